@@ -1,0 +1,63 @@
+package io.supporthub.channels;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One message from a customer, in the shape every channel shares.
+ *
+ * @param channel     the channel it came on
+ * @param from        the address it came from (replies go back there)
+ * @param sender      name, language and further addresses of the sender
+ * @param externalId  the provider's id, unique within the channel: a redelivery carries the same one
+ * @param text        plain text, possibly empty when the message is only attachments
+ * @param html        sanitised HTML when the provider sent HTML (email), else null
+ * @param subject     a subject line when the channel has one, else null
+ * @param threadHint  provider threading data: for email the ids of In-Reply-To and References
+ * @param attachments files carried by the message
+ * @param sentAt      when the provider says it was sent
+ * @param edit        true when this replaces the text of the message with the same external id
+ * @param automated   true for auto-replies, bounces and list mail: stored, but never reopens or acknowledges
+ */
+public record InboundMessage(
+        ChannelKind channel,
+        Address from,
+        SenderProfile sender,
+        String externalId,
+        String text,
+        String html,
+        String subject,
+        ThreadHint threadHint,
+        List<Attachment> attachments,
+        Instant sentAt,
+        boolean edit,
+        boolean automated) {
+
+    public InboundMessage {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(externalId, "externalId");
+        if (externalId.isBlank()) {
+            throw new IllegalArgumentException("externalId must not be blank");
+        }
+        sender = sender == null ? SenderProfile.named(null) : sender;
+        text = text == null ? "" : text;
+        threadHint = threadHint == null ? ThreadHint.NONE : threadHint;
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A plain text message, the common case on messengers and SMS. */
+    public static InboundMessage text(ChannelKind channel, Address from, SenderProfile sender,
+                                      String externalId, String text, Instant sentAt) {
+        return new InboundMessage(channel, from, sender, externalId, text, null, null, null, List.of(), sentAt, false, false);
+    }
+
+    public InboundMessage asEdit() {
+        return new InboundMessage(channel, from, sender, externalId, text, html, subject, threadHint, attachments, sentAt, true, automated);
+    }
+
+    public InboundMessage withSubject(String newSubject) {
+        return new InboundMessage(channel, from, sender, externalId, text, html, newSubject, threadHint, attachments, sentAt, edit, automated);
+    }
+}

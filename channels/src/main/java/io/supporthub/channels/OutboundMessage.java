@@ -1,0 +1,47 @@
+package io.supporthub.channels;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One message to send to a customer.
+ *
+ * @param messageId   our id of the stored message (providers echo it back in some callbacks)
+ * @param to          the customer's address on the channel
+ * @param text        plain text (always present)
+ * @param html        HTML body for channels that can show it (email), or null
+ * @param subject     subject for channels that have one (email), or null
+ * @param ticketNumber the ticket the message belongs to, for markers in subjects
+ * @param threadHint  the provider ids the message replies to (email In-Reply-To / References)
+ * @param attachments files to send
+ * @param buttons     quick-reply buttons (bot menus), rendered by channels that support them
+ * @param replyFrom   the address of ours the customer wrote to (a Twilio number), or null for the default
+ */
+public record OutboundMessage(
+        long messageId,
+        Address to,
+        String text,
+        String html,
+        String subject,
+        Long ticketNumber,
+        ThreadHint threadHint,
+        List<Attachment> attachments,
+        List<Button> buttons,
+        String replyFrom) {
+
+    public OutboundMessage {
+        Objects.requireNonNull(to, "to");
+        text = text == null ? "" : text;
+        threadHint = threadHint == null ? ThreadHint.NONE : threadHint;
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        buttons = buttons == null ? List.of() : List.copyOf(buttons);
+    }
+
+    public static OutboundMessage text(long messageId, Address to, String text) {
+        return new OutboundMessage(messageId, to, text, null, null, null, null, List.of(), List.of(), null);
+    }
+
+    /** A button the customer can press: its label and the data the channel sends back. */
+    public record Button(String label, String data) {
+    }
+}
