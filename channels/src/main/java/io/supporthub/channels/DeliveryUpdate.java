@@ -11,5 +11,6 @@ import java.time.Instant;
  * @param reason     why it failed (provider error code and text), or null
  * @param at         when the provider says it happened
  */
-public record DeliveryUpdate(ChannelKind channel, String providerId, DeliveryState state, String reason, Instant at) {
+public record DeliveryUpdate(ChannelKind channel, String providerId, DeliveryState state, String reason, Instant at)
+        implements ChannelEvent {
 }

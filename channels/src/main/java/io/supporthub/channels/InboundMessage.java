@@ -32,7 +32,7 @@ public record InboundMessage(
         List<Attachment> attachments,
         Instant sentAt,
         boolean edit,
-        boolean automated) {
+        boolean automated) implements ChannelEvent {
 
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
