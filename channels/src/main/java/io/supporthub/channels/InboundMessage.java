@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param sentAt      when the provider says it was sent
  * @param edit        true when this replaces the text of the message with the same external id
  * @param automated   true for auto-replies, bounces and list mail: stored, but never reopens or acknowledges
+ * @param refusedAttachments files the channel did not take (over the size limit), each described for the customer,
+ *                    e.g. "video.mp4 (35 MB)": the hub answers politely
  */
 public record InboundMessage(
         ChannelKind channel,
@@ -32,7 +34,8 @@ public record InboundMessage(
         List<Attachment> attachments,
         Instant sentAt,
         boolean edit,
-        boolean automated) implements ChannelEvent {
+        boolean automated,
+        List<String> refusedAttachments) implements ChannelEvent {
 
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
@@ -45,19 +48,20 @@ public record InboundMessage(
         text = text == null ? "" : text;
         threadHint = threadHint == null ? ThreadHint.NONE : threadHint;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        refusedAttachments = refusedAttachments == null ? List.of() : List.copyOf(refusedAttachments);
     }
 
     /** A plain text message, the common case on messengers and SMS. */
     public static InboundMessage text(ChannelKind channel, Address from, SenderProfile sender,
                                       String externalId, String text, Instant sentAt) {
-        return new InboundMessage(channel, from, sender, externalId, text, null, null, null, List.of(), sentAt, false, false);
+        return new InboundMessage(channel, from, sender, externalId, text, null, null, null, List.of(), sentAt, false, false, List.of());
     }
 
     public InboundMessage asEdit() {
-        return new InboundMessage(channel, from, sender, externalId, text, html, subject, threadHint, attachments, sentAt, true, automated);
+        return new InboundMessage(channel, from, sender, externalId, text, html, subject, threadHint, attachments, sentAt, true, automated, refusedAttachments);
     }
 
     public InboundMessage withSubject(String newSubject) {
-        return new InboundMessage(channel, from, sender, externalId, text, html, newSubject, threadHint, attachments, sentAt, edit, automated);
+        return new InboundMessage(channel, from, sender, externalId, text, html, newSubject, threadHint, attachments, sentAt, edit, automated, refusedAttachments);
     }
 }
