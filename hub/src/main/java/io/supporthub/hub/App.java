@@ -1,0 +1,176 @@
+package io.supporthub.hub;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.OutboundSender;
+import io.supporthub.hub.agent.AgentRoutes;
+import io.supporthub.hub.agent.AgentService;
+import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.catalog.CatalogRoutes;
+import io.supporthub.hub.config.Config;
+import io.supporthub.hub.contact.PhoneNormalizer;
+import io.supporthub.hub.db.Database;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.inbox.GenericInboundRoutes;
+import io.supporthub.hub.inbox.Inbox;
+import io.supporthub.hub.inbox.ThreadingPolicy;
+import io.supporthub.hub.outbox.MessageBuilder;
+import io.supporthub.hub.outbox.OutboxDispatcher;
+import io.supporthub.hub.outbox.RetryPolicy;
+import io.supporthub.hub.scheduler.AutoCloseJob;
+import io.supporthub.hub.scheduler.PostponeWakeJob;
+import io.supporthub.hub.scheduler.QuartzScheduler;
+import io.supporthub.hub.scheduler.TicketTimerService;
+import io.supporthub.hub.scheduler.TimerSweepJob;
+import io.supporthub.hub.ticket.ReopenPolicy;
+import io.supporthub.hub.ticket.TicketListener;
+import io.supporthub.hub.ticket.TicketOps;
+import io.supporthub.hub.ticket.TicketRoutes;
+import io.supporthub.hub.ticket.TicketService;
+import io.supporthub.hub.web.ErrorHandling;
+import io.supporthub.hub.web.Json;
+import org.quartz.Job;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The hub wired from a {@link Config}: every part built here with plain constructors. Tests build the same App with
+ * fakes (a clock, senders, a retry policy) through {@link Options}.
+ */
+public final class App implements AutoCloseable {
+
+    /** What tests and benchmarks may replace. */
+    public record Options(Clock clock, EnumMap<ChannelKind, OutboundSender> senders, RetryPolicy retryPolicy,
+                          String schedulerName, boolean startBackgroundWork) {
+
+        public static Options production() {
+            return new Options(Clock.systemUTC(), new EnumMap<>(ChannelKind.class), RetryPolicy.DEFAULT, "supporthub", true);
+        }
+    }
+
+    private final Config config;
+    private final Database database;
+    private final Transactions transactions;
+    private final TicketOps ticketOps;
+    private final Inbox inbox;
+    private final TicketService tickets;
+    private final AgentService agents;
+    private final OutboxDispatcher dispatcher;
+    private final QuartzScheduler scheduler;
+    private final TicketTimerService timers;
+    private final Javalin web;
+    private final Options options;
+
+    public App(Config config, Database database, Options options) {
+        this.config = config;
+        this.database = database;
+        this.options = options;
+        Clock clock = options.clock();
+        this.transactions = new Transactions(database.jdbi());
+        PhoneNormalizer phones = new PhoneNormalizer(config.defaultPhoneRegion().orElse(null));
+
+        Map<Class<? extends Job>, Supplier<Job>> jobs = new java.util.HashMap<>();
+        this.scheduler = new QuartzScheduler(options.schedulerName(), database.dataSource(), jobs);
+        List<TicketListener> listeners = new ArrayList<>();
+        this.ticketOps = new TicketOps(clock, config.autoCloseAfter(), scheduler, listeners);
+        this.timers = new TicketTimerService(transactions, ticketOps);
+        jobs.put(PostponeWakeJob.class, () -> new PostponeWakeJob(timers));
+        jobs.put(AutoCloseJob.class, () -> new AutoCloseJob(timers));
+        jobs.put(TimerSweepJob.class, () -> new TimerSweepJob(timers));
+
+        this.dispatcher = new OutboxDispatcher(database.jdbi(), options.senders(), options.retryPolicy(), clock,
+                new MessageBuilder(), 4, ticketId -> { });
+        this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(new ReopenPolicy(config.reopenWindow())));
+        this.tickets = new TicketService(transactions, ticketOps, dispatcher::canSend, dispatcher::wake, phones);
+        this.agents = new AgentService(transactions);
+        Authentication authentication = new Authentication(transactions, clock, config.publicUrl().startsWith("https"));
+
+        AgentRoutes agentRoutes = new AgentRoutes(authentication, agents);
+        GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);
+        TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, clock);
+        CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
+        this.web = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.http.maxRequestSize = config.maxAttachmentBytes() * 2 + 1_000_000;
+            ErrorHandling.register(cfg.routes);
+            cfg.routes.get("/health", ctx -> {
+                boolean up = database.isHealthy();
+                ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unavailable"));
+            });
+            agentRoutes.registerPublic(cfg.routes);
+            inboundRoutes.register(cfg.routes);
+            cfg.routes.before("/api/*", ctx -> {
+                String path = ctx.path();
+                if (path.equals("/api/session") && ctx.method() != io.javalin.http.HandlerType.GET || path.equals("/api/inbound")) {
+                    return;
+                }
+                authentication.requireAgent(ctx);
+            });
+            agentRoutes.register(cfg.routes);
+            ticketRoutes.register(cfg.routes);
+            catalogRoutes.register(cfg.routes);
+        });
+    }
+
+    /** Starts the web server, the scheduler and the outbox; returns the port it listens on. */
+    public int start() {
+        web.start(config.port());
+        if (options.startBackgroundWork()) {
+            scheduler.every("timer-sweep", TimerSweepJob.class, Duration.ofMinutes(5));
+            scheduler.start();
+            dispatcher.start();
+        }
+        return web.port();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    public TicketService tickets() {
+        return tickets;
+    }
+
+    public AgentService agents() {
+        return agents;
+    }
+
+    public OutboxDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public TicketTimerService timers() {
+        return timers;
+    }
+
+    public QuartzScheduler scheduler() {
+        return scheduler;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        web.stop();
+        dispatcher.close();
+        scheduler.close();
+    }
+}

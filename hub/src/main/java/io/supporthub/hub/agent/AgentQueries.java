@@ -1,0 +1,89 @@
+package io.supporthub.hub.agent;
+
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL on agents, their sessions and API tokens. */
+public final class AgentQueries {
+
+    private static final String COLUMNS = "id, email, name, role, line, active";
+
+    private final Handle handle;
+
+    public AgentQueries(Handle handle) {
+        this.handle = handle;
+    }
+
+    public long count() {
+        return handle.createQuery("select count(*) from agent").mapTo(Long.class).one();
+    }
+
+    public List<Agent> all() {
+        return handle.createQuery("select " + COLUMNS + " from agent order by name").mapTo(Agent.class).list();
+    }
+
+    public Optional<Agent> find(long id) {
+        return handle.createQuery("select " + COLUMNS + " from agent where id = :id").bind("id", id).mapTo(Agent.class).findOne();
+    }
+
+    public Optional<Agent> findByEmail(String email) {
+        return handle.createQuery("select " + COLUMNS + " from agent where lower(email) = lower(:email)")
+                .bind("email", email).mapTo(Agent.class).findOne();
+    }
+
+    public Optional<String> passwordHash(long id) {
+        return handle.createQuery("select password_hash from agent where id = :id").bind("id", id).mapTo(String.class).findOne();
+    }
+
+    public Agent create(String email, String name, String passwordHash, String role, int line) {
+        return handle.createQuery("insert into agent (email, name, password_hash, role, line) "
+                        + "values (:email, :name, :hash, :role, :line) returning " + COLUMNS)
+                .bind("email", email.strip()).bind("name", name.strip()).bind("hash", passwordHash)
+                .bind("role", role).bind("line", line)
+                .mapTo(Agent.class).one();
+    }
+
+    public void update(Agent agent) {
+        handle.createUpdate("update agent set name = :name, role = :role, line = :line, active = :active where id = :id")
+                .bind("id", agent.id()).bind("name", agent.name()).bind("role", agent.role())
+                .bind("line", agent.line()).bind("active", agent.active()).execute();
+        if (!agent.active()) {
+            handle.createUpdate("delete from agent_session where agent_id = :id").bind("id", agent.id()).execute();
+        }
+    }
+
+    public void setPassword(long id, String passwordHash) {
+        handle.createUpdate("update agent set password_hash = :hash where id = :id").bind("id", id).bind("hash", passwordHash).execute();
+    }
+
+    public void setApiToken(long id, String tokenHash) {
+        handle.createUpdate("update agent set api_token_hash = :hash where id = :id").bind("id", id).bind("hash", tokenHash).execute();
+    }
+
+    public Optional<Agent> byApiToken(String tokenHash) {
+        return handle.createQuery("select " + COLUMNS + " from agent where api_token_hash = :hash and active")
+                .bind("hash", tokenHash).mapTo(Agent.class).findOne();
+    }
+
+    public void createSession(String tokenHash, long agentId, Instant now, Instant expiresAt) {
+        handle.createUpdate("insert into agent_session (token_hash, agent_id, created_at, expires_at) values (:hash, :agentId, :now, :expires)")
+                .bind("hash", tokenHash).bind("agentId", agentId).bind("now", now).bind("expires", expiresAt).execute();
+    }
+
+    public Optional<Agent> bySession(String tokenHash, Instant now) {
+        return handle.createQuery("select a.id, a.email, a.name, a.role, a.line, a.active from agent_session s "
+                        + "join agent a on a.id = s.agent_id where s.token_hash = :hash and s.expires_at > :now and a.active")
+                .bind("hash", tokenHash).bind("now", now).mapTo(Agent.class).findOne();
+    }
+
+    public void deleteSession(String tokenHash) {
+        handle.createUpdate("delete from agent_session where token_hash = :hash").bind("hash", tokenHash).execute();
+    }
+
+    public void deleteExpiredSessions(Instant now) {
+        handle.createUpdate("delete from agent_session where expires_at <= :now").bind("now", now).execute();
+    }
+}

@@ -1,0 +1,90 @@
+package io.supporthub.hub.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.web.Json;
+
+import java.util.Map;
+
+/** Login, logout, who am I; and the admin's management of agents and API tokens. */
+public final class AgentRoutes {
+
+    private final Authentication authentication;
+    private final AgentService agents;
+
+    public AgentRoutes(Authentication authentication, AgentService agents) {
+        this.authentication = authentication;
+        this.agents = agents;
+    }
+
+    /** Routes reachable without a session. */
+    public void registerPublic(RoutesConfig routes) {
+        routes.post("/api/session", this::logIn);
+        routes.delete("/api/session", ctx -> {
+            authentication.logOut(ctx);
+            ctx.status(204);
+        });
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/session", ctx -> ctx.json(Authentication.agent(ctx)));
+        routes.get("/api/agents", ctx -> ctx.json(agents.all()));
+        routes.post("/api/agents", this::create);
+        routes.patch("/api/agents/{id}", this::update);
+        routes.post("/api/agents/{id}/token", this::token);
+    }
+
+    private void logIn(Context ctx) {
+        Authentication.requireJsonForChanges(ctx);
+        JsonNode body = Json.body(ctx);
+        ctx.json(authentication.logIn(ctx, Json.text(body, "email"), Json.text(body, "password")));
+    }
+
+    private void create(Context ctx) {
+        Authentication.admin(ctx);
+        JsonNode body = Json.body(ctx);
+        Long line = Json.optLong(body, "line");
+        String role = Json.optText(body, "role");
+        ctx.status(201).json(agents.create(Json.text(body, "email"), Json.text(body, "name"), Json.text(body, "password"),
+                role == null ? "agent" : role, line == null ? 1 : line.intValue()));
+    }
+
+    private void update(Context ctx) {
+        Agent caller = Authentication.agent(ctx);
+        long id = id(ctx);
+        JsonNode body = Json.body(ctx);
+        boolean self = caller.id() == id;
+        boolean adminFields = body.has("role") || body.has("line") || body.has("active");
+        if (!caller.isAdmin() && (!self || adminFields)) {
+            throw ApiException.forbidden("only an administrator can change other agents, roles, lines or access");
+        }
+        if (self && body.has("active") && !Json.optBoolean(body, "active", true)) {
+            throw ApiException.conflict("you cannot disable your own account");
+        }
+        Long line = Json.optLong(body, "line");
+        ctx.json(agents.update(id, Json.optText(body, "name"), Json.optText(body, "role"),
+                line == null ? null : line.intValue(),
+                body.has("active") ? Json.optBoolean(body, "active", true) : null,
+                Json.optText(body, "password")));
+    }
+
+    private void token(Context ctx) {
+        Agent caller = Authentication.agent(ctx);
+        long id = id(ctx);
+        if (!caller.isAdmin() && caller.id() != id) {
+            throw ApiException.forbidden("only an administrator can make tokens for other agents");
+        }
+        ctx.status(201).json(Map.of("token", agents.newApiToken(id),
+                "note", "shown once: send it as 'Authorization: Bearer <token>'"));
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("no agent '" + ctx.pathParam("id") + "'");
+        }
+    }
+}

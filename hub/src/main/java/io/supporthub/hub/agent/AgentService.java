@@ -1,0 +1,111 @@
+package io.supporthub.hub.agent;
+
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Creating and managing agents, and the first administrator of a new hub. */
+public final class AgentService {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentService.class);
+
+    private final Transactions transactions;
+
+    public AgentService(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /**
+     * Creates the first administrator when no agent exists. Returns the generated password when one was generated,
+     * so it can be printed once.
+     */
+    public Optional<String> ensureFirstAdmin(String email, String password) {
+        return transactions.inTransaction((handle, afterCommit) -> {
+            handle.execute("lock table agent in exclusive mode");
+            AgentQueries agents = new AgentQueries(handle);
+            if (agents.count() > 0) {
+                return Optional.empty();
+            }
+            String actual = password == null ? Passwords.randomToken(12) : password;
+            agents.create(email, "Administrator", Passwords.hash(actual), "admin", 1);
+            log.info("Created the first administrator {}", email);
+            return password == null ? Optional.of(actual) : Optional.empty();
+        });
+    }
+
+    public List<Agent> all() {
+        return transactions.read(handle -> new AgentQueries(handle).all());
+    }
+
+    public Agent create(String email, String name, String password, String role, int line) {
+        validate(email, name, role, line);
+        try {
+            Passwords.checkStrength(password);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        return transactions.inTransaction((handle, afterCommit) -> {
+            AgentQueries agents = new AgentQueries(handle);
+            if (agents.findByEmail(email).isPresent()) {
+                throw ApiException.conflict("an agent with the email " + email + " exists already");
+            }
+            return agents.create(email, name, Passwords.hash(password), role, line);
+        });
+    }
+
+    /** Changes name, role, line, whether the agent may log in, and optionally the password. */
+    public Agent update(long id, String name, String role, Integer line, Boolean active, String password) {
+        return transactions.inTransaction((handle, afterCommit) -> {
+            AgentQueries agents = new AgentQueries(handle);
+            Agent current = agents.find(id).orElseThrow(() -> ApiException.notFound("no agent " + id));
+            Agent updated = new Agent(id, current.email(),
+                    name == null ? current.name() : name.strip(),
+                    role == null ? current.role() : role,
+                    line == null ? current.line() : line,
+                    active == null ? current.active() : active);
+            validate(updated.email(), updated.name(), updated.role(), updated.line());
+            agents.update(updated);
+            if (password != null) {
+                try {
+                    Passwords.checkStrength(password);
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.badRequest(e.getMessage());
+                }
+                agents.setPassword(id, Passwords.hash(password));
+            }
+            return updated;
+        });
+    }
+
+    /** A new API token for the agent; only its hash is kept, so it is shown once. */
+    public String newApiToken(long id) {
+        String token = "shk_" + Passwords.randomToken(32);
+        transactions.inTransaction((handle, afterCommit) -> {
+            AgentQueries agents = new AgentQueries(handle);
+            agents.find(id).orElseThrow(() -> ApiException.notFound("no agent " + id));
+            agents.setApiToken(id, Passwords.sha256(token));
+            return null;
+        });
+        return token;
+    }
+
+    private static void validate(String email, String name, String role, int line) {
+        if (email == null || !email.contains("@") || email.strip().length() < 3) {
+            throw ApiException.badRequest("'email' must be an email address");
+        }
+        if (name == null || name.isBlank()) {
+            throw ApiException.badRequest("'name' is required");
+        }
+        if (!List.of("admin", "agent").contains(role.toLowerCase(Locale.ROOT))) {
+            throw ApiException.badRequest("'role' must be admin or agent");
+        }
+        if (line != 1 && line != 2) {
+            throw ApiException.badRequest("'line' must be 1 or 2");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.supporthub.hub.agent;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HandlerType;
+import io.javalin.http.SameSite;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.web.ApiException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Who is calling: an agent's session cookie (sessions live in PostgreSQL, so any node serves them) or
+ * {@code Authorization: Bearer <API token>}. State-changing API calls must be JSON, which a cross-site form cannot
+ * send: together with SameSite cookies this is the API's forgery protection.
+ */
+public final class Authentication {
+
+    public static final String SESSION_COOKIE = "hub_session";
+    private static final String AGENT_ATTRIBUTE = "agent";
+    private static final Duration SESSION_LIFETIME = Duration.ofDays(14);
+
+    private final Transactions transactions;
+    private final Clock clock;
+    private final boolean secureCookies;
+
+    public Authentication(Transactions transactions, Clock clock, boolean secureCookies) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.secureCookies = secureCookies;
+    }
+
+    /** The before-handler of {@code /api/*}: identifies the agent or answers 401. */
+    public void requireAgent(Context ctx) {
+        if (ctx.method() == HandlerType.OPTIONS) {
+            return;
+        }
+        Optional<Agent> agent = identify(ctx);
+        if (agent.isEmpty()) {
+            throw ApiException.unauthorized("log in first (POST /api/session) or send 'Authorization: Bearer <API token>'");
+        }
+        requireJsonForChanges(ctx);
+        ctx.attribute(AGENT_ATTRIBUTE, agent.get());
+    }
+
+    public Optional<Agent> identify(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        Instant now = clock.instant();
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String hash = Passwords.sha256(authorization.substring(7).strip());
+            return transactions.read(handle -> new AgentQueries(handle).byApiToken(hash));
+        }
+        String session = ctx.cookie(SESSION_COOKIE);
+        if (session == null || session.isBlank()) {
+            return Optional.empty();
+        }
+        String hash = Passwords.sha256(session);
+        return transactions.read(handle -> new AgentQueries(handle).bySession(hash, now));
+    }
+
+    static void requireJsonForChanges(Context ctx) {
+        HandlerType method = ctx.method();
+        if (method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH) {
+            String type = ctx.contentType();
+            if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+                throw new ApiException(415, "unsupported_media_type", "send the request as Content-Type: application/json");
+            }
+        }
+    }
+
+    public static Agent agent(Context ctx) {
+        Agent agent = ctx.attribute(AGENT_ATTRIBUTE);
+        if (agent == null) {
+            throw ApiException.unauthorized("not logged in");
+        }
+        return agent;
+    }
+
+    public static Agent admin(Context ctx) {
+        Agent agent = agent(ctx);
+        if (!agent.isAdmin()) {
+            throw ApiException.forbidden("only an administrator can do this");
+        }
+        return agent;
+    }
+
+    /** Checks the password and opens a session; the cookie carries the token, the database its hash. */
+    public Agent logIn(Context ctx, String email, String password) {
+        Optional<Agent> agent = transactions.read(handle -> new AgentQueries(handle).findByEmail(email));
+        Optional<String> hash = agent.flatMap(a -> transactions.read(handle -> new AgentQueries(handle).passwordHash(a.id())));
+        if (agent.isEmpty() || hash.isEmpty() || !Passwords.matches(password, hash.get())) {
+            throw ApiException.unauthorized("wrong email or password");
+        }
+        if (!agent.get().active()) {
+            throw ApiException.forbidden("this account is disabled; ask an administrator");
+        }
+        String token = Passwords.randomToken(32);
+        Instant now = clock.instant();
+        transactions.inTransaction((handle, afterCommit) -> {
+            AgentQueries agents = new AgentQueries(handle);
+            agents.deleteExpiredSessions(now);
+            agents.createSession(Passwords.sha256(token), agent.get().id(), now, now.plus(SESSION_LIFETIME));
+            return null;
+        });
+        ctx.cookie(cookie(token, (int) SESSION_LIFETIME.toSeconds()));
+        return agent.get();
+    }
+
+    public void logOut(Context ctx) {
+        String session = ctx.cookie(SESSION_COOKIE);
+        if (session != null) {
+            transactions.inTransaction((handle, afterCommit) -> {
+                new AgentQueries(handle).deleteSession(Passwords.sha256(session));
+                return null;
+            });
+        }
+        ctx.cookie(cookie("", 0));
+    }
+
+    private Cookie cookie(String value, int maxAgeSeconds) {
+        return new Cookie(SESSION_COOKIE, value, "/", maxAgeSeconds, secureCookies, true, null, SameSite.LAX);
+    }
+}

@@ -1,0 +1,120 @@
+package io.supporthub.hub.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Deployment settings, read from the environment, then from an optional properties file named by
+ * {@code CONFIG_FILE} (default {@code ./supporthub.properties}); the environment wins. Names are those of
+ * CONTRACT.md. Settings admins change at run time live in the database instead.
+ */
+public final class Config {
+
+    private final Map<String, String> values;
+
+    public Config(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    /** The environment over the config file. */
+    public static Config fromEnvironment() {
+        Map<String, String> merged = new HashMap<>();
+        Path file = Path.of(System.getenv().getOrDefault("CONFIG_FILE", "supporthub.properties"));
+        if (Files.isRegularFile(file)) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read config file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+            }
+            properties.stringPropertyNames().forEach(name -> merged.put(name, properties.getProperty(name)));
+        }
+        System.getenv().forEach((name, value) -> {
+            if (!value.isBlank()) {
+                merged.put(name, value);
+            }
+        });
+        return new Config(merged);
+    }
+
+    public Config with(String name, String value) {
+        Map<String, String> copy = new HashMap<>(values);
+        copy.put(name, value);
+        return new Config(copy);
+    }
+
+    public Optional<String> get(String name) {
+        String value = values.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    public String get(String name, String fallback) {
+        return get(name).orElse(fallback);
+    }
+
+    public int getInt(String name, int fallback) {
+        return get(name).map(value -> parseInt(name, value)).orElse(fallback);
+    }
+
+    private static int parseInt(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    public int port() {
+        return getInt("PORT", 8080);
+    }
+
+    public String publicUrl() {
+        String url = get("PUBLIC_URL", "http://localhost:" + port());
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public Optional<String> databaseUrl() {
+        return get("DATABASE_URL");
+    }
+
+    public Path dataDir() {
+        return Path.of(get("DATA_DIR", "./data"));
+    }
+
+    public Duration reopenWindow() {
+        return Duration.ofDays(positive("REOPEN_WINDOW_DAYS", 7));
+    }
+
+    public Duration autoCloseAfter() {
+        return Duration.ofDays(positive("AUTO_CLOSE_DAYS", 3));
+    }
+
+    public long maxAttachmentBytes() {
+        return positive("MAX_ATTACHMENT_MB", 20) * 1024L * 1024L;
+    }
+
+    public Optional<String> apiKey() {
+        return get("API_KEY");
+    }
+
+    public Optional<String> defaultPhoneRegion() {
+        return get("DEFAULT_PHONE_REGION").map(region -> region.toUpperCase(Locale.ROOT));
+    }
+
+    private int positive(String name, int fallback) {
+        int value = getInt(name, fallback);
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+        return value;
+    }
+}

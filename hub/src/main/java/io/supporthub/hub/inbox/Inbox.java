@@ -1,0 +1,165 @@
+package io.supporthub.hub.inbox;
+
+import io.supporthub.channels.Attachment;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.InboundMessage;
+import io.supporthub.hub.contact.AddressRow;
+import io.supporthub.hub.contact.ContactQueries;
+import io.supporthub.hub.contact.ContactResolver;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.message.AttachmentStore;
+import io.supporthub.hub.message.MessageQueries;
+import io.supporthub.hub.message.MessageQueries.NewMessage;
+import io.supporthub.hub.ticket.Actor;
+import io.supporthub.hub.ticket.AfterCommit;
+import io.supporthub.hub.ticket.Ticket;
+import io.supporthub.hub.ticket.TicketOps;
+import io.supporthub.hub.ticket.TicketOps.StatusTarget;
+import io.supporthub.hub.ticket.TicketQueries;
+import io.supporthub.hub.ticket.TicketStatus;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Takes a customer's message into the hub in one transaction: dedupe on (channel, external id), find the contact
+ * by address, thread it to a ticket (join, reopen, follow up or open a new one), store it with its attachments.
+ */
+public final class Inbox {
+
+    private final Transactions transactions;
+    private final TicketOps ticketOps;
+    private final ThreadingPolicy threading;
+
+    public Inbox(Transactions transactions, TicketOps ticketOps, ThreadingPolicy threading) {
+        this.transactions = transactions;
+        this.ticketOps = ticketOps;
+        this.threading = threading;
+    }
+
+    public AcceptResult accept(InboundMessage message) {
+        return transactions.inTransactionRetryingConflicts(
+                (handle, afterCommit) -> accept(handle, message, Placement.THREAD, afterCommit));
+    }
+
+    /**
+     * Where a message goes when the customer bot chose: ordinary threading, a new ticket ("New request"), or a ticket
+     * the customer picked ("My requests → add to #N").
+     */
+    public record Placement(Long ticketId, boolean newTicket) {
+        public static final Placement THREAD = new Placement(null, false);
+        public static final Placement NEW = new Placement(null, true);
+
+        public static Placement toTicket(long ticketId) {
+            return new Placement(ticketId, false);
+        }
+    }
+
+    /** The message within the caller's transaction. */
+    public AcceptResult accept(Handle handle, InboundMessage message, Placement placement, AfterCommit afterCommit) {
+        MessageQueries messages = new MessageQueries(handle);
+        Instant now = ticketOps.now();
+        Optional<long[]> existing = messages.findByExternalId(message.channel(), message.externalId());
+        if (existing.isPresent()) {
+            long[] ids = existing.get();
+            Ticket ticket = new TicketQueries(handle).find(ids[1]).orElseThrow();
+            if (message.edit() && messages.edit(message.channel(), message.externalId(), message.text(), message.html(), now)) {
+                return new AcceptResult(AcceptResult.Outcome.EDITED, ticket.id(), ticket.number(), ids[0]);
+            }
+            return new AcceptResult(AcceptResult.Outcome.DUPLICATE, ticket.id(), ticket.number(), ids[0]);
+        }
+        AddressRow address = new ContactResolver(handle).resolve(message.from(), message.sender(), now);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        Optional<Ticket> candidate = placement.newTicket() ? Optional.empty() : candidate(handle, message, placement, address, detail);
+        ThreadingPolicy.Route route = threading.decide(
+                candidate.map(Ticket::baseStatus).orElse(null),
+                candidate.map(Ticket::archivedAt).orElse(null),
+                message.automated(), now);
+        TicketQueries tickets = new TicketQueries(handle);
+        Ticket ticket;
+        AcceptResult.Outcome outcome;
+        switch (route) {
+            case JOIN -> {
+                ticket = candidate.orElseThrow();
+                outcome = AcceptResult.Outcome.JOINED;
+                TicketStatus status = ticket.baseStatus();
+                if (!message.automated() && status.isOpenType() && status != TicketStatus.OPEN) {
+                    ticketOps.changeStatus(handle, ticket, StatusTarget.of(TicketStatus.OPEN), Actor.CUSTOMER_MESSAGE, null, afterCommit);
+                }
+            }
+            case REOPEN -> {
+                ticket = candidate.orElseThrow();
+                outcome = AcceptResult.Outcome.REOPENED;
+                ticketOps.changeStatus(handle, ticket, StatusTarget.of(TicketStatus.OPEN), Actor.CUSTOMER_MESSAGE, null, afterCommit);
+            }
+            case FOLLOW_UP -> {
+                Ticket previous = candidate.orElseThrow();
+                detail.put("followUpOf", previous.number());
+                ticket = openTicket(handle, message, address, previous.id(), detail, afterCommit);
+                outcome = AcceptResult.Outcome.FOLLOW_UP;
+            }
+            default -> {
+                ticket = openTicket(handle, message, address, null, detail, afterCommit);
+                outcome = AcceptResult.Outcome.NEW_TICKET;
+            }
+        }
+        long messageId = store(handle, ticket.id(), message, address, now);
+        tickets.touchInbound(ticket.id(), message.text(), now);
+        new ContactQueries(handle).rememberTicket(address.id(), ticket.id());
+        return new AcceptResult(outcome, ticket.id(), ticket.number(), messageId);
+    }
+
+    private Optional<Ticket> candidate(Handle handle, InboundMessage message, Placement placement, AddressRow address,
+                                       Map<String, Object> detail) {
+        TicketQueries tickets = new TicketQueries(handle);
+        if (placement.ticketId() != null) {
+            return tickets.lock(placement.ticketId()).filter(t -> t.contactId() == address.contactId());
+        }
+        Long quoted = message.threadHint().ticketNumber();
+        if (quoted != null) {
+            Optional<Ticket> ticket = tickets.lockByNumber(quoted);
+            if (ticket.isPresent() && ticket.get().contactId() == address.contactId()) {
+                return ticket;
+            }
+            if (ticket.isPresent()) {
+                // Nobody joins a stranger's ticket by quoting its number: a new ticket mentions it instead.
+                detail.put("mentions", quoted);
+                return Optional.empty();
+            }
+        }
+        Optional<Ticket> replied = new MessageQueries(handle)
+                .ticketOfAny(message.channel(), message.threadHint().replyToIds())
+                .flatMap(tickets::lock)
+                .filter(t -> t.contactId() == address.contactId());
+        if (replied.isPresent() || message.channel() == ChannelKind.EMAIL) {
+            return replied;
+        }
+        return address.lastTicketId() == null ? Optional.empty() : tickets.lock(address.lastTicketId());
+    }
+
+    private Ticket openTicket(Handle handle, InboundMessage message, AddressRow address, Long followUpOf,
+                              Map<String, Object> detail, AfterCommit afterCommit) {
+        Ticket ticket = new TicketQueries(handle).create(new TicketQueries.NewTicket(SubjectLine.of(message),
+                address.contactId(), message.channel(), null, null, followUpOf, true), ticketOps.now());
+        detail.put("channel", message.channel().wireName());
+        ticketOps.created(handle, ticket, Actor.CUSTOMER_MESSAGE, null, detail, afterCommit);
+        return ticket;
+    }
+
+    private static long store(Handle handle, long ticketId, InboundMessage message, AddressRow address, Instant now) {
+        String text = message.text();
+        if (!message.refusedAttachments().isEmpty()) {
+            text = (text.isEmpty() ? "" : text + "\n\n") + "[Not received, too large: " + String.join(", ", message.refusedAttachments()) + "]";
+        }
+        long messageId = new MessageQueries(handle).insert(new NewMessage(ticketId, "in", "public", message.channel(),
+                address.id(), null, text, message.html(), message.externalId(), null, message.automated()), now);
+        AttachmentStore attachments = new AttachmentStore(handle);
+        for (Attachment attachment : message.attachments()) {
+            attachments.save(messageId, attachment, now);
+        }
+        return messageId;
+    }
+}

@@ -1,0 +1,128 @@
+package io.supporthub.hub.message;
+
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.DeliveryState;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL on messages, within the caller's transaction. */
+public final class MessageQueries {
+
+    private final Handle handle;
+
+    public MessageQueries(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** What a new message row holds. {@code deliveryState} is set for outgoing public messages only. */
+    public record NewMessage(long ticketId, String direction, String visibility, ChannelKind channel, Long addressId,
+                             Long authorAgentId, String text, String html, String externalId,
+                             DeliveryState deliveryState, boolean automated) {
+    }
+
+    public long insert(NewMessage message, Instant now) {
+        return handle.createUpdate("insert into message (ticket_id, direction, visibility, channel, address_id, author_agent_id, "
+                        + "text, html, external_id, delivery_state, automated, created_at) values (:ticketId, :direction, "
+                        + ":visibility, :channel, :addressId, :authorAgentId, :text, :html, :externalId, :deliveryState, :automated, :now)")
+                .bind("ticketId", message.ticketId())
+                .bind("direction", message.direction())
+                .bind("visibility", message.visibility())
+                .bind("channel", message.channel() == null ? null : message.channel().wireName())
+                .bind("addressId", message.addressId())
+                .bind("authorAgentId", message.authorAgentId())
+                .bind("text", message.text())
+                .bind("html", message.html())
+                .bind("externalId", message.externalId())
+                .bind("deliveryState", message.deliveryState() == null ? null : message.deliveryState().wireName())
+                .bind("automated", message.automated())
+                .bind("now", now)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /** The message a provider id names on a channel, as (message id, ticket id). */
+    public Optional<long[]> findByExternalId(ChannelKind channel, String externalId) {
+        return handle.createQuery("select id, ticket_id from message where channel = :channel and external_id = :externalId")
+                .bind("channel", channel.wireName())
+                .bind("externalId", externalId)
+                .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("ticket_id")})
+                .findOne();
+    }
+
+    /** The ticket of the first stored message among the provider ids given (email In-Reply-To, References). */
+    public Optional<Long> ticketOfAny(ChannelKind channel, List<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return handle.createQuery("select ticket_id from message where channel = :channel and external_id = any(:ids) "
+                        + "order by id desc limit 1")
+                .bind("channel", channel.wireName())
+                .bindArray("ids", String.class, externalIds)
+                .mapTo(Long.class)
+                .findOne();
+    }
+
+    /** Replaces the text of an edited message; false when no such message is stored. */
+    public boolean edit(ChannelKind channel, String externalId, String text, String html, Instant now) {
+        return handle.createUpdate("update message set text = :text, html = coalesce(:html, html), edited_at = :now "
+                        + "where channel = :channel and external_id = :externalId")
+                .bind("channel", channel.wireName())
+                .bind("externalId", externalId)
+                .bind("text", text)
+                .bind("html", html)
+                .bind("now", now)
+                .execute() > 0;
+    }
+
+    public List<Message> ofTicket(long ticketId) {
+        return handle.createQuery(Message.SELECT + "where m.ticket_id = :ticketId order by m.id")
+                .bind("ticketId", ticketId).mapTo(Message.class).list();
+    }
+
+    public Optional<Message> find(long id) {
+        return handle.createQuery(Message.SELECT + "where m.id = :id").bind("id", id).mapTo(Message.class).findOne();
+    }
+
+    /** Whether the customer has written on the ticket before this moment (a first response needs a question). */
+    public boolean hasInbound(long ticketId) {
+        return handle.createQuery("select exists (select 1 from message where ticket_id = :ticketId and direction = 'in')")
+                .bind("ticketId", ticketId).mapTo(Boolean.class).one();
+    }
+
+    public void markSent(long messageId, String providerId, DeliveryState state) {
+        handle.createUpdate("update message set external_id = coalesce(:providerId, external_id), delivery_state = :state, "
+                        + "delivery_error = null where id = :id")
+                .bind("id", messageId).bind("providerId", providerId).bind("state", state.wireName()).execute();
+    }
+
+    public void markFailed(long messageId, String reason) {
+        handle.createUpdate("update message set delivery_state = 'failed', delivery_error = :reason where id = :id")
+                .bind("id", messageId).bind("reason", reason).execute();
+    }
+
+    /** Applies a provider's delivery news unless it would move the state backwards or out of a final state. */
+    public boolean applyDelivery(ChannelKind channel, String providerId, DeliveryState next, String reason) {
+        Optional<String> current = handle.createQuery("select coalesce(delivery_state, 'queued') from message where channel = :channel "
+                        + "and external_id = :providerId and direction = 'out' for update")
+                .bind("channel", channel.wireName()).bind("providerId", providerId)
+                .mapTo(String.class).findOne();
+        if (current.isEmpty() || !DeliveryState.fromWire(current.get()).canMoveTo(next)) {
+            return false;
+        }
+        handle.createUpdate("update message set delivery_state = :state, delivery_error = :reason "
+                        + "where channel = :channel and external_id = :providerId")
+                .bind("channel", channel.wireName()).bind("providerId", providerId)
+                .bind("state", next.wireName()).bind("reason", next == DeliveryState.FAILED ? reason : null)
+                .execute();
+        return true;
+    }
+
+    public List<Long> ids(Collection<Message> messages) {
+        return messages.stream().map(Message::id).toList();
+    }
+}

@@ -1,0 +1,52 @@
+package io.supporthub.hub.outbox;
+
+import io.supporthub.channels.OutboundMessage;
+import io.supporthub.channels.ThreadHint;
+import io.supporthub.hub.contact.AddressRow;
+import io.supporthub.hub.contact.ContactQueries;
+import io.supporthub.hub.message.AttachmentStore;
+import org.jdbi.v3.core.Handle;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Turns a stored outgoing message into what its channel sends: address, text, subject, threading, files. */
+public final class MessageBuilder {
+
+    /** The message to send, or the reason it cannot be sent. */
+    public record Built(long ticketId, OutboundMessage message, String problem) {
+    }
+
+    private record Row(long id, long ticketId, Long addressId, String text, String html, String subject, long number,
+                       String channel) {
+    }
+
+    public Built build(Handle handle, long messageId) {
+        Row row = handle.createQuery("select m.id, m.ticket_id, m.address_id, m.text, m.html, t.subject, t.number, m.channel "
+                        + "from message m join ticket t on t.id = m.ticket_id where m.id = :id")
+                .bind("id", messageId)
+                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getLong("ticket_id"), (Long) rs.getObject("address_id"),
+                        rs.getString("text"), rs.getString("html"), rs.getString("subject"), rs.getLong("number"),
+                        rs.getString("channel")))
+                .one();
+        Optional<AddressRow> address = row.addressId() == null ? Optional.empty() : new ContactQueries(handle).address(row.addressId());
+        if (address.isEmpty()) {
+            return new Built(row.ticketId(), null, "the customer has no address on " + row.channel());
+        }
+        if (!address.get().reachable()) {
+            return new Built(row.ticketId(), null, "the customer cannot be reached on " + row.channel() + ": "
+                    + address.get().unreachableReason());
+        }
+        List<String> replyTo = handle.createQuery("select external_id from message where ticket_id = :ticketId "
+                        + "and channel = :channel and external_id is not null and id < :id order by id desc limit 10")
+                .bind("ticketId", row.ticketId())
+                .bind("channel", row.channel())
+                .bind("id", row.id())
+                .mapTo(String.class)
+                .list();
+        OutboundMessage message = new OutboundMessage(row.id(), address.get().address(), row.text(), row.html(),
+                row.subject(), row.number(), new ThreadHint(row.number(), replyTo),
+                new AttachmentStore(handle).load(row.id()), List.of(), null);
+        return new Built(row.ticketId(), message, null);
+    }
+}

@@ -1,0 +1,59 @@
+package io.supporthub.hub.ticket;
+
+import io.supporthub.hub.message.AttachmentInfo;
+import io.supporthub.hub.message.AttachmentStore;
+import io.supporthub.hub.message.Message;
+import io.supporthub.hub.message.MessageQueries;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One ticket with its thread, its timeline and the figures derived from it. */
+public record TicketDetail(TicketSummary ticket, List<MessageView> messages, List<TicketEvent> timeline,
+                           Long firstResponseSeconds, long resolutionSeconds) {
+
+    public record MessageView(long id, String direction, String visibility, String channel, String text, String html,
+                              String author, Long authorAgentId, Instant createdAt, String deliveryState,
+                              String deliveryError, boolean edited, boolean automated, List<AttachmentInfo> attachments) {
+    }
+
+    public static Optional<TicketDetail> load(Handle handle, long ticketId, Instant now) {
+        Optional<TicketSummary> summary = new TicketFinder(handle).find(ticketId);
+        if (summary.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Message> messages = new MessageQueries(handle).ofTicket(ticketId);
+        Map<Long, List<AttachmentInfo>> files = new AttachmentStore(handle).infoByMessage(messages.stream().map(Message::id).toList());
+        List<MessageView> views = messages.stream().map(m -> new MessageView(m.id(), m.direction(), m.visibility(),
+                m.channel(), m.text(), m.html(), m.authorName(), m.authorAgentId(), m.createdAt(), m.deliveryState(),
+                m.deliveryError(), m.editedAt() != null, m.automated(), files.getOrDefault(m.id(), List.of()))).toList();
+        List<TicketEvent> timeline = new TicketQueries(handle).events(ticketId);
+        TicketSummary ticket = summary.get();
+        Long firstResponse = ticket.firstResponseAt() == null ? null
+                : firstResponseSeconds(messages, ticket.firstResponseAt());
+        long resolution = TicketClock.resolutionTime(statusChanges(ticket, timeline), now).toSeconds();
+        return Optional.of(new TicketDetail(ticket, views, timeline, firstResponse, resolution));
+    }
+
+    /** From the customer's first message to the first public agent reply. */
+    private static Long firstResponseSeconds(List<Message> messages, Instant firstResponseAt) {
+        return messages.stream().filter(m -> "in".equals(m.direction())).findFirst()
+                .map(first -> java.time.Duration.between(first.createdAt(), firstResponseAt).toSeconds())
+                .orElse(null);
+    }
+
+    static List<TicketClock.StatusChange> statusChanges(TicketSummary ticket, List<TicketEvent> timeline) {
+        List<TicketClock.StatusChange> changes = new ArrayList<>();
+        changes.add(new TicketClock.StatusChange(ticket.createdAt(), TicketStatus.OPEN));
+        for (TicketEvent event : timeline) {
+            if (event.toStatus() != null && !"created".equals(event.kind())) {
+                changes.add(new TicketClock.StatusChange(event.createdAt(), TicketStatus.fromWire(event.toStatus())));
+            }
+        }
+        return changes;
+    }
+}

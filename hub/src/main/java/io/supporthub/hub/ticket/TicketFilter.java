@@ -1,0 +1,43 @@
+package io.supporthub.hub.ticket;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the ticket list shows: every field optional. {@code after} is the keyset cursor of the previous page's last
+ * row (its last message time and id), so every page is one index scan however deep.
+ */
+public record TicketFilter(List<String> statuses, Integer line, Long assigneeId, boolean unassigned, String channel,
+                           String priority, String type, Long contactId, String query, Instant afterAt, Long afterId,
+                           int limit) {
+
+    public static final int MAX_LIMIT = 200;
+
+    public TicketFilter {
+        statuses = statuses == null ? List.of() : List.copyOf(statuses);
+        if (limit <= 0 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("'limit' must be between 1 and " + MAX_LIMIT);
+        }
+    }
+
+    /** Encodes the position after a row, for the next page's {@code after}. */
+    public static String cursor(Instant lastMessageAt, long id) {
+        return lastMessageAt.toString() + "_" + id;
+    }
+
+    public static Instant cursorInstant(String cursor) {
+        return Instant.parse(cursor.substring(0, separator(cursor)));
+    }
+
+    public static long cursorId(String cursor) {
+        return Long.parseLong(cursor.substring(separator(cursor) + 1));
+    }
+
+    private static int separator(String cursor) {
+        int at = cursor.lastIndexOf('_');
+        if (at < 0) {
+            throw new IllegalArgumentException("malformed cursor '" + cursor + "'");
+        }
+        return at;
+    }
+}

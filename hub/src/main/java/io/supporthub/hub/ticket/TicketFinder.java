@@ -1,0 +1,156 @@
+package io.supporthub.hub.ticket;
+
+import io.supporthub.hub.contact.AddressRow;
+import io.supporthub.hub.contact.ContactQueries;
+import io.supporthub.hub.ticket.TicketSummary.AddressView;
+import io.supporthub.hub.ticket.TicketSummary.AgentRef;
+import io.supporthub.hub.ticket.TicketSummary.ContactView;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads tickets for lists and details: filters, full-text search, keyset paging. */
+public final class TicketFinder {
+
+    private static final Pattern TOKEN_JUNK = Pattern.compile("[^\\p{L}\\p{N}@._+-]");
+
+    static final String SELECT = "select t.id, t.number, t.subject, t.status, cs.name as custom_status, t.line, t.channel, "
+            + "t.contact_id, c.name as contact_name, t.assignee_id, a.name as assignee_name, ty.name as type_name, "
+            + "p.name as priority_name, t.created_at, t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, "
+            + "t.postponed_until, t.last_message_at, t.last_message_in, t.waiting_since, t.rating, t.rating_comment, "
+            + "t.follow_up_of, (select left(m.text, 160) from message m where m.ticket_id = t.id and m.visibility = 'public' "
+            + "order by m.id desc limit 1) as excerpt "
+            + "from ticket t join contact c on c.id = t.contact_id left join agent a on a.id = t.assignee_id "
+            + "left join ticket_type ty on ty.id = t.type_id left join ticket_priority p on p.id = t.priority_id "
+            + "left join custom_status cs on cs.id = t.custom_status_id ";
+
+    private final Handle handle;
+
+    public TicketFinder(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** One page; the list is one row longer than the limit when another page follows (the caller trims it). */
+    public List<TicketSummary> list(TicketFilter filter) {
+        StringBuilder sql = new StringBuilder(SELECT).append("where true ");
+        if (!filter.statuses().isEmpty()) {
+            sql.append("and t.status = any(:statuses) ");
+        }
+        if (filter.line() != null) {
+            sql.append("and t.line = :line ");
+        }
+        if (filter.assigneeId() != null) {
+            sql.append("and t.assignee_id = :assigneeId ");
+        }
+        if (filter.unassigned()) {
+            sql.append("and t.assignee_id is null ");
+        }
+        if (filter.channel() != null) {
+            sql.append("and t.channel = :channel ");
+        }
+        if (filter.priority() != null) {
+            sql.append("and lower(p.name) = lower(:priority) ");
+        }
+        if (filter.type() != null) {
+            sql.append("and lower(ty.name) = lower(:type) ");
+        }
+        if (filter.contactId() != null) {
+            sql.append("and t.contact_id = :contactId ");
+        }
+        String tsQuery = filter.query() == null ? null : prefixQuery(filter.query());
+        if (tsQuery != null) {
+            sql.append("and (t.search @@ to_tsquery('simple', :q) or c.search @@ to_tsquery('simple', :q)) ");
+        }
+        if (filter.afterAt() != null) {
+            sql.append("and (t.last_message_at, t.id) < (:afterAt, :afterId) ");
+        }
+        sql.append("order by t.last_message_at desc, t.id desc limit :limit");
+        Query query = handle.createQuery(sql.toString())
+                .bind("line", filter.line())
+                .bind("assigneeId", filter.assigneeId())
+                .bind("channel", filter.channel())
+                .bind("priority", filter.priority())
+                .bind("type", filter.type())
+                .bind("contactId", filter.contactId())
+                .bind("q", tsQuery)
+                .bind("afterAt", filter.afterAt())
+                .bind("afterId", filter.afterId())
+                .bind("limit", filter.limit() + 1);
+        query.bindArray("statuses", String.class, filter.statuses());
+        return withAddresses(query.map((rs, ctx) -> row(rs)).list());
+    }
+
+    public Optional<TicketSummary> find(long id) {
+        return withAddresses(handle.createQuery(SELECT + "where t.id = :id").bind("id", id).map((rs, ctx) -> row(rs)).list())
+                .stream().findFirst();
+    }
+
+    /** Other tickets of people who share an email or phone with this ticket's customer (the same person twice). */
+    public List<TicketSummary> similar(long ticketId, int limit) {
+        return withAddresses(handle.createQuery(SELECT + "where t.id <> :id and t.contact_id in ("
+                        + "select other.contact_id from ticket me join contact_address mine on mine.contact_id = me.contact_id "
+                        + "join contact_address other on other.kind = mine.kind and lower(other.value) = lower(mine.value) "
+                        + "where me.id = :id and mine.kind in ('email', 'phone') "
+                        + "union select contact_id from ticket where id = :id) "
+                        + "order by t.last_message_at desc, t.id desc limit :limit")
+                .bind("id", ticketId).bind("limit", limit)
+                .map((rs, ctx) -> row(rs)).list());
+    }
+
+    /** Words of the search box as a prefix query: every word must match the start of a word. Null when empty. */
+    static String prefixQuery(String text) {
+        List<String> terms = new ArrayList<>();
+        for (String word : text.strip().split("\\s+")) {
+            String token = TOKEN_JUNK.matcher(word).replaceAll("");
+            if (!token.isEmpty()) {
+                terms.add("'" + token.toLowerCase(java.util.Locale.ROOT) + "':*");
+            }
+        }
+        return terms.isEmpty() ? null : String.join(" & ", terms);
+    }
+
+    private List<TicketSummary> withAddresses(List<TicketSummary> rows) {
+        Map<Long, List<AddressRow>> addresses = new ContactQueries(handle)
+                .addressesOf(rows.stream().map(t -> t.contact().id()).distinct().toList());
+        return rows.stream().map(t -> {
+            List<AddressView> views = addresses.getOrDefault(t.contact().id(), List.of()).stream()
+                    .map(a -> new AddressView(a.kind(), a.value(), a.reachable(), a.unreachableReason())).toList();
+            ContactView contact = new ContactView(t.contact().id(), t.contact().name(), views);
+            return new TicketSummary(t.id(), t.number(), t.subject(), t.status(), t.statusLabel(), t.line(), t.channel(),
+                    contact, t.assignee(), t.type(), t.priority(), t.createdAt(), t.updatedAt(), t.firstResponseAt(),
+                    t.resolvedAt(), t.closedAt(), t.postponedUntil(), t.lastMessageAt(), t.lastMessageFromCustomer(),
+                    t.waitingSince(), t.excerpt(), t.rating(), t.ratingComment(), t.followUpOf());
+        }).toList();
+    }
+
+    private static TicketSummary row(ResultSet rs) throws SQLException {
+        long assigneeId = rs.getLong("assignee_id");
+        AgentRef assignee = rs.wasNull() ? null : new AgentRef(assigneeId, rs.getString("assignee_name"));
+        int rating = rs.getInt("rating");
+        Integer ratingValue = rs.wasNull() ? null : rating;
+        long followUp = rs.getLong("follow_up_of");
+        Long followUpOf = rs.wasNull() ? null : followUp;
+        return new TicketSummary(rs.getLong("id"), rs.getLong("number"), rs.getString("subject"), rs.getString("status"),
+                rs.getString("custom_status"), rs.getInt("line"), rs.getString("channel"),
+                new ContactView(rs.getLong("contact_id"), rs.getString("contact_name"), List.of()), assignee,
+                rs.getString("type_name"), rs.getString("priority_name"), instant(rs, "created_at"),
+                instant(rs, "updated_at"), instant(rs, "first_response_at"), instant(rs, "resolved_at"),
+                instant(rs, "closed_at"), instant(rs, "postponed_until"), instant(rs, "last_message_at"),
+                rs.getBoolean("last_message_in"), instant(rs, "waiting_since"), rs.getString("excerpt"), ratingValue,
+                rs.getString("rating_comment"), followUpOf);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

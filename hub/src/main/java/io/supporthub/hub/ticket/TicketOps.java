@@ -1,0 +1,107 @@
+package io.supporthub.hub.ticket;
+
+import io.supporthub.hub.web.Json;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Status changes of one ticket within a transaction: checks the transition table, writes the status and its
+ * timestamps, records the event, schedules the timers and tells the listeners.
+ */
+public final class TicketOps {
+
+    private final Clock clock;
+    private final Duration autoCloseAfter;
+    private final TicketTimers timers;
+    private final List<TicketListener> listeners;
+
+    public TicketOps(Clock clock, Duration autoCloseAfter, TicketTimers timers, List<TicketListener> listeners) {
+        this.clock = clock;
+        this.autoCloseAfter = autoCloseAfter;
+        this.timers = timers;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public Duration autoCloseAfter() {
+        return autoCloseAfter;
+    }
+
+    /** A status change the caller has already decided; the table is checked here. */
+    public void changeStatus(Handle handle, Ticket ticket, StatusTarget target, Actor actor, Long agentId,
+                             AfterCommit afterCommit) {
+        TicketStatus from = ticket.baseStatus();
+        TicketStatus to = target.status();
+        boolean sameVariantChange = from == to && !java.util.Objects.equals(ticket.customStatusId(), target.customStatusId());
+        boolean postponeMoved = from == TicketStatus.POSTPONED && to == TicketStatus.POSTPONED
+                && target.postponedUntil() != null && !target.postponedUntil().equals(ticket.postponedUntil());
+        if (!sameVariantChange && !postponeMoved) {
+            TransitionPolicy.check(from, to, actor);
+        }
+        if (to == TicketStatus.POSTPONED) {
+            if (target.postponedUntil() == null) {
+                throw new IllegalArgumentException("postponing needs 'until', the time the ticket returns to open");
+            }
+            if (!target.postponedUntil().isAfter(now())) {
+                throw new IllegalArgumentException("'until' must be in the future");
+            }
+        }
+        Instant now = now();
+        new TicketQueries(handle).setStatus(ticket, to, target.customStatusId(), target.postponedUntil(), now);
+        String kind = !from.isOpenType() && to.isOpenType() ? "reopened" : "status_changed";
+        String detail = to == TicketStatus.POSTPONED ? json(Map.of("until", target.postponedUntil().toString())) : null;
+        new TicketQueries(handle).addEvent(ticket.id(), kind, actorName(actor), agentId, from.wireName(), to.wireName(), detail, now);
+        if (to == TicketStatus.POSTPONED) {
+            Instant until = target.postponedUntil();
+            afterCommit.add(() -> timers.wakeAt(ticket.id(), until));
+        }
+        if (to == TicketStatus.RESOLVED) {
+            Instant closeAt = now.plus(autoCloseAfter);
+            afterCommit.add(() -> timers.autoCloseAt(ticket.id(), closeAt));
+        }
+        for (TicketListener listener : listeners) {
+            listener.statusChanged(handle, ticket, to, actor, afterCommit);
+        }
+    }
+
+    public void created(Handle handle, Ticket ticket, Actor actor, Long agentId, Map<String, Object> detail,
+                        AfterCommit afterCommit) {
+        new TicketQueries(handle).addEvent(ticket.id(), "created", actorName(actor), agentId, null, "open",
+                detail.isEmpty() ? null : json(detail), ticket.createdAt());
+        for (TicketListener listener : listeners) {
+            listener.created(handle, ticket, afterCommit);
+        }
+    }
+
+    public static String actorName(Actor actor) {
+        return switch (actor) {
+            case AGENT -> "agent";
+            case CUSTOMER_MESSAGE, CUSTOMER_CONFIRMS, CUSTOMER_NOT_SOLVED -> "customer";
+            case POSTPONE_TIMER, AUTO_CLOSE -> "system";
+        };
+    }
+
+    public static String json(Map<String, ?> detail) {
+        try {
+            return Json.MAPPER.writeValueAsString(detail);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where a status change goes: a base state, optionally a custom variant of it, and the postpone time. */
+    public record StatusTarget(TicketStatus status, Long customStatusId, Instant postponedUntil) {
+
+        public static StatusTarget of(TicketStatus status) {
+            return new StatusTarget(status, null, null);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.supporthub.hub.ticket;
+
+import io.supporthub.channels.ChannelKind;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL on ticket rows and their timeline, within the caller's transaction. */
+public final class TicketQueries {
+
+    private final Handle handle;
+
+    public TicketQueries(Handle handle) {
+        this.handle = handle;
+    }
+
+    public Optional<Ticket> find(long id) {
+        return handle.createQuery("select " + Ticket.COLUMNS + " from ticket where id = :id")
+                .bind("id", id).mapTo(Ticket.class).findOne();
+    }
+
+    /** The ticket, locked until the transaction ends. */
+    public Optional<Ticket> lock(long id) {
+        return handle.createQuery("select " + Ticket.COLUMNS + " from ticket where id = :id for update")
+                .bind("id", id).mapTo(Ticket.class).findOne();
+    }
+
+    public Optional<Ticket> lockByNumber(long number) {
+        return handle.createQuery("select " + Ticket.COLUMNS + " from ticket where number = :number for update")
+                .bind("number", number).mapTo(Ticket.class).findOne();
+    }
+
+    public Ticket create(NewTicket ticket, Instant now) {
+        return handle.createQuery("insert into ticket (subject, status, line, type_id, priority_id, contact_id, channel, "
+                        + "follow_up_of, created_at, updated_at, last_message_at, last_message_in, waiting_since, search) "
+                        + "values (:subject, 'open', 1, :typeId, coalesce(:priorityId, (select id from ticket_priority where name = 'normal')), "
+                        + ":contactId, :channel, :followUpOf, :now, :now, :now, :fromCustomer, "
+                        + "case when :fromCustomer then cast(:now as timestamptz) end, to_tsvector('simple', :subject)) "
+                        + "returning " + Ticket.COLUMNS)
+                .bind("subject", ticket.subject())
+                .bind("typeId", ticket.typeId())
+                .bind("priorityId", ticket.priorityId())
+                .bind("contactId", ticket.contactId())
+                .bind("channel", ticket.channel().wireName())
+                .bind("followUpOf", ticket.followUpOf())
+                .bind("fromCustomer", ticket.fromCustomer())
+                .bind("now", now)
+                .mapTo(Ticket.class)
+                .one();
+    }
+
+    /** What a new ticket starts with. */
+    public record NewTicket(String subject, long contactId, ChannelKind channel, Long typeId, Long priorityId,
+                            Long followUpOf, boolean fromCustomer) {
+    }
+
+    /** Records a customer's message: the ticket waits for the company from now (unless it already did). */
+    public void touchInbound(long ticketId, String text, Instant now) {
+        handle.createUpdate("update ticket set last_message_at = :now, last_message_in = true, updated_at = :now, "
+                        + "waiting_since = coalesce(waiting_since, :now), "
+                        + "search = search || to_tsvector('simple', left(:text, 20000)) where id = :id")
+                .bind("id", ticketId).bind("now", now).bind("text", text).execute();
+    }
+
+    /** Records a public agent message: the customer no longer waits. */
+    public void touchOutbound(long ticketId, String text, Instant now, boolean firstResponse) {
+        handle.createUpdate("update ticket set last_message_at = :now, last_message_in = false, updated_at = :now, "
+                        + "waiting_since = null, "
+                        + "first_response_at = case when :firstResponse then coalesce(first_response_at, :now) else first_response_at end, "
+                        + "search = search || to_tsvector('simple', left(:text, 20000)) where id = :id")
+                .bind("id", ticketId).bind("now", now).bind("text", text).bind("firstResponse", firstResponse).execute();
+    }
+
+    public void touch(long ticketId, Instant now) {
+        handle.createUpdate("update ticket set updated_at = :now where id = :id").bind("id", ticketId).bind("now", now).execute();
+    }
+
+    /** Writes a new status with the timestamps it implies; the archive moment is set only when leaving the open-type states. */
+    public void setStatus(Ticket ticket, TicketStatus to, Long customStatusId, Instant postponedUntil, Instant now) {
+        TicketStatus from = ticket.baseStatus();
+        boolean archiving = from.isOpenType() && !to.isOpenType();
+        boolean reopening = !from.isOpenType() && to.isOpenType();
+        handle.createUpdate("update ticket set status = :to, custom_status_id = :customStatusId, updated_at = :now, "
+                        + "postponed_until = :postponedUntil, "
+                        + "resolved_at = case when :to = 'resolved' then cast(:now as timestamptz) when :reopening then null else resolved_at end, "
+                        + "closed_at = case when :to = 'closed' then cast(:now as timestamptz) when :reopening then null else closed_at end, "
+                        + "archived_at = case when :archiving then cast(:now as timestamptz) when :reopening then null else archived_at end "
+                        + "where id = :id")
+                .bind("id", ticket.id())
+                .bind("to", to.wireName())
+                .bind("customStatusId", customStatusId)
+                .bind("postponedUntil", to == TicketStatus.POSTPONED ? postponedUntil : null)
+                .bind("archiving", archiving)
+                .bind("reopening", reopening)
+                .bind("now", now)
+                .execute();
+    }
+
+    public void addEvent(long ticketId, String kind, String actor, Long agentId, String fromStatus, String toStatus,
+                         String detailJson, Instant now) {
+        handle.createUpdate("insert into ticket_event (ticket_id, kind, actor, actor_agent_id, from_status, to_status, detail, created_at) "
+                        + "values (:ticketId, :kind, :actor, :agentId, :fromStatus, :toStatus, cast(:detail as jsonb), :now)")
+                .bind("ticketId", ticketId).bind("kind", kind).bind("actor", actor).bind("agentId", agentId)
+                .bind("fromStatus", fromStatus).bind("toStatus", toStatus).bind("detail", detailJson).bind("now", now)
+                .execute();
+    }
+
+    public List<TicketEvent> events(long ticketId) {
+        return handle.createQuery("select e.id, e.kind, e.actor, e.actor_agent_id, a.name as actor_name, e.from_status, "
+                        + "e.to_status, e.detail::text as detail, e.created_at from ticket_event e "
+                        + "left join agent a on a.id = e.actor_agent_id where e.ticket_id = :id order by e.id")
+                .bind("id", ticketId).mapTo(TicketEvent.class).list();
+    }
+
+    /** Ids of postponed tickets whose time has come, and of resolved tickets due for auto-close. */
+    public List<Long> duePostponed(Instant now) {
+        return handle.createQuery("select id from ticket where status = 'postponed' and postponed_until <= :now")
+                .bind("now", now).mapTo(Long.class).list();
+    }
+
+    public List<Long> dueAutoClose(Instant resolvedBefore) {
+        return handle.createQuery("select id from ticket where status = 'resolved' and resolved_at <= :before")
+                .bind("before", resolvedBefore).mapTo(Long.class).list();
+    }
+}

@@ -1,0 +1,211 @@
+package io.supporthub.hub.ticket;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.web.Json;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The agent API on tickets (CONTRACT.md). */
+public final class TicketRoutes {
+
+    private final Transactions transactions;
+    private final TicketService tickets;
+    private final Clock clock;
+
+    public TicketRoutes(Transactions transactions, TicketService tickets, Clock clock) {
+        this.transactions = transactions;
+        this.tickets = tickets;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/tickets", this::list);
+        routes.post("/api/tickets", this::open);
+        routes.get("/api/tickets/{id}", this::detail);
+        routes.patch("/api/tickets/{id}", this::update);
+        routes.post("/api/tickets/{id}/replies", this::reply);
+        routes.post("/api/tickets/{id}/notes", this::note);
+        routes.post("/api/tickets/{id}/status", this::status);
+        routes.post("/api/tickets/{id}/escalate", this::escalate);
+        routes.get("/api/tickets/{id}/similar", this::similar);
+    }
+
+    private void list(Context ctx) {
+        Agent agent = Authentication.agent(ctx);
+        TicketFilter filter = filter(ctx, agent);
+        List<TicketSummary> rows = transactions.read(handle -> new TicketFinder(handle).list(filter));
+        String next = null;
+        if (rows.size() > filter.limit()) {
+            rows = rows.subList(0, filter.limit());
+            TicketSummary last = rows.get(rows.size() - 1);
+            next = TicketFilter.cursor(last.lastMessageAt(), last.id());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", rows);
+        body.put("next", next);
+        ctx.json(body);
+    }
+
+    static TicketFilter filter(Context ctx, Agent agent) {
+        try {
+            String status = ctx.queryParam("status");
+            List<String> statuses = status == null || status.isBlank() ? List.of()
+                    : Arrays.stream(status.split(",")).map(String::strip).map(s -> TicketStatus.fromWire(s).wireName()).toList();
+            String assignee = ctx.queryParam("assignee");
+            Long assigneeId = assignee == null || assignee.isBlank() ? null
+                    : "me".equals(assignee) ? agent.id() : Long.parseLong(assignee);
+            String channel = ctx.queryParam("channel");
+            if (channel != null && !channel.isBlank()) {
+                channel = ChannelKind.fromWire(channel).wireName();
+            } else {
+                channel = null;
+            }
+            String line = ctx.queryParam("line");
+            String contact = ctx.queryParam("contact");
+            String after = ctx.queryParam("after");
+            String limit = ctx.queryParam("limit");
+            return new TicketFilter(statuses,
+                    line == null || line.isBlank() ? null : Integer.parseInt(line),
+                    assigneeId,
+                    "true".equals(ctx.queryParam("unassigned")),
+                    channel,
+                    blankToNull(ctx.queryParam("priority")),
+                    blankToNull(ctx.queryParam("type")),
+                    contact == null || contact.isBlank() ? null : Long.parseLong(contact),
+                    blankToNull(ctx.queryParam("q")),
+                    after == null || after.isBlank() ? null : TicketFilter.cursorInstant(after),
+                    after == null || after.isBlank() ? null : TicketFilter.cursorId(after),
+                    limit == null || limit.isBlank() ? 50 : Integer.parseInt(limit));
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw ApiException.badRequest("malformed filter: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private void detail(Context ctx) {
+        long id = id(ctx);
+        ctx.json(transactions.read(handle -> TicketDetail.load(handle, id, clock.instant()))
+                .orElseThrow(() -> TicketService.notFound(id)));
+    }
+
+    private void similar(Context ctx) {
+        long id = id(ctx);
+        ctx.json(Map.of("items", transactions.read(handle -> new TicketFinder(handle).similar(id, 20))));
+    }
+
+    private void open(Context ctx) {
+        Agent agent = Authentication.agent(ctx);
+        JsonNode body = Json.body(ctx);
+        JsonNode contact = body.get("contact");
+        if (contact == null || !contact.isObject()) {
+            throw ApiException.badRequest("'contact' is required: {\"id\"} or {\"name\", \"email\", \"phone\"}");
+        }
+        Ticket ticket = tickets.open(agent, new TicketService.NewTicketRequest(
+                Json.text(body, "subject"),
+                Json.optText(body, "text"),
+                Json.optLong(contact, "id"),
+                Json.optText(contact, "name"),
+                Json.optText(contact, "email"),
+                Json.optText(contact, "phone"),
+                channel(Json.optText(body, "channel")),
+                Json.optText(body, "type"),
+                Json.optText(body, "priority")));
+        ctx.status(201).json(transactions.read(handle -> new TicketFinder(handle).find(ticket.id())).orElseThrow());
+    }
+
+    private void update(Context ctx) {
+        Agent agent = Authentication.agent(ctx);
+        JsonNode body = Json.body(ctx);
+        boolean assigneeSet = body.has("assignee");
+        Long assignee = null;
+        if (assigneeSet && !body.get("assignee").isNull()) {
+            JsonNode node = body.get("assignee");
+            if (node.isTextual() && "me".equals(node.asText())) {
+                assignee = agent.id();
+            } else if (node.isIntegralNumber()) {
+                assignee = node.asLong();
+            } else {
+                throw ApiException.badRequest("'assignee' must be an agent id, \"me\" or null");
+            }
+        }
+        tickets.update(id(ctx), agent, new TicketService.TicketPatch(assigneeSet, assignee,
+                Json.optText(body, "type"), Json.optText(body, "priority"), Json.optText(body, "subject")));
+        respondWithTicket(ctx);
+    }
+
+    private void reply(Context ctx) {
+        Agent agent = Authentication.agent(ctx);
+        JsonNode body = Json.body(ctx);
+        long messageId = tickets.reply(id(ctx), agent, Json.text(body, "text"), channel(Json.optText(body, "channel")),
+                Json.optBoolean(body, "resolve", false));
+        ctx.status(201).json(Map.of("messageId", messageId, "deliveryState", "queued"));
+    }
+
+    private void note(Context ctx) {
+        Agent agent = Authentication.agent(ctx);
+        long messageId = tickets.note(id(ctx), agent, Json.text(Json.body(ctx), "text"));
+        ctx.status(201).json(Map.of("messageId", messageId));
+    }
+
+    private void status(Context ctx) {
+        Agent agent = Authentication.agent(ctx);
+        JsonNode body = Json.body(ctx);
+        String until = Json.optText(body, "until");
+        Instant untilInstant;
+        try {
+            untilInstant = until == null ? null : Instant.parse(until);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("'until' must be an ISO-8601 instant such as 2026-12-01T09:00:00Z");
+        }
+        tickets.changeStatus(id(ctx), agent, Json.text(body, "status"), untilInstant);
+        respondWithTicket(ctx);
+    }
+
+    private void escalate(Context ctx) {
+        Agent agent = Authentication.agent(ctx);
+        String raw = ctx.body();
+        JsonNode body = raw.isBlank() ? Json.MAPPER.createObjectNode() : Json.body(ctx);
+        Long line = Json.optLong(body, "line");
+        tickets.escalate(id(ctx), agent, line == null ? 2 : line.intValue(), Json.optText(body, "reason"));
+        respondWithTicket(ctx);
+    }
+
+    private void respondWithTicket(Context ctx) {
+        long id = id(ctx);
+        ctx.json(transactions.read(handle -> new TicketFinder(handle).find(id)).orElseThrow(() -> TicketService.notFound(id)));
+    }
+
+    private static ChannelKind channel(String name) {
+        try {
+            return name == null ? null : ChannelKind.fromWire(name);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("no ticket '" + ctx.pathParam("id") + "'");
+        }
+    }
+}

@@ -1,0 +1,331 @@
+package io.supporthub.hub.ticket;
+
+import io.supporthub.channels.Address;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.DeliveryState;
+import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.agent.AgentQueries;
+import io.supporthub.hub.contact.AddressRow;
+import io.supporthub.hub.contact.ContactQueries;
+import io.supporthub.hub.contact.PhoneNormalizer;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.message.MessageQueries;
+import io.supporthub.hub.message.MessageQueries.NewMessage;
+import io.supporthub.hub.outbox.Outbox;
+import io.supporthub.hub.ticket.TicketOps.StatusTarget;
+import io.supporthub.hub.web.ApiException;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** What agents do to tickets: reply, note, change status, assign, escalate, open a ticket for a contact. */
+public final class TicketService {
+
+    private final Transactions transactions;
+    private final TicketOps ops;
+    private final Predicate<ChannelKind> canSend;
+    private final Runnable wakeOutbox;
+    private final PhoneNormalizer phones;
+
+    public TicketService(Transactions transactions, TicketOps ops, Predicate<ChannelKind> canSend, Runnable wakeOutbox,
+                         PhoneNormalizer phones) {
+        this.transactions = transactions;
+        this.phones = phones;
+        this.ops = ops;
+        this.canSend = canSend;
+        this.wakeOutbox = wakeOutbox;
+    }
+
+    /** A public reply on the chosen channel (the ticket's own by default), optionally resolving the ticket. */
+    public long reply(long ticketId, Agent agent, String text, ChannelKind channel, boolean resolve) {
+        requireText(text);
+        return transactions.inTransaction((handle, afterCommit) -> {
+            Ticket ticket = lockOpenForAgent(handle, ticketId);
+            ChannelKind via = channel == null ? defaultReplyChannel(handle, ticket) : channel;
+            AddressRow address = replyAddress(handle, ticket, via);
+            long messageId = sendPublic(handle, ticket, via, address, agent.id(), text, afterCommit);
+            new TicketQueries(handle).addEvent(ticketId, "replied", "agent", agent.id(), null, null,
+                    TicketOps.json(Map.of("channel", via.wireName(), "messageId", messageId)), ops.now());
+            if (resolve) {
+                Ticket current = new TicketQueries(handle).lock(ticketId).orElseThrow();
+                ops.changeStatus(handle, current, StatusTarget.of(TicketStatus.RESOLVED), Actor.AGENT, agent.id(), afterCommit);
+            }
+            return messageId;
+        });
+    }
+
+    /**
+     * Writes a public outgoing message and its outbox row in the caller's transaction: agent replies and
+     * notifications both come through here.
+     */
+    public long sendPublic(Handle handle, Ticket ticket, ChannelKind via, AddressRow address, Long agentId, String text,
+                           io.supporthub.hub.ticket.AfterCommit afterCommit) {
+        Instant now = ops.now();
+        long messageId = new MessageQueries(handle).insert(new NewMessage(ticket.id(), "out", "public", via, address.id(),
+                agentId, text, null, null, DeliveryState.QUEUED, false), now);
+        Outbox.enqueue(handle, messageId, via, now);
+        boolean firstResponse = agentId != null && new MessageQueries(handle).hasInbound(ticket.id());
+        new TicketQueries(handle).touchOutbound(ticket.id(), text, now, firstResponse);
+        new ContactQueries(handle).rememberTicket(address.id(), ticket.id());
+        afterCommit.add(wakeOutbox);
+        return messageId;
+    }
+
+    /**
+     * The channel that reaches the address the customer last wrote from on this ticket: a web-form message with only
+     * an email is answered by email. Without inbound messages, the ticket's own channel.
+     */
+    public ChannelKind defaultReplyChannel(Handle handle, Ticket ticket) {
+        return handle.createQuery("select a.kind from message m join contact_address a on a.id = m.address_id "
+                        + "where m.ticket_id = :id and m.direction = 'in' order by m.id desc limit 1")
+                .bind("id", ticket.id())
+                .mapTo(String.class)
+                .findOne()
+                .map(kind -> ChannelKind.forAddress(io.supporthub.channels.AddressKind.fromWire(kind)))
+                .orElse(ticket.channelKind());
+    }
+
+    /** The customer's address on a channel: the one last used on this ticket, else the contact's newest one. */
+    public AddressRow replyAddress(Handle handle, Ticket ticket, ChannelKind via) {
+        if (!canSend.test(via)) {
+            throw ApiException.unprocessable("the " + via.wireName() + " channel is not configured on this hub");
+        }
+        List<AddressRow> candidates = new ContactQueries(handle).addresses(ticket.contactId()).stream()
+                .filter(a -> a.kind().equals(via.addressKind().wireName()))
+                .sorted(Comparator.comparing((AddressRow a) -> !Long.valueOf(ticket.id()).equals(a.lastTicketId()))
+                        .thenComparing(AddressRow::id, Comparator.reverseOrder()))
+                .toList();
+        if (candidates.isEmpty()) {
+            throw ApiException.unprocessable("the customer has no " + via.addressKind().wireName()
+                    + " address to reach them on " + via.wireName());
+        }
+        AddressRow address = candidates.get(0);
+        if (!address.reachable()) {
+            throw ApiException.unprocessable("the customer cannot be reached on " + via.wireName() + ": "
+                    + address.unreachableReason());
+        }
+        return address;
+    }
+
+    /** An internal note: never sent to the customer, never in the outbox. */
+    public long note(long ticketId, Agent agent, String text) {
+        requireText(text);
+        return transactions.inTransaction((handle, afterCommit) -> {
+            Ticket ticket = new TicketQueries(handle).lock(ticketId).orElseThrow(() -> notFound(ticketId));
+            long id = new MessageQueries(handle).insert(new NewMessage(ticket.id(), "out", "internal", null, null,
+                    agent.id(), text.strip(), null, null, null, false), ops.now());
+            new TicketQueries(handle).touch(ticketId, ops.now());
+            new TicketQueries(handle).addEvent(ticketId, "note", "agent", agent.id(), null, null,
+                    TicketOps.json(Map.of("messageId", id)), ops.now());
+            return id;
+        });
+    }
+
+    /** An agent's status change, to a base state or a custom status (a named variant of one). */
+    public void changeStatus(long ticketId, Agent agent, String status, Instant until) {
+        transactions.inTransaction((handle, afterCommit) -> {
+            Ticket ticket = new TicketQueries(handle).lock(ticketId).orElseThrow(() -> notFound(ticketId));
+            StatusTarget target = target(handle, status, until);
+            try {
+                ops.changeStatus(handle, ticket, target, Actor.AGENT, agent.id(), afterCommit);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
+            return null;
+        });
+    }
+
+    private static StatusTarget target(Handle handle, String status, Instant until) {
+        try {
+            return new StatusTarget(TicketStatus.fromWire(status), null, until);
+        } catch (IllegalArgumentException e) {
+            Optional<Map<String, Object>> custom = handle.createQuery("select id, base_state from custom_status where lower(name) = lower(:name)")
+                    .bind("name", status).mapToMap().findOne();
+            if (custom.isEmpty()) {
+                throw ApiException.badRequest(e.getMessage() + ", or the name of a custom status");
+            }
+            return new StatusTarget(TicketStatus.fromWire((String) custom.get().get("base_state")),
+                    ((Number) custom.get().get("id")).longValue(), until);
+        }
+    }
+
+    /** Assignee, type, priority and subject; only the fields given change. */
+    public void update(long ticketId, Agent agent, TicketPatch patch) {
+        transactions.inTransaction((handle, afterCommit) -> {
+            Ticket ticket = new TicketQueries(handle).lock(ticketId).orElseThrow(() -> notFound(ticketId));
+            Map<String, Object> changes = new LinkedHashMap<>();
+            if (patch.assigneeSet()) {
+                Long assignee = patch.assigneeId();
+                if (assignee != null) {
+                    Agent target = new AgentQueries(handle).find(assignee).filter(Agent::active)
+                            .orElseThrow(() -> ApiException.unprocessable("no active agent " + assignee));
+                    changes.put("assignee", target.name());
+                } else {
+                    changes.put("assignee", null);
+                }
+                set(handle, ticketId, "assignee_id", assignee);
+            }
+            if (patch.type() != null) {
+                long typeId = lookup(handle, "ticket_type", patch.type());
+                set(handle, ticketId, "type_id", typeId);
+                changes.put("type", patch.type());
+            }
+            if (patch.priority() != null) {
+                long priorityId = lookup(handle, "ticket_priority", patch.priority());
+                set(handle, ticketId, "priority_id", priorityId);
+                changes.put("priority", patch.priority());
+            }
+            if (patch.subject() != null) {
+                if (patch.subject().isBlank()) {
+                    throw ApiException.badRequest("'subject' must not be empty");
+                }
+                handle.createUpdate("update ticket set subject = :subject, search = search || to_tsvector('simple', :subject) where id = :id")
+                        .bind("id", ticketId).bind("subject", patch.subject().strip()).execute();
+                changes.put("subject", patch.subject().strip());
+            }
+            if (changes.isEmpty()) {
+                throw ApiException.badRequest("nothing to change: give assignee, type, priority or subject");
+            }
+            new TicketQueries(handle).touch(ticket.id(), ops.now());
+            new TicketQueries(handle).addEvent(ticketId, "updated", "agent", agent.id(), null, null, TicketOps.json(changes), ops.now());
+            return null;
+        });
+    }
+
+    /** Changes to a ticket's fields; {@code assigneeSet} tells "unassign" (null) from "leave as is". */
+    public record TicketPatch(boolean assigneeSet, Long assigneeId, String type, String priority, String subject) {
+    }
+
+    /** Hands the ticket to the other line with an internal note saying why; the assignee is dropped. */
+    public void escalate(long ticketId, Agent agent, int line, String reason) {
+        if (line != 1 && line != 2) {
+            throw ApiException.badRequest("'line' must be 1 or 2");
+        }
+        transactions.inTransaction((handle, afterCommit) -> {
+            Ticket ticket = lockOpenForAgent(handle, ticketId);
+            if (ticket.line() == line) {
+                throw ApiException.conflict("the ticket is already on line " + line);
+            }
+            handle.createUpdate("update ticket set line = :line, assignee_id = null, updated_at = :now where id = :id")
+                    .bind("id", ticketId).bind("line", line).bind("now", ops.now()).execute();
+            String verb = line == 2 ? "Escalated to the second line" : "Sent back to the first line";
+            String noteText = reason == null || reason.isBlank() ? verb + "." : verb + ": " + reason.strip();
+            long noteId = new MessageQueries(handle).insert(new NewMessage(ticketId, "out", "internal", null, null,
+                    agent.id(), noteText, null, null, null, false), ops.now());
+            new TicketQueries(handle).addEvent(ticketId, line == 2 ? "escalated" : "sent_back", "agent", agent.id(),
+                    null, null, TicketOps.json(Map.of("line", line, "noteId", noteId)), ops.now());
+            return null;
+        });
+    }
+
+    /**
+     * An agent opens a ticket for a contact (found or created by email or phone); with a channel, the text goes out as
+     * the first message, otherwise it is kept as the ticket's description (an internal note).
+     */
+    public Ticket open(Agent agent, NewTicketRequest request) {
+        if (request.subject() == null || request.subject().isBlank()) {
+            throw ApiException.badRequest("'subject' is required");
+        }
+        Ticket created = transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
+            long contactId = contactFor(handle, request);
+            ChannelKind origin = request.channel() == null ? ChannelKind.API : request.channel();
+            Long typeId = request.type() == null ? null : lookup(handle, "ticket_type", request.type());
+            Long priorityId = request.priority() == null ? null : lookup(handle, "ticket_priority", request.priority());
+            Ticket ticket = new TicketQueries(handle).create(new TicketQueries.NewTicket(request.subject().strip(),
+                    contactId, origin, typeId, priorityId, null, false), ops.now());
+            handle.createUpdate("update ticket set assignee_id = :agentId, line = :line where id = :id")
+                    .bind("id", ticket.id()).bind("agentId", agent.id()).bind("line", agent.line()).execute();
+            ops.created(handle, ticket, Actor.AGENT, agent.id(), Map.of("openedBy", agent.name()), afterCommit);
+            if (request.text() != null && !request.text().isBlank()) {
+                if (request.channel() != null) {
+                    AddressRow address = replyAddress(handle, ticket, request.channel());
+                    sendPublic(handle, ticket, request.channel(), address, agent.id(), request.text().strip(), afterCommit);
+                } else {
+                    new MessageQueries(handle).insert(new NewMessage(ticket.id(), "out", "internal", null, null,
+                            agent.id(), request.text().strip(), null, null, null, false), ops.now());
+                }
+            }
+            return new TicketQueries(handle).find(ticket.id()).orElseThrow();
+        });
+        return created;
+    }
+
+    /** What an agent gives to open a ticket. Either {@code contactId} or at least one of name, email, phone. */
+    public record NewTicketRequest(String subject, String text, Long contactId, String name, String email, String phone,
+                                   ChannelKind channel, String type, String priority) {
+    }
+
+    private long contactFor(Handle handle, NewTicketRequest request) {
+        ContactQueries contacts = new ContactQueries(handle);
+        if (request.contactId() != null) {
+            return contacts.contact(request.contactId()).orElseThrow(() -> ApiException.notFound("no contact " + request.contactId())).id();
+        }
+        List<Address> addresses = new java.util.ArrayList<>();
+        if (request.email() != null && !request.email().isBlank()) {
+            if (!request.email().contains("@")) {
+                throw ApiException.badRequest("'" + request.email() + "' is not an email address");
+            }
+            addresses.add(Address.email(request.email()));
+        }
+        if (request.phone() != null && !request.phone().isBlank()) {
+            try {
+                addresses.add(Address.phone(phones.e164(request.phone())));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
+        }
+        if (addresses.isEmpty() && (request.name() == null || request.name().isBlank())) {
+            throw ApiException.badRequest("'contact' needs an id, or a name, email or phone");
+        }
+        Instant now = ops.now();
+        Long contactId = addresses.stream().map(contacts::findAddress).flatMap(Optional::stream)
+                .map(AddressRow::contactId).findFirst().orElse(null);
+        if (contactId == null) {
+            contactId = contacts.createContact(request.name(), null, now);
+        } else if (request.name() != null) {
+            contacts.completeProfile(contactId, request.name(), null);
+        }
+        for (Address address : addresses) {
+            if (contacts.findAddress(address).isEmpty()) {
+                contacts.addAddress(contactId, address, now);
+            }
+        }
+        return contactId;
+    }
+
+    private Ticket lockOpenForAgent(Handle handle, long ticketId) {
+        Ticket ticket = new TicketQueries(handle).lock(ticketId).orElseThrow(() -> notFound(ticketId));
+        if (ticket.baseStatus() == TicketStatus.CLOSED) {
+            throw ApiException.conflict("ticket #" + ticket.number() + " is closed, which is final for agents; "
+                    + "it reopens when the customer writes within the reopen window");
+        }
+        return ticket;
+    }
+
+    private static long lookup(Handle handle, String table, String name) {
+        return handle.createQuery("select id from " + table + " where lower(name) = lower(:name)")
+                .bind("name", name).mapTo(Long.class).findOne()
+                .orElseThrow(() -> ApiException.unprocessable("unknown " + table.replace("ticket_", "") + " '" + name + "'"));
+    }
+
+    private static void set(Handle handle, long ticketId, String column, Long value) {
+        handle.createUpdate("update ticket set " + column + " = :value where id = :id")
+                .bind("id", ticketId).bind("value", value).execute();
+    }
+
+    private static void requireText(String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.badRequest("'text' must not be empty");
+        }
+    }
+
+    static ApiException notFound(long ticketId) {
+        return ApiException.notFound("no ticket " + ticketId);
+    }
+}

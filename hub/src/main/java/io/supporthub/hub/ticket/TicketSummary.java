@@ -1,0 +1,41 @@
+package io.supporthub.hub.ticket;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A ticket as lists and details show it (CONTRACT.md's ticket JSON). */
+public record TicketSummary(
+        long id,
+        long number,
+        String subject,
+        String status,
+        String statusLabel,
+        int line,
+        String channel,
+        ContactView contact,
+        AgentRef assignee,
+        String type,
+        String priority,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant firstResponseAt,
+        Instant resolvedAt,
+        Instant closedAt,
+        Instant postponedUntil,
+        Instant lastMessageAt,
+        boolean lastMessageFromCustomer,
+        Instant waitingSince,
+        String excerpt,
+        Integer rating,
+        String ratingComment,
+        Long followUpOf) {
+
+    public record AgentRef(long id, String name) {
+    }
+
+    public record ContactView(long id, String name, List<AddressView> addresses) {
+    }
+
+    public record AddressView(String kind, String value, boolean reachable, String unreachableReason) {
+    }
+}

@@ -1,0 +1,63 @@
+package io.supporthub.hub.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.supporthub.hub.ticket.TransitionRefusedException;
+import org.jdbi.v3.core.ConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Every error as {@code {"error", "message"}} with a fitting status; a database outage is a 503 the caller may retry. */
+public final class ErrorHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+    private ErrorHandling() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage()));
+        routes.exception(TransitionRefusedException.class, (e, ctx) -> respond(ctx, 409, "transition_refused", e.getMessage()));
+        routes.exception(ConnectionException.class, (e, ctx) -> {
+            log.warn("Database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            respond(ctx, 503, "unavailable", "the database is not answering; try again shortly");
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            if (isDatabaseDown(e)) {
+                log.warn("Database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.toString());
+                respond(ctx, 503, "unavailable", "the database is not answering; try again shortly");
+                return;
+            }
+            log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "internal", "something went wrong on our side; it has been logged");
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                respond(ctx, 404, "not_found", "no route " + ctx.method() + " " + ctx.path());
+            }
+        });
+        routes.error(405, ctx -> respond(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    private static boolean isDatabaseDown(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof ConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static void respond(Context ctx, int status, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        ctx.status(status).json(body);
+    }
+}

@@ -1,0 +1,75 @@
+package io.supporthub.hub.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.supporthub.hub.support.TestHub;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GenericInboundTest {
+
+    static TestHub hub;
+
+    @BeforeAll
+    static void start() {
+        hub = new TestHub();
+        hub.logIn();
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    @Test
+    void firstMessage_opensTicket_andRedelivery_changesNothing() {
+        TestHub.Response first = hub.inbound("form-1", "Ann Lee", "ann@example.com", "My parcel never arrived\nOrder 991");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("outcome").asText()).isEqualTo("new_ticket");
+        long ticketId = first.json().get("ticketId").asLong();
+
+        TestHub.Response again = hub.inbound("form-1", "Ann Lee", "ann@example.com", "My parcel never arrived\nOrder 991");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("outcome").asText()).isEqualTo("duplicate");
+        assertThat(again.json().get("ticketId").asLong()).isEqualTo(ticketId);
+
+        JsonNode ticket = hub.get("/api/tickets/" + ticketId).json();
+        assertThat(ticket.get("ticket").get("subject").asText()).isEqualTo("My parcel never arrived");
+        assertThat(ticket.get("messages")).hasSize(1);
+        assertThat(ticket.get("ticket").get("contact").get("addresses").get(0).get("value").asText()).isEqualTo("ann@example.com");
+    }
+
+    @Test
+    void missingKey_is401_wrongKey_is403() {
+        Map<String, Object> body = Map.of("from", Map.of("email", "x@example.com"), "externalId", "k1", "text", "hi");
+        assertThat(hub.request("POST", "/api/inbound", body, Map.of()).status()).isEqualTo(401);
+        assertThat(hub.request("POST", "/api/inbound", body, Map.of("X-Api-Key", "nope")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void malformedJson_is400_withMessage() {
+        TestHub.Response response = hub.request("POST", "/api/inbound", "{\"from\": ", Map.of("X-Api-Key", TestHub.API_KEY));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("error").asText()).isEqualTo("bad_request");
+        assertThat(response.json().get("message").asText()).contains("malformed JSON");
+    }
+
+    @Test
+    void agentReply_goesThroughOutbox_toTheChannel() {
+        long ticketId = hub.inbound("form-2", "Bo", "bo@example.com", "Where is my refund?").json().get("ticketId").asLong();
+        TestHub.Response reply = hub.post("/api/tickets/" + ticketId + "/replies", Map.of("text", "It was issued today."));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(hub.drainOutbox()).isEqualTo(1);
+        assertThat(hub.senders.get(io.supporthub.channels.ChannelKind.EMAIL).sent())
+                .anySatisfy(m -> assertThat(m.text()).isEqualTo("It was issued today."));
+        JsonNode detail = hub.get("/api/tickets/" + ticketId).json();
+        JsonNode out = detail.get("messages").get(1);
+        assertThat(out.get("direction").asText()).isEqualTo("out");
+        assertThat(out.get("deliveryState").asText()).isEqualTo("sent");
+        assertThat(detail.get("ticket").get("firstResponseAt").isNull()).isFalse();
+    }
+}

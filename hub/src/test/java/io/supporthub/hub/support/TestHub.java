@@ -1,0 +1,148 @@
+package io.supporthub.hub.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.OutboundSender;
+import io.supporthub.hub.App;
+import io.supporthub.hub.config.Config;
+import io.supporthub.hub.db.Database;
+import io.supporthub.hub.outbox.RetryPolicy;
+import io.supporthub.hub.web.Json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A whole hub on a fresh database and a free port, with a hand-moved clock and recording senders: the App that
+ * production runs, built with test options.
+ */
+public final class TestHub implements AutoCloseable {
+
+    public static final String ADMIN_EMAIL = "admin@test.local";
+    public static final String ADMIN_PASSWORD = "correct horse battery";
+    public static final String API_KEY = "test-api-key";
+
+    public final MutableClock clock;
+    public final App app;
+    public final Database database;
+    public final Map<ChannelKind, RecordingSender> senders = new EnumMap<>(ChannelKind.class);
+    public final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String sessionCookie;
+
+    public TestHub() {
+        this(Map.of(), false, Instant.parse("2026-11-02T09:00:00Z"));
+    }
+
+    public TestHub(Map<String, String> settings, boolean background, Instant start) {
+        this.clock = new MutableClock(start);
+        Map<String, String> values = new HashMap<>(Map.of("PORT", "0", "API_KEY", API_KEY));
+        values.putAll(settings);
+        Config config = new Config(values);
+        this.database = Database.open(TestDatabases.freshDatabaseUrl(), 24);
+        EnumMap<ChannelKind, OutboundSender> map = new EnumMap<>(ChannelKind.class);
+        for (ChannelKind kind : ChannelKind.values()) {
+            RecordingSender sender = new RecordingSender(kind.wireName());
+            senders.put(kind, sender);
+            map.put(kind, sender);
+        }
+        RetryPolicy retries = new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), 3);
+        this.app = new App(config, database, new App.Options(clock, map, retries,
+                "test-" + UUID.randomUUID(), background));
+        app.agents().ensureFirstAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
+        this.port = app.start();
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public void logIn() {
+        Response response = post("/api/session", Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
+        if (response.status() != 200) {
+            throw new IllegalStateException("login failed: " + response.body());
+        }
+        sessionCookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+    }
+
+    /** A customer message through the generic channel. */
+    public Response inbound(String externalId, String name, String email, String text) {
+        Map<String, Object> from = new HashMap<>();
+        from.put("name", name);
+        from.put("email", email);
+        return request("POST", "/api/inbound", Map.of("from", from, "externalId", externalId, "text", text),
+                Map.of("X-Api-Key", API_KEY));
+    }
+
+    public Response get(String path) {
+        return request("GET", path, null, Map.of());
+    }
+
+    public Response post(String path, Object body) {
+        return request("POST", path, body, Map.of());
+    }
+
+    public Response patch(String path, Object body) {
+        return request("PATCH", path, body, Map.of());
+    }
+
+    public Response request(String method, String path, Object body, Map<String, String> headers) {
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20));
+            if (body instanceof String raw) {
+                builder.method(method, HttpRequest.BodyPublishers.ofString(raw)).header("Content-Type", "application/json");
+            } else if (body != null) {
+                builder.method(method, HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)))
+                        .header("Content-Type", "application/json");
+            } else {
+                builder.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            if (sessionCookie != null) {
+                builder.header("Cookie", sessionCookie);
+            }
+            headers.forEach(builder::header);
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends everything due in the outbox, as the dispatcher's workers would. */
+    public int drainOutbox() {
+        int sent = 0;
+        while (app.dispatcher().dispatchOne()) {
+            sent++;
+        }
+        return sent;
+    }
+
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+
+        public JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        database.close();
+    }
+}
