@@ -51,6 +51,14 @@ public final class FakeViberApi implements AutoCloseable {
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
+
+        /** The first value of a header, its name compared case-insensitively, or null. */
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+                    .map(e -> e.getValue().get(0))
+                    .findFirst().orElse(null);
+        }
     }
 
     private record Failure(int viberStatus, String statusMessage, int httpStatus) {
