@@ -11,7 +11,10 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Fetches media over HTTP with a size cap, reading no more than the limit plus one byte. */
+/**
+ * Fetches media over HTTP with a size cap, reading no more than the limit plus one byte. Viber's media links redirect
+ * to its CDN, so the client follows redirects.
+ */
 public final class HttpMediaDownloader implements MediaDownloader {
 
     private static final Logger log = LoggerFactory.getLogger(HttpMediaDownloader.class);
@@ -19,8 +22,12 @@ public final class HttpMediaDownloader implements MediaDownloader {
     private final HttpClient http;
     private final Duration timeout;
 
-    public HttpMediaDownloader(HttpClient http, Duration timeout) {
-        this.http = http;
+    /** @param timeout for connecting and for the whole download */
+    public HttpMediaDownloader(Duration timeout) {
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(timeout)
+                .build();
         this.timeout = timeout;
     }
 

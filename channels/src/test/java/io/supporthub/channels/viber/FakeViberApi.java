@@ -64,7 +64,7 @@ public final class FakeViberApi implements AutoCloseable {
     private record Failure(int viberStatus, String statusMessage, int httpStatus) {
     }
 
-    private record Media(String contentType, byte[] content, int httpStatus) {
+    private record Media(String contentType, byte[] content, int httpStatus, String location) {
     }
 
     /** The first message_token handed out: above 2^53, so a double would change it. */
@@ -147,13 +147,19 @@ public final class FakeViberApi implements AutoCloseable {
 
     /** Serves bytes at {@code /media/<fileName>}; returns that URL, to put in a callback's {@code media}. */
     public URI putMedia(String fileName, String contentType, byte[] content) {
-        media.put(fileName, new Media(contentType, content, 200));
+        media.put(fileName, new Media(contentType, content, 200, null));
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/media/" + fileName);
     }
 
     /** {@code /media/<fileName>} answers this HTTP status (404 for an expired link, 500 for a passing failure). */
     public URI failMedia(String fileName, int httpStatus) {
-        media.put(fileName, new Media("text/plain", new byte[0], httpStatus));
+        media.put(fileName, new Media("text/plain", new byte[0], httpStatus, null));
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/media/" + fileName);
+    }
+
+    /** {@code /media/<fileName>} redirects (302) to another URL, as Viber's media links redirect to its CDN. */
+    public URI redirectMedia(String fileName, URI target) {
+        media.put(fileName, new Media("text/plain", new byte[0], 302, target.toString()));
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/media/" + fileName);
     }
 
@@ -324,6 +330,9 @@ public final class FakeViberApi implements AutoCloseable {
             requests.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     Map.copyOf(exchange.getRequestHeaders()), new byte[0]));
             Media file = media.get(name);
+            if (file != null && file.location() != null) {
+                exchange.getResponseHeaders().set("Location", file.location());
+            }
             if (file == null || file.httpStatus() != 200) {
                 exchange.sendResponseHeaders(file == null ? 404 : file.httpStatus(), -1);
                 return;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.supporthub.channels.InboundMessage;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +18,7 @@ class ViberMediaFetchTest {
 
     private final FakeViberApi viber = FakeViberApi.start("token");
     private final HttpMediaDownloader downloader =
-            new HttpMediaDownloader(HttpClient.newHttpClient(), Duration.ofSeconds(5));
+            new HttpMediaDownloader(Duration.ofSeconds(5));
 
     @AfterEach
     void stop() {
@@ -50,6 +49,15 @@ class ViberMediaFetchTest {
             assertThat(a.contentType()).isEqualTo("image/png");
             assertThat(a.fileName()).isEqualTo("photo.png");
         });
+    }
+
+    @Test
+    void redirectedMediaLink_isFollowed() throws Exception {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, 9};
+        URI cdn = viber.putMedia("cdn.jpg", "image/jpeg", jpeg);
+        URI media = viber.redirectMedia("short.jpg", cdn);
+        InboundMessage message = (InboundMessage) parser(1000).parse(picture(media, "")).get(0);
+        assertThat(message.attachments()).singleElement().satisfies(a -> assertThat(a.content()).isEqualTo(jpeg));
     }
 
     @Test

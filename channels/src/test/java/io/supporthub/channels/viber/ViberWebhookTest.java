@@ -30,7 +30,7 @@ class ViberWebhookTest {
     ViberWebhookTest() throws Exception {
         ViberSettings unbound = viber.settings(URI.create("http://unused"));
         hub = new LoopbackWebhook(new ViberSignatureVerifier(TOKEN),
-                new ViberCallbackParser(unbound, new HttpMediaDownloader(http, Duration.ofSeconds(5)), null,
+                new ViberCallbackParser(unbound, new HttpMediaDownloader(Duration.ofSeconds(5)), null,
                         Clock.systemUTC()),
                 new ViberWelcome(unbound));
         settings = viber.settings(hub.publicUrl());
