@@ -40,6 +40,9 @@ import java.util.regex.Pattern;
 public final class TwilioInboundParser {
 
     public static final String REPLY_FROM_PREFIX = "to:";
+    /** What the inbound webhook answers once the message is committed: TwiML that does nothing. */
+    public static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    public static final String TWIML_CONTENT_TYPE = "text/xml; charset=utf-8";
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{4,14}");
     private static final Pattern SHORT_CODE = Pattern.compile("\\d{3,8}");
     private static final int MAX_MEDIA = 10;

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class TwilioReconciler {
     public List<ChannelEvent> missedSince(Instant since, Predicate<String> isStored) throws IOException {
         Map<String, Message> missed = new LinkedHashMap<>();
         try {
-            for (String number : ourNumbers.isEmpty() ? java.util.Collections.<String>singletonList(null) : ourNumbers) {
+            for (String number : ourNumbers.isEmpty() ? Collections.<String>singletonList(null) : ourNumbers) {
                 MessageReader reader = Message.reader()
                         .setDateSentAfter(since.atZone(ZoneOffset.UTC))
                         .setPageSize(100L);
