@@ -48,7 +48,7 @@ class TwilioSignatureVerifierTest {
         if (node == null || node.isNull()) {
             return form;
         }
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             List<String> values = new ArrayList<>();
             if (e.getValue().isArray()) {
                 e.getValue().forEach(v -> values.add(v.asText()));
