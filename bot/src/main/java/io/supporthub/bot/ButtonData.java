@@ -6,13 +6,21 @@ import java.util.regex.Pattern;
 
 /** Reads button data back into a {@link BotAction}. */
 final class ButtonData {
-    private static final Pattern WITH_ID = Pattern.compile("(t|close|notsolved|skip):(\\d{1,18})");
-    private static final Pattern RATE = Pattern.compile("rate:(\\d{1,18}):(\\d)");
+    private static final Pattern WITH_ID = Pattern.compile("(t|close|notsolved|skip):(\\d{1,19})");
+    private static final Pattern RATE = Pattern.compile("rate:(\\d{1,19}):(\\d)");
 
     private ButtonData() {
     }
 
     static Optional<BotAction> parse(String data) {
+        try {
+            return read(data);
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // an id past Long.MAX_VALUE: not one of ours
+        }
+    }
+
+    private static Optional<BotAction> read(String data) {
         if (data == null) {
             return Optional.empty();
         }
