@@ -22,12 +22,12 @@ import java.util.Set;
  */
 public final class TemplateRenderer {
     public static final int DEFAULT_CACHE_SIZE = 500;
+    /** A resource root nothing is ever read from: no partial name is allowed. */
+    private static final String NO_PARTIALS_ROOT = "io/supporthub/templates/no-partials";
 
     private final SafeMustacheFactory plainFactory = new PlainFactory();
     private final SafeMustacheFactory htmlFactory = new SafeMustacheFactory(Set.of(), NO_PARTIALS_ROOT);
     private final BoundedCache<Key, Mustache> cache;
-
-    private static final String NO_PARTIALS_ROOT = "io/supporthub/templates/no-partials";
 
     public TemplateRenderer() {
         this(DEFAULT_CACHE_SIZE);
