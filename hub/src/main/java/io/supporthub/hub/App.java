@@ -12,6 +12,7 @@ import io.supporthub.hub.config.Config;
 import io.supporthub.hub.contact.PhoneNormalizer;
 import io.supporthub.hub.db.Database;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.inbox.ChannelEventHandler;
 import io.supporthub.hub.inbox.GenericInboundRoutes;
 import io.supporthub.hub.inbox.Inbox;
 import io.supporthub.hub.inbox.ThreadingPolicy;
@@ -62,6 +63,7 @@ public final class App implements AutoCloseable {
     private final Inbox inbox;
     private final TicketService tickets;
     private final AgentService agents;
+    private final ChannelEventHandler channelEvents;
     private final OutboxDispatcher dispatcher;
     private final QuartzScheduler scheduler;
     private final TicketTimerService timers;
@@ -90,6 +92,7 @@ public final class App implements AutoCloseable {
         this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(new ReopenPolicy(config.reopenWindow())));
         this.tickets = new TicketService(transactions, ticketOps, dispatcher::canSend, dispatcher::wake, phones);
         this.agents = new AgentService(transactions);
+        this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, ticketId -> { });
         Authentication authentication = new Authentication(transactions, clock, config.publicUrl().startsWith("https"));
 
         AgentRoutes agentRoutes = new AgentRoutes(authentication, agents);
@@ -145,6 +148,10 @@ public final class App implements AutoCloseable {
 
     public TicketService tickets() {
         return tickets;
+    }
+
+    public ChannelEventHandler channelEvents() {
+        return channelEvents;
     }
 
     public AgentService agents() {

@@ -1,0 +1,110 @@
+package io.supporthub.hub.inbox;
+
+import io.supporthub.channels.ChannelEvent;
+import io.supporthub.channels.DeliveryUpdate;
+import io.supporthub.channels.InboundMessage;
+import io.supporthub.channels.ReachabilityChange;
+import io.supporthub.channels.UnprocessedPayload;
+import io.supporthub.hub.contact.ContactQueries;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.message.MessageQueries;
+import io.supporthub.hub.ticket.AfterCommit;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Takes what a channel's inbound side reported (a webhook's events or a poller's batch) in one transaction:
+ * messages through the {@link Inbox}, delivery news onto our messages (never moving a final state back),
+ * reachability onto addresses, unprocessable payloads aside for review. Webhook routes call {@link #handle} and
+ * answer 2xx once it returns; pollers acknowledge their source only then.
+ */
+public final class ChannelEventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelEventHandler.class);
+
+    private final Transactions transactions;
+    private final Inbox inbox;
+    private final Clock clock;
+    private final LongConsumer onTicketChanged;
+
+    public ChannelEventHandler(Transactions transactions, Inbox inbox, Clock clock, LongConsumer onTicketChanged) {
+        this.transactions = transactions;
+        this.inbox = inbox;
+        this.clock = clock;
+        this.onTicketChanged = onTicketChanged;
+    }
+
+    /** Handles the events together; returns what the inbox did with each message among them. */
+    public List<AcceptResult> handle(List<? extends ChannelEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<Long> changed = new ArrayList<>();
+        List<AcceptResult> results = transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
+            changed.clear();
+            List<AcceptResult> accepted = new ArrayList<>();
+            for (ChannelEvent event : events) {
+                handleOne(handle, event, afterCommit, accepted, changed);
+            }
+            return accepted;
+        });
+        changed.forEach(onTicketChanged::accept);
+        return results;
+    }
+
+    private void handleOne(Handle handle, ChannelEvent event, AfterCommit afterCommit, List<AcceptResult> accepted,
+                           List<Long> changed) {
+        if (event instanceof InboundMessage message) {
+            AcceptResult result = inbox.accept(handle, message, Inbox.Placement.THREAD, afterCommit);
+            accepted.add(result);
+            if (result.changedSomething()) {
+                changed.add(result.ticketId());
+            }
+        } else if (event instanceof DeliveryUpdate update) {
+            MessageQueries messages = new MessageQueries(handle);
+            if (messages.applyDelivery(update.channel(), update.providerId(), update.state(), update.reason())) {
+                messages.findByExternalId(update.channel(), update.providerId()).ifPresent(ids -> changed.add(ids[1]));
+            } else {
+                log.debug("Delivery update {} for {} {} ignored (unknown message or not a forward move)",
+                        update.state(), update.channel(), update.providerId());
+            }
+        } else if (event instanceof ReachabilityChange change) {
+            ContactQueries contacts = new ContactQueries(handle);
+            contacts.findAddress(change.address()).ifPresent(address -> {
+                contacts.setReachability(address.id(), change.reachable() ? null : change.reason(), change.at());
+                if (address.lastTicketId() != null) {
+                    changed.add(address.lastTicketId());
+                }
+            });
+        } else if (event instanceof UnprocessedPayload payload) {
+            keepAside(handle, payload);
+        } else {
+            log.warn("No handler for {} events from {}; ignored", event.getClass().getSimpleName(), event.channel().wireName());
+        }
+    }
+
+    /** A payload that can never be processed: acknowledged to the provider, kept here for review. */
+    public void keepAside(UnprocessedPayload payload) {
+        transactions.inTransaction((handle, afterCommit) -> {
+            keepAside(handle, payload);
+            return null;
+        });
+    }
+
+    private void keepAside(Handle handle, UnprocessedPayload payload) {
+        log.warn("Unprocessable {} payload kept aside: {}", payload.channel().wireName(), payload.reason());
+        String raw = payload.raw() == null ? "" : payload.raw();
+        handle.createUpdate("insert into unprocessed_payload (channel, payload, reason, received_at) values (:channel, :payload, :reason, :now)")
+                .bind("channel", payload.channel().wireName())
+                .bind("payload", raw.length() > 200_000 ? raw.substring(0, 200_000) : raw)
+                .bind("reason", payload.reason())
+                .bind("now", clock.instant())
+                .execute();
+    }
+}
