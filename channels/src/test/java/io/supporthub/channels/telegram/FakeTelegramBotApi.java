@@ -26,7 +26,8 @@ import com.sun.net.httpserver.HttpServer;
  * A loopback Telegram Bot API for tests, speaking the real wire format: {@code {"ok":true,"result":...}} and
  * {@code {"ok":false,"error_code":..,"description":..,"parameters":{"retry_after":..}}} with the matching HTTP
  * status. Method paths match case-insensitively ({@code /bot<token>/sendmessage}); parameters come as query,
- * form, JSON or multipart; {@code chat_id} as string or number.
+ * form, JSON or multipart (files as their own part or referenced with {@code attach://<name>});
+ * {@code chat_id} as string or number.
  *
  * <p>Implements getMe, setWebhook, deleteWebhook, getUpdates (from a queue the test fills, honouring offset and
  * long-poll timeout; 409 while a webhook is set), sendMessage, sendPhoto, sendDocument, answerCallbackQuery,
@@ -326,8 +327,10 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         if (chatId == null) {
             return error(400, "Bad Request: chat not found", null);
         }
-        Upload upload = uploads.get(field);
-        if (upload == null && p.get(field) == null) {
+        String reference = p.getOrDefault(field, "");
+        Upload upload = reference.startsWith("attach://") ? uploads.get(reference.substring("attach://".length()))
+                : uploads.get(field);
+        if (upload == null && (reference.isEmpty() || reference.startsWith("attach://"))) {
             return error(400, "Bad Request: there is no " + field + " in the request", null);
         }
         String caption = p.get("caption");
