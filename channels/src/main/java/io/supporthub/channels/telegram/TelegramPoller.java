@@ -1,6 +1,5 @@
 package io.supporthub.channels.telegram;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +41,7 @@ public final class TelegramPoller implements AutoCloseable {
     private volatile Thread thread;
     private volatile CountDownLatch stopSignal = new CountDownLatch(0);
     private volatile long offset;
+    private volatile long handling = -1;
 
     public TelegramPoller(TelegramApiClient api, TelegramUpdateParser parser, ChannelEventSink sink) {
         this(api, parser, sink, Duration.ofSeconds(25), Duration.ofSeconds(1));
@@ -68,6 +68,8 @@ public final class TelegramPoller implements AutoCloseable {
         stopSignal = new CountDownLatch(1);
         Thread t = new Thread(this::run, "telegram-poller");
         t.setDaemon(true);
+        t.setUncaughtExceptionHandler((thread, e) ->
+                log.error("Telegram long polling died and no longer fetches updates: restart the hub", e));
         thread = t;
         t.start();
         log.info("Telegram long polling started");
@@ -96,7 +98,8 @@ public final class TelegramPoller implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return thread != null;
+        Thread t = thread;
+        return t != null && t.isAlive();
     }
 
     /** The next update id to ask for: every update below it was committed. */
@@ -144,7 +147,7 @@ public final class TelegramPoller implements AutoCloseable {
                 if (stopping()) {
                     return;
                 }
-                log.warn("Telegram update at offset {} not committed, it will be fetched again: {}", offset, e.toString());
+                log.warn("Telegram update {} not committed, it will be fetched again: {}", handling, e.toString());
                 delay = pause(delay);
             }
         }
@@ -157,14 +160,13 @@ public final class TelegramPoller implements AutoCloseable {
             log.error("Telegram sent an update without update_id, skipping it: {}", raw);
             return;
         }
+        handling = id.asLong();
         List<ChannelEvent> events;
         try {
             events = parser.parse(raw);
         } catch (UnprocessablePayloadException e) {
             log.warn("Telegram update {} cannot be processed, keeping it aside: {}", id.asLong(), e.getMessage());
             events = List.of(new UnprocessedPayload(ChannelKind.TELEGRAM, raw, e.getMessage()));
-        } catch (IOException e) {
-            throw new IOException("update " + id.asLong() + ": " + e.getMessage(), e);
         }
         if (!events.isEmpty()) {
             sink.accept(events);
