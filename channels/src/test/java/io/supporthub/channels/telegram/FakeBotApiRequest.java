@@ -32,7 +32,7 @@ final class FakeBotApiRequest {
         if (type.startsWith("application/json")) {
             JsonNode tree = mapper.readTree(body);
             if (tree != null && tree.isObject()) {
-                tree.fields().forEachRemaining(e -> params.put(e.getKey(),
+                tree.properties().forEach(e -> params.put(e.getKey(),
                         e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
             }
         } else if (type.startsWith("application/x-www-form-urlencoded")) {
