@@ -77,7 +77,7 @@ public final class ImapPoller implements AutoCloseable {
         thread = new Thread(this::loop, "imap-poller " + settings.folder());
         thread.setDaemon(true);
         thread.start();
-        log.info("importing mail from {} every {} s (IDLE when offered)", settings, pollInterval.toSeconds());
+        log.info("importing mail from {} every {} (IDLE when offered)", settings, pollInterval);
     }
 
     /** One import now; returns how many mails were committed. Throws when the server, the sink or the store failed. */
