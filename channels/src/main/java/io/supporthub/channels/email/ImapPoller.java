@@ -1,0 +1,245 @@
+package io.supporthub.channels.email;
+
+import io.supporthub.channels.ChannelEventSink;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports the support mailbox: polls every {@code pollInterval} ({@code MAIL_POLL_SECONDS}), and between polls waits
+ * in IMAP IDLE when the server offers it, renewed every {@code idleRenewal} (default 25 minutes, below the servers'
+ * 29-minute limit). When IDLE fails it falls back to polling; after a failed import (sink or store down) it waits one
+ * poll interval and tries again, so nothing is lost. Runs on one daemon thread from {@link #start()} to
+ * {@link #close()}; {@link #pollOnce()} runs one import on the caller's thread.
+ */
+public final class ImapPoller implements AutoCloseable {
+
+    public static final Duration DEFAULT_IDLE_RENEWAL = Duration.ofMinutes(25);
+    public static final int DEFAULT_BATCH_SIZE = 10;
+    private static final Logger log = LoggerFactory.getLogger(ImapPoller.class);
+
+    private final ImapSettings settings;
+    private final Duration pollInterval;
+    private final Duration idleRenewal;
+    private final Session session;
+    private final MailboxImport mailboxImport;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ScheduledExecutorService watchdog;
+    private volatile boolean running;
+    private volatile boolean idleFailed;
+    private Thread thread;
+    private Store store;
+    private IMAPFolder folder;
+
+    public ImapPoller(ImapSettings settings, MailParser parser, ChannelEventSink sink, MailboxCursorStore cursors,
+                      Duration pollInterval) {
+        this(settings, parser, sink, cursors, pollInterval, DEFAULT_IDLE_RENEWAL, DEFAULT_BATCH_SIZE);
+    }
+
+    public ImapPoller(ImapSettings settings, MailParser parser, ChannelEventSink sink, MailboxCursorStore cursors,
+                      Duration pollInterval, Duration idleRenewal, int batchSize) {
+        if (pollInterval.isNegative() || pollInterval.isZero() || idleRenewal.isNegative() || idleRenewal.isZero()) {
+            throw new IllegalArgumentException("poll interval and IDLE renewal must be positive");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        this.settings = settings;
+        this.pollInterval = pollInterval;
+        this.idleRenewal = idleRenewal;
+        this.session = Session.getInstance(properties(settings, idleRenewal));
+        this.mailboxImport = new MailboxImport(settings.mailboxKey(), parser, sink, cursors, batchSize);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "imap-idle-renewal");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts importing on a daemon thread. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "imap-poller " + settings.folder());
+        thread.setDaemon(true);
+        thread.start();
+        log.info("importing mail from {} every {} (IDLE when offered)", settings, pollInterval);
+    }
+
+    /** One import now; returns how many mails were committed. Throws when the server, the sink or the store failed. */
+    public int pollOnce() throws Exception {
+        lock.lock();
+        try {
+            return mailboxImport.run(openFolder());
+        } catch (Exception e) {
+            disconnect();
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            boolean ok;
+            try {
+                pollOnce();
+                ok = true;
+            } catch (Exception e) {
+                ok = false;
+                if (running) {
+                    log.warn("mail import from {} failed, nothing was marked; trying again in {} s: {}", settings,
+                            pollInterval.toSeconds(), e.toString());
+                }
+            }
+            if (!running) {
+                break;
+            }
+            if (ok && !idleFailed && supportsIdle()) {
+                idle();
+            } else {
+                sleep(pollInterval);
+            }
+        }
+    }
+
+    private boolean supportsIdle() {
+        try {
+            return store instanceof IMAPStore imap && imap.hasCapability("IDLE");
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    /** Waits for new mail in IDLE; a watchdog ends the IDLE before the server's 29-minute limit. */
+    private void idle() {
+        IMAPFolder idleFolder = folder;
+        if (idleFolder == null) {
+            return;
+        }
+        ScheduledFuture<?> renewal = watchdog.schedule(() -> wake(idleFolder), idleRenewal.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            idleFolder.idle(true);
+        } catch (MessagingException | RuntimeException e) {
+            if (running) {
+                idleFailed = true;
+                log.warn("IMAP IDLE on {} failed, polling every {} s instead: {}", settings, pollInterval.toSeconds(),
+                        e.toString());
+                disconnect();
+            }
+        } finally {
+            renewal.cancel(false);
+        }
+    }
+
+    /** Any command on the folder ends its IDLE (Angus Mail sends DONE first). */
+    private void wake(IMAPFolder idleFolder) {
+        try {
+            idleFolder.getMessageCount();
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("waking IDLE on {}: {}", settings, e.toString());
+        }
+    }
+
+    private IMAPFolder openFolder() throws MessagingException {
+        if (store == null || !store.isConnected()) {
+            store = session.getStore(settings.ssl() ? "imaps" : "imap");
+            store.connect(settings.host(), settings.port(), settings.username(), settings.password());
+        }
+        if (folder == null || !folder.isOpen()) {
+            Folder found = store.getFolder(settings.folder());
+            if (!found.exists()) {
+                throw new MessagingException("folder '" + settings.folder() + "' does not exist in " + settings);
+            }
+            found.open(Folder.READ_WRITE);
+            folder = (IMAPFolder) found;
+        }
+        return folder;
+    }
+
+    private void disconnect() {
+        try {
+            if (folder != null && folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("closing {}: {}", settings, e.toString());
+        }
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("closing the connection to {}: {}", settings, e.toString());
+        }
+        folder = null;
+        store = null;
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Stops the thread and closes the connection; waits up to 10 s for the current import to finish. */
+    @Override
+    public void close() {
+        Thread current;
+        synchronized (this) {
+            running = false;
+            current = thread;
+            thread = null;
+        }
+        IMAPFolder idleFolder = folder;
+        if (idleFolder != null) {
+            watchdog.execute(() -> wake(idleFolder));
+        }
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        watchdog.shutdownNow();
+        lock.lock();
+        try {
+            disconnect();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Properties properties(ImapSettings settings, Duration idleRenewal) {
+        String protocol = settings.ssl() ? "imaps" : "imap";
+        Properties props = new Properties();
+        props.setProperty("mail." + protocol + ".peek", "true");
+        props.setProperty("mail." + protocol + ".connectiontimeout", "30000");
+        // reads wait through a whole IDLE, so the timeout must outlast the renewal
+        props.setProperty("mail." + protocol + ".timeout", Long.toString(idleRenewal.plusMinutes(2).toMillis()));
+        props.setProperty("mail." + protocol + ".writetimeout", "30000");
+        if (settings.ssl()) {
+            props.setProperty("mail.imaps.ssl.checkserveridentity", "true");
+        }
+        return props;
+    }
+}

@@ -1,0 +1,24 @@
+/**
+ * The email channel: a support mailbox read by IMAP, replies sent by SMTP.
+ *
+ * <h2>Inbound</h2>
+ * {@link io.supporthub.channels.email.ImapPoller} reads {@code MAIL_IMAP_URL} (see {@link
+ * io.supporthub.channels.email.ImapSettings}) every {@code MAIL_POLL_SECONDS}, waiting in IDLE in between when the
+ * server offers it. It tracks UIDVALIDITY + UID through a {@link io.supporthub.channels.email.MailboxCursorStore} and
+ * hands each small batch of mails to the {@link io.supporthub.channels.ChannelEventSink}; only after the batch is
+ * committed does the cursor move and the mails get flagged \Seen. \Seen is never used to find new mail. Mails that
+ * cannot be parsed arrive as {@link io.supporthub.channels.UnprocessedPayload} (the first 64 KB and the reason).
+ *
+ * <p>{@link io.supporthub.channels.email.MailParser} makes one {@link io.supporthub.channels.InboundMessage} per mail:
+ * {@code externalId} = Message-ID without brackets, or {@code sha256:<hex of the raw mail>}; {@code text} = the reply
+ * without quoted history and signature ({@link io.supporthub.channels.email.ReplyExtractor}); {@code html} = the whole
+ * original, sanitised, or the whole plain text as escaped {@code <pre>}; {@code threadHint} = the subject marker
+ * {@code [#1234]} ({@link io.supporthub.channels.email.SubjectMarker}) and In-Reply-To then References;
+ * {@code automated} for auto-replies, bounces and list mail. A bounce adds a FAILED
+ * {@link io.supporthub.channels.DeliveryUpdate} whose {@code providerId} is the Message-ID of our mail.
+ *
+ * <h2>Outbound</h2>
+ * {@link io.supporthub.channels.email.SmtpSender} sends through {@code MAIL_SMTP_URL} (see {@link
+ * io.supporthub.channels.email.SmtpSettings}) as {@code MAIL_FROM}; the provider id it returns is our Message-ID.
+ */
+package io.supporthub.channels.email;
