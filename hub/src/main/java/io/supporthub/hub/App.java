@@ -7,7 +7,10 @@ import io.supporthub.channels.OutboundSender;
 import io.supporthub.hub.agent.AgentRoutes;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.cannedreply.CannedReplies;
+import io.supporthub.hub.cannedreply.CannedReplyRoutes;
 import io.supporthub.hub.catalog.CatalogRoutes;
+import io.supporthub.templates.TemplateRenderer;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.contact.PhoneNormalizer;
 import io.supporthub.hub.db.Database;
@@ -64,6 +67,7 @@ public final class App implements AutoCloseable {
     private final TicketService tickets;
     private final AgentService agents;
     private final ChannelEventHandler channelEvents;
+    private final CannedReplies cannedReplies;
     private final OutboxDispatcher dispatcher;
     private final QuartzScheduler scheduler;
     private final TicketTimerService timers;
@@ -99,6 +103,8 @@ public final class App implements AutoCloseable {
         GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);
         TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, clock);
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
+        this.cannedReplies = new CannedReplies(transactions, new TemplateRenderer(), config.companyName());
+        CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
         this.web = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -120,11 +126,13 @@ public final class App implements AutoCloseable {
             agentRoutes.register(cfg.routes);
             ticketRoutes.register(cfg.routes);
             catalogRoutes.register(cfg.routes);
+            cannedReplyRoutes.register(cfg.routes);
         });
     }
 
     /** Starts the web server, the scheduler and the outbox; returns the port it listens on. */
     public int start() {
+        cannedReplies.seedDefaults(config.defaultLanguage());
         web.start(config.port());
         if (options.startBackgroundWork()) {
             scheduler.every("timer-sweep", TimerSweepJob.class, Duration.ofMinutes(5));

@@ -106,6 +106,16 @@ public final class Config {
         return get("API_KEY");
     }
 
+    /** The company's name as customers see it in replies and notifications. */
+    public String companyName() {
+        return get("COMPANY_NAME", "Support");
+    }
+
+    /** The language of the default canned replies and of notifications to customers whose language is unknown. */
+    public String defaultLanguage() {
+        return io.supporthub.templates.Languages.resolve(get("DEFAULT_LANGUAGE", "en"));
+    }
+
     public Optional<String> defaultPhoneRegion() {
         return get("DEFAULT_PHONE_REGION").map(region -> region.toUpperCase(Locale.ROOT));
     }

@@ -1,0 +1,91 @@
+package io.supporthub.hub.cannedreply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.web.Json;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Canned replies: everyone reads and renders them; admins create, edit, reorder and delete. */
+public final class CannedReplyRoutes {
+
+    private final CannedReplies replies;
+
+    public CannedReplyRoutes(CannedReplies replies) {
+        this.replies = replies;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/canned", ctx -> ctx.json(Map.of("groups", replies.all(ctx.queryParam("q")))));
+        routes.post("/api/canned/groups", ctx -> {
+            Authentication.admin(ctx);
+            ctx.status(201).json(replies.createGroup(Json.text(Json.body(ctx), "name")));
+        });
+        routes.patch("/api/canned/groups/{id}", ctx -> {
+            Authentication.admin(ctx);
+            JsonNode body = Json.body(ctx);
+            Long position = Json.optLong(body, "position");
+            ctx.json(replies.updateGroup(id(ctx), Json.optText(body, "name"), position == null ? null : position.intValue()));
+        });
+        routes.post("/api/canned/groups/{id}/order", this::reorder);
+        routes.delete("/api/canned/groups/{id}", ctx -> {
+            Authentication.admin(ctx);
+            replies.deleteGroup(id(ctx));
+            ctx.status(204);
+        });
+        routes.post("/api/canned/replies", ctx -> {
+            Authentication.admin(ctx);
+            JsonNode body = Json.body(ctx);
+            Long groupId = Json.optLong(body, "groupId");
+            if (groupId == null) {
+                throw ApiException.badRequest("'groupId' is required");
+            }
+            ctx.status(201).json(replies.createReply(groupId, Json.text(body, "title"), Json.text(body, "body")));
+        });
+        routes.patch("/api/canned/replies/{id}", ctx -> {
+            Authentication.admin(ctx);
+            JsonNode body = Json.body(ctx);
+            Long position = Json.optLong(body, "position");
+            ctx.json(replies.updateReply(id(ctx), Json.optLong(body, "groupId"), Json.optText(body, "title"),
+                    Json.optText(body, "body"), position == null ? null : position.intValue()));
+        });
+        routes.delete("/api/canned/replies/{id}", ctx -> {
+            Authentication.admin(ctx);
+            replies.deleteReply(id(ctx));
+            ctx.status(204);
+        });
+        routes.post("/api/canned/replies/{id}/render", ctx -> {
+            Agent agent = Authentication.agent(ctx);
+            Long ticketId = Json.optLong(Json.body(ctx), "ticketId");
+            if (ticketId == null) {
+                throw ApiException.badRequest("'ticketId' is required");
+            }
+            ctx.json(replies.render(id(ctx), ticketId, agent.name()));
+        });
+    }
+
+    private void reorder(Context ctx) {
+        Authentication.admin(ctx);
+        JsonNode ids = Json.body(ctx).get("replyIds");
+        if (ids == null || !ids.isArray()) {
+            throw ApiException.badRequest("'replyIds' must be an array of reply ids");
+        }
+        List<Long> order = new ArrayList<>();
+        ids.forEach(node -> order.add(node.asLong()));
+        ctx.json(replies.reorder(id(ctx), order));
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("no such item '" + ctx.pathParam("id") + "'");
+        }
+    }
+}

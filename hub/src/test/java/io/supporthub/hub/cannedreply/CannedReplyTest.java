@@ -1,0 +1,75 @@
+package io.supporthub.hub.cannedreply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.supporthub.hub.support.TestHub;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CannedReplyTest {
+
+    static TestHub hub;
+
+    @BeforeAll
+    static void start() {
+        hub = new TestHub();
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    @BeforeEach
+    void logIn() {
+        hub.logIn();
+    }
+
+    @Test
+    void aNewHub_hasTheDefaultGroups() {
+        JsonNode groups = hub.get("/api/canned").json().get("groups");
+        assertThat(groups.size()).isGreaterThanOrEqualTo(5);
+        assertThat(groups.get(0).get("replies").size()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void render_fillsTheTicketsVariables_plainForMessengers_escapedForHtml() {
+        long ticketId = hub.inbound("cr-1", "Seán O'Brien <SOB>", "sean@example.com", "Help").json().get("ticketId").asLong();
+        long groupId = hub.post("/api/canned/groups", Map.of("name", "Tests")).json().get("id").asLong();
+        long replyId = hub.post("/api/canned/replies", Map.of("groupId", groupId, "title", "Hello",
+                "body", "Hi {{customer.name}}, about #{{ticket.number}} — {{agent.name}}")).json().get("id").asLong();
+        JsonNode rendered = hub.post("/api/canned/replies/" + replyId + "/render", Map.of("ticketId", ticketId)).json();
+        long number = hub.get("/api/tickets/" + ticketId).json().get("ticket").get("number").asLong();
+        assertThat(rendered.get("text").asText()).isEqualTo("Hi Seán O'Brien <SOB>, about #" + number + " — Administrator");
+        assertThat(rendered.get("html").asText()).contains("O&#39;Brien &lt;SOB&gt;").doesNotContain("<SOB>");
+    }
+
+    @Test
+    void brokenTemplate_isRefusedWithTheReason() {
+        long groupId = hub.post("/api/canned/groups", Map.of("name", "Broken")).json().get("id").asLong();
+        TestHub.Response refused = hub.post("/api/canned/replies", Map.of("groupId", groupId, "title", "x", "body", "Hi {{#customer}"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).contains("template");
+    }
+
+    @Test
+    void editReorderSearchDelete() {
+        long groupId = hub.post("/api/canned/groups", Map.of("name", "Order")).json().get("id").asLong();
+        long a = hub.post("/api/canned/replies", Map.of("groupId", groupId, "title", "A", "body", "zebra one")).json().get("id").asLong();
+        long b = hub.post("/api/canned/replies", Map.of("groupId", groupId, "title", "B", "body", "two")).json().get("id").asLong();
+        JsonNode reordered = hub.post("/api/canned/groups/" + groupId + "/order", Map.of("replyIds", List.of(b, a))).json();
+        assertThat(reordered.get("replies").get(0).get("id").asLong()).isEqualTo(b);
+        assertThat(hub.patch("/api/canned/replies/" + a, Map.of("title", "A2")).json().get("title").asText()).isEqualTo("A2");
+        JsonNode found = hub.get("/api/canned?q=zebra").json().get("groups");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("replies").get(0).get("id").asLong()).isEqualTo(a);
+        assertThat(hub.request("DELETE", "/api/canned/replies/" + a, null, Map.of()).status()).isEqualTo(204);
+        assertThat(hub.request("DELETE", "/api/canned/replies/" + a, null, Map.of()).status()).isEqualTo(404);
+    }
+}
