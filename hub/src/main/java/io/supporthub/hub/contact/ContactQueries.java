@@ -31,6 +31,24 @@ public final class ContactQueries {
                 .findOne();
     }
 
+    /** An address row locked for the transaction, with what its contact's profile already says. */
+    public record LockedAddress(AddressRow row, String contactName, String contactLanguage) {
+    }
+
+    public Optional<LockedAddress> lockAddressWithProfile(Address address) {
+        return handle.createQuery("select a.id, a.contact_id, a.kind, a.value, a.unreachable_reason, a.unreachable_at, "
+                        + "a.last_ticket_id, c.name, c.language from contact_address a join contact c on c.id = a.contact_id "
+                        + "where a.kind = :kind and a.value = :value for update of a")
+                .bind("kind", address.kind().wireName())
+                .bind("value", address.value())
+                .map((rs, ctx) -> new LockedAddress(new AddressRow(rs.getLong("id"), rs.getLong("contact_id"),
+                        rs.getString("kind"), rs.getString("value"), rs.getString("unreachable_reason"),
+                        rs.getObject("unreachable_at", java.time.OffsetDateTime.class) == null ? null
+                                : rs.getObject("unreachable_at", java.time.OffsetDateTime.class).toInstant(),
+                        (Long) rs.getObject("last_ticket_id")), rs.getString("name"), rs.getString("language")))
+                .findOne();
+    }
+
     public Optional<AddressRow> findAddress(Address address) {
         return handle.createQuery("select " + ADDRESS_COLUMNS + " from contact_address where kind = :kind and value = :value")
                 .bind("kind", address.kind().wireName())

@@ -22,11 +22,11 @@ public final class ContactResolver {
 
     /** The address row the message came from, locked for the rest of the transaction. */
     public AddressRow resolve(Address from, SenderProfile sender, Instant now) {
-        Optional<AddressRow> known = contacts.lockAddress(from);
+        Optional<ContactQueries.LockedAddress> known = contacts.lockAddressWithProfile(from);
         long contactId;
         AddressRow row;
         if (known.isPresent()) {
-            row = known.get();
+            row = known.get().row();
             contactId = row.contactId();
         } else {
             contactId = sender.otherAddresses().stream()
@@ -43,7 +43,9 @@ public final class ContactResolver {
                 contacts.addAddress(contactId, other, now);
             }
         }
-        if (sender.name() != null || sender.language() != null) {
+        boolean nameMissing = sender.name() != null && known.map(k -> k.contactName() == null).orElse(true);
+        boolean languageChanged = sender.language() != null && known.map(k -> !sender.language().equals(k.contactLanguage())).orElse(true);
+        if (nameMissing || languageChanged) {
             contacts.completeProfile(contactId, sender.name(), sender.language());
         }
         return row;

@@ -108,7 +108,9 @@ public final class Inbox {
         }
         long messageId = store(handle, ticket.id(), message, address, now);
         tickets.touchInbound(ticket.id(), message.text(), now);
-        new ContactQueries(handle).rememberTicket(address.id(), ticket.id());
+        if (address.lastTicketId() == null || address.lastTicketId() != ticket.id()) {
+            new ContactQueries(handle).rememberTicket(address.id(), ticket.id());
+        }
         return new AcceptResult(outcome, ticket.id(), ticket.number(), messageId);
     }
 

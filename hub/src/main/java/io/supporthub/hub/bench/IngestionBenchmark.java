@@ -1,0 +1,147 @@
+package io.supporthub.hub.bench;
+
+import io.supporthub.channels.Address;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.InboundMessage;
+import io.supporthub.channels.SenderProfile;
+import io.supporthub.hub.App;
+import io.supporthub.hub.config.Config;
+import io.supporthub.hub.db.Database;
+import io.supporthub.hub.db.EmbeddedDatabase;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Ingestion benchmark: concurrent senders post customer messages to {@code /api/inbound} over HTTP, then the same
+ * number of clients hand the same kind of messages straight to {@code Inbox.accept} (the same SQL, one transaction
+ * per message, no HTTP) as this machine's database limit. Prints messages/s, p50/p99 latency and the ratio.
+ *
+ * <p>Arguments: {@code [senders=16] [messages=20000] [customers=2000]}. Uses DATABASE_URL's server when set (a fresh
+ * database is created on it), else the PostgreSQL on 127.0.0.1:5432, else an embedded one.
+ */
+public final class IngestionBenchmark {
+
+    private static final String API_KEY = "bench-key";
+
+    public static void main(String[] args) throws Exception {
+        int senders = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+        int messages = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        int customers = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+        EmbeddedDatabase embedded = null;
+        String url = freshDatabase(System.getenv().getOrDefault("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"));
+        if (url == null) {
+            embedded = EmbeddedDatabase.startTemporary();
+            url = embedded.jdbcUrl("postgres");
+        }
+        Config config = new Config(Map.of("PORT", "0", "API_KEY", API_KEY));
+        try (Database database = Database.open(url, senders + 4)) {
+            App.Options options = new App.Options(java.time.Clock.systemUTC(), new java.util.EnumMap<>(ChannelKind.class),
+                    io.supporthub.hub.outbox.RetryPolicy.DEFAULT, "bench", false);
+            try (App app = new App(config, database, options)) {
+                int port = app.start();
+                System.out.printf(Locale.ROOT, "Ingestion benchmark: %d senders, %d messages, %d customers, %d cores%n",
+                        senders, messages, customers, Runtime.getRuntime().availableProcessors());
+                run("warm-up", senders, Math.min(2_000, messages / 5), i -> postHttp(port, "warm", i, customers));
+                run("warm-up", senders, Math.min(2_000, messages / 5), i -> direct(app, "warmd", i, customers));
+                Result http = run("HTTP /api/inbound", senders, messages, i -> postHttp(port, "http", i, customers));
+                Result direct = run("Inbox.accept over JDBC", senders, messages, i -> direct(app, "direct", i, customers));
+                System.out.printf(Locale.ROOT, "%nHTTP            %8.0f msg/s   p50 %6.2f ms   p99 %6.2f ms%n", http.rate(), http.p50(), http.p99());
+                System.out.printf(Locale.ROOT, "direct (limit)  %8.0f msg/s   p50 %6.2f ms   p99 %6.2f ms%n", direct.rate(), direct.p50(), direct.p99());
+                System.out.printf(Locale.ROOT, "ratio HTTP / database limit: %.2f (target >= 0.80), HTTP p99 %.1f ms (target < 50 ms)%n",
+                        http.rate() / direct.rate(), http.p99());
+            }
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Send {
+        void send(int index) throws Exception;
+    }
+
+    private record Result(double rate, double p50, double p99) {
+    }
+
+    /** One keep-alive connection per sender thread: the load generator must cost little next to the hub. */
+    private static final ThreadLocal<KeepAliveClient> CLIENT = new ThreadLocal<>();
+
+    private static void postHttp(int port, String run, int i, int customers) throws Exception {
+        int customer = i % customers;
+        String body = "{\"from\":{\"name\":\"Customer " + customer + "\",\"email\":\"c" + customer + "@bench.example\"},"
+                + "\"externalId\":\"" + run + "-" + i + "\",\"text\":\"Message " + i + " about my order " + (i * 7919 % 100000) + "\"}";
+        if (CLIENT.get() == null) {
+            CLIENT.set(new KeepAliveClient("127.0.0.1", port));
+        }
+        int status = CLIENT.get().post("/api/inbound", body, "X-Api-Key: " + API_KEY);
+        if (status != 201) {
+            throw new IllegalStateException("HTTP " + status);
+        }
+    }
+
+    private static void direct(App app, String run, int i, int customers) {
+        int customer = i % customers;
+        app.inbox().accept(new InboundMessage(ChannelKind.API, Address.email("d" + customer + "@bench.example"),
+                SenderProfile.named("Customer " + customer), run + "-" + i,
+                "Message " + i + " about my order " + (i * 7919 % 100000), null, null, null, java.util.List.of(),
+                Instant.now(), false, false, java.util.List.of()));
+    }
+
+    private static Result run(String name, int threads, int total, Send send) throws InterruptedException {
+        long[] latencies = new long[total];
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong failures = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(threads);
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < total) {
+                    long begin = System.nanoTime();
+                    try {
+                        send.send(i);
+                    } catch (Exception e) {
+                        if (failures.incrementAndGet() == 1) {
+                            System.err.println(name + ": " + e);
+                        }
+                    }
+                    latencies[i] = System.nanoTime() - begin;
+                }
+                done.countDown();
+            });
+            thread.start();
+        }
+        done.await();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        Result result = new Result(total / seconds, latencies[total / 2] / 1e6, latencies[(int) (total * 0.99)] / 1e6);
+        System.out.printf(Locale.ROOT, "%-24s %7d msgs in %6.2f s: %8.0f msg/s, p50 %.2f ms, p99 %.2f ms%s%n", name, total,
+                seconds, result.rate(), result.p50(), result.p99(), failures.get() > 0 ? ", FAILURES " + failures.get() : "");
+        return result;
+    }
+
+    /** A new database on the server of {@code serverUrl}, or null when no server answers. */
+    private static String freshDatabase(String serverUrl) {
+        String name = "hub_bench_" + System.currentTimeMillis();
+        try (Connection connection = DriverManager.getConnection(serverUrl); Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            return null;
+        }
+        String base = serverUrl.substring(0, serverUrl.indexOf('/', "jdbc:postgresql://".length()) + 1);
+        String query = serverUrl.contains("?") ? serverUrl.substring(serverUrl.indexOf('?')) : "";
+        return base + name + query;
+    }
+}
