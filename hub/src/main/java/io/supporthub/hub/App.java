@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.OutboundSender;
+import io.supporthub.channels.sms.TwilioChannel;
 import io.supporthub.hub.agent.AgentRoutes;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.agent.Authentication;
@@ -32,7 +33,6 @@ import io.supporthub.hub.sms.SmsReconciliation;
 import io.supporthub.hub.sms.SmsRoutes;
 import io.supporthub.hub.sms.SmsSetup;
 import io.supporthub.hub.sms.TwilioWebhookRoutes;
-import io.supporthub.channels.sms.TwilioChannel;
 import io.supporthub.templates.DefaultTexts;
 import io.supporthub.templates.TemplateRenderer;
 import io.supporthub.hub.ticket.ReopenPolicy;
@@ -81,7 +81,6 @@ public final class App implements AutoCloseable {
     private final TicketTimerService timers;
     private final Javalin web;
     private final Options options;
-    private final Optional<TwilioChannel> sms;
     private final Optional<SmsReconciliation> smsReconciliation;
 
     public App(Config config, Database database, Options options) {
@@ -107,7 +106,7 @@ public final class App implements AutoCloseable {
         jobs.put(AutoCloseJob.class, () -> new AutoCloseJob(timers));
         jobs.put(TimerSweepJob.class, () -> new TimerSweepJob(timers));
 
-        this.sms = SmsSetup.channel(config, clock);
+        Optional<TwilioChannel> sms = SmsSetup.channel(config, clock);
         EnumMap<ChannelKind, OutboundSender> senders = new EnumMap<>(options.senders());
         sms.ifPresent(channel -> senders.putIfAbsent(ChannelKind.SMS, channel.sender()));
         this.dispatcher = new OutboxDispatcher(database.jdbi(), senders, options.retryPolicy(), clock,
