@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.OutboundSender;
+import io.supporthub.channels.sms.TwilioChannel;
 import io.supporthub.hub.agent.AgentRoutes;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.agent.Authentication;
@@ -19,6 +20,9 @@ import io.supporthub.hub.inbox.ChannelEventHandler;
 import io.supporthub.hub.inbox.GenericInboundRoutes;
 import io.supporthub.hub.inbox.Inbox;
 import io.supporthub.hub.inbox.ThreadingPolicy;
+import io.supporthub.hub.notification.CustomerNotifier;
+import io.supporthub.hub.notification.NotificationRoutes;
+import io.supporthub.hub.notification.NotificationStore;
 import io.supporthub.hub.outbox.MessageBuilder;
 import io.supporthub.hub.outbox.OutboxDispatcher;
 import io.supporthub.hub.outbox.RetryPolicy;
@@ -27,6 +31,13 @@ import io.supporthub.hub.scheduler.PostponeWakeJob;
 import io.supporthub.hub.scheduler.QuartzScheduler;
 import io.supporthub.hub.scheduler.TicketTimerService;
 import io.supporthub.hub.scheduler.TimerSweepJob;
+import io.supporthub.hub.sms.SmsReconcileJob;
+import io.supporthub.hub.sms.SmsReconciliation;
+import io.supporthub.hub.sms.SmsRoutes;
+import io.supporthub.hub.sms.SmsSetup;
+import io.supporthub.hub.sms.TwilioWebhookRoutes;
+import io.supporthub.templates.DefaultTexts;
+import io.supporthub.templates.TemplateRenderer;
 import io.supporthub.hub.ticket.ReopenPolicy;
 import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.ticket.TicketOps;
@@ -42,6 +53,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -73,6 +85,7 @@ public final class App implements AutoCloseable {
     private final TicketTimerService timers;
     private final Javalin web;
     private final Options options;
+    private final Optional<SmsReconciliation> smsReconciliation;
 
     public App(Config config, Database database, Options options) {
         this.config = config;
@@ -85,18 +98,34 @@ public final class App implements AutoCloseable {
         Map<Class<? extends Job>, Supplier<Job>> jobs = new java.util.HashMap<>();
         this.scheduler = new QuartzScheduler(options.schedulerName(), database.dataSource(), jobs);
         List<TicketListener> listeners = new ArrayList<>();
+        DefaultTexts defaultTexts = new DefaultTexts();
+        TemplateRenderer renderer = new TemplateRenderer();
+        NotificationStore notificationStore = new NotificationStore(renderer);
+        // TicketService and the dispatcher are built after TicketOps, which needs its listeners first.
+        listeners.add(new CustomerNotifier(this::tickets, notificationStore, defaultTexts, renderer,
+                () -> dispatcher().wake(), clock));
         this.ticketOps = new TicketOps(clock, config.autoCloseAfter(), scheduler, listeners);
         this.timers = new TicketTimerService(transactions, ticketOps);
         jobs.put(PostponeWakeJob.class, () -> new PostponeWakeJob(timers));
         jobs.put(AutoCloseJob.class, () -> new AutoCloseJob(timers));
         jobs.put(TimerSweepJob.class, () -> new TimerSweepJob(timers));
 
-        this.dispatcher = new OutboxDispatcher(database.jdbi(), options.senders(), options.retryPolicy(), clock,
+        Optional<TwilioChannel> sms = SmsSetup.channel(config, clock);
+        EnumMap<ChannelKind, OutboundSender> senders = new EnumMap<>(options.senders());
+        sms.ifPresent(channel -> senders.putIfAbsent(ChannelKind.SMS, channel.sender()));
+        this.dispatcher = new OutboxDispatcher(database.jdbi(), senders, options.retryPolicy(), clock,
                 new MessageBuilder(), 4, ticketId -> { });
         this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(new ReopenPolicy(config.reopenWindow())));
         this.tickets = new TicketService(transactions, ticketOps, dispatcher::canSend, dispatcher::wake, phones);
         this.agents = new AgentService(transactions);
         this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, ticketId -> { });
+        this.smsReconciliation = sms.map(channel -> new SmsReconciliation(
+                channel.reconciler(SmsSetup.reconciledNumbers(channel.settings())), transactions, channelEvents, clock));
+        smsReconciliation.ifPresent(reconciliation -> jobs.put(SmsReconcileJob.class, () -> new SmsReconcileJob(reconciliation)));
+        Optional<TwilioWebhookRoutes> twilioRoutes = sms.map(channel -> new TwilioWebhookRoutes(channel, channelEvents));
+        SmsRoutes smsRoutes = new SmsRoutes(transactions, tickets, notificationStore, defaultTexts, renderer);
+        NotificationRoutes notificationRoutes = new NotificationRoutes(transactions, notificationStore, defaultTexts,
+                renderer, clock);
         Authentication authentication = new Authentication(transactions, clock, config.publicUrl().startsWith("https"));
 
         AgentRoutes agentRoutes = new AgentRoutes(authentication, agents);
@@ -116,6 +145,7 @@ public final class App implements AutoCloseable {
             });
             agentRoutes.registerPublic(cfg.routes);
             inboundRoutes.register(cfg.routes);
+            twilioRoutes.ifPresent(routes -> routes.register(cfg.routes));
             cfg.routes.before("/api/*", ctx -> {
                 String path = ctx.path();
                 if (path.equals("/api/session") && ctx.method() != io.javalin.http.HandlerType.GET || path.equals("/api/inbound")) {
@@ -127,6 +157,8 @@ public final class App implements AutoCloseable {
             ticketRoutes.register(cfg.routes);
             catalogRoutes.register(cfg.routes);
             cannedReplyRoutes.register(cfg.routes);
+            smsRoutes.register(cfg.routes);
+            notificationRoutes.register(cfg.routes);
         });
     }
 
@@ -136,6 +168,10 @@ public final class App implements AutoCloseable {
         web.start(config.port());
         if (options.startBackgroundWork()) {
             scheduler.every("timer-sweep", TimerSweepJob.class, Duration.ofMinutes(5));
+            if (smsReconciliation.isPresent()) {
+                // Starts now (missed messages while the hub was down), then every few minutes.
+                scheduler.every(SmsReconcileJob.NAME, SmsReconcileJob.class, SmsReconcileJob.INTERVAL);
+            }
             scheduler.start();
             dispatcher.start();
         }
@@ -176,6 +212,11 @@ public final class App implements AutoCloseable {
 
     public QuartzScheduler scheduler() {
         return scheduler;
+    }
+
+    /** The SMS channel's reconciliation, when SMS is configured (tests run it directly). */
+    public Optional<SmsReconciliation> smsReconciliation() {
+        return smsReconciliation;
     }
 
     public Database database() {

@@ -10,6 +10,7 @@ import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.message.AttachmentStore;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
+import io.supporthub.hub.sms.OurAddress;
 import io.supporthub.hub.ticket.Actor;
 import io.supporthub.hub.ticket.AfterCommit;
 import io.supporthub.hub.ticket.Ticket;
@@ -158,6 +159,7 @@ public final class Inbox {
         }
         long messageId = new MessageQueries(handle).insert(new NewMessage(ticketId, "in", "public", message.channel(),
                 address.id(), null, text, message.html(), message.externalId(), null, message.automated()), now);
+        OurAddress.remember(handle, messageId, message);
         AttachmentStore attachments = new AttachmentStore(handle);
         for (Attachment attachment : message.attachments()) {
             attachments.save(messageId, attachment, now);

@@ -5,6 +5,7 @@ import io.supporthub.channels.ThreadHint;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.message.AttachmentStore;
+import io.supporthub.hub.sms.OurAddress;
 import org.jdbi.v3.core.Handle;
 
 import java.util.List;
@@ -46,7 +47,8 @@ public final class MessageBuilder {
                 .list();
         OutboundMessage message = new OutboundMessage(row.id(), address.get().address(), row.text(), row.html(),
                 row.subject(), row.number(), new ThreadHint(row.number(), replyTo),
-                new AttachmentStore(handle).load(row.id()), List.of(), null);
+                new AttachmentStore(handle).load(row.id()), List.of(),
+                OurAddress.latest(handle, row.ticketId(), row.channel()).orElse(null));
         return new Built(row.ticketId(), message, null);
     }
 }

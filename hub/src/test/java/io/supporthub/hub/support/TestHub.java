@@ -44,6 +44,14 @@ public final class TestHub implements AutoCloseable {
     }
 
     public TestHub(Map<String, String> settings, boolean background, Instant start) {
+        this(settings, background, start, java.util.Set.of());
+    }
+
+    /**
+     * @param realChannels channels that get no recording sender, so the App wires its real one from the settings
+     *                     (e.g. SMS with TWILIO_* pointing at a loopback fake)
+     */
+    public TestHub(Map<String, String> settings, boolean background, Instant start, java.util.Set<ChannelKind> realChannels) {
         this.clock = new MutableClock(start);
         Map<String, String> values = new HashMap<>(Map.of("PORT", "0", "API_KEY", API_KEY));
         values.putAll(settings);
@@ -51,6 +59,9 @@ public final class TestHub implements AutoCloseable {
         this.database = Database.open(TestDatabases.freshDatabaseUrl(), 24);
         EnumMap<ChannelKind, OutboundSender> map = new EnumMap<>(ChannelKind.class);
         for (ChannelKind kind : ChannelKind.values()) {
+            if (realChannels.contains(kind)) {
+                continue;
+            }
             RecordingSender sender = new RecordingSender(kind.wireName());
             senders.put(kind, sender);
             map.put(kind, sender);

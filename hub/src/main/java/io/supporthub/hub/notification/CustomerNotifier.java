@@ -1,0 +1,148 @@
+package io.supporthub.hub.notification;
+
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.DeliveryState;
+import io.supporthub.hub.contact.AddressRow;
+import io.supporthub.hub.contact.ContactQueries;
+import io.supporthub.hub.message.MessageQueries;
+import io.supporthub.hub.message.MessageQueries.NewMessage;
+import io.supporthub.hub.outbox.Outbox;
+import io.supporthub.hub.ticket.Actor;
+import io.supporthub.hub.ticket.AfterCommit;
+import io.supporthub.hub.ticket.Ticket;
+import io.supporthub.hub.ticket.TicketListener;
+import io.supporthub.hub.ticket.TicketOps;
+import io.supporthub.hub.ticket.TicketQueries;
+import io.supporthub.hub.ticket.TicketService;
+import io.supporthub.hub.ticket.TicketStatus;
+import io.supporthub.hub.web.ApiException;
+import io.supporthub.templates.DefaultTexts;
+import io.supporthub.templates.TemplateRenderer;
+import io.supporthub.templates.notification.Notification;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Tells customers about their tickets, on any channel: a ticket they opened (with its number), resolved, or moved to
+ * a status an admin picked. Runs inside the transaction of the change, so the notification (a public, automated
+ * outgoing message and its outbox row) commits with it. It goes on the ticket's reply channel, to the address
+ * replies would go to, in the customer's language; only when the admin switched that (channel, notification) on,
+ * never for a ticket of an internal type, never for a change the customer made themselves, and not when the customer
+ * cannot be reached there (logged).
+ */
+public final class CustomerNotifier implements TicketListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerNotifier.class);
+
+    private final Supplier<TicketService> tickets;
+    private final NotificationStore store;
+    private final DefaultTexts defaults;
+    private final TemplateRenderer renderer;
+    private final Runnable wakeOutbox;
+    private final Clock clock;
+
+    /**
+     * @param tickets resolved when a notification is written: the TicketService is built after the TicketOps that
+     *                calls this listener
+     */
+    public CustomerNotifier(Supplier<TicketService> tickets, NotificationStore store, DefaultTexts defaults,
+                            TemplateRenderer renderer, Runnable wakeOutbox, Clock clock) {
+        this.tickets = tickets;
+        this.store = store;
+        this.defaults = defaults;
+        this.renderer = renderer;
+        this.wakeOutbox = wakeOutbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public void created(Handle handle, Ticket ticket, AfterCommit afterCommit) {
+        if (openedByCustomer(handle, ticket)) {
+            notify(handle, ticket, List.of(Notification.TICKET_CREATED), afterCommit);
+        }
+    }
+
+    @Override
+    public void statusChanged(Handle handle, Ticket before, TicketStatus to, Actor actor, AfterCommit afterCommit) {
+        if (actor != Actor.AGENT && actor != Actor.POSTPONE_TIMER && actor != Actor.AUTO_CLOSE) {
+            return;
+        }
+        Ticket ticket = new TicketQueries(handle).find(before.id()).orElseThrow();
+        List<Notification> candidates = new ArrayList<>();
+        if (to == TicketStatus.RESOLVED) {
+            candidates.add(Notification.TICKET_RESOLVED);
+        }
+        candidates.add(Notification.STATUS_CHANGED);
+        notify(handle, ticket, candidates, afterCommit);
+    }
+
+    /** Sends the first of the candidates that is switched on for the ticket's reply channel. */
+    private void notify(Handle handle, Ticket ticket, List<Notification> candidates, AfterCommit afterCommit) {
+        if (isInternal(handle, ticket)) {
+            return;
+        }
+        NotificationSettings settings = store.read(handle);
+        TicketService service = tickets.get();
+        ChannelKind via = service.defaultReplyChannel(handle, ticket);
+        Notification notification = candidates.stream()
+                .filter(n -> settings.isOn(via, n))
+                .filter(n -> n != Notification.STATUS_CHANGED || settings.notifiesStatus(ticket.status())
+                        || settings.notifiesStatus(customStatusName(handle, ticket)))
+                .findFirst().orElse(null);
+        if (notification == null) {
+            return;
+        }
+        AddressRow address;
+        try {
+            address = service.replyAddress(handle, ticket, via);
+        } catch (ApiException e) {
+            log.info("No {} notification for ticket #{}: {}", NotificationSettings.wireName(notification),
+                    ticket.number(), e.getMessage());
+            return;
+        }
+        String language = TicketVariables.language(handle, ticket);
+        Map<String, Object> variables = TicketVariables.of(handle, ticket, defaults, settings.companyName(), null);
+        String template = settings.override(language, notification.textKey());
+        String text = renderer.renderPlain(template != null ? template : defaults.template(language, notification.textKey()),
+                variables).strip();
+        write(handle, ticket, via, address, notification, text, afterCommit);
+    }
+
+    private void write(Handle handle, Ticket ticket, ChannelKind via, AddressRow address, Notification notification,
+                       String text, AfterCommit afterCommit) {
+        Instant now = clock.instant();
+        long messageId = new MessageQueries(handle).insert(new NewMessage(ticket.id(), "out", "public", via,
+                address.id(), null, text, null, null, DeliveryState.QUEUED, true), now);
+        Outbox.enqueue(handle, messageId, via, now);
+        new ContactQueries(handle).rememberTicket(address.id(), ticket.id());
+        new TicketQueries(handle).addEvent(ticket.id(), "notified", "system", null, null, null,
+                TicketOps.json(Map.of("notification", NotificationSettings.wireName(notification),
+                        "channel", via.wireName(), "messageId", messageId)), now);
+        afterCommit.add(wakeOutbox);
+    }
+
+    private static boolean openedByCustomer(Handle handle, Ticket ticket) {
+        return handle.createQuery("select exists (select 1 from ticket_event where ticket_id = :id and kind = 'created' "
+                        + "and actor = 'customer')")
+                .bind("id", ticket.id()).mapTo(Boolean.class).one();
+    }
+
+    private static boolean isInternal(Handle handle, Ticket ticket) {
+        return ticket.typeId() != null && handle.createQuery("select internal from ticket_type where id = :id")
+                .bind("id", ticket.typeId()).mapTo(Boolean.class).findOne().orElse(false);
+    }
+
+    private static String customStatusName(Handle handle, Ticket ticket) {
+        return ticket.customStatusId() == null ? null
+                : handle.createQuery("select name from custom_status where id = :id")
+                        .bind("id", ticket.customStatusId()).mapTo(String.class).findOne().orElse(null);
+    }
+}

@@ -1,0 +1,50 @@
+package io.supporthub.hub.notification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.supporthub.hub.web.Json;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Rows of the {@code setting} table (key → JSON), within the caller's transaction. */
+public final class SettingRows {
+
+    private final Handle handle;
+
+    public SettingRows(Handle handle) {
+        this.handle = handle;
+    }
+
+    public Optional<JsonNode> read(String key) {
+        return handle.createQuery("select value::text from setting where key = :key")
+                .bind("key", key)
+                .mapTo(String.class)
+                .findOne()
+                .map(SettingRows::parse);
+    }
+
+    public void write(String key, Object value, Instant now) {
+        String json;
+        try {
+            json = Json.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("setting " + key + " cannot be written as JSON: " + e.getMessage(), e);
+        }
+        handle.createUpdate("insert into setting (key, value, updated_at) values (:key, cast(:value as jsonb), :now) "
+                        + "on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at")
+                .bind("key", key)
+                .bind("value", json)
+                .bind("now", now)
+                .execute();
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the setting table holds malformed JSON: " + e.getMessage(), e);
+        }
+    }
+}
