@@ -24,6 +24,7 @@ import io.supporthub.hub.scheduler.PostponeWakeJob;
 import io.supporthub.hub.scheduler.QuartzScheduler;
 import io.supporthub.hub.scheduler.TicketTimerService;
 import io.supporthub.hub.scheduler.TimerSweepJob;
+import io.supporthub.hub.telegram.TelegramIntegration;
 import io.supporthub.hub.ticket.ReopenPolicy;
 import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.ticket.TicketOps;
@@ -39,6 +40,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -69,6 +71,7 @@ public final class App implements AutoCloseable {
     private final TicketTimerService timers;
     private final Javalin web;
     private final Options options;
+    private final Optional<TelegramIntegration> telegram;
 
     public App(Config config, Database database, Options options) {
         this.config = config;
@@ -87,12 +90,15 @@ public final class App implements AutoCloseable {
         jobs.put(AutoCloseJob.class, () -> new AutoCloseJob(timers));
         jobs.put(TimerSweepJob.class, () -> new TimerSweepJob(timers));
 
-        this.dispatcher = new OutboxDispatcher(database.jdbi(), options.senders(), options.retryPolicy(), clock,
-                new MessageBuilder(), 4, ticketId -> { });
         this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(new ReopenPolicy(config.reopenWindow())));
+        this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, ticketId -> { });
+        this.telegram = TelegramIntegration.fromConfig(config, channelEvents, database.dataSource());
+        EnumMap<ChannelKind, OutboundSender> senders = new EnumMap<>(options.senders());
+        telegram.ifPresent(t -> senders.putIfAbsent(ChannelKind.TELEGRAM, t.sender()));
+        this.dispatcher = new OutboxDispatcher(database.jdbi(), senders, options.retryPolicy(), clock,
+                new MessageBuilder(), 4, ticketId -> { });
         this.tickets = new TicketService(transactions, ticketOps, dispatcher::canSend, dispatcher::wake, phones);
         this.agents = new AgentService(transactions);
-        this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, ticketId -> { });
         Authentication authentication = new Authentication(transactions, clock, config.publicUrl().startsWith("https"));
 
         AgentRoutes agentRoutes = new AgentRoutes(authentication, agents);
@@ -110,6 +116,7 @@ public final class App implements AutoCloseable {
             });
             agentRoutes.registerPublic(cfg.routes);
             inboundRoutes.register(cfg.routes);
+            telegram.ifPresent(t -> t.registerRoutes(cfg.routes));
             cfg.routes.before("/api/*", ctx -> {
                 String path = ctx.path();
                 if (path.equals("/api/session") && ctx.method() != io.javalin.http.HandlerType.GET || path.equals("/api/inbound")) {
@@ -126,6 +133,7 @@ public final class App implements AutoCloseable {
     /** Starts the web server, the scheduler and the outbox; returns the port it listens on. */
     public int start() {
         web.start(config.port());
+        telegram.ifPresent(t -> t.start(config.publicUrl(), options.startBackgroundWork()));
         if (options.startBackgroundWork()) {
             scheduler.every("timer-sweep", TimerSweepJob.class, Duration.ofMinutes(5));
             scheduler.start();
@@ -170,6 +178,10 @@ public final class App implements AutoCloseable {
         return scheduler;
     }
 
+    public Optional<TelegramIntegration> telegram() {
+        return telegram;
+    }
+
     public Database database() {
         return database;
     }
@@ -178,6 +190,7 @@ public final class App implements AutoCloseable {
     public void close() {
         web.stop();
         dispatcher.close();
+        telegram.ifPresent(TelegramIntegration::close);
         scheduler.close();
     }
 }

@@ -44,6 +44,11 @@ public final class TestHub implements AutoCloseable {
     }
 
     public TestHub(Map<String, String> settings, boolean background, Instant start) {
+        this(settings, background, start, java.util.Set.of());
+    }
+
+    /** @param realSenders channels left to the App's own (real) senders instead of a RecordingSender */
+    public TestHub(Map<String, String> settings, boolean background, Instant start, java.util.Set<ChannelKind> realSenders) {
         this.clock = new MutableClock(start);
         Map<String, String> values = new HashMap<>(Map.of("PORT", "0", "API_KEY", API_KEY));
         values.putAll(settings);
@@ -51,6 +56,9 @@ public final class TestHub implements AutoCloseable {
         this.database = Database.open(TestDatabases.freshDatabaseUrl(), 24);
         EnumMap<ChannelKind, OutboundSender> map = new EnumMap<>(ChannelKind.class);
         for (ChannelKind kind : ChannelKind.values()) {
+            if (realSenders.contains(kind)) {
+                continue;
+            }
             RecordingSender sender = new RecordingSender(kind.wireName());
             senders.put(kind, sender);
             map.put(kind, sender);
