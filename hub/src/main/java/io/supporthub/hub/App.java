@@ -36,6 +36,7 @@ import io.supporthub.hub.sms.SmsReconciliation;
 import io.supporthub.hub.sms.SmsRoutes;
 import io.supporthub.hub.sms.SmsSetup;
 import io.supporthub.hub.sms.TwilioWebhookRoutes;
+import io.supporthub.hub.telegram.TelegramIntegration;
 import io.supporthub.templates.DefaultTexts;
 import io.supporthub.templates.TemplateRenderer;
 import io.supporthub.hub.ticket.ReopenPolicy;
@@ -86,6 +87,7 @@ public final class App implements AutoCloseable {
     private final Javalin web;
     private final Options options;
     private final Optional<SmsReconciliation> smsReconciliation;
+    private final Optional<TelegramIntegration> telegram;
 
     public App(Config config, Database database, Options options) {
         this.config = config;
@@ -110,15 +112,17 @@ public final class App implements AutoCloseable {
         jobs.put(AutoCloseJob.class, () -> new AutoCloseJob(timers));
         jobs.put(TimerSweepJob.class, () -> new TimerSweepJob(timers));
 
+        this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(new ReopenPolicy(config.reopenWindow())));
+        this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, ticketId -> { });
+        this.telegram = TelegramIntegration.fromConfig(config, channelEvents, database.dataSource());
         Optional<TwilioChannel> sms = SmsSetup.channel(config, clock);
         EnumMap<ChannelKind, OutboundSender> senders = new EnumMap<>(options.senders());
+        telegram.ifPresent(t -> senders.putIfAbsent(ChannelKind.TELEGRAM, t.sender()));
         sms.ifPresent(channel -> senders.putIfAbsent(ChannelKind.SMS, channel.sender()));
         this.dispatcher = new OutboxDispatcher(database.jdbi(), senders, options.retryPolicy(), clock,
                 new MessageBuilder(), 4, ticketId -> { });
-        this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(new ReopenPolicy(config.reopenWindow())));
         this.tickets = new TicketService(transactions, ticketOps, dispatcher::canSend, dispatcher::wake, phones);
         this.agents = new AgentService(transactions);
-        this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, ticketId -> { });
         this.smsReconciliation = sms.map(channel -> new SmsReconciliation(
                 channel.reconciler(SmsSetup.reconciledNumbers(channel.settings())), transactions, channelEvents, clock));
         smsReconciliation.ifPresent(reconciliation -> jobs.put(SmsReconcileJob.class, () -> new SmsReconcileJob(reconciliation)));
@@ -146,6 +150,7 @@ public final class App implements AutoCloseable {
             agentRoutes.registerPublic(cfg.routes);
             inboundRoutes.register(cfg.routes);
             twilioRoutes.ifPresent(routes -> routes.register(cfg.routes));
+            telegram.ifPresent(t -> t.registerRoutes(cfg.routes));
             cfg.routes.before("/api/*", ctx -> {
                 String path = ctx.path();
                 if (path.equals("/api/session") && ctx.method() != io.javalin.http.HandlerType.GET || path.equals("/api/inbound")) {
@@ -166,6 +171,7 @@ public final class App implements AutoCloseable {
     public int start() {
         cannedReplies.seedDefaults(config.defaultLanguage());
         web.start(config.port());
+        telegram.ifPresent(t -> t.start(config.publicUrl(), options.startBackgroundWork()));
         if (options.startBackgroundWork()) {
             scheduler.every("timer-sweep", TimerSweepJob.class, Duration.ofMinutes(5));
             if (smsReconciliation.isPresent()) {
@@ -219,6 +225,10 @@ public final class App implements AutoCloseable {
         return smsReconciliation;
     }
 
+    public Optional<TelegramIntegration> telegram() {
+        return telegram;
+    }
+
     public Database database() {
         return database;
     }
@@ -227,6 +237,7 @@ public final class App implements AutoCloseable {
     public void close() {
         web.stop();
         dispatcher.close();
+        telegram.ifPresent(TelegramIntegration::close);
         scheduler.close();
     }
 }

@@ -112,6 +112,10 @@ public final class Inbox {
         if (address.lastTicketId() == null || address.lastTicketId() != ticket.id()) {
             new ContactQueries(handle).rememberTicket(address.id(), ticket.id());
         }
+        if (outcome == AcceptResult.Outcome.NEW_TICKET || outcome == AcceptResult.Outcome.FOLLOW_UP) {
+            // Listeners (notifications) run once the customer's message is stored, so it comes first in the thread.
+            ticketOps.created(handle, ticket, Actor.CUSTOMER_MESSAGE, null, detail, afterCommit);
+        }
         return new AcceptResult(outcome, ticket.id(), ticket.number(), messageId);
     }
 
@@ -145,11 +149,9 @@ public final class Inbox {
 
     private Ticket openTicket(Handle handle, InboundMessage message, AddressRow address, Long followUpOf,
                               Map<String, Object> detail, AfterCommit afterCommit) {
-        Ticket ticket = new TicketQueries(handle).create(new TicketQueries.NewTicket(SubjectLine.of(message),
-                address.contactId(), message.channel(), null, null, followUpOf, true), ticketOps.now());
         detail.put("channel", message.channel().wireName());
-        ticketOps.created(handle, ticket, Actor.CUSTOMER_MESSAGE, null, detail, afterCommit);
-        return ticket;
+        return new TicketQueries(handle).create(new TicketQueries.NewTicket(SubjectLine.of(message),
+                address.contactId(), message.channel(), null, null, followUpOf, true), ticketOps.now());
     }
 
     private static long store(Handle handle, long ticketId, InboundMessage message, AddressRow address, Instant now) {

@@ -170,7 +170,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
         try {
             SendResult result = sender.send(built.message());
-            messages.markSent(row.messageId(), result.providerId(), result.state());
+            recordSent(handle, row, result);
             delete(handle, row);
         } catch (SendException e) {
             if (e.unreachable()) {
@@ -195,6 +195,24 @@ public final class OutboxDispatcher implements AutoCloseable {
             }
         }
         return built.ticketId();
+    }
+
+    /**
+     * Stores the provider's id. The message is out whatever happens next, so a provider id that collides with a stored
+     * one (a provider reusing ids) must not abort the transaction: the id is dropped under a savepoint and logged.
+     */
+    private static void recordSent(Handle handle, Row row, SendResult result) {
+        MessageQueries messages = new MessageQueries(handle);
+        handle.savepoint("sent");
+        try {
+            messages.markSent(row.messageId(), result.providerId(), result.state());
+            handle.releaseSavepoint("sent");
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            handle.rollbackToSavepoint("sent");
+            log.warn("Message {} was sent, but its provider id {} is already stored on another message: {}",
+                    row.messageId(), result.providerId(), e.getMessage());
+            messages.markSent(row.messageId(), null, result.state());
+        }
     }
 
     private void fail(Handle handle, Row row, String reason) {

@@ -1,0 +1,125 @@
+package io.supporthub.hub.telegram;
+
+import io.javalin.config.RoutesConfig;
+import io.supporthub.channels.telegram.TelegramChannel;
+import io.supporthub.channels.telegram.TelegramPoller;
+import io.supporthub.channels.telegram.TelegramSender;
+import io.supporthub.channels.telegram.TelegramSettings;
+import io.supporthub.channels.telegram.TelegramWebhookRegistrar;
+import io.supporthub.hub.config.Config;
+import io.supporthub.hub.inbox.ChannelEventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The Telegram channel in the hub. Webhook mode serves {@code POST /webhooks/telegram} and registers it with
+ * Telegram once the server listens; polling mode runs the channel's getUpdates loop on the one node holding a
+ * PostgreSQL advisory lock. Either way updates go through {@link ChannelEventHandler#handle} in one transaction and
+ * callback queries are answered after the commit.
+ */
+public final class TelegramIntegration implements AutoCloseable {
+
+    /** The advisory lock key of the Telegram poller: any fixed number no other part of the hub uses. */
+    static final long POLLING_LOCK_KEY = 0x5445_4C45_4752_414DL;
+    static final Duration LOCK_RETRY = Duration.ofSeconds(30);
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramIntegration.class);
+
+    private final TelegramChannel channel;
+    private final ChannelEventHandler events;
+    private final CallbackAnswers callbacks;
+    private final DataSource dataSource;
+    private PollingLeader leader;
+    private TelegramPoller poller;
+
+    public TelegramIntegration(TelegramSettings settings, ChannelEventHandler events, DataSource dataSource) {
+        this.channel = new TelegramChannel(settings);
+        this.events = events;
+        this.callbacks = new CallbackAnswers(channel.sender());
+        this.dataSource = dataSource;
+    }
+
+    /** The channel from TELEGRAM_* settings, or empty (logged once) when TELEGRAM_BOT_TOKEN is not set. */
+    public static Optional<TelegramIntegration> fromConfig(Config config, ChannelEventHandler events,
+                                                           DataSource dataSource) {
+        Optional<TelegramSettings> settings = TelegramSettings.fromEnvironment(name -> config.get(name).orElse(null),
+                config.publicUrl());
+        if (settings.isEmpty()) {
+            log.info("Telegram channel off: set TELEGRAM_BOT_TOKEN");
+            return Optional.empty();
+        }
+        log.info("Telegram channel on: {}", settings.get());
+        return Optional.of(new TelegramIntegration(settings.get(), events, dataSource));
+    }
+
+    public TelegramSettings settings() {
+        return channel.settings();
+    }
+
+    public TelegramSender sender() {
+        return channel.sender();
+    }
+
+    /** Serves the webhook route in webhook mode; in polling mode there is no route. */
+    public void registerRoutes(RoutesConfig routes) {
+        if (settings().mode() == TelegramSettings.Mode.WEBHOOK) {
+            new TelegramWebhookRoute(channel.verifier(), channel.parser(), events, callbacks).register(routes);
+        }
+    }
+
+    /**
+     * Once the web server listens: registers the webhook, or (when {@code backgroundWork}) starts competing for the
+     * polling lock.
+     */
+    public void start(String publicUrl, boolean backgroundWork) {
+        if (settings().mode() == TelegramSettings.Mode.WEBHOOK) {
+            TelegramWebhookRegistrar.Result result = channel.registrar().register(publicUrl);
+            if (result.ok()) {
+                log.info("Telegram webhook mode: {}", result.message());
+            } else {
+                log.error("Telegram webhook mode, but no updates will arrive until this is fixed: {}", result.message());
+            }
+        } else if (backgroundWork) {
+            startPolling(LOCK_RETRY);
+        }
+    }
+
+    synchronized void startPolling(Duration lockRetry) {
+        if (leader != null) {
+            return;
+        }
+        poller = channel.poller(batch -> {
+            events.handle(batch);
+            callbacks.answer(batch);
+        });
+        leader = new PollingLeader(dataSource, POLLING_LOCK_KEY, lockRetry, "telegram-polling", new PollingLeader.Task() {
+            @Override
+            public void start() {
+                poller.start();
+            }
+
+            @Override
+            public void stop() {
+                poller.stop();
+            }
+        });
+        leader.start();
+    }
+
+    /** Whether this node holds the polling lock and polls. */
+    public synchronized boolean isPolling() {
+        return leader != null && leader.isLeader() && poller.isRunning();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (leader != null) {
+            leader.close();
+        }
+        channel.close();
+    }
+}
