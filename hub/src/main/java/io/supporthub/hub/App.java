@@ -2,11 +2,14 @@ package io.supporthub.hub;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.supporthub.bot.BotTexts;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.OutboundSender;
 import io.supporthub.hub.agent.AgentRoutes;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.bot.BotConversation;
+import io.supporthub.hub.bot.RatingPrompter;
 import io.supporthub.hub.catalog.CatalogRoutes;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.contact.PhoneNormalizer;
@@ -29,8 +32,11 @@ import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.TicketRoutes;
 import io.supporthub.hub.ticket.TicketService;
+import io.supporthub.hub.viber.ViberChannel;
 import io.supporthub.hub.web.ErrorHandling;
 import io.supporthub.hub.web.Json;
+import io.supporthub.templates.DefaultTexts;
+import io.supporthub.templates.TemplateRenderer;
 import org.quartz.Job;
 
 import java.time.Clock;
@@ -39,6 +45,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -69,6 +76,7 @@ public final class App implements AutoCloseable {
     private final TicketTimerService timers;
     private final Javalin web;
     private final Options options;
+    private final Optional<ViberChannel> viber;
 
     public App(Config config, Database database, Options options) {
         this.config = config;
@@ -80,19 +88,26 @@ public final class App implements AutoCloseable {
 
         Map<Class<? extends Job>, Supplier<Job>> jobs = new java.util.HashMap<>();
         this.scheduler = new QuartzScheduler(options.schedulerName(), database.dataSource(), jobs);
+        this.viber = ViberChannel.fromConfig(config, clock);
+        EnumMap<ChannelKind, OutboundSender> senders = new EnumMap<>(options.senders());
+        viber.ifPresent(channel -> senders.putIfAbsent(ChannelKind.VIBER, channel.sender()));
+        this.dispatcher = new OutboxDispatcher(database.jdbi(), senders, options.retryPolicy(), clock,
+                new MessageBuilder(), 4, ticketId -> { });
+        ReopenPolicy reopenPolicy = new ReopenPolicy(config.reopenWindow());
+        BotTexts botTexts = new BotTexts(new DefaultTexts(), new TemplateRenderer(), null);
         List<TicketListener> listeners = new ArrayList<>();
+        listeners.add(new RatingPrompter(this::ticketOps, reopenPolicy, botTexts, dispatcher::wake));
         this.ticketOps = new TicketOps(clock, config.autoCloseAfter(), scheduler, listeners);
         this.timers = new TicketTimerService(transactions, ticketOps);
         jobs.put(PostponeWakeJob.class, () -> new PostponeWakeJob(timers));
         jobs.put(AutoCloseJob.class, () -> new AutoCloseJob(timers));
         jobs.put(TimerSweepJob.class, () -> new TimerSweepJob(timers));
 
-        this.dispatcher = new OutboxDispatcher(database.jdbi(), options.senders(), options.retryPolicy(), clock,
-                new MessageBuilder(), 4, ticketId -> { });
-        this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(new ReopenPolicy(config.reopenWindow())));
+        this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(reopenPolicy));
         this.tickets = new TicketService(transactions, ticketOps, dispatcher::canSend, dispatcher::wake, phones);
         this.agents = new AgentService(transactions);
-        this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, ticketId -> { });
+        BotConversation bot = new BotConversation(inbox, ticketOps, reopenPolicy, botTexts, dispatcher::wake);
+        this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, ticketId -> { }, bot);
         Authentication authentication = new Authentication(transactions, clock, config.publicUrl().startsWith("https"));
 
         AgentRoutes agentRoutes = new AgentRoutes(authentication, agents);
@@ -110,6 +125,7 @@ public final class App implements AutoCloseable {
             });
             agentRoutes.registerPublic(cfg.routes);
             inboundRoutes.register(cfg.routes);
+            viber.ifPresent(channel -> channel.register(cfg.routes, channelEvents, transactions));
             cfg.routes.before("/api/*", ctx -> {
                 String path = ctx.path();
                 if (path.equals("/api/session") && ctx.method() != io.javalin.http.HandlerType.GET || path.equals("/api/inbound")) {
@@ -126,6 +142,7 @@ public final class App implements AutoCloseable {
     /** Starts the web server, the scheduler and the outbox; returns the port it listens on. */
     public int start() {
         web.start(config.port());
+        viber.ifPresent(ViberChannel::registerWebhook);
         if (options.startBackgroundWork()) {
             scheduler.every("timer-sweep", TimerSweepJob.class, Duration.ofMinutes(5));
             scheduler.start();
@@ -136,6 +153,10 @@ public final class App implements AutoCloseable {
 
     public Config config() {
         return config;
+    }
+
+    public TicketOps ticketOps() {
+        return ticketOps;
     }
 
     public Transactions transactions() {
