@@ -54,6 +54,13 @@ class ViberDialogueTest {
         assertThat(last(user).get("text").asText()).isEqualTo("Your request #" + number + " was created. We will answer you here.");
         assertThat(texts(ticket)).doesNotContain("menu:new").noneMatch(t -> t.startsWith("Please describe"));
         assertThat(ticket.get("ticket").get("firstResponseAt").isNull()).isTrue();
+        List<String> excerpts = new ArrayList<>();
+        viber.hub.get("/api/tickets?channel=viber&limit=100").json().get("items").forEach(item -> {
+            if (item.get("id").asLong() == ticketId) {
+                excerpts.add(item.get("excerpt").asText());
+            }
+        });
+        assertThat(excerpts).containsExactly("My printer is on fire\nModel X-200"); // not the bot's acknowledgement
 
         assertThat(viber.hub.post("/api/tickets/" + ticketId + "/replies", Map.of("text", "Unplug it, we send a technician.")).status())
                 .isEqualTo(201);
