@@ -2,12 +2,15 @@ package io.supporthub.hub;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.supporthub.bot.BotTexts;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.sms.TwilioChannel;
 import io.supporthub.hub.agent.AgentRoutes;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.bot.BotConversation;
+import io.supporthub.hub.bot.RatingPrompter;
 import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.cannedreply.CannedReplyRoutes;
 import io.supporthub.hub.catalog.CatalogRoutes;
@@ -44,8 +47,11 @@ import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.TicketRoutes;
 import io.supporthub.hub.ticket.TicketService;
+import io.supporthub.hub.viber.ViberChannel;
 import io.supporthub.hub.web.ErrorHandling;
 import io.supporthub.hub.web.Json;
+import io.supporthub.templates.DefaultTexts;
+import io.supporthub.templates.TemplateRenderer;
 import org.quartz.Job;
 
 import java.time.Clock;
@@ -88,6 +94,7 @@ public final class App implements AutoCloseable {
     private final Options options;
     private final Optional<SmsReconciliation> smsReconciliation;
     private final Optional<TelegramIntegration> telegram;
+    private final Optional<ViberChannel> viber;
 
     public App(Config config, Database database, Options options) {
         this.config = config;
@@ -103,22 +110,29 @@ public final class App implements AutoCloseable {
         DefaultTexts defaultTexts = new DefaultTexts();
         TemplateRenderer renderer = new TemplateRenderer();
         NotificationStore notificationStore = new NotificationStore(renderer);
-        // TicketService and the dispatcher are built after TicketOps, which needs its listeners first.
+        ReopenPolicy reopenPolicy = new ReopenPolicy(config.reopenWindow());
+        BotTexts botTexts = new BotTexts(defaultTexts, renderer, config.companyName());
+        // The dispatcher is built once the channels are (Telegram needs the event handler, which needs TicketOps);
+        // listeners reach it lazily.
         listeners.add(new CustomerNotifier(this::tickets, notificationStore, defaultTexts, renderer,
                 () -> dispatcher().wake(), clock));
+        listeners.add(new RatingPrompter(this::ticketOps, reopenPolicy, botTexts, () -> dispatcher().wake()));
         this.ticketOps = new TicketOps(clock, config.autoCloseAfter(), scheduler, listeners);
         this.timers = new TicketTimerService(transactions, ticketOps);
         jobs.put(PostponeWakeJob.class, () -> new PostponeWakeJob(timers));
         jobs.put(AutoCloseJob.class, () -> new AutoCloseJob(timers));
         jobs.put(TimerSweepJob.class, () -> new TimerSweepJob(timers));
 
-        this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(new ReopenPolicy(config.reopenWindow())));
-        this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, ticketId -> { });
+        this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(reopenPolicy));
+        BotConversation bot = new BotConversation(inbox, ticketOps, reopenPolicy, botTexts, () -> dispatcher().wake());
+        this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, ticketId -> { }, bot);
         this.telegram = TelegramIntegration.fromConfig(config, channelEvents, database.dataSource());
         Optional<TwilioChannel> sms = SmsSetup.channel(config, clock);
+        this.viber = ViberChannel.fromConfig(config, clock);
         EnumMap<ChannelKind, OutboundSender> senders = new EnumMap<>(options.senders());
         telegram.ifPresent(t -> senders.putIfAbsent(ChannelKind.TELEGRAM, t.sender()));
         sms.ifPresent(channel -> senders.putIfAbsent(ChannelKind.SMS, channel.sender()));
+        viber.ifPresent(channel -> senders.putIfAbsent(ChannelKind.VIBER, channel.sender()));
         this.dispatcher = new OutboxDispatcher(database.jdbi(), senders, options.retryPolicy(), clock,
                 new MessageBuilder(), 4, ticketId -> { });
         this.tickets = new TicketService(transactions, ticketOps, dispatcher::canSend, dispatcher::wake, phones);
@@ -151,6 +165,7 @@ public final class App implements AutoCloseable {
             inboundRoutes.register(cfg.routes);
             twilioRoutes.ifPresent(routes -> routes.register(cfg.routes));
             telegram.ifPresent(t -> t.registerRoutes(cfg.routes));
+            viber.ifPresent(channel -> channel.register(cfg.routes, channelEvents, transactions));
             cfg.routes.before("/api/*", ctx -> {
                 String path = ctx.path();
                 if (path.equals("/api/session") && ctx.method() != io.javalin.http.HandlerType.GET || path.equals("/api/inbound")) {
@@ -172,6 +187,7 @@ public final class App implements AutoCloseable {
         cannedReplies.seedDefaults(config.defaultLanguage());
         web.start(config.port());
         telegram.ifPresent(t -> t.start(config.publicUrl(), options.startBackgroundWork()));
+        viber.ifPresent(ViberChannel::registerWebhook);
         if (options.startBackgroundWork()) {
             scheduler.every("timer-sweep", TimerSweepJob.class, Duration.ofMinutes(5));
             if (smsReconciliation.isPresent()) {
@@ -186,6 +202,10 @@ public final class App implements AutoCloseable {
 
     public Config config() {
         return config;
+    }
+
+    public TicketOps ticketOps() {
+        return ticketOps;
     }
 
     public Transactions transactions() {

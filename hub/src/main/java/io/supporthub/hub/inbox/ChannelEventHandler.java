@@ -1,10 +1,14 @@
 package io.supporthub.hub.inbox;
 
+import io.supporthub.bot.BotReply;
+import io.supporthub.channels.ButtonPress;
 import io.supporthub.channels.ChannelEvent;
+import io.supporthub.channels.ConversationStarted;
 import io.supporthub.channels.DeliveryUpdate;
 import io.supporthub.channels.InboundMessage;
 import io.supporthub.channels.ReachabilityChange;
 import io.supporthub.channels.UnprocessedPayload;
+import io.supporthub.hub.bot.BotConversation;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.message.MessageQueries;
@@ -32,34 +36,78 @@ public final class ChannelEventHandler {
     private final Inbox inbox;
     private final Clock clock;
     private final LongConsumer onTicketChanged;
+    private final BotConversation bot;
 
     public ChannelEventHandler(Transactions transactions, Inbox inbox, Clock clock, LongConsumer onTicketChanged) {
+        this(transactions, inbox, clock, onTicketChanged, null);
+    }
+
+    /**
+     * @param bot the customer bot in front of the inbox on the channels it handles (messages, button presses,
+     *            conversation starts), or null for none
+     */
+    public ChannelEventHandler(Transactions transactions, Inbox inbox, Clock clock, LongConsumer onTicketChanged,
+                               BotConversation bot) {
         this.transactions = transactions;
         this.inbox = inbox;
         this.clock = clock;
         this.onTicketChanged = onTicketChanged;
+        this.bot = bot;
+    }
+
+    /**
+     * What came of a batch: what the inbox did with each message that went to a ticket (messages the bot kept are not
+     * listed), and the bot's greetings for conversation starts, which the webhook answers with (Viber).
+     */
+    public record Handled(List<AcceptResult> accepted, List<BotReply> greetings) {
     }
 
     /** Handles the events together; returns what the inbox did with each message among them. */
     public List<AcceptResult> handle(List<? extends ChannelEvent> events) {
+        return handleAll(events).accepted();
+    }
+
+    /** Handles the events together; see {@link Handled}. */
+    public Handled handleAll(List<? extends ChannelEvent> events) {
         if (events.isEmpty()) {
-            return List.of();
+            return new Handled(List.of(), List.of());
         }
         List<Long> changed = new ArrayList<>();
+        List<BotReply> greetings = new ArrayList<>();
         List<AcceptResult> results = transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
             changed.clear();
+            greetings.clear();
             List<AcceptResult> accepted = new ArrayList<>();
             for (ChannelEvent event : events) {
-                handleOne(handle, event, afterCommit, accepted, changed);
+                handleOne(handle, event, afterCommit, accepted, changed, greetings);
             }
             return accepted;
         });
         changed.forEach(onTicketChanged::accept);
-        return results;
+        return new Handled(results, List.copyOf(greetings));
     }
 
     private void handleOne(Handle handle, ChannelEvent event, AfterCommit afterCommit, List<AcceptResult> accepted,
-                           List<Long> changed) {
+                           List<Long> changed, List<BotReply> greetings) {
+        if (bot != null && bot.handles(event.channel())) {
+            if (event instanceof InboundMessage message) {
+                bot.message(handle, message, afterCommit).ifPresent(result -> {
+                    accepted.add(result);
+                    if (result.changedSomething()) {
+                        changed.add(result.ticketId());
+                    }
+                });
+                return;
+            }
+            if (event instanceof ButtonPress press) {
+                bot.buttonPress(handle, press, afterCommit);
+                return;
+            }
+            if (event instanceof ConversationStarted started) {
+                greetings.add(bot.conversationStarted(handle, started, afterCommit));
+                return;
+            }
+        }
         if (event instanceof InboundMessage message) {
             AcceptResult result = inbox.accept(handle, message, Inbox.Placement.THREAD, afterCommit);
             accepted.add(result);
@@ -69,7 +117,9 @@ public final class ChannelEventHandler {
         } else if (event instanceof DeliveryUpdate update) {
             MessageQueries messages = new MessageQueries(handle);
             if (messages.applyDelivery(update.channel(), update.providerId(), update.state(), update.reason())) {
-                messages.findByExternalId(update.channel(), update.providerId()).ifPresent(ids -> changed.add(ids[1]));
+                messages.findByExternalId(update.channel(), update.providerId())
+                        .filter(ids -> ids[1] != 0) // bot chatter has no ticket
+                        .ifPresent(ids -> changed.add(ids[1]));
             } else {
                 log.debug("Delivery update {} for {} {} ignored (unknown message or not a forward move)",
                         update.state(), update.channel(), update.providerId());

@@ -1,34 +1,39 @@
 package io.supporthub.hub.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.ThreadHint;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.message.AttachmentStore;
 import io.supporthub.hub.sms.OurAddress;
+import io.supporthub.hub.web.Json;
 import org.jdbi.v3.core.Handle;
 
 import java.util.List;
 import java.util.Optional;
 
-/** Turns a stored outgoing message into what its channel sends: address, text, subject, threading, files. */
+/** Turns a stored outgoing message into what its channel sends: address, text, subject, threading, files, buttons. */
 public final class MessageBuilder {
 
-    /** The message to send, or the reason it cannot be sent. */
-    public record Built(long ticketId, OutboundMessage message, String problem) {
+    /** The message to send, or the reason it cannot be sent; {@code ticketId} is null for bot chatter. */
+    public record Built(Long ticketId, OutboundMessage message, String problem) {
     }
 
-    private record Row(long id, long ticketId, Long addressId, String text, String html, String subject, long number,
-                       String channel) {
+    private record Row(long id, Long ticketId, Long addressId, String text, String html, String subject, Long number,
+                       String channel, String buttons) {
     }
+
+    private static final TypeReference<List<OutboundMessage.Button>> BUTTONS = new TypeReference<>() { };
 
     public Built build(Handle handle, long messageId) {
-        Row row = handle.createQuery("select m.id, m.ticket_id, m.address_id, m.text, m.html, t.subject, t.number, m.channel "
-                        + "from message m join ticket t on t.id = m.ticket_id where m.id = :id")
+        Row row = handle.createQuery("select m.id, m.ticket_id, m.address_id, m.text, m.html, t.subject, t.number, m.channel, "
+                        + "m.buttons::text as buttons from message m left join ticket t on t.id = m.ticket_id where m.id = :id")
                 .bind("id", messageId)
-                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getLong("ticket_id"), (Long) rs.getObject("address_id"),
-                        rs.getString("text"), rs.getString("html"), rs.getString("subject"), rs.getLong("number"),
-                        rs.getString("channel")))
+                .map((rs, ctx) -> new Row(rs.getLong("id"), (Long) rs.getObject("ticket_id"), (Long) rs.getObject("address_id"),
+                        rs.getString("text"), rs.getString("html"), rs.getString("subject"), (Long) rs.getObject("number"),
+                        rs.getString("channel"), rs.getString("buttons")))
                 .one();
         Optional<AddressRow> address = row.addressId() == null ? Optional.empty() : new ContactQueries(handle).address(row.addressId());
         if (address.isEmpty()) {
@@ -38,7 +43,7 @@ public final class MessageBuilder {
             return new Built(row.ticketId(), null, "the customer cannot be reached on " + row.channel() + ": "
                     + address.get().unreachableReason());
         }
-        List<String> replyTo = handle.createQuery("select external_id from message where ticket_id = :ticketId "
+        List<String> replyTo = row.ticketId() == null ? List.of() : handle.createQuery("select external_id from message where ticket_id = :ticketId "
                         + "and channel = :channel and external_id is not null and id < :id order by id desc limit 10")
                 .bind("ticketId", row.ticketId())
                 .bind("channel", row.channel())
@@ -47,8 +52,19 @@ public final class MessageBuilder {
                 .list();
         OutboundMessage message = new OutboundMessage(row.id(), address.get().address(), row.text(), row.html(),
                 row.subject(), row.number(), new ThreadHint(row.number(), replyTo),
-                new AttachmentStore(handle).load(row.id()), List.of(),
-                OurAddress.latest(handle, row.ticketId(), row.channel()).orElse(null));
+                new AttachmentStore(handle).load(row.id()), buttons(row),
+                row.ticketId() == null ? null : OurAddress.latest(handle, row.ticketId(), row.channel()).orElse(null));
         return new Built(row.ticketId(), message, null);
+    }
+
+    private static List<OutboundMessage.Button> buttons(Row row) {
+        if (row.buttons() == null) {
+            return List.of();
+        }
+        try {
+            return Json.MAPPER.readValue(row.buttons(), BUTTONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("message " + row.id() + " has unreadable buttons: " + e.getOriginalMessage(), e);
+        }
     }
 }

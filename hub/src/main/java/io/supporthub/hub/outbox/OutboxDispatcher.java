@@ -149,7 +149,7 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     private static Optional<Row> claim(Handle handle, Instant now) {
         return handle.createQuery("select id, message_id, channel, attempts from outbox where next_attempt_at <= :now "
-                        + "order by next_attempt_at limit 1 for update skip locked")
+                        + "order by next_attempt_at, id limit 1 for update skip locked")
                 .bind("now", now)
                 .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getLong("message_id"), rs.getString("channel"), rs.getInt("attempts")))
                 .findOne();

@@ -8,6 +8,11 @@ public enum Actor {
     CUSTOMER_MESSAGE,
     /** The customer confirmed a resolved ticket is done (bot: close). */
     CUSTOMER_CONFIRMS,
+    /**
+     * The customer closed a request that was still open-type (bot: "Close my request"): it is resolved on their word,
+     * then closed as {@link #CUSTOMER_CONFIRMS}.
+     */
+    CUSTOMER_CLOSES,
     /** The customer said a resolved ticket is not solved (rating prompt). */
     CUSTOMER_NOT_SOLVED,
     /** The postponed-until time came. */

@@ -28,7 +28,7 @@ public final class TicketFinder {
             + "p.name as priority_name, t.created_at, t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, "
             + "t.postponed_until, t.last_message_at, t.last_message_in, t.waiting_since, t.rating, t.rating_comment, "
             + "t.follow_up_of, (select left(m.text, 160) from message m where m.ticket_id = t.id and m.visibility = 'public' "
-            + "order by m.id desc limit 1) as excerpt "
+            + "and not (m.automated and m.direction = 'out') order by m.id desc limit 1) as excerpt "
             + "from ticket t join contact c on c.id = t.contact_id left join agent a on a.id = t.assignee_id "
             + "left join ticket_type ty on ty.id = t.type_id left join ticket_priority p on p.id = t.priority_id "
             + "left join custom_status cs on cs.id = t.custom_status_id ";

@@ -84,7 +84,7 @@ public final class TicketOps {
     public static String actorName(Actor actor) {
         return switch (actor) {
             case AGENT -> "agent";
-            case CUSTOMER_MESSAGE, CUSTOMER_CONFIRMS, CUSTOMER_NOT_SOLVED -> "customer";
+            case CUSTOMER_MESSAGE, CUSTOMER_CONFIRMS, CUSTOMER_CLOSES, CUSTOMER_NOT_SOLVED -> "customer";
             case POSTPONE_TIMER, AUTO_CLOSE -> "system";
         };
     }

@@ -16,6 +16,10 @@ import static io.supporthub.hub.ticket.TicketStatus.RESOLVED;
  * Exactly the transition table of DESIGN.md: which actor may move a ticket from one base state to another. The
  * reopen window for a customer writing to a resolved or closed ticket is {@link ReopenPolicy}'s concern; this table
  * only says such a move exists.
+ *
+ * <p>Two cells beyond DESIGN.md's table, for the customer bot: a customer may resolve an open-type ticket on the way
+ * to closing it ({@link Actor#CUSTOMER_CLOSES}, followed at once by Resolved → Closed as
+ * {@link Actor#CUSTOMER_CONFIRMS}), and "not solved" may reopen a Closed ticket within the reopen window.
  */
 public final class TransitionPolicy {
 
@@ -25,25 +29,25 @@ public final class TransitionPolicy {
         allow(OPEN, PENDING, Actor.AGENT);
         allow(OPEN, AWAITING_REPLY, Actor.AGENT);
         allow(OPEN, POSTPONED, Actor.AGENT);
-        allow(OPEN, RESOLVED, Actor.AGENT);
+        allow(OPEN, RESOLVED, Actor.AGENT, Actor.CUSTOMER_CLOSES);
 
         allow(PENDING, OPEN, Actor.AGENT, Actor.CUSTOMER_MESSAGE);
         allow(PENDING, AWAITING_REPLY, Actor.AGENT);
         allow(PENDING, POSTPONED, Actor.AGENT);
-        allow(PENDING, RESOLVED, Actor.AGENT);
+        allow(PENDING, RESOLVED, Actor.AGENT, Actor.CUSTOMER_CLOSES);
 
         allow(AWAITING_REPLY, OPEN, Actor.AGENT, Actor.CUSTOMER_MESSAGE);
         allow(AWAITING_REPLY, PENDING, Actor.AGENT);
         allow(AWAITING_REPLY, POSTPONED, Actor.AGENT);
-        allow(AWAITING_REPLY, RESOLVED, Actor.AGENT);
+        allow(AWAITING_REPLY, RESOLVED, Actor.AGENT, Actor.CUSTOMER_CLOSES);
 
         allow(POSTPONED, OPEN, Actor.AGENT, Actor.POSTPONE_TIMER, Actor.CUSTOMER_MESSAGE);
-        allow(POSTPONED, RESOLVED, Actor.AGENT);
+        allow(POSTPONED, RESOLVED, Actor.AGENT, Actor.CUSTOMER_CLOSES);
 
         allow(RESOLVED, OPEN, Actor.AGENT, Actor.CUSTOMER_MESSAGE, Actor.CUSTOMER_NOT_SOLVED);
         allow(RESOLVED, CLOSED, Actor.AGENT, Actor.CUSTOMER_CONFIRMS, Actor.AUTO_CLOSE);
 
-        allow(CLOSED, OPEN, Actor.CUSTOMER_MESSAGE);
+        allow(CLOSED, OPEN, Actor.CUSTOMER_MESSAGE, Actor.CUSTOMER_NOT_SOLVED);
     }
 
     private TransitionPolicy() {
@@ -87,6 +91,7 @@ public final class TransitionPolicy {
                 case AGENT -> "an agent";
                 case CUSTOMER_MESSAGE -> "a customer's message";
                 case CUSTOMER_CONFIRMS -> "the customer's confirmation";
+                case CUSTOMER_CLOSES -> "the customer closing the request";
                 case CUSTOMER_NOT_SOLVED -> "the customer saying it is not solved";
                 case POSTPONE_TIMER -> "the postpone timer";
                 case AUTO_CLOSE -> "auto-close";

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,14 +45,14 @@ public final class TestHub implements AutoCloseable {
     }
 
     public TestHub(Map<String, String> settings, boolean background, Instant start) {
-        this(settings, background, start, java.util.Set.of());
+        this(settings, background, start, Set.of());
     }
 
     /**
-     * @param realChannels channels that get no recording sender, so the App wires its real one from the settings
-     *                     (e.g. SMS with TWILIO_* pointing at a loopback fake)
+     * @param realSenders channels given no RecordingSender, so the App wires its own sender from the settings (a
+     *                    channel's sender talking to its loopback fake)
      */
-    public TestHub(Map<String, String> settings, boolean background, Instant start, java.util.Set<ChannelKind> realChannels) {
+    public TestHub(Map<String, String> settings, boolean background, Instant start, Set<ChannelKind> realSenders) {
         this.clock = new MutableClock(start);
         Map<String, String> values = new HashMap<>(Map.of("PORT", "0", "API_KEY", API_KEY));
         values.putAll(settings);
@@ -59,7 +60,7 @@ public final class TestHub implements AutoCloseable {
         this.database = Database.open(TestDatabases.freshDatabaseUrl(), 24);
         EnumMap<ChannelKind, OutboundSender> map = new EnumMap<>(ChannelKind.class);
         for (ChannelKind kind : ChannelKind.values()) {
-            if (realChannels.contains(kind)) {
+            if (realSenders.contains(kind)) {
                 continue;
             }
             RecordingSender sender = new RecordingSender(kind.wireName());
@@ -71,6 +72,15 @@ public final class TestHub implements AutoCloseable {
                 "test-" + UUID.randomUUID(), background));
         app.agents().ensureFirstAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
         this.port = app.start();
+    }
+
+    /** A free loopback port, for settings that must name the port before the hub starts (PUBLIC_URL). */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
     }
 
     public String url(String path) {

@@ -1,0 +1,92 @@
+package io.supporthub.hub.bot;
+
+import io.supporthub.bot.BotReply;
+import io.supporthub.bot.BotTexts;
+import io.supporthub.bot.CustomerBot;
+import io.supporthub.bot.TicketSummary;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.hub.contact.AddressRow;
+import io.supporthub.hub.contact.Contact;
+import io.supporthub.hub.contact.ContactQueries;
+import io.supporthub.hub.ticket.Actor;
+import io.supporthub.hub.ticket.AfterCommit;
+import io.supporthub.hub.ticket.ReopenPolicy;
+import io.supporthub.hub.ticket.Ticket;
+import io.supporthub.hub.ticket.TicketListener;
+import io.supporthub.hub.ticket.TicketOps;
+import io.supporthub.hub.ticket.TicketStatus;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * When a ticket that came through a bot channel becomes Resolved, asks its customer on that address to rate it
+ * (1-5 stars or "Not solved"). The prompt is stored on the ticket (public, automated, with its buttons) and sent
+ * through the outbox. Not for internal-type tickets, nor when the customer closed the request themselves.
+ */
+public final class RatingPrompter implements TicketListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RatingPrompter.class);
+
+    private final Supplier<TicketOps> ops;
+    private final ReopenPolicy reopenPolicy;
+    private final BotTexts texts;
+    private final Runnable wakeOutbox;
+
+    /**
+     * @param ops        the TicketOps this listener is registered with (built after its listeners, hence a supplier)
+     * @param wakeOutbox run after commit so the dispatcher sends the prompt at once
+     */
+    public RatingPrompter(Supplier<TicketOps> ops, ReopenPolicy reopenPolicy, BotTexts texts, Runnable wakeOutbox) {
+        this.ops = ops;
+        this.reopenPolicy = reopenPolicy;
+        this.texts = texts;
+        this.wakeOutbox = wakeOutbox;
+    }
+
+    @Override
+    public void statusChanged(Handle handle, Ticket before, TicketStatus to, Actor actor, AfterCommit afterCommit) {
+        if (to != TicketStatus.RESOLVED || actor == Actor.CUSTOMER_CLOSES || !CustomerBot.handles(before.channelKind())) {
+            return;
+        }
+        JdbiBotBackend backend = new JdbiBotBackend(handle, ops.get(), reopenPolicy, afterCommit);
+        Optional<TicketSummary> ticket = backend.ticket(before.contactId(), before.id());
+        if (ticket.isEmpty()) {
+            return; // internal-type: the customer never sees it
+        }
+        ChannelKind channel = before.channelKind();
+        Optional<AddressRow> address = originAddress(handle, before, channel);
+        if (address.isEmpty() || !address.get().reachable()) {
+            log.info("No rating prompt for ticket #{}: the customer {} on {}", before.number(),
+                    address.isEmpty() ? "has no address" : "cannot be reached (" + address.get().unreachableReason() + ")",
+                    channel.wireName());
+            return;
+        }
+        String language = new ContactQueries(handle).contact(before.contactId()).map(Contact::language).orElse(null);
+        BotReply prompt = new CustomerBot(backend, texts).ratingPrompt(language, ticket.get());
+        new BotMessages(handle).queue(before.id(), address.get(), channel, prompt, ops.get().now());
+        afterCommit.add(wakeOutbox);
+    }
+
+    /** The address the customer last wrote from on this ticket on its own channel, else their newest one there. */
+    private static Optional<AddressRow> originAddress(Handle handle, Ticket ticket, ChannelKind channel) {
+        Optional<Long> id = handle.createQuery("select m.address_id from message m where m.ticket_id = :ticketId "
+                        + "and m.direction = 'in' and m.channel = :channel and m.address_id is not null order by m.id desc limit 1")
+                .bind("ticketId", ticket.id())
+                .bind("channel", channel.wireName())
+                .mapTo(Long.class)
+                .findOne();
+        if (id.isEmpty()) {
+            id = handle.createQuery("select id from contact_address where contact_id = :contactId and kind = :kind "
+                            + "order by id desc limit 1")
+                    .bind("contactId", ticket.contactId())
+                    .bind("kind", channel.addressKind().wireName())
+                    .mapTo(Long.class)
+                    .findOne();
+        }
+        return id.flatMap(new ContactQueries(handle)::address);
+    }
+}
