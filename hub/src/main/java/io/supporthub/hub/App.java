@@ -12,6 +12,9 @@ import io.supporthub.hub.config.Config;
 import io.supporthub.hub.contact.PhoneNormalizer;
 import io.supporthub.hub.db.Database;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.email.EmailChannel;
+import io.supporthub.hub.email.EmailSettings;
+import io.supporthub.hub.email.MailboxImporter;
 import io.supporthub.hub.inbox.ChannelEventHandler;
 import io.supporthub.hub.inbox.GenericInboundRoutes;
 import io.supporthub.hub.inbox.Inbox;
@@ -39,6 +42,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -69,6 +73,8 @@ public final class App implements AutoCloseable {
     private final TicketTimerService timers;
     private final Javalin web;
     private final Options options;
+    private final EmailChannel email;
+    private final MailboxImporter mailbox;
 
     public App(Config config, Database database, Options options) {
         this.config = config;
@@ -81,18 +87,28 @@ public final class App implements AutoCloseable {
         Map<Class<? extends Job>, Supplier<Job>> jobs = new java.util.HashMap<>();
         this.scheduler = new QuartzScheduler(options.schedulerName(), database.dataSource(), jobs);
         List<TicketListener> listeners = new ArrayList<>();
+        EnumMap<ChannelKind, OutboundSender> senders = new EnumMap<>(options.senders());
+        Map<ChannelKind, MessageBuilder.Finisher> finishers = new EnumMap<>(ChannelKind.class);
+        this.email = EmailSettings.from(config).map(settings -> {
+            OutboundSender sender = senders.computeIfAbsent(ChannelKind.EMAIL, kind -> EmailChannel.smtpSender(settings, clock));
+            EmailChannel channel = new EmailChannel(settings, sender, transactions, clock);
+            listeners.add(channel.agentNotifier());
+            finishers.put(ChannelKind.EMAIL, channel.composer());
+            return channel;
+        }).orElse(null);
         this.ticketOps = new TicketOps(clock, config.autoCloseAfter(), scheduler, listeners);
         this.timers = new TicketTimerService(transactions, ticketOps);
         jobs.put(PostponeWakeJob.class, () -> new PostponeWakeJob(timers));
         jobs.put(AutoCloseJob.class, () -> new AutoCloseJob(timers));
         jobs.put(TimerSweepJob.class, () -> new TimerSweepJob(timers));
 
-        this.dispatcher = new OutboxDispatcher(database.jdbi(), options.senders(), options.retryPolicy(), clock,
-                new MessageBuilder(), 4, ticketId -> { });
+        this.dispatcher = new OutboxDispatcher(database.jdbi(), senders, options.retryPolicy(), clock,
+                new MessageBuilder(finishers), 4, ticketId -> { });
         this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(new ReopenPolicy(config.reopenWindow())));
         this.tickets = new TicketService(transactions, ticketOps, dispatcher::canSend, dispatcher::wake, phones);
         this.agents = new AgentService(transactions);
         this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, ticketId -> { });
+        this.mailbox = email == null ? null : email.importer(channelEvents, tickets, dispatcher::wake, database.dataSource());
         Authentication authentication = new Authentication(transactions, clock, config.publicUrl().startsWith("https"));
 
         AgentRoutes agentRoutes = new AgentRoutes(authentication, agents);
@@ -130,6 +146,10 @@ public final class App implements AutoCloseable {
             scheduler.every("timer-sweep", TimerSweepJob.class, Duration.ofMinutes(5));
             scheduler.start();
             dispatcher.start();
+            if (email != null) {
+                email.start();
+                mailbox.start();
+            }
         }
         return web.port();
     }
@@ -170,6 +190,15 @@ public final class App implements AutoCloseable {
         return scheduler;
     }
 
+    /** The email channel when MAIL_IMAP_URL, MAIL_SMTP_URL and MAIL_FROM are set. */
+    public Optional<EmailChannel> email() {
+        return Optional.ofNullable(email);
+    }
+
+    public Optional<MailboxImporter> mailbox() {
+        return Optional.ofNullable(mailbox);
+    }
+
     public Database database() {
         return database;
     }
@@ -177,6 +206,10 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        if (email != null) {
+            mailbox.close();
+            email.close();
+        }
         dispatcher.close();
         scheduler.close();
     }

@@ -1,5 +1,6 @@
 package io.supporthub.hub.outbox;
 
+import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.ThreadHint;
 import io.supporthub.hub.contact.AddressRow;
@@ -8,10 +9,30 @@ import io.supporthub.hub.message.AttachmentStore;
 import org.jdbi.v3.core.Handle;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Turns a stored outgoing message into what its channel sends: address, text, subject, threading, files. */
 public final class MessageBuilder {
+
+    /**
+     * A channel's last touch on a message before it is sent (email: threading order, the reply template), within the
+     * dispatcher's transaction.
+     */
+    @FunctionalInterface
+    public interface Finisher {
+        OutboundMessage finish(Handle handle, long messageId, OutboundMessage message);
+    }
+
+    private final Map<ChannelKind, Finisher> finishers;
+
+    public MessageBuilder() {
+        this(Map.of());
+    }
+
+    public MessageBuilder(Map<ChannelKind, Finisher> finishers) {
+        this.finishers = Map.copyOf(finishers);
+    }
 
     /** The message to send, or the reason it cannot be sent. */
     public record Built(long ticketId, OutboundMessage message, String problem) {
@@ -47,6 +68,7 @@ public final class MessageBuilder {
         OutboundMessage message = new OutboundMessage(row.id(), address.get().address(), row.text(), row.html(),
                 row.subject(), row.number(), new ThreadHint(row.number(), replyTo),
                 new AttachmentStore(handle).load(row.id()), List.of(), null);
-        return new Built(row.ticketId(), message, null);
+        Finisher finisher = finishers.get(ChannelKind.fromWire(row.channel()));
+        return new Built(row.ticketId(), finisher == null ? message : finisher.finish(handle, row.id(), message), null);
     }
 }

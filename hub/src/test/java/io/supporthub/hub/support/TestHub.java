@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,6 +45,11 @@ public final class TestHub implements AutoCloseable {
     }
 
     public TestHub(Map<String, String> settings, boolean background, Instant start) {
+        this(settings, background, start, Set.of());
+    }
+
+    /** @param realChannels channels left without a RecordingSender: the App wires its own sender from the settings */
+    public TestHub(Map<String, String> settings, boolean background, Instant start, Set<ChannelKind> realChannels) {
         this.clock = new MutableClock(start);
         Map<String, String> values = new HashMap<>(Map.of("PORT", "0", "API_KEY", API_KEY));
         values.putAll(settings);
@@ -51,6 +57,9 @@ public final class TestHub implements AutoCloseable {
         this.database = Database.open(TestDatabases.freshDatabaseUrl(), 24);
         EnumMap<ChannelKind, OutboundSender> map = new EnumMap<>(ChannelKind.class);
         for (ChannelKind kind : ChannelKind.values()) {
+            if (realChannels.contains(kind)) {
+                continue;
+            }
             RecordingSender sender = new RecordingSender(kind.wireName());
             senders.put(kind, sender);
             map.put(kind, sender);
