@@ -22,7 +22,6 @@ public final class MailboxImporter implements AutoCloseable {
     private final MailboxCursorStore cursors;
     private final AdvisoryLock lock;
     private ImapPoller running;
-    private ImapPoller manual;
 
     public MailboxImporter(EmailSettings settings, MailParser parser, EmailInbound inbound, MailboxCursorStore cursors,
                            DataSource lockSource, Duration leaderRetry) {
@@ -44,12 +43,15 @@ public final class MailboxImporter implements AutoCloseable {
         return lock.held();
     }
 
-    /** One import on the caller's thread (tests, or an admin's "check now"); returns how many mails were committed. */
-    public synchronized int pollOnce() throws Exception {
-        if (manual == null) {
-            manual = poller();
+    /**
+     * One import on the caller's thread over a connection of its own (tests, or an admin's "check now"); returns how
+     * many mails were committed. Safe beside the running poller: both commit through the same cursor, and Message-IDs
+     * drop a mail both happened to read.
+     */
+    public int pollOnce() throws Exception {
+        try (ImapPoller once = poller()) {
+            return once.pollOnce();
         }
-        return manual.pollOnce();
     }
 
     private ImapPoller poller() {
@@ -73,10 +75,6 @@ public final class MailboxImporter implements AutoCloseable {
         lock.close();
         synchronized (this) {
             stopPolling();
-            if (manual != null) {
-                manual.close();
-                manual = null;
-            }
         }
     }
 }
