@@ -19,6 +19,9 @@ import io.supporthub.hub.config.Config;
 import io.supporthub.hub.contact.PhoneNormalizer;
 import io.supporthub.hub.db.Database;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.email.EmailChannel;
+import io.supporthub.hub.email.EmailSettings;
+import io.supporthub.hub.email.MailboxImporter;
 import io.supporthub.hub.inbox.ChannelEventHandler;
 import io.supporthub.hub.inbox.GenericInboundRoutes;
 import io.supporthub.hub.inbox.Inbox;
@@ -95,6 +98,8 @@ public final class App implements AutoCloseable {
     private final Optional<SmsReconciliation> smsReconciliation;
     private final Optional<TelegramIntegration> telegram;
     private final Optional<ViberChannel> viber;
+    private final EmailChannel email;
+    private final MailboxImporter mailbox;
 
     public App(Config config, Database database, Options options) {
         this.config = config;
@@ -107,6 +112,15 @@ public final class App implements AutoCloseable {
         Map<Class<? extends Job>, Supplier<Job>> jobs = new java.util.HashMap<>();
         this.scheduler = new QuartzScheduler(options.schedulerName(), database.dataSource(), jobs);
         List<TicketListener> listeners = new ArrayList<>();
+        EnumMap<ChannelKind, OutboundSender> senders = new EnumMap<>(options.senders());
+        Map<ChannelKind, MessageBuilder.Finisher> finishers = new EnumMap<>(ChannelKind.class);
+        this.email = EmailSettings.from(config).map(settings -> {
+            OutboundSender sender = senders.computeIfAbsent(ChannelKind.EMAIL, kind -> EmailChannel.smtpSender(settings, clock));
+            EmailChannel channel = new EmailChannel(settings, sender, transactions, clock);
+            listeners.add(channel.agentNotifier());
+            finishers.put(ChannelKind.EMAIL, channel.composer());
+            return channel;
+        }).orElse(null);
         DefaultTexts defaultTexts = new DefaultTexts();
         TemplateRenderer renderer = new TemplateRenderer();
         NotificationStore notificationStore = new NotificationStore(renderer);
@@ -129,12 +143,11 @@ public final class App implements AutoCloseable {
         this.telegram = TelegramIntegration.fromConfig(config, channelEvents, database.dataSource());
         Optional<TwilioChannel> sms = SmsSetup.channel(config, clock);
         this.viber = ViberChannel.fromConfig(config, clock);
-        EnumMap<ChannelKind, OutboundSender> senders = new EnumMap<>(options.senders());
         telegram.ifPresent(t -> senders.putIfAbsent(ChannelKind.TELEGRAM, t.sender()));
         sms.ifPresent(channel -> senders.putIfAbsent(ChannelKind.SMS, channel.sender()));
         viber.ifPresent(channel -> senders.putIfAbsent(ChannelKind.VIBER, channel.sender()));
         this.dispatcher = new OutboxDispatcher(database.jdbi(), senders, options.retryPolicy(), clock,
-                new MessageBuilder(), 4, ticketId -> { });
+                new MessageBuilder(finishers), 4, ticketId -> { });
         this.tickets = new TicketService(transactions, ticketOps, dispatcher::canSend, dispatcher::wake, phones);
         this.agents = new AgentService(transactions);
         this.smsReconciliation = sms.map(channel -> new SmsReconciliation(
@@ -144,6 +157,7 @@ public final class App implements AutoCloseable {
         SmsRoutes smsRoutes = new SmsRoutes(transactions, tickets, notificationStore, defaultTexts, renderer);
         NotificationRoutes notificationRoutes = new NotificationRoutes(transactions, notificationStore, defaultTexts,
                 renderer, clock);
+        this.mailbox = email == null ? null : email.importer(channelEvents, tickets, dispatcher::wake, database.dataSource());
         Authentication authentication = new Authentication(transactions, clock, config.publicUrl().startsWith("https"));
 
         AgentRoutes agentRoutes = new AgentRoutes(authentication, agents);
@@ -196,6 +210,10 @@ public final class App implements AutoCloseable {
             }
             scheduler.start();
             dispatcher.start();
+            if (email != null) {
+                email.start();
+                mailbox.start();
+            }
         }
         return web.port();
     }
@@ -249,6 +267,15 @@ public final class App implements AutoCloseable {
         return telegram;
     }
 
+    /** The email channel when MAIL_IMAP_URL, MAIL_SMTP_URL and MAIL_FROM are set. */
+    public Optional<EmailChannel> email() {
+        return Optional.ofNullable(email);
+    }
+
+    public Optional<MailboxImporter> mailbox() {
+        return Optional.ofNullable(mailbox);
+    }
+
     public Database database() {
         return database;
     }
@@ -256,6 +283,10 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        if (email != null) {
+            mailbox.close();
+            email.close();
+        }
         dispatcher.close();
         telegram.ifPresent(TelegramIntegration::close);
         scheduler.close();

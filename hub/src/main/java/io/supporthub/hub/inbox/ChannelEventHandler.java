@@ -87,6 +87,18 @@ public final class ChannelEventHandler {
         return new Handled(results, List.copyOf(greetings));
     }
 
+    /**
+     * One event within the caller's transaction (a poller that commits its cursor with the events); tickets it
+     * changed are announced after commit. Returns what the inbox did with a message, or null for other events.
+     */
+    public AcceptResult handle(Handle handle, ChannelEvent event, AfterCommit afterCommit) {
+        List<AcceptResult> accepted = new ArrayList<>();
+        List<Long> changed = new ArrayList<>();
+        handleOne(handle, event, afterCommit, accepted, changed, new ArrayList<>());
+        changed.forEach(ticketId -> afterCommit.add(() -> onTicketChanged.accept(ticketId)));
+        return accepted.isEmpty() ? null : accepted.get(0);
+    }
+
     private void handleOne(Handle handle, ChannelEvent event, AfterCommit afterCommit, List<AcceptResult> accepted,
                            List<Long> changed, List<BotReply> greetings) {
         if (bot != null && bot.handles(event.channel())) {

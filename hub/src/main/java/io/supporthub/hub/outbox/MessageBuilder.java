@@ -2,6 +2,7 @@ package io.supporthub.hub.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.ThreadHint;
 import io.supporthub.hub.contact.AddressRow;
@@ -12,10 +13,30 @@ import io.supporthub.hub.web.Json;
 import org.jdbi.v3.core.Handle;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Turns a stored outgoing message into what its channel sends: address, text, subject, threading, files, buttons. */
 public final class MessageBuilder {
+
+    /**
+     * A channel's last touch on a message before it is sent (email: threading order, the reply template), within the
+     * dispatcher's transaction.
+     */
+    @FunctionalInterface
+    public interface Finisher {
+        OutboundMessage finish(Handle handle, long messageId, OutboundMessage message);
+    }
+
+    private final Map<ChannelKind, Finisher> finishers;
+
+    public MessageBuilder() {
+        this(Map.of());
+    }
+
+    public MessageBuilder(Map<ChannelKind, Finisher> finishers) {
+        this.finishers = Map.copyOf(finishers);
+    }
 
     /** The message to send, or the reason it cannot be sent; {@code ticketId} is null for bot chatter. */
     public record Built(Long ticketId, OutboundMessage message, String problem) {
@@ -54,7 +75,8 @@ public final class MessageBuilder {
                 row.subject(), row.number(), new ThreadHint(row.number(), replyTo),
                 new AttachmentStore(handle).load(row.id()), buttons(row),
                 row.ticketId() == null ? null : OurAddress.latest(handle, row.ticketId(), row.channel()).orElse(null));
-        return new Built(row.ticketId(), message, null);
+        Finisher finisher = finishers.get(ChannelKind.fromWire(row.channel()));
+        return new Built(row.ticketId(), finisher == null ? message : finisher.finish(handle, row.id(), message), null);
     }
 
     private static List<OutboundMessage.Button> buttons(Row row) {

@@ -1,5 +1,6 @@
 package io.supporthub.hub.ticket;
 
+import io.supporthub.hub.agent.Agent;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -12,5 +13,13 @@ public interface TicketListener {
     }
 
     default void statusChanged(Handle handle, Ticket before, TicketStatus to, Actor actor, AfterCommit afterCommit) {
+    }
+
+    /** An agent assigned the ticket to {@code assignee} (never called for unassigning). */
+    default void assigned(Handle handle, Ticket ticket, Agent assignee, Agent by, AfterCommit afterCommit) {
+    }
+
+    /** An agent wrote an internal note on the ticket. */
+    default void noteAdded(Handle handle, Ticket ticket, Agent author, String text, AfterCommit afterCommit) {
     }
 }

@@ -81,6 +81,20 @@ public final class TicketOps {
         }
     }
 
+    public void assigned(Handle handle, Ticket ticket, io.supporthub.hub.agent.Agent assignee,
+                         io.supporthub.hub.agent.Agent by, AfterCommit afterCommit) {
+        for (TicketListener listener : listeners) {
+            listener.assigned(handle, ticket, assignee, by, afterCommit);
+        }
+    }
+
+    public void noteAdded(Handle handle, Ticket ticket, io.supporthub.hub.agent.Agent author, String text,
+                          AfterCommit afterCommit) {
+        for (TicketListener listener : listeners) {
+            listener.noteAdded(handle, ticket, author, text, afterCommit);
+        }
+    }
+
     public static String actorName(Actor actor) {
         return switch (actor) {
             case AGENT -> "agent";

@@ -123,6 +123,7 @@ public final class TicketService {
             new TicketQueries(handle).touch(ticketId, ops.now());
             new TicketQueries(handle).addEvent(ticketId, "note", "agent", agent.id(), null, null,
                     TicketOps.json(Map.of("messageId", id)), ops.now());
+            ops.noteAdded(handle, ticket, agent, text.strip(), afterCommit);
             return id;
         });
     }
@@ -166,6 +167,9 @@ public final class TicketService {
                     Agent target = new AgentQueries(handle).find(assignee).filter(Agent::active)
                             .orElseThrow(() -> ApiException.unprocessable("no active agent " + assignee));
                     changes.put("assignee", target.name());
+                    if (!assignee.equals(ticket.assigneeId())) {
+                        ops.assigned(handle, ticket, target, agent, afterCommit);
+                    }
                 } else {
                     changes.put("assignee", null);
                 }

@@ -1,0 +1,124 @@
+package io.supporthub.hub.email;
+
+import io.supporthub.channels.Attachment;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.InboundMessage;
+import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.agent.AgentQueries;
+import io.supporthub.hub.contact.AddressRow;
+import io.supporthub.hub.message.AttachmentStore;
+import io.supporthub.hub.message.MessageQueries;
+import io.supporthub.hub.message.MessageQueries.NewMessage;
+import io.supporthub.hub.ticket.AfterCommit;
+import io.supporthub.hub.ticket.Ticket;
+import io.supporthub.hub.ticket.TicketOps;
+import io.supporthub.hub.ticket.TicketQueries;
+import io.supporthub.hub.ticket.TicketService;
+import io.supporthub.hub.ticket.TicketStatus;
+import io.supporthub.hub.web.ApiException;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A mail from an active agent's address that names a ticket (its marker, else In-Reply-To / References against our
+ * stored Message-IDs) is that agent's public reply: sent on to the customer on the ticket's reply channel exactly as
+ * a reply from the hub would be, attachments included, author the agent. When it cannot be sent on (the ticket is
+ * closed, the customer has no reachable address) it is kept as the agent's internal note saying why, so nothing is
+ * lost. The agent's Message-ID is remembered ({@code mail_agent_reply}) so a re-import never sends it twice. An
+ * agent's auto-reply on a ticket is dropped; an agent's mail naming no ticket is an ordinary customer mail.
+ */
+public final class AgentMailReply {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentMailReply.class);
+
+    private final TicketService tickets;
+    private final Clock clock;
+
+    public AgentMailReply(TicketService tickets, Clock clock) {
+        this.tickets = tickets;
+        this.clock = clock;
+    }
+
+    /** True when the mail was an agent's (and is now handled); false when it is for the inbox. */
+    public boolean accept(Handle handle, InboundMessage mail, AfterCommit afterCommit) {
+        Optional<Agent> agent = new AgentQueries(handle).findByEmail(mail.from().value()).filter(Agent::active);
+        if (agent.isEmpty()) {
+            return false;
+        }
+        Optional<Ticket> ticket = ticketOf(handle, mail);
+        if (ticket.isEmpty()) {
+            return false;
+        }
+        if (new MessageQueries(handle).findByExternalId(ChannelKind.EMAIL, mail.externalId()).isPresent()) {
+            return false;
+        }
+        if (alreadySentOn(handle, mail.externalId())) {
+            return true;
+        }
+        if (mail.automated()) {
+            log.info("Automated mail {} from agent {} on ticket #{} dropped", mail.externalId(), agent.get().email(),
+                    ticket.get().number());
+            return true;
+        }
+        long messageId = reply(handle, ticket.get(), agent.get(), mail, afterCommit);
+        handle.createUpdate("insert into mail_agent_reply (external_id, message_id, created_at) values (:id, :messageId, :now)")
+                .bind("id", mail.externalId()).bind("messageId", messageId).bind("now", clock.instant()).execute();
+        return true;
+    }
+
+    private long reply(Handle handle, Ticket ticket, Agent agent, InboundMessage mail, AfterCommit afterCommit) {
+        Instant now = clock.instant();
+        String text = mail.text().isBlank() && !mail.attachments().isEmpty() ? "(attachments)" : mail.text();
+        try {
+            if (ticket.baseStatus() == TicketStatus.CLOSED) {
+                throw ApiException.conflict("ticket #" + ticket.number() + " is closed");
+            }
+            ChannelKind via = tickets.defaultReplyChannel(handle, ticket);
+            AddressRow address = tickets.replyAddress(handle, ticket, via);
+            long messageId = tickets.sendPublic(handle, ticket, via, address, agent.id(), text, afterCommit);
+            AttachmentStore attachments = new AttachmentStore(handle);
+            for (Attachment attachment : mail.attachments()) {
+                attachments.save(messageId, attachment, now);
+            }
+            new TicketQueries(handle).addEvent(ticket.id(), "replied", "agent", agent.id(), null, null,
+                    TicketOps.json(Map.of("channel", via.wireName(), "messageId", messageId, "by", "email")), now);
+            log.info("Mail {} from agent {} sent on to the customer of ticket #{} as message {}", mail.externalId(),
+                    agent.email(), ticket.number(), messageId);
+            return messageId;
+        } catch (ApiException e) {
+            log.warn("Mail {} from agent {} on ticket #{} could not be sent on ({}); kept as an internal note",
+                    mail.externalId(), agent.email(), ticket.number(), e.getMessage());
+            long noteId = new MessageQueries(handle).insert(new NewMessage(ticket.id(), "out", "internal", null, null,
+                    agent.id(), "[Not sent to the customer: " + e.getMessage() + "]\n\n" + text, mail.html(), null,
+                    null, false), now);
+            new TicketQueries(handle).touch(ticket.id(), now);
+            new TicketQueries(handle).addEvent(ticket.id(), "note", "agent", agent.id(), null, null,
+                    TicketOps.json(Map.of("messageId", noteId, "by", "email")), now);
+            return noteId;
+        }
+    }
+
+    private static Optional<Ticket> ticketOf(Handle handle, InboundMessage mail) {
+        TicketQueries tickets = new TicketQueries(handle);
+        Long marker = mail.threadHint().ticketNumber();
+        if (marker != null) {
+            Optional<Ticket> byMarker = tickets.lockByNumber(marker);
+            if (byMarker.isPresent()) {
+                return byMarker;
+            }
+        }
+        return new MessageQueries(handle).ticketOfAny(ChannelKind.EMAIL, mail.threadHint().replyToIds())
+                .flatMap(tickets::lock);
+    }
+
+    private static boolean alreadySentOn(Handle handle, String externalId) {
+        return handle.createQuery("select exists (select 1 from mail_agent_reply where external_id = :id)")
+                .bind("id", externalId).mapTo(Boolean.class).one();
+    }
+}

@@ -1,0 +1,68 @@
+package io.supporthub.hub.email;
+
+import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.agent.AgentQueries;
+import io.supporthub.hub.contact.Contact;
+import io.supporthub.hub.contact.ContactQueries;
+import io.supporthub.hub.ticket.AfterCommit;
+import io.supporthub.hub.ticket.Ticket;
+import io.supporthub.hub.ticket.TicketListener;
+import io.supporthub.templates.Languages;
+import io.supporthub.templates.TemplateVariables;
+import io.supporthub.templates.notification.Notification;
+import io.supporthub.templates.notification.Notifications;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Tells agents by email when a ticket is assigned to them or a note mentions them, with a link to the ticket
+ * ({@code PUBLIC_URL/tickets/{id}}). Nobody is told of what they did themselves. The mail is queued in the
+ * transaction of the change ({@link AgentMailOutbox}) and sent after it commits.
+ */
+public final class AgentNotifier implements TicketListener {
+
+    private final Notifications notifications;
+    private final AgentMailOutbox outbox;
+    private final String publicUrl;
+
+    public AgentNotifier(Notifications notifications, AgentMailOutbox outbox, String publicUrl) {
+        this.notifications = notifications;
+        this.outbox = outbox;
+        this.publicUrl = publicUrl;
+    }
+
+    @Override
+    public void assigned(Handle handle, Ticket ticket, Agent assignee, Agent by, AfterCommit afterCommit) {
+        if (assignee.id() == by.id()) {
+            return;
+        }
+        TemplateVariables variables = variables(handle, ticket, assignee);
+        outbox.enqueue(handle, assignee.id(), ticket.id(), "assigned",
+                notifications.render(Notification.TICKET_ASSIGNED, Languages.DEFAULT, variables.asMap()));
+        afterCommit.add(outbox::wake);
+    }
+
+    @Override
+    public void noteAdded(Handle handle, Ticket ticket, Agent author, String text, AfterCommit afterCommit) {
+        if (!text.contains("@")) {
+            return;
+        }
+        for (Agent mentioned : Mentions.in(text, new AgentQueries(handle).all())) {
+            if (mentioned.id() == author.id()) {
+                continue;
+            }
+            TemplateVariables variables = variables(handle, ticket, mentioned).author(author.name()).message(text);
+            outbox.enqueue(handle, mentioned.id(), ticket.id(), "mentioned",
+                    notifications.render(Notification.MENTIONED, Languages.DEFAULT, variables.asMap()));
+            afterCommit.add(outbox::wake);
+        }
+    }
+
+    private TemplateVariables variables(Handle handle, Ticket ticket, Agent reader) {
+        String customer = new ContactQueries(handle).contact(ticket.contactId()).map(Contact::name).orElse(null);
+        return TemplateVariables.create()
+                .agent(reader.name())
+                .customer(customer)
+                .ticket(ticket.number(), ticket.subject(), ticket.status())
+                .link(publicUrl + "/tickets/" + ticket.id());
+    }
+}

@@ -1,0 +1,82 @@
+package io.supporthub.hub.email;
+
+import io.supporthub.channels.OutboundSender;
+import io.supporthub.channels.email.MailParser;
+import io.supporthub.channels.email.SmtpSender;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.inbox.ChannelEventHandler;
+import io.supporthub.hub.ticket.TicketListener;
+import io.supporthub.hub.ticket.TicketService;
+import io.supporthub.templates.DefaultTexts;
+import io.supporthub.templates.TemplateRenderer;
+import io.supporthub.templates.notification.Notifications;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/**
+ * The email channel's parts in the hub, built by App when {@link EmailSettings} are present. Outbound parts exist
+ * from the start (the sender goes in the outbox's map, the {@link ReplyComposer} in the MessageBuilder, the
+ * {@link AgentNotifier} among the ticket listeners); the inbound {@link MailboxImporter} is built once the inbox and
+ * the ticket service exist ({@link #importer}).
+ */
+public final class EmailChannel implements AutoCloseable {
+
+    private final EmailSettings settings;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final TemplateRenderer renderer = new TemplateRenderer();
+    private final Notifications notifications = new Notifications(new DefaultTexts(), renderer);
+    private final AgentMailOutbox agentMail;
+    private final AgentNotifier agentNotifier;
+    private final ReplyComposer composer;
+
+    /** @param sender what sends email: {@link #smtpSender} in production, a test's fake in tests */
+    public EmailChannel(EmailSettings settings, OutboundSender sender, Transactions transactions, Clock clock) {
+        this.settings = settings;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.agentMail = new AgentMailOutbox(transactions.jdbi(), sender, clock);
+        this.agentNotifier = new AgentNotifier(notifications, agentMail, settings.publicUrl());
+        this.composer = new ReplyComposer(notifications);
+    }
+
+    public static SmtpSender smtpSender(EmailSettings settings, Clock clock) {
+        return new SmtpSender(settings.smtp(), settings.from(), settings.replyTo(), clock);
+    }
+
+    public ReplyComposer composer() {
+        return composer;
+    }
+
+    public TicketListener agentNotifier() {
+        return agentNotifier;
+    }
+
+    public AgentMailOutbox agentMail() {
+        return agentMail;
+    }
+
+    /** The mailbox import, handing mails to the inbox through {@link EmailInbound}. */
+    public MailboxImporter importer(ChannelEventHandler channelEvents, TicketService tickets, Runnable wakeOutbox,
+                                    DataSource lockSource) {
+        EmailInbound inbound = inbound(channelEvents, tickets, wakeOutbox);
+        return new MailboxImporter(settings, new MailParser(settings.maxAttachmentBytes(), clock), inbound,
+                new DatabaseCursorStore(transactions, inbound::accept), lockSource, MailboxImporter.LEADER_RETRY);
+    }
+
+    public EmailInbound inbound(ChannelEventHandler channelEvents, TicketService tickets, Runnable wakeOutbox) {
+        return new EmailInbound(transactions, channelEvents, new AgentMailReply(tickets, clock),
+                new RefusedAttachmentsReply(renderer, settings.maxAttachmentBytes(), clock, wakeOutbox));
+    }
+
+    /** Starts sending agent notifications. */
+    public void start() {
+        agentMail.start();
+    }
+
+    @Override
+    public void close() {
+        agentMail.close();
+    }
+}

@@ -1,0 +1,84 @@
+package io.supporthub.hub.email;
+
+import io.supporthub.channels.ChannelEvent;
+import io.supporthub.channels.ChannelEventSink;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.DeliveryUpdate;
+import io.supporthub.channels.InboundMessage;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.inbox.AcceptResult;
+import io.supporthub.hub.inbox.ChannelEventHandler;
+import io.supporthub.hub.message.MessageQueries;
+import io.supporthub.hub.ticket.AfterCommit;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * What the mailbox import hands over, taken in the caller's transaction (the one that also moves the mailbox
+ * cursor), in this order per mail:
+ * <ol>
+ *   <li>a bounce of a mail of ours only marks that mail failed (its DeliveryUpdate follows it in the batch): it opens
+ *       no ticket from the mailer daemon;</li>
+ *   <li>a mail from an active agent's address on a ticket is that agent's public reply ({@link AgentMailReply});</li>
+ *   <li>anything else goes through the {@link ChannelEventHandler} (inbox threading, delivery news, kept-aside
+ *       payloads); a customer's mail whose attachments were too large gets one polite automatic answer
+ *       ({@link RefusedAttachmentsReply}), never an automated mail.</li>
+ * </ol>
+ */
+public final class EmailInbound implements ChannelEventSink {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailInbound.class);
+
+    private final Transactions transactions;
+    private final ChannelEventHandler channelEvents;
+    private final AgentMailReply agentReplies;
+    private final RefusedAttachmentsReply refusedReply;
+
+    public EmailInbound(Transactions transactions, ChannelEventHandler channelEvents, AgentMailReply agentReplies,
+                        RefusedAttachmentsReply refusedReply) {
+        this.transactions = transactions;
+        this.channelEvents = channelEvents;
+        this.agentReplies = agentReplies;
+        this.refusedReply = refusedReply;
+    }
+
+    /** The events in a transaction of their own. */
+    @Override
+    public void accept(List<ChannelEvent> events) {
+        transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
+            accept(handle, events, afterCommit);
+            return null;
+        });
+    }
+
+    /** The events within the caller's transaction. */
+    public void accept(Handle handle, List<? extends ChannelEvent> events, AfterCommit afterCommit) {
+        for (int i = 0; i < events.size(); i++) {
+            ChannelEvent event = events.get(i);
+            if (!(event instanceof InboundMessage mail)) {
+                channelEvents.handle(handle, event, afterCommit);
+                continue;
+            }
+            if (mail.automated() && i + 1 < events.size() && events.get(i + 1) instanceof DeliveryUpdate bounce
+                    && new MessageQueries(handle).findByExternalId(ChannelKind.EMAIL, bounce.providerId()).isPresent()) {
+                log.info("Mail {} from {} is a bounce of our mail <{}>: marking it failed ({})", mail.externalId(),
+                        mail.from().value(), bounce.providerId(), bounce.reason());
+                continue;
+            }
+            if (agentReplies.accept(handle, mail, afterCommit)) {
+                continue;
+            }
+            AcceptResult result = channelEvents.handle(handle, mail, afterCommit);
+            if (result != null && isNewlyStored(result) && !mail.automated() && !mail.refusedAttachments().isEmpty()) {
+                refusedReply.queue(handle, result, mail, afterCommit);
+            }
+        }
+    }
+
+    private static boolean isNewlyStored(AcceptResult result) {
+        return result.outcome() != AcceptResult.Outcome.DUPLICATE && result.outcome() != AcceptResult.Outcome.EDITED;
+    }
+}
