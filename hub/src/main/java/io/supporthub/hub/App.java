@@ -23,6 +23,9 @@ import io.supporthub.hub.email.EmailChannel;
 import io.supporthub.hub.email.EmailSettings;
 import io.supporthub.hub.email.MailboxImporter;
 import io.supporthub.hub.inbox.ChannelEventHandler;
+import io.supporthub.hub.live.EventStreamRoutes;
+import io.supporthub.hub.live.LiveUpdates;
+import io.supporthub.hub.live.MentionAnnouncer;
 import io.supporthub.hub.inbox.GenericInboundRoutes;
 import io.supporthub.hub.inbox.Inbox;
 import io.supporthub.hub.inbox.ThreadingPolicy;
@@ -90,6 +93,7 @@ public final class App implements AutoCloseable {
     private final AgentService agents;
     private final ChannelEventHandler channelEvents;
     private final CannedReplies cannedReplies;
+    private final LiveUpdates live;
     private final OutboxDispatcher dispatcher;
     private final QuartzScheduler scheduler;
     private final TicketTimerService timers;
@@ -131,7 +135,9 @@ public final class App implements AutoCloseable {
         listeners.add(new CustomerNotifier(this::tickets, notificationStore, defaultTexts, renderer,
                 () -> dispatcher().wake(), clock));
         listeners.add(new RatingPrompter(this::ticketOps, reopenPolicy, botTexts, () -> dispatcher().wake()));
-        this.ticketOps = new TicketOps(clock, config.autoCloseAfter(), scheduler, listeners);
+        this.live = new LiveUpdates(database.dataSource());
+        listeners.add(new MentionAnnouncer(live));
+        this.ticketOps = new TicketOps(clock, config.autoCloseAfter(), scheduler, listeners, live::ticketChanged);
         this.timers = new TicketTimerService(transactions, ticketOps);
         jobs.put(PostponeWakeJob.class, () -> new PostponeWakeJob(timers));
         jobs.put(AutoCloseJob.class, () -> new AutoCloseJob(timers));
@@ -139,7 +145,7 @@ public final class App implements AutoCloseable {
 
         this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(reopenPolicy));
         BotConversation bot = new BotConversation(inbox, ticketOps, reopenPolicy, botTexts, () -> dispatcher().wake());
-        this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, ticketId -> { }, bot);
+        this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, live::ticketChanged, bot);
         this.telegram = TelegramIntegration.fromConfig(config, channelEvents, database.dataSource());
         Optional<TwilioChannel> sms = SmsSetup.channel(config, clock);
         this.viber = ViberChannel.fromConfig(config, clock);
@@ -147,7 +153,7 @@ public final class App implements AutoCloseable {
         sms.ifPresent(channel -> senders.putIfAbsent(ChannelKind.SMS, channel.sender()));
         viber.ifPresent(channel -> senders.putIfAbsent(ChannelKind.VIBER, channel.sender()));
         this.dispatcher = new OutboxDispatcher(database.jdbi(), senders, options.retryPolicy(), clock,
-                new MessageBuilder(finishers), 4, ticketId -> { });
+                new MessageBuilder(finishers), 4, live::ticketChanged);
         this.tickets = new TicketService(transactions, ticketOps, dispatcher::canSend, dispatcher::wake, phones);
         this.agents = new AgentService(transactions);
         this.smsReconciliation = sms.map(channel -> new SmsReconciliation(
@@ -166,6 +172,7 @@ public final class App implements AutoCloseable {
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
         this.cannedReplies = new CannedReplies(transactions, new TemplateRenderer(), config.companyName());
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
+        EventStreamRoutes eventStreamRoutes = new EventStreamRoutes(live);
         this.web = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -191,6 +198,7 @@ public final class App implements AutoCloseable {
             ticketRoutes.register(cfg.routes);
             catalogRoutes.register(cfg.routes);
             cannedReplyRoutes.register(cfg.routes);
+            eventStreamRoutes.register(cfg.routes);
             smsRoutes.register(cfg.routes);
             notificationRoutes.register(cfg.routes);
         });
@@ -199,6 +207,7 @@ public final class App implements AutoCloseable {
     /** Starts the web server, the scheduler and the outbox; returns the port it listens on. */
     public int start() {
         cannedReplies.seedDefaults(config.defaultLanguage());
+        live.start();
         web.start(config.port());
         telegram.ifPresent(t -> t.start(config.publicUrl(), options.startBackgroundWork()));
         viber.ifPresent(ViberChannel::registerWebhook);
@@ -236,6 +245,10 @@ public final class App implements AutoCloseable {
 
     public TicketService tickets() {
         return tickets;
+    }
+
+    public LiveUpdates live() {
+        return live;
     }
 
     public ChannelEventHandler channelEvents() {
@@ -290,5 +303,6 @@ public final class App implements AutoCloseable {
         dispatcher.close();
         telegram.ifPresent(TelegramIntegration::close);
         scheduler.close();
+        live.close();
     }
 }

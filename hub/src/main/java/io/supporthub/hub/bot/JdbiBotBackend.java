@@ -106,6 +106,7 @@ final class JdbiBotBackend implements BotBackend {
             detail.put("comment", comment);
         }
         new TicketQueries(handle).addEvent(ticketId, "rated", "customer", null, null, null, TicketOps.json(detail), ops.now());
+        ops.announce(afterCommit, ticketId);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.supporthub.hub.email;
 
+import io.supporthub.hub.agent.Mentions;
+
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.contact.Contact;

@@ -19,12 +19,25 @@ public final class TicketOps {
     private final Duration autoCloseAfter;
     private final TicketTimers timers;
     private final List<TicketListener> listeners;
+    private final java.util.function.LongConsumer changed;
 
     public TicketOps(Clock clock, Duration autoCloseAfter, TicketTimers timers, List<TicketListener> listeners) {
+        this(clock, autoCloseAfter, timers, listeners, ticketId -> { });
+    }
+
+    /** @param changed told, after commit, of every ticket a transaction changed (live updates on agents' pages) */
+    public TicketOps(Clock clock, Duration autoCloseAfter, TicketTimers timers, List<TicketListener> listeners,
+                     java.util.function.LongConsumer changed) {
+        this.changed = changed;
         this.clock = clock;
         this.autoCloseAfter = autoCloseAfter;
         this.timers = timers;
         this.listeners = List.copyOf(listeners);
+    }
+
+    /** Announces, once the transaction commits, that the ticket changed. */
+    public void announce(AfterCommit afterCommit, long ticketId) {
+        afterCommit.add(() -> changed.accept(ticketId));
     }
 
     public Instant now() {
@@ -67,6 +80,7 @@ public final class TicketOps {
             Instant closeAt = now.plus(autoCloseAfter);
             afterCommit.add(() -> timers.autoCloseAt(ticket.id(), closeAt));
         }
+        announce(afterCommit, ticket.id());
         for (TicketListener listener : listeners) {
             listener.statusChanged(handle, ticket, to, actor, afterCommit);
         }
@@ -76,6 +90,7 @@ public final class TicketOps {
                         AfterCommit afterCommit) {
         new TicketQueries(handle).addEvent(ticket.id(), "created", actorName(actor), agentId, null, "open",
                 detail.isEmpty() ? null : json(detail), ticket.createdAt());
+        announce(afterCommit, ticket.id());
         for (TicketListener listener : listeners) {
             listener.created(handle, ticket, afterCommit);
         }

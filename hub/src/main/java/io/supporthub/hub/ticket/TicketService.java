@@ -74,6 +74,7 @@ public final class TicketService {
         new TicketQueries(handle).touchOutbound(ticket.id(), text, now, firstResponse);
         new ContactQueries(handle).rememberTicket(address.id(), ticket.id());
         afterCommit.add(wakeOutbox);
+        ops.announce(afterCommit, ticket.id());
         return messageId;
     }
 
@@ -124,6 +125,7 @@ public final class TicketService {
             new TicketQueries(handle).addEvent(ticketId, "note", "agent", agent.id(), null, null,
                     TicketOps.json(Map.of("messageId", id)), ops.now());
             ops.noteAdded(handle, ticket, agent, text.strip(), afterCommit);
+            ops.announce(afterCommit, ticket.id());
             return id;
         });
     }
@@ -198,6 +200,7 @@ public final class TicketService {
             }
             new TicketQueries(handle).touch(ticket.id(), ops.now());
             new TicketQueries(handle).addEvent(ticketId, "updated", "agent", agent.id(), null, null, TicketOps.json(changes), ops.now());
+            ops.announce(afterCommit, ticketId);
             return null;
         });
     }
@@ -222,6 +225,7 @@ public final class TicketService {
             String noteText = reason == null || reason.isBlank() ? verb + "." : verb + ": " + reason.strip();
             long noteId = new MessageQueries(handle).insert(new NewMessage(ticketId, "out", "internal", null, null,
                     agent.id(), noteText, null, null, null, false), ops.now());
+            ops.announce(afterCommit, ticketId);
             new TicketQueries(handle).addEvent(ticketId, line == 2 ? "escalated" : "sent_back", "agent", agent.id(),
                     null, null, TicketOps.json(Map.of("line", line, "noteId", noteId)), ops.now());
             return null;

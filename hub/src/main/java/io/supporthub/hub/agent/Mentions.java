@@ -1,6 +1,5 @@
-package io.supporthub.hub.email;
+package io.supporthub.hub.agent;
 
-import io.supporthub.hub.agent.Agent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +9,12 @@ import java.util.Locale;
  * Who a note mentions: {@code @email} or {@code @Name} (the agent's full name, spaces included, any case) of an active
  * agent, not glued to further letters or digits: "@Anna" does not mention "Annabel".
  */
-final class Mentions {
+public final class Mentions {
 
     private Mentions() {
     }
 
-    static List<Agent> in(String text, List<Agent> agents) {
+    public static List<Agent> in(String text, List<Agent> agents) {
         String lower = text.toLowerCase(Locale.ROOT);
         List<Agent> mentioned = new ArrayList<>();
         for (Agent agent : agents) {

@@ -1,6 +1,5 @@
-package io.supporthub.hub.email;
+package io.supporthub.hub.agent;
 
-import io.supporthub.hub.agent.Agent;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
