@@ -129,9 +129,11 @@ public final class CustomerNotifier implements TicketListener {
         afterCommit.add(wakeOutbox);
     }
 
+    /** Opened by a person writing, not by an auto-reply or a bounce: those are never acknowledged. */
     private static boolean openedByCustomer(Handle handle, Ticket ticket) {
         return handle.createQuery("select exists (select 1 from ticket_event where ticket_id = :id and kind = 'created' "
-                        + "and actor = 'customer')")
+                        + "and actor = 'customer') and not exists (select 1 from message where ticket_id = :id "
+                        + "and direction = 'in' and automated)")
                 .bind("id", ticket.id()).mapTo(Boolean.class).one();
     }
 
