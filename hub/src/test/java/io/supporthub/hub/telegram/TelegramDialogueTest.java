@@ -1,0 +1,86 @@
+package io.supporthub.hub.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.telegram.FakeTelegramBotApi;
+import io.supporthub.channels.telegram.TelegramWebhookVerifier;
+import io.supporthub.hub.support.TestHub;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The customer's whole conversation with the bot on Telegram, through the webhook and the fake Bot API. */
+class TelegramDialogueTest {
+
+    static final long CHAT = 4242;
+    static FakeTelegramBotApi telegram;
+    static TestHub hub;
+
+    @BeforeAll
+    static void start() throws IOException {
+        telegram = FakeTelegramBotApi.start();
+        hub = new TestHub(Map.of("TELEGRAM_BOT_TOKEN", telegram.token(), "TELEGRAM_WEBHOOK_SECRET", FakeTelegramBotApi.SECRET,
+                "TELEGRAM_MODE", "webhook", "TELEGRAM_API_URL", telegram.baseUrl(), "PUBLIC_URL", "https://hub.example.com"),
+                false, Instant.parse("2026-11-02T09:00:00Z"), Set.of(ChannelKind.TELEGRAM));
+        hub.logIn();
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+        telegram.close();
+    }
+
+    private static void deliver(String update) {
+        assertThat(hub.request("POST", "/webhooks/telegram", update,
+                Map.of(TelegramWebhookVerifier.HEADER, FakeTelegramBotApi.SECRET)).status()).isEqualTo(200);
+        hub.drainOutbox();
+    }
+
+    private static FakeTelegramBotApi.SentMessage lastToCustomer() {
+        List<FakeTelegramBotApi.SentMessage> sent = telegram.messagesTo(CHAT);
+        assertThat(sent).isNotEmpty();
+        return sent.get(sent.size() - 1);
+    }
+
+    @Test
+    void startNewRequestAgentReplyResolveAndRate() {
+        deliver(TelegramUpdates.text(1, CHAT, 101, "/start"));
+        assertThat(lastToCustomer().replyMarkup()).contains("menu:new");
+
+        deliver(TelegramUpdates.callback(2, CHAT, "q-1", "menu:new"));
+        assertThat(telegram.calls("answerCallbackQuery")).isNotEmpty();
+
+        deliver(TelegramUpdates.text(3, CHAT, 103, "My order 5512 is late"));
+        Long ticketId = TelegramUpdates.ticketOf(hub, CHAT, 103);
+        assertThat(ticketId).isNotNull();
+        long number = hub.get("/api/tickets/" + ticketId).json().get("ticket").get("number").asLong();
+        assertThat(lastToCustomer().text()).contains("#" + number);
+
+        assertThat(hub.post("/api/tickets/" + ticketId + "/replies", Map.of("text", "It ships tomorrow.")).status()).isEqualTo(201);
+        hub.drainOutbox();
+        assertThat(lastToCustomer().text()).isEqualTo("It ships tomorrow.");
+
+        assertThat(hub.post("/api/tickets/" + ticketId + "/status", Map.of("status", "resolved")).status()).isEqualTo(200);
+        hub.drainOutbox();
+        assertThat(lastToCustomer().replyMarkup()).contains("rate:" + ticketId + ":5");
+
+        deliver(TelegramUpdates.callback(4, CHAT, "q-2", "rate:" + ticketId + ":5"));
+        JsonNode ticket = hub.get("/api/tickets/" + ticketId).json().get("ticket");
+        assertThat(ticket.get("rating").asInt()).isEqualTo(5);
+        assertThat(ticket.get("status").asText()).isEqualTo("resolved");
+
+        deliver(TelegramUpdates.text(5, CHAT, 105, "Quick and kind, thanks"));
+        ticket = hub.get("/api/tickets/" + ticketId).json().get("ticket");
+        assertThat(ticket.get("ratingComment").asText()).isEqualTo("Quick and kind, thanks");
+        assertThat(ticket.get("status").asText()).as("a rating never reopens").isEqualTo("resolved");
+    }
+}
