@@ -23,6 +23,7 @@ import io.supporthub.hub.email.EmailChannel;
 import io.supporthub.hub.email.EmailSettings;
 import io.supporthub.hub.email.MailboxImporter;
 import io.supporthub.hub.inbox.ChannelEventHandler;
+import io.supporthub.hub.inbox.RefusedAttachmentsReply;
 import io.supporthub.hub.live.EventStreamRoutes;
 import io.supporthub.hub.live.LiveUpdates;
 import io.supporthub.hub.live.MentionAnnouncer;
@@ -145,7 +146,8 @@ public final class App implements AutoCloseable {
 
         this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(reopenPolicy));
         BotConversation bot = new BotConversation(inbox, ticketOps, reopenPolicy, botTexts, () -> dispatcher().wake());
-        this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, live::ticketChanged, bot);
+        this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, live::ticketChanged, bot,
+                new RefusedAttachmentsReply(renderer, config.maxAttachmentBytes(), clock, () -> dispatcher().wake()));
         this.telegram = TelegramIntegration.fromConfig(config, channelEvents, database.dataSource());
         Optional<TwilioChannel> sms = SmsSetup.channel(config, clock);
         this.viber = ViberChannel.fromConfig(config, clock);

@@ -66,8 +66,7 @@ public final class EmailChannel implements AutoCloseable {
     }
 
     public EmailInbound inbound(ChannelEventHandler channelEvents, TicketService tickets, Runnable wakeOutbox) {
-        return new EmailInbound(transactions, channelEvents, new AgentMailReply(tickets, clock),
-                new RefusedAttachmentsReply(renderer, settings.maxAttachmentBytes(), clock, wakeOutbox));
+        return new EmailInbound(transactions, channelEvents, new AgentMailReply(tickets, clock));
     }
 
     /** Starts sending agent notifications. */

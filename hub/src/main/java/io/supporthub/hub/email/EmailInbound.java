@@ -6,7 +6,6 @@ import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.DeliveryUpdate;
 import io.supporthub.channels.InboundMessage;
 import io.supporthub.hub.db.Transactions;
-import io.supporthub.hub.inbox.AcceptResult;
 import io.supporthub.hub.inbox.ChannelEventHandler;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.ticket.AfterCommit;
@@ -35,14 +34,11 @@ public final class EmailInbound implements ChannelEventSink {
     private final Transactions transactions;
     private final ChannelEventHandler channelEvents;
     private final AgentMailReply agentReplies;
-    private final RefusedAttachmentsReply refusedReply;
 
-    public EmailInbound(Transactions transactions, ChannelEventHandler channelEvents, AgentMailReply agentReplies,
-                        RefusedAttachmentsReply refusedReply) {
+    public EmailInbound(Transactions transactions, ChannelEventHandler channelEvents, AgentMailReply agentReplies) {
         this.transactions = transactions;
         this.channelEvents = channelEvents;
         this.agentReplies = agentReplies;
-        this.refusedReply = refusedReply;
     }
 
     /** The events in a transaction of their own. */
@@ -71,14 +67,7 @@ public final class EmailInbound implements ChannelEventSink {
             if (agentReplies.accept(handle, mail, afterCommit)) {
                 continue;
             }
-            AcceptResult result = channelEvents.handle(handle, mail, afterCommit);
-            if (result != null && isNewlyStored(result) && !mail.automated() && !mail.refusedAttachments().isEmpty()) {
-                refusedReply.queue(handle, result, mail, afterCommit);
-            }
+            channelEvents.handle(handle, mail, afterCommit);
         }
-    }
-
-    private static boolean isNewlyStored(AcceptResult result) {
-        return result.outcome() != AcceptResult.Outcome.DUPLICATE && result.outcome() != AcceptResult.Outcome.EDITED;
     }
 }

@@ -37,6 +37,7 @@ public final class ChannelEventHandler {
     private final Clock clock;
     private final LongConsumer onTicketChanged;
     private final BotConversation bot;
+    private final RefusedAttachmentsReply refusedReply;
 
     public ChannelEventHandler(Transactions transactions, Inbox inbox, Clock clock, LongConsumer onTicketChanged) {
         this(transactions, inbox, clock, onTicketChanged, null);
@@ -48,6 +49,13 @@ public final class ChannelEventHandler {
      */
     public ChannelEventHandler(Transactions transactions, Inbox inbox, Clock clock, LongConsumer onTicketChanged,
                                BotConversation bot) {
+        this(transactions, inbox, clock, onTicketChanged, bot, null);
+    }
+
+    /** @param refusedReply answers a customer whose files were too large, or null for no answer */
+    public ChannelEventHandler(Transactions transactions, Inbox inbox, Clock clock, LongConsumer onTicketChanged,
+                               BotConversation bot, RefusedAttachmentsReply refusedReply) {
+        this.refusedReply = refusedReply;
         this.transactions = transactions;
         this.inbox = inbox;
         this.clock = clock;
@@ -108,6 +116,7 @@ public final class ChannelEventHandler {
                     if (result.changedSomething()) {
                         changed.add(result.ticketId());
                     }
+                    answerRefusedFiles(handle, message, result, afterCommit);
                 });
                 return;
             }
@@ -126,6 +135,7 @@ public final class ChannelEventHandler {
             if (result.changedSomething()) {
                 changed.add(result.ticketId());
             }
+            answerRefusedFiles(handle, message, result, afterCommit);
         } else if (event instanceof DeliveryUpdate update) {
             MessageQueries messages = new MessageQueries(handle);
             if (messages.applyDelivery(update.channel(), update.providerId(), update.state(), update.reason())) {
@@ -148,6 +158,14 @@ public final class ChannelEventHandler {
             keepAside(handle, payload);
         } else {
             log.warn("No handler for {} events from {}; ignored", event.getClass().getSimpleName(), event.channel().wireName());
+        }
+    }
+
+    /** Files that did not reach us get one polite answer, for a newly stored message written by a person. */
+    private void answerRefusedFiles(Handle handle, InboundMessage message, AcceptResult result, AfterCommit afterCommit) {
+        boolean newlyStored = result.outcome() != AcceptResult.Outcome.DUPLICATE && result.outcome() != AcceptResult.Outcome.EDITED;
+        if (refusedReply != null && newlyStored && !message.automated() && !message.refusedAttachments().isEmpty()) {
+            refusedReply.queue(handle, result, message, afterCommit);
         }
     }
 

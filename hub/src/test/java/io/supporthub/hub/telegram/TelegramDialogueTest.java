@@ -83,4 +83,22 @@ class TelegramDialogueTest {
         assertThat(ticket.get("ratingComment").asText()).isEqualTo("Quick and kind, thanks");
         assertThat(ticket.get("status").asText()).as("a rating never reopens").isEqualTo("resolved");
     }
+
+    @Test
+    void aFileOverTheBotApiLimit_getsOnePoliteReply() {
+        long chat = 5151;
+        telegram.addFile("big-file", "documents/big.mp4", new byte[] {1, 2, 3}, 35L * 1024 * 1024);
+        String update = """
+                {"update_id": 77, "message": {"message_id": 300, "date": 1764320000,
+                 "from": {"id": %d, "is_bot": false, "first_name": "Oleg", "language_code": "en"},
+                 "chat": {"id": %d, "first_name": "Oleg", "type": "private"},
+                 "document": {"file_id": "big-file", "file_unique_id": "u1", "file_name": "big.mp4",
+                  "mime_type": "video/mp4", "file_size": 36700160}, "caption": "the video of the fault"}}"""
+                .formatted(chat, chat);
+        deliver(update);
+        deliver(update);
+        List<FakeTelegramBotApi.SentMessage> sent = telegram.messagesTo(chat);
+        assertThat(sent.stream().filter(m -> m.text() != null && m.text().contains("big.mp4")).count()).isEqualTo(1);
+        assertThat(sent.get(sent.size() - 1).text()).contains("did not reach us").contains("20 MB");
+    }
 }

@@ -1,9 +1,8 @@
-package io.supporthub.hub.email;
+package io.supporthub.hub.inbox;
 
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.DeliveryState;
 import io.supporthub.channels.InboundMessage;
-import io.supporthub.hub.inbox.AcceptResult;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
 import io.supporthub.hub.outbox.Outbox;
@@ -19,8 +18,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One polite automatic answer to a customer whose mail carried attachments over {@code MAX_ATTACHMENT_MB}, naming the
- * files that did not reach us, in the customer's language (English, Russian or French). It is an outgoing public
+ * One polite automatic answer, on the channel the message came by, to a customer whose message carried attachments
+ * over {@code MAX_ATTACHMENT_MB} (or over a provider's own limit, such as the Bot API's 20 MB), naming the files that
+ * did not reach us, in the customer's language (English, Russian or French). It is an outgoing public
  * message of the ticket marked automated, queued in the outbox in the import's transaction; it does not count as the
  * team's answer (the ticket still waits for an agent).
  */
@@ -59,9 +59,9 @@ public final class RefusedAttachmentsReply {
                 mail.refusedAttachments());
         Instant now = clock.instant();
         long messageId = new MessageQueries(handle).insert(new NewMessage(stored.ticketId(), "out", "public",
-                ChannelKind.EMAIL, ((Number) recipient.get("address_id")).longValue(), null, text, null, null,
+                mail.channel(), ((Number) recipient.get("address_id")).longValue(), null, text, null, null,
                 DeliveryState.QUEUED, true), now);
-        Outbox.enqueue(handle, messageId, ChannelKind.EMAIL, now);
+        Outbox.enqueue(handle, messageId, mail.channel(), now);
         afterCommit.add(wakeOutbox);
     }
 
