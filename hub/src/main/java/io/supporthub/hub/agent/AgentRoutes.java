@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.web.ApiException;
 import io.supporthub.hub.web.Json;
+import io.supporthub.hub.web.PathParams;
 
 import java.util.Map;
 
@@ -81,10 +82,6 @@ public final class AgentRoutes {
     }
 
     private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("no agent '" + ctx.pathParam("id") + "'");
-        }
+        return PathParams.id(ctx, "agent");
     }
 }

@@ -7,6 +7,7 @@ import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.web.ApiException;
 import io.supporthub.hub.web.Json;
+import io.supporthub.hub.web.PathParams;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,10 +83,6 @@ public final class CannedReplyRoutes {
     }
 
     private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("no such item '" + ctx.pathParam("id") + "'");
-        }
+        return PathParams.id(ctx, "item");
     }
 }

@@ -8,6 +8,7 @@ import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.ticket.TicketStatus;
 import io.supporthub.hub.web.ApiException;
 import io.supporthub.hub.web.Json;
+import io.supporthub.hub.web.PathParams;
 import org.jdbi.v3.core.Handle;
 
 
@@ -156,11 +157,7 @@ public final class CatalogRoutes {
     }
 
     private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("no such item '" + ctx.pathParam("id") + "'");
-        }
+        return PathParams.id(ctx, "item");
     }
 
 }

@@ -14,6 +14,7 @@ import io.supporthub.hub.ticket.TicketQueries;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.web.ApiException;
 import io.supporthub.hub.web.Json;
+import io.supporthub.hub.web.PathParams;
 import io.supporthub.templates.DefaultTexts;
 import io.supporthub.templates.TemplateRenderer;
 
@@ -94,10 +95,6 @@ public final class SmsRoutes {
     }
 
     private static long ticketId(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("no ticket '" + ctx.pathParam("id") + "'");
-        }
+        return PathParams.id(ctx, "ticket");
     }
 }

@@ -9,6 +9,7 @@ import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.web.ApiException;
 import io.supporthub.hub.web.Json;
+import io.supporthub.hub.web.PathParams;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -202,10 +203,6 @@ public final class TicketRoutes {
     }
 
     static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("no ticket '" + ctx.pathParam("id") + "'");
-        }
+        return PathParams.id(ctx, "ticket");
     }
 }
