@@ -2,6 +2,8 @@ package io.supporthub.hub.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.supporthub.hub.ticket.Ticket;
+import io.supporthub.hub.ticket.TicketRowMapper;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -22,7 +24,9 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin())
-                .registerRowMapper(new RecordMappers());
+                .registerRowMapper(new RecordMappers())
+                // Registered last, so it wins over the generic record mapping.
+                .registerRowMapper(Ticket.class, new TicketRowMapper());
     }
 
     /** Opens a pool on {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db?user=..&password=..}) and migrates it. */
