@@ -50,6 +50,7 @@ import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.TicketRoutes;
 import io.supporthub.hub.ticket.TicketService;
+import io.supporthub.hub.ui.WebUi;
 import io.supporthub.hub.viber.ViberChannel;
 import io.supporthub.hub.web.ErrorHandling;
 import io.supporthub.hub.web.Json;
@@ -166,6 +167,8 @@ public final class App implements AutoCloseable {
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
         this.cannedReplies = new CannedReplies(transactions, new TemplateRenderer(), config.companyName());
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
+        WebUi webUi = new WebUi(transactions, authentication, agents, tickets, cannedReplies, dispatcher::canSend, clock,
+                config.publicUrl().startsWith("https"));
         this.web = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -193,6 +196,7 @@ public final class App implements AutoCloseable {
             cannedReplyRoutes.register(cfg.routes);
             smsRoutes.register(cfg.routes);
             notificationRoutes.register(cfg.routes);
+            webUi.register(cfg.routes);
         });
     }
 
