@@ -45,9 +45,11 @@
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) { return; }
     const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const active = document.activeElement;
+    const editing = active && active.matches('input, textarea, select');
     $$('[data-live]').forEach((el) => {
       const fresh = doc.getElementById(el.id);
-      if (fresh && !el.contains(document.activeElement)) { el.replaceWith(fresh); }
+      if (fresh && !(editing && el.contains(active))) { el.replaceWith(fresh); }
     });
   }
 
