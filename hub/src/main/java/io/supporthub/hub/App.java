@@ -54,6 +54,7 @@ import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.TicketRoutes;
 import io.supporthub.hub.ticket.TicketService;
+import io.supporthub.hub.ui.WebUi;
 import io.supporthub.hub.viber.ViberChannel;
 import io.supporthub.hub.web.ErrorHandling;
 import io.supporthub.hub.web.Json;
@@ -175,6 +176,8 @@ public final class App implements AutoCloseable {
         this.cannedReplies = new CannedReplies(transactions, new TemplateRenderer(), config.companyName());
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
         EventStreamRoutes eventStreamRoutes = new EventStreamRoutes(live);
+        WebUi webUi = new WebUi(transactions, authentication, agents, tickets, cannedReplies, dispatcher::canSend, clock,
+                config.publicUrl().startsWith("https"));
         this.web = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -203,6 +206,7 @@ public final class App implements AutoCloseable {
             eventStreamRoutes.register(cfg.routes);
             smsRoutes.register(cfg.routes);
             notificationRoutes.register(cfg.routes);
+            webUi.register(cfg.routes);
         });
     }
 

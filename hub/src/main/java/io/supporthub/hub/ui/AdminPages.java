@@ -1,0 +1,55 @@
+package io.supporthub.hub.ui;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.agent.AgentService;
+import io.supporthub.hub.cannedreply.CannedReplies;
+import io.supporthub.hub.db.Transactions;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Admin pages, for administrators only: agents, canned replies, types/priorities/statuses, customer notifications.
+ * The pages list what exists; their forms call the JSON admin API from the page's script.
+ */
+final class AdminPages {
+
+    private final Transactions transactions;
+    private final AgentService agents;
+    private final CannedReplies cannedReplies;
+    private final PageAccess access;
+    private final Pages pages;
+
+    AdminPages(Transactions transactions, AgentService agents, CannedReplies cannedReplies, PageAccess access, Pages pages) {
+        this.transactions = transactions;
+        this.agents = agents;
+        this.cannedReplies = cannedReplies;
+        this.access = access;
+        this.pages = pages;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/admin", ctx -> {
+            access.admin(ctx);
+            ctx.redirect("/admin/agents");
+        });
+        routes.get("/admin/agents", ctx -> show(ctx, "admin_agents", "agents", Map.of("agents", agents.all())));
+        routes.get("/admin/canned", ctx -> show(ctx, "admin_canned", "canned", Map.of("groups", cannedReplies.all(null))));
+        routes.get("/admin/catalog", ctx -> show(ctx, "admin_catalog", "catalog", transactions.read(handle -> Map.of(
+                "types", handle.createQuery("select id, name, internal from ticket_type order by position, id").mapToMap().list(),
+                "priorities", handle.createQuery("select id, name from ticket_priority order by position, id").mapToMap().list(),
+                "customStatuses", handle.createQuery("select id, name, base_state from custom_status order by base_state, name").mapToMap().list(),
+                "statusOptions", InboxPage.statusOptions()))));
+        routes.get("/admin/notifications", ctx -> show(ctx, "admin_notifications", "notifications", Map.of()));
+    }
+
+    private void show(Context ctx, String template, String section, Map<String, Object> data) {
+        Agent admin = access.admin(ctx);
+        Map<String, Object> model = new HashMap<>(data);
+        model.put("section", section);
+        model.put("title", "Admin");
+        pages.render(ctx, 200, template, admin, model);
+    }
+}

@@ -1,0 +1,71 @@
+package io.supporthub.hub.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Short human forms of times and durations for the pages. */
+final class Format {
+
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private Format() {
+    }
+
+    /** "now", "12m", "3h", "2d": how long ago, for lists. */
+    static String since(Instant then, Instant now) {
+        if (then == null) {
+            return "";
+        }
+        return span(Duration.between(then, now));
+    }
+
+    static String span(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 60) {
+            return seconds < 1 ? "now" : seconds + "s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + "m";
+        }
+        if (seconds < 86_400) {
+            long minutes = seconds % 3600 / 60;
+            return seconds / 3600 + "h" + (minutes > 0 && seconds < 36_000 ? " " + minutes + "m" : "");
+        }
+        return seconds / 86_400 + "d" + (seconds < 864_000 && seconds % 86_400 >= 3600 ? " " + seconds % 86_400 / 3600 + "h" : "");
+    }
+
+    /** "2 Nov 09:15" (UTC). */
+    static String dayTime(Instant instant) {
+        return instant == null ? "" : DAY_TIME.format(instant) + " UTC";
+    }
+
+    /** The value of a datetime-local input (UTC). */
+    static String inputValue(Instant instant) {
+        return instant == null ? "" : ISO_MINUTE.format(instant);
+    }
+
+    static String label(String wireName) {
+        if (wireName == null) {
+            return "";
+        }
+        String spaced = wireName.replace('_', ' ');
+        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    static String channelLabel(String channel) {
+        if (channel == null) {
+            return "";
+        }
+        return switch (channel) {
+            case "sms" -> "SMS";
+            case "api" -> "Web form";
+            default -> label(channel);
+        };
+    }
+}

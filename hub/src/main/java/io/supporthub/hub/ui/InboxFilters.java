@@ -1,0 +1,77 @@
+package io.supporthub.hub.ui;
+
+import io.javalin.http.Context;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.hub.ticket.TicketFilter;
+import io.supporthub.hub.ticket.TicketStatus;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** The filter bar's values, read leniently: a malformed value is ignored, never an error page. */
+public record InboxFilters(String channel, String status, String priority, Long assigneeId, boolean unassigned, String assignee,
+               String query, Instant afterAt, Long afterId) {
+
+    static InboxFilters from(Context ctx) {
+        String channel = blank(ctx.queryParam("channel"));
+        try {
+            channel = channel == null ? null : ChannelKind.fromWire(channel).wireName();
+        } catch (IllegalArgumentException e) {
+            channel = null;
+        }
+        String status = blank(ctx.queryParam("status"));
+        try {
+            status = status == null ? null : TicketStatus.fromWire(status).wireName();
+        } catch (IllegalArgumentException e) {
+            status = null;
+        }
+        String assignee = blank(ctx.queryParam("assignee"));
+        Long assigneeId = null;
+        boolean unassigned = "none".equals(assignee);
+        if (assignee != null && !unassigned) {
+            try {
+                assigneeId = Long.parseLong(assignee);
+            } catch (NumberFormatException e) {
+                assignee = null;
+            }
+        }
+        Instant afterAt = null;
+        Long afterId = null;
+        String after = blank(ctx.queryParam("after"));
+        if (after != null) {
+            try {
+                afterAt = TicketFilter.cursorInstant(after);
+                afterId = TicketFilter.cursorId(after);
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                afterAt = null;
+                afterId = null;
+            }
+        }
+        return new InboxFilters(channel, status, blank(ctx.queryParam("priority")), assigneeId, unassigned, assignee,
+                blank(ctx.queryParam("q")), afterAt, afterId);
+    }
+
+    /** The query string of this list without the page cursor, for "next page" and live refreshes. */
+    String queryString(InboxView view) {
+        StringBuilder query = new StringBuilder("view=").append(view.key());
+        append(query, "channel", channel);
+        append(query, "status", status);
+        append(query, "priority", priority);
+        append(query, "assignee", assignee);
+        append(query, "q", this.query);
+        return query.toString();
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (value != null) {
+            query.append('&').append(name).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

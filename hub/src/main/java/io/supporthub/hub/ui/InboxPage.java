@@ -1,0 +1,146 @@
+package io.supporthub.hub.ui;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.ticket.TicketFilter;
+import io.supporthub.hub.ticket.TicketFinder;
+import io.supporthub.hub.ticket.TicketStatus;
+import io.supporthub.hub.ticket.TicketSummary;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The inbox {@code /}: views, filters, search and keyset paging, rendered on the server straight from
+ * {@link TicketFinder}. {@code /inbox/rows} answers the same list without the page around it, for live refreshes.
+ * Each answer carries {@code Server-Timing: render;dur=ms}.
+ */
+final class InboxPage {
+
+    static final int PAGE_SIZE = 50;
+
+    private final Transactions transactions;
+    private final PageAccess access;
+    private final Pages pages;
+    private final Clock clock;
+
+    InboxPage(Transactions transactions, PageAccess access, Pages pages, Clock clock) {
+        this.transactions = transactions;
+        this.access = access;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/", this::page);
+        routes.get("/inbox/rows", this::rows);
+    }
+
+    private void page(Context ctx) {
+        long started = System.nanoTime();
+        Agent agent = access.agent(ctx);
+        Map<String, Object> model = transactions.read(handle -> {
+            Map<String, Object> m = list(handle, ctx, agent);
+            m.put("counts", counts(handle, agent));
+            m.put("agents", handle.createQuery("select id, name from agent where active order by name").mapToMap().list());
+            m.put("priorities", handle.createQuery("select name from ticket_priority order by position, id").mapTo(String.class).list());
+            m.put("types", handle.createQuery("select name from ticket_type order by position, id").mapTo(String.class).list());
+            return m;
+        });
+        model.put("views", InboxView.values());
+        model.put("section", "inbox");
+        model.put("channels", channelOptions());
+        model.put("statusOptions", statusOptions());
+        String html = pages.renderToString(ctx, "inbox", agent, model);
+        Pages.headers(ctx);
+        ctx.header("Server-Timing", timing(started));
+        ctx.html(html);
+    }
+
+    private void rows(Context ctx) {
+        long started = System.nanoTime();
+        Agent agent = access.agent(ctx);
+        Map<String, Object> model = transactions.read(handle -> list(handle, ctx, agent));
+        ctx.header("Server-Timing", timing(started));
+        pages.fragment(ctx, "inbox_rows", model);
+    }
+
+    private Map<String, Object> list(Handle handle, Context ctx, Agent agent) {
+        InboxView view = InboxView.of(ctx.queryParam("view"));
+        InboxFilters filters = InboxFilters.from(ctx);
+        List<String> statuses = filters.status() == null ? view.statuses : List.of(filters.status());
+        Long assigneeId = view == InboxView.MINE ? Long.valueOf(agent.id()) : filters.assigneeId();
+        boolean unassigned = view == InboxView.UNASSIGNED || filters.unassigned();
+        Integer line = view == InboxView.UNASSIGNED ? Integer.valueOf(agent.line()) : null;
+        TicketFilter filter = new TicketFilter(statuses, line, assigneeId, unassigned, filters.channel(), filters.priority(),
+                null, null, filters.query(), filters.afterAt(), filters.afterId(), PAGE_SIZE);
+        List<TicketSummary> found = new TicketFinder(handle).list(filter);
+        String next = null;
+        if (found.size() > PAGE_SIZE) {
+            found = found.subList(0, PAGE_SIZE);
+            TicketSummary last = found.get(found.size() - 1);
+            next = TicketFilter.cursor(last.lastMessageAt(), last.id());
+        }
+        Instant now = clock.instant();
+        List<InboxRow> rows = new ArrayList<>(found.size());
+        for (TicketSummary ticket : found) {
+            rows.add(InboxRow.of(ticket, now));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("view", view);
+        model.put("rows", rows);
+        model.put("filters", filters);
+        model.put("query", filters.queryString(view));
+        model.put("next", next);
+        model.put("firstPage", filters.afterAt() == null);
+        return model;
+    }
+
+    private static Map<String, Long> counts(Handle handle, Agent agent) {
+        return handle.createQuery("select "
+                        + "count(*) filter (where assignee_id = :me and status in ('open', 'pending', 'awaiting_reply')) as mine, "
+                        + "count(*) filter (where assignee_id is null and line = :line and status in ('open', 'pending', 'awaiting_reply')) as unassigned, "
+                        + "count(*) filter (where status in ('open', 'awaiting_reply')) as open, "
+                        + "count(*) filter (where status = 'pending') as pending, "
+                        + "count(*) filter (where status = 'postponed') as postponed "
+                        + "from ticket where status in ('open', 'pending', 'awaiting_reply', 'postponed')")
+                .bind("me", agent.id()).bind("line", agent.line())
+                .map((rs, c) -> {
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    for (String key : List.of("mine", "unassigned", "open", "pending", "postponed")) {
+                        counts.put(key, rs.getLong(key));
+                    }
+                    return counts;
+                }).one();
+    }
+
+    static List<Map<String, String>> channelOptions() {
+        List<Map<String, String>> options = new ArrayList<>();
+        for (ChannelKind kind : ChannelKind.values()) {
+            options.add(Map.of("value", kind.wireName(), "label", Format.channelLabel(kind.wireName())));
+        }
+        return options;
+    }
+
+    static List<Map<String, String>> statusOptions() {
+        List<Map<String, String>> options = new ArrayList<>();
+        for (TicketStatus status : TicketStatus.values()) {
+            options.add(Map.of("value", status.wireName(), "label", Format.label(status.wireName())));
+        }
+        return options;
+    }
+
+    private static String timing(long startedNanos) {
+        return String.format(Locale.ROOT, "render;dur=%.1f", (System.nanoTime() - startedNanos) / 1e6);
+    }
+}

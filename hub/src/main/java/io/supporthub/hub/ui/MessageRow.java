@@ -1,0 +1,42 @@
+package io.supporthub.hub.ui;
+
+import io.supporthub.hub.message.AttachmentInfo;
+import io.supporthub.hub.ticket.TicketDetail.MessageView;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A message of the thread, formatted for the template. Text is shown escaped; email HTML only in a sandbox. */
+public record MessageRow(long id, String kind, String channel, String channelLabel, String author, String text,
+                         String html, String time, String ago, String deliveryState, String deliveryError,
+                         boolean edited, boolean automated, List<FileRow> files) {
+
+    /** An attachment link. */
+    public record FileRow(long id, String name, String size, String contentType) {
+    }
+
+    static MessageRow of(MessageView m, Instant now) {
+        String kind = "internal".equals(m.visibility()) ? "note" : "in".equals(m.direction()) ? "customer" : "agent";
+        List<FileRow> files = m.attachments().stream().filter(a -> !a.inline() || m.html() == null)
+                .map(MessageRow::file).toList();
+        String author = m.author() != null ? m.author() : "in".equals(m.direction()) ? "Customer" : "System";
+        return new MessageRow(m.id(), kind, m.channel(), Format.channelLabel(m.channel()), author,
+                m.text() == null ? "" : m.text(), m.html(), Format.dayTime(m.createdAt()), Format.since(m.createdAt(), now),
+                "agent".equals(kind) ? m.deliveryState() : null, m.deliveryError(), m.edited(), m.automated(), files);
+    }
+
+    private static FileRow file(AttachmentInfo a) {
+        return new FileRow(a.id(), a.fileName() == null ? "attachment-" + a.id() : a.fileName(), size(a.sizeBytes()),
+                a.contentType());
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.round(bytes / 1024.0) + " KB";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+}

@@ -1,0 +1,61 @@
+package io.supporthub.hub.ui;
+
+import io.javalin.http.Context;
+import io.supporthub.hub.agent.Agent;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Renders a page with what every page needs: the agent, the CSRF token, and protective headers. */
+final class Pages {
+
+    /** Scripts and styles from this hub only; inline styles are allowed for sanitised email shown in a sandbox. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    private final Views views;
+    private final Csrf csrf;
+
+    Pages(Views views, Csrf csrf) {
+        this.views = views;
+        this.csrf = csrf;
+    }
+
+    Csrf csrf() {
+        return csrf;
+    }
+
+    void render(Context ctx, int status, String template, Agent agent, Map<String, Object> model) {
+        String html = renderToString(ctx, template, agent, model);
+        headers(ctx);
+        ctx.status(status).html(html);
+    }
+
+    String renderToString(Context ctx, String template, Agent agent, Map<String, Object> model) {
+        Map<String, Object> all = new HashMap<>(model);
+        all.put("csrf", csrf.token(ctx));
+        all.put("me", agent);
+        return views.render(template, all);
+    }
+
+    /** A fragment for live updates: no layout, same escaping. */
+    void fragment(Context ctx, String template, Map<String, Object> model) {
+        headers(ctx);
+        ctx.html(views.render(template, model));
+    }
+
+    void forbidden(Context ctx) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Not allowed");
+        model.put("message", "The form is missing its security token or it expired. Go back, reload the page and try again.");
+        render(ctx, 403, "error", null, model);
+    }
+
+    static void headers(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("Cache-Control", "no-store");
+    }
+}

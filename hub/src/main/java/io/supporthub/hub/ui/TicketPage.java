@@ -1,0 +1,118 @@
+package io.supporthub.hub.ui;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.contact.ContactQueries;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.ticket.Ticket;
+import io.supporthub.hub.ticket.TicketDetail;
+import io.supporthub.hub.ticket.TicketFinder;
+import io.supporthub.hub.ticket.TicketQueries;
+import io.supporthub.hub.ticket.TicketService;
+import io.supporthub.hub.ticket.TicketSummary;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The ticket page {@code /tickets/{id}}: thread, reply box, controls and side panel, rendered on the server; every
+ * action goes through the JSON API from the page's script. {@code ?part=live} answers only the parts that live
+ * updates replace.
+ */
+final class TicketPage {
+
+    private final Transactions transactions;
+    private final TicketService tickets;
+    private final Predicate<ChannelKind> canSend;
+    private final PageAccess access;
+    private final Pages pages;
+    private final Clock clock;
+
+    TicketPage(Transactions transactions, TicketService tickets, Predicate<ChannelKind> canSend, PageAccess access,
+               Pages pages, Clock clock) {
+        this.transactions = transactions;
+        this.tickets = tickets;
+        this.canSend = canSend;
+        this.access = access;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/tickets/{id}", this::page);
+    }
+
+    private void page(Context ctx) {
+        Agent agent = access.agent(ctx);
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            notFound(ctx, agent);
+            return;
+        }
+        Optional<Map<String, Object>> model = transactions.read(handle -> model(handle, id));
+        if (model.isEmpty()) {
+            notFound(ctx, agent);
+            return;
+        }
+        pages.render(ctx, 200, "live".equals(ctx.queryParam("part")) ? "ticket_live" : "ticket", agent, model.get());
+    }
+
+    private void notFound(Context ctx, Agent agent) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "No such ticket");
+        model.put("message", "Ticket " + ctx.pathParam("id") + " does not exist.");
+        pages.render(ctx, 404, "error", agent, model);
+    }
+
+    private Optional<Map<String, Object>> model(Handle handle, long id) {
+        Instant now = clock.instant();
+        Optional<TicketDetail> loaded = TicketDetail.load(handle, id, now);
+        if (loaded.isEmpty()) {
+            return Optional.empty();
+        }
+        TicketDetail detail = loaded.get();
+        TicketSummary ticket = detail.ticket();
+        Ticket row = new TicketQueries(handle).find(id).orElseThrow();
+        Map<String, Object> model = new HashMap<>();
+        model.put("ticket", ticket);
+        model.put("section", "inbox");
+        model.put("title", "#" + ticket.number() + " " + ticket.subject());
+        model.put("statusLabel", ticket.statusLabel() != null ? ticket.statusLabel() : Format.label(ticket.status()));
+        model.put("channelLabel", Format.channelLabel(ticket.channel()));
+        List<MessageRow> messages = new ArrayList<>();
+        detail.messages().forEach(m -> messages.add(MessageRow.of(m, now)));
+        model.put("messages", messages);
+        model.put("timeline", detail.timeline().stream().map(TimelineRow::of).toList());
+        model.put("firstResponse", detail.firstResponseSeconds() == null ? null
+                : Format.span(Duration.ofSeconds(detail.firstResponseSeconds())));
+        model.put("resolution", ticket.resolvedAt() == null && ticket.closedAt() == null ? null
+                : Format.span(Duration.ofSeconds(detail.resolutionSeconds())));
+        model.put("created", Format.dayTime(ticket.createdAt()));
+        model.put("postponedUntil", Format.inputValue(ticket.postponedUntil()));
+        model.put("waited", ticket.waitingSince() == null ? null : Format.since(ticket.waitingSince(), now));
+        model.put("tabs", ReplyTab.of(new ContactQueries(handle).addresses(ticket.contact().id()), id,
+                tickets.defaultReplyChannel(handle, row), canSend));
+        model.put("addresses", ticket.contact().addresses());
+        model.put("similar", new TicketFinder(handle).similar(id, 8).stream().map(t -> InboxRow.of(t, now)).toList());
+        model.put("agents", handle.createQuery("select id, name, email from agent where active order by name").mapToMap().list());
+        model.put("types", handle.createQuery("select name from ticket_type order by position, id").mapTo(String.class).list());
+        model.put("priorities", handle.createQuery("select name from ticket_priority order by position, id").mapTo(String.class).list());
+        model.put("customStatuses", handle.createQuery("select name, base_state from custom_status order by base_state, name").mapToMap().list());
+        model.put("statusOptions", InboxPage.statusOptions());
+        model.put("stars", ticket.rating() == null ? null : "★".repeat(Math.max(0, Math.min(5, ticket.rating())))
+                + "☆".repeat(Math.max(0, 5 - Math.min(5, ticket.rating()))));
+        return Optional.of(model);
+    }
+}

@@ -1,0 +1,28 @@
+package io.supporthub.hub.ui;
+
+import io.supporthub.hub.ticket.TicketEvent;
+
+/** A timeline entry as one readable line. */
+public record TimelineRow(String time, String who, String what) {
+
+    static TimelineRow of(TicketEvent event) {
+        String who = event.actorName() != null ? event.actorName()
+                : "customer".equals(event.actor()) ? "Customer" : "agent".equals(event.actor()) ? "An agent" : "System";
+        String what = switch (event.kind()) {
+            case "created" -> "opened the ticket";
+            case "replied" -> "replied";
+            case "note" -> "added an internal note";
+            case "escalated" -> "escalated to the second line";
+            case "sent_back" -> "sent back to the first line";
+            case "updated" -> "updated assignee, type or priority";
+            case "rated" -> "rated the support";
+            case "notified" -> "was notified";
+            default -> Format.label(event.kind());
+        };
+        if (event.toStatus() != null && !"created".equals(event.kind())) {
+            what = (event.fromStatus() == null ? "set status " : "changed status " + Format.label(event.fromStatus()) + " → ")
+                    + Format.label(event.toStatus());
+        }
+        return new TimelineRow(Format.dayTime(event.createdAt()), who, what);
+    }
+}

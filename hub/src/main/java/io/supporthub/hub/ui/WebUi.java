@@ -1,0 +1,61 @@
+package io.supporthub.hub.ui;
+
+import io.javalin.config.RoutesConfig;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.hub.agent.AgentService;
+import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.cannedreply.CannedReplies;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.ticket.TicketService;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The agent web hub: server-rendered pages (Pebble) with a small script; pages need a logged-in agent (the API's
+ * session cookie) and every HTML form carries a CSRF token. Also adds {@code GET /api/contacts?q=} and
+ * {@code GET /api/attachments/{id}} (behind the API's login filter).
+ */
+public final class WebUi {
+
+    private final Pages pages;
+    private final PageAccess access;
+    private final Assets assets = new Assets();
+    private final LoginPages login;
+    private final InboxPage inbox;
+    private final TicketPage ticket;
+    private final AdminPages admin;
+    private final ContactSearchRoutes contacts;
+    private final AttachmentRoutes attachments;
+
+    public WebUi(Transactions transactions, Authentication authentication, AgentService agents, TicketService tickets,
+                 CannedReplies cannedReplies, Predicate<ChannelKind> canSend, Clock clock, boolean secureCookies) {
+        this.pages = new Pages(new Views(), new Csrf(secureCookies));
+        this.access = new PageAccess(authentication);
+        this.login = new LoginPages(authentication, pages);
+        this.inbox = new InboxPage(transactions, access, pages, clock);
+        this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
+        this.admin = new AdminPages(transactions, agents, cannedReplies, access, pages);
+        this.contacts = new ContactSearchRoutes(transactions);
+        this.attachments = new AttachmentRoutes(transactions);
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.exception(PageAccess.LoginRequired.class, (e, ctx) -> ctx.redirect(PageAccess.loginUrl(ctx)));
+        routes.exception(PageAccess.AdminOnly.class, (e, ctx) -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("title", "Administrators only");
+            model.put("message", "This page is for administrators. Ask one if you need a change here.");
+            pages.render(ctx, 403, "error", null, model);
+        });
+        assets.register(routes);
+        login.register(routes);
+        inbox.register(routes);
+        ticket.register(routes);
+        admin.register(routes);
+        contacts.register(routes);
+        attachments.register(routes);
+    }
+}

@@ -1,0 +1,136 @@
+/* The agent hub's script: small, no build step. Every change goes through the JSON API (JSON-only = CSRF-safe);
+   user text is only ever inserted with textContent. */
+(function () {
+  'use strict';
+  const $ = (sel, root) => (root || document).querySelector(sel);
+  const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
+  const page = document.body.dataset.page;
+
+  async function api(method, url, body) {
+    const options = { method, credentials: 'same-origin', headers: { 'Accept': 'application/json' } };
+    if (body !== undefined) {
+      options.headers['Content-Type'] = 'application/json';
+      options.body = JSON.stringify(body);
+    }
+    const response = await fetch(url, options);
+    if (response.status === 401) { location.href = '/login?next=' + encodeURIComponent(location.pathname + location.search); throw new Error('Logged out'); }
+    const text = await response.text();
+    let data = null;
+    try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
+    if (!response.ok) { throw new Error((data && data.message) || ('Request failed (' + response.status + ')')); }
+    return data;
+  }
+
+  function toast(message, kind, link) {
+    const box = document.createElement('div');
+    box.className = 'toast' + (kind === 'error' ? ' error' : '');
+    box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+    box.textContent = message;
+    if (link) {
+      const a = document.createElement('a');
+      a.href = link.href; a.textContent = ' ' + link.text;
+      box.appendChild(a);
+    }
+    $('#toasts').appendChild(box);
+    setTimeout(() => box.remove(), kind === 'error' ? 8000 : 6000);
+  }
+  const fail = (e) => toast(e.message, 'error');
+
+  function debounce(fn, ms) {
+    let timer;
+    return function (...args) { clearTimeout(timer); timer = setTimeout(() => fn.apply(this, args), ms); };
+  }
+
+  async function swapLive(url) {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) { return; }
+    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const active = document.activeElement;
+    const editing = active && active.matches('input, textarea, select');
+    $$('[data-live]').forEach((el) => {
+      const fresh = doc.getElementById(el.id);
+      if (fresh && !(editing && el.contains(active))) { el.replaceWith(fresh); }
+    });
+  }
+
+  // Dialogs close on [data-close]; Esc is native.
+  document.addEventListener('click', (e) => {
+    const close = e.target.closest('[data-close]');
+    if (close && close.closest('dialog')) { e.preventDefault(); close.closest('dialog').close(); }
+  });
+
+  // Generic admin actions: <form data-api data-method>, <button data-api data-method data-body>, <select data-patch data-field>.
+  function formBody(form) {
+    const body = {};
+    $$('input[name], select[name], textarea[name]', form).forEach((field) => {
+      if (field.name === '_csrf') { return; }
+      if (field.type === 'checkbox') { body[field.name] = field.checked; return; }
+      if (field.value === '' && !field.required) { return; }
+      body[field.name] = field.hasAttribute('data-number') ? Number(field.value) : field.value;
+    });
+    return body;
+  }
+  document.addEventListener('submit', async (e) => {
+    const form = e.target;
+    if (!form.matches('form[data-api]')) { return; }
+    e.preventDefault();
+    try {
+      await api(form.dataset.method || 'POST', form.dataset.api, formBody(form));
+      location.reload();
+    } catch (err) { fail(err); }
+  });
+  document.addEventListener('click', async (e) => {
+    const button = e.target.closest('button[data-api]');
+    if (!button) { return; }
+    e.preventDefault();
+    if (button.dataset.confirm && !confirm(button.dataset.confirm)) { return; }
+    try {
+      const method = button.dataset.method || 'POST';
+      const result = await api(method, button.dataset.api, method === 'DELETE' ? undefined : JSON.parse(button.dataset.body || '{}'));
+      if (button.dataset.then === 'token') {
+        $('#token-value').textContent = result.token;
+        $('#token-dialog').showModal();
+      } else { location.reload(); }
+    } catch (err) { fail(err); }
+  });
+  document.addEventListener('change', async (e) => {
+    const select = e.target.closest('select[data-patch]');
+    if (!select) { return; }
+    try {
+      const body = {}; body[select.dataset.field] = select.hasAttribute('data-number') ? Number(select.value) : select.value;
+      await api('PATCH', select.dataset.patch, body);
+      toast('Saved');
+    } catch (err) { fail(err); }
+  });
+  document.addEventListener('click', async (e) => {
+    const move = e.target.closest('[data-move]');
+    if (!move) { return; }
+    const item = move.closest('li[data-reply]');
+    const list = item.parentElement;
+    if (move.dataset.move === 'up' && item.previousElementSibling) { list.insertBefore(item, item.previousElementSibling); }
+    if (move.dataset.move === 'down' && item.nextElementSibling) { list.insertBefore(item.nextElementSibling, item); }
+    try {
+      await api('POST', list.dataset.order, { replyIds: $$('li[data-reply]', list).map((li) => Number(li.dataset.reply)) });
+    } catch (err) { fail(err); }
+  });
+
+  // Live updates: server-sent events from /api/events.
+  const handlers = { ticket: [], mention: [] };
+  function connectLive() {
+    if (!document.body.dataset.me || typeof EventSource === 'undefined') { return; }
+    const source = new EventSource('/api/events');
+    const dot = $('#live-dot');
+    source.onopen = () => { if (dot) { dot.classList.add('on'); dot.title = 'Live updates on'; } };
+    source.onerror = () => { if (dot) { dot.classList.remove('on'); dot.title = 'Reconnecting…'; } };
+    ['ticket', 'mention'].forEach((type) => source.addEventListener(type, (event) => {
+      let data = {};
+      try { data = JSON.parse(event.data); } catch (err) { return; }
+      handlers[type].forEach((handler) => handler(data));
+    }));
+  }
+  handlers.mention.push((data) => toast((data.by || 'A colleague') + ' mentioned you: “' + (data.text || '') + '”', 'info',
+    { href: '/tickets/' + Number(data.ticketId), text: 'Open ticket' }));
+
+  window.Hub = { $, $$, api, toast, fail, debounce, swapLive, handlers, page };
+  document.addEventListener('DOMContentLoaded', connectLive);
+}());
