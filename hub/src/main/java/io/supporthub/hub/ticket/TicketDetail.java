@@ -1,5 +1,6 @@
 package io.supporthub.hub.ticket;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.supporthub.hub.message.AttachmentInfo;
 import io.supporthub.hub.message.AttachmentStore;
 import io.supporthub.hub.message.Message;
@@ -12,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One ticket with its thread, its timeline and the figures derived from it. */
-public record TicketDetail(TicketSummary ticket, List<MessageView> messages, List<TicketEvent> timeline,
+/**
+ * One ticket with its thread, its timeline and the figures derived from it. In JSON the ticket's own fields sit at
+ * the top level beside {@code messages} and {@code timeline}, as CONTRACT.md describes a ticket in detail.
+ */
+public record TicketDetail(@JsonUnwrapped TicketSummary ticket, List<MessageView> messages, List<TicketEvent> timeline,
                            Long firstResponseSeconds, long resolutionSeconds) {
 
     public record MessageView(long id, String direction, String visibility, String channel, String text, String html,

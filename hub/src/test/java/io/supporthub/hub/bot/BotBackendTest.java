@@ -41,9 +41,9 @@ class BotBackendTest {
         ask(b -> b.close(contact, id));
 
         JsonNode ticket = hub.get("/api/tickets/" + id).json();
-        assertThat(ticket.get("ticket").get("status").asText()).isEqualTo("closed");
-        assertThat(ticket.get("ticket").get("resolvedAt").isNull()).isFalse();
-        assertThat(ticket.get("ticket").get("closedAt").isNull()).isFalse();
+        assertThat(ticket.get("status").asText()).isEqualTo("closed");
+        assertThat(ticket.get("resolvedAt").isNull()).isFalse();
+        assertThat(ticket.get("closedAt").isNull()).isFalse();
         assertThat(statusEvents(ticket)).containsExactly("customer:open>resolved", "customer:resolved>closed");
         assertThat(hub.drainOutbox()).isZero();
     }
@@ -55,7 +55,7 @@ class BotBackendTest {
         resolve(id);
         act(b -> b.close(contact, id));
         JsonNode ticket = hub.get("/api/tickets/" + id).json();
-        assertThat(ticket.get("ticket").get("status").asText()).isEqualTo("closed");
+        assertThat(ticket.get("status").asText()).isEqualTo("closed");
         assertThat(statusEvents(ticket)).containsExactly("agent:open>resolved", "customer:resolved>closed");
     }
 
@@ -67,9 +67,9 @@ class BotBackendTest {
         act(b -> b.rate(contact, id, 4, null));
         act(b -> b.rate(contact, id, 4, "Polite, but slow"));
         JsonNode ticket = hub.get("/api/tickets/" + id).json();
-        assertThat(ticket.get("ticket").get("status").asText()).isEqualTo("resolved");
-        assertThat(ticket.get("ticket").get("rating").asInt()).isEqualTo(4);
-        assertThat(ticket.get("ticket").get("ratingComment").asText()).isEqualTo("Polite, but slow");
+        assertThat(ticket.get("status").asText()).isEqualTo("resolved");
+        assertThat(ticket.get("rating").asInt()).isEqualTo(4);
+        assertThat(ticket.get("ratingComment").asText()).isEqualTo("Polite, but slow");
         assertThat(ticket.get("timeline").findValuesAsText("kind")).filteredOn("rated"::equals).hasSize(2);
     }
 
@@ -80,7 +80,7 @@ class BotBackendTest {
         resolve(id);
         act(b -> b.notSolved(contact, id));
         JsonNode ticket = hub.get("/api/tickets/" + id).json();
-        assertThat(ticket.get("ticket").get("status").asText()).isEqualTo("open");
+        assertThat(ticket.get("status").asText()).isEqualTo("open");
         assertThat(statusEvents(ticket)).last().isEqualTo("customer:resolved>open");
     }
 
@@ -91,7 +91,7 @@ class BotBackendTest {
         resolve(recent);
         act(b -> b.close(contact, recent));
         act(b -> b.notSolved(contact, recent));
-        assertThat(hub.get("/api/tickets/" + recent).json().get("ticket").get("status").asText()).isEqualTo("open");
+        assertThat(hub.get("/api/tickets/" + recent).json().get("status").asText()).isEqualTo("open");
 
         long old = newTicket("Refund missing");
         long oldContact = contactOf(old);
@@ -99,7 +99,7 @@ class BotBackendTest {
         act(b -> b.close(oldContact, old));
         hub.clock.advance(Duration.ofDays(8));
         act(b -> b.notSolved(oldContact, old));
-        assertThat(hub.get("/api/tickets/" + old).json().get("ticket").get("status").asText()).isEqualTo("closed");
+        assertThat(hub.get("/api/tickets/" + old).json().get("status").asText()).isEqualTo("closed");
     }
 
     @Test
@@ -134,7 +134,7 @@ class BotBackendTest {
     }
 
     private static long contactOf(long ticketId) {
-        return hub.get("/api/tickets/" + ticketId).json().get("ticket").get("contact").get("id").asLong();
+        return hub.get("/api/tickets/" + ticketId).json().get("contact").get("id").asLong();
     }
 
     private static void resolve(long ticketId) {

@@ -53,7 +53,7 @@ class AgentNotificationTest {
         List<MimeMessage> toHana = awaitMailTo("hana@agents.example", before + 1);
         assertThat(toHana).hasSize(before + 1);
         MimeMessage notice = toHana.get(before);
-        long number = mail.ticket(ticketId).get("ticket").get("number").asLong();
+        long number = mail.ticket(ticketId).get("number").asLong();
         assertThat(notice.getSubject()).isEqualTo("Request #" + number + " was assigned to you");
         assertThat(MailHub.parts(notice)).contains(MailHub.PUBLIC_URL + "/tickets/" + ticketId).contains("Ivan");
         assertThat(mail.sentTo("ivan@customer.example")).isEmpty();

@@ -161,11 +161,11 @@ class ThreadingTest {
     @Test
     void emailFromSameAddressAsApiForm_isTheSameContact() {
         TestHub.Response form = hub.inbound("web-77", "Zoe", "Zoe@Example.com", "Question from the form");
-        long formContact = hub.get("/api/tickets/" + form.json().get("ticketId").asLong()).json().get("ticket").get("contact").get("id").asLong();
+        long formContact = hub.get("/api/tickets/" + form.json().get("ticketId").asLong()).json().get("contact").get("id").asLong();
         AcceptResult mail = hub.app.inbox().accept(new InboundMessage(ChannelKind.EMAIL, Address.email("zoe@example.com"),
                 SenderProfile.named("Zoe"), "<abc@mail>", "Another question", null, "Other", null, List.of(),
                 hub.clock.instant(), false, false, List.of()));
-        long mailContact = hub.get("/api/tickets/" + mail.ticketId()).json().get("ticket").get("contact").get("id").asLong();
+        long mailContact = hub.get("/api/tickets/" + mail.ticketId()).json().get("contact").get("id").asLong();
         assertThat(mailContact).isEqualTo(formContact);
     }
 

@@ -86,7 +86,7 @@ class OutboxTest {
         email.failNext(SendException.unreachable("mailbox does not exist"));
         hub.drainOutbox();
         assertThat(lastMessage(id).get("deliveryState").asText()).isEqualTo("failed");
-        JsonNode address = hub.get("/api/tickets/" + id).json().get("ticket").get("contact").get("addresses").get(0);
+        JsonNode address = hub.get("/api/tickets/" + id).json().get("contact").get("addresses").get(0);
         assertThat(address.get("reachable").asBoolean()).isFalse();
         assertThat(address.get("unreachableReason").asText()).isEqualTo("mailbox does not exist");
         TestHub.Response refused = hub.post("/api/tickets/" + id + "/replies", Map.of("text", "Again"));

@@ -87,7 +87,7 @@ class SmsConversationTest {
         TestHub.Response refused = sms.hub.post("/api/tickets/" + ticketId + "/replies", Map.of("text", "It left today"));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("message").asText()).contains("opted out by replying STOP");
-        JsonNode address = sms.ticket(ticketId).get("ticket").get("contact").get("addresses").get(0);
+        JsonNode address = sms.ticket(ticketId).get("contact").get("addresses").get(0);
         assertThat(address.get("reachable").asBoolean()).isFalse();
         assertThat(address.get("unreachableReason").asText()).isEqualTo("opted out by replying STOP");
 
@@ -108,7 +108,7 @@ class SmsConversationTest {
         sms.hub.post("/api/tickets/" + ticketId + "/replies", Map.of("text", "Hi"));
         sms.drain();
 
-        JsonNode address = sms.ticket(ticketId).get("ticket").get("contact").get("addresses").get(0);
+        JsonNode address = sms.ticket(ticketId).get("contact").get("addresses").get(0);
         assertThat(address.get("reachable").asBoolean()).isFalse();
         assertThat(address.get("unreachableReason").asText()).contains("opted out");
     }

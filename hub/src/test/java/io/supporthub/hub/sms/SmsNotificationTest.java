@@ -35,7 +35,7 @@ class SmsNotificationTest {
     void resolve_notifiesTheCustomerBySms_fromTheNumberTheyWroteTo() {
         switchOn(Map.of("ticket_resolved", true), List.of());
         long ticketId = ticketFrom("+14155550201", "SM20000000000000000000000000000001", "+15550003333");
-        long number = sms.ticket(ticketId).get("ticket").get("number").asLong();
+        long number = sms.ticket(ticketId).get("number").asLong();
 
         resolve(ticketId);
         sms.drain();
@@ -75,7 +75,7 @@ class SmsNotificationTest {
     void newTicket_isAcknowledgedWithItsNumber() {
         switchOn(Map.of("ticket_created", true), List.of());
         long ticketId = ticketFrom("+14155550204", "SM20000000000000000000000000000004", SmsHub.OUR_NUMBER);
-        long number = sms.ticket(ticketId).get("ticket").get("number").asLong();
+        long number = sms.ticket(ticketId).get("number").asLong();
 
         sms.drain();
 
@@ -109,7 +109,7 @@ class SmsNotificationTest {
                 Map.of());
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         long ticketId = ticketFrom("+14155550206", "SM20000000000000000000000000000006", SmsHub.OUR_NUMBER);
-        long number = sms.ticket(ticketId).get("ticket").get("number").asLong();
+        long number = sms.ticket(ticketId).get("number").asLong();
 
         resolve(ticketId);
         sms.drain();

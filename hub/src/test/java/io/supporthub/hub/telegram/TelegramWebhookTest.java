@@ -83,9 +83,9 @@ class TelegramWebhookTest {
         JsonNode after = ticket(ticketId);
         assertThat(after.get("messages")).hasSize(1);
         assertThat(after).isEqualTo(before);
-        assertThat(after.get("ticket").get("channel").asText()).isEqualTo("telegram");
-        assertThat(after.get("ticket").get("subject").asText()).isEqualTo("My parcel never arrived");
-        assertThat(after.get("ticket").get("contact").get("name").asText()).isEqualTo("Ann Lee");
+        assertThat(after.get("channel").asText()).isEqualTo("telegram");
+        assertThat(after.get("subject").asText()).isEqualTo("My parcel never arrived");
+        assertThat(after.get("contact").get("name").asText()).isEqualTo("Ann Lee");
     }
 
     @Test
@@ -104,7 +104,7 @@ class TelegramWebhookTest {
         long ticketId = openTicket(1004, "Hello");
         assertThat(deliver(TelegramUpdates.blocked(10041, 1004)).status()).isEqualTo(200);
 
-        JsonNode address = ticket(ticketId).get("ticket").get("contact").get("addresses").get(0);
+        JsonNode address = ticket(ticketId).get("contact").get("addresses").get(0);
         assertThat(address.get("kind").asText()).isEqualTo("telegram");
         assertThat(address.get("value").asText()).isEqualTo("1004");
         assertThat(address.get("reachable").asBoolean()).isFalse();
@@ -144,7 +144,7 @@ class TelegramWebhookTest {
 
         JsonNode detail = ticket(ticketId);
         assertThat(detail.get("messages").get(1).get("deliveryState").asText()).isEqualTo("failed");
-        JsonNode address = detail.get("ticket").get("contact").get("addresses").get(0);
+        JsonNode address = detail.get("contact").get("addresses").get(0);
         assertThat(address.get("reachable").asBoolean()).isFalse();
         assertThat(address.get("unreachableReason").asText()).contains("blocked the bot");
         assertThat(telegram.messagesTo(1007)).isEmpty();

@@ -164,7 +164,7 @@ class AgentApiTest {
             assertThat(m.to().value()).isEqualTo("+447911123456");
             assertThat(m.text()).isEqualTo("Good news: your loan was approved.");
         });
-        assertThat(hub.get("/api/tickets/" + id).json().get("ticket").get("firstResponseAt").isNull())
+        assertThat(hub.get("/api/tickets/" + id).json().get("firstResponseAt").isNull())
                 .as("no customer question yet, so no first response").isTrue();
         TestHub.Response invalid = hub.post("/api/tickets", Map.of("subject", "x", "contact", Map.of("phone", "12345")));
         assertThat(invalid.status()).isEqualTo(400);

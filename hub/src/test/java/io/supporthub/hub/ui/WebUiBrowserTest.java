@@ -90,7 +90,7 @@ class WebUiBrowserTest {
 
         driver.findElement(By.id("escalate")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send-back")));
-        assertThat(hub.get("/api/tickets/" + ticketId).json().get("ticket").get("line").asInt()).isEqualTo(2);
+        assertThat(hub.get("/api/tickets/" + ticketId).json().get("line").asInt()).isEqualTo(2);
         Browser.screenshot(driver, "ticket");
     }
 

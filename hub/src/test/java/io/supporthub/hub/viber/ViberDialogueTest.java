@@ -49,11 +49,11 @@ class ViberDialogueTest {
         viber.hub.drainOutbox();
         long ticketId = viber.ticketIds(user).get(0);
         JsonNode ticket = viber.ticket(ticketId);
-        long number = ticket.get("ticket").get("number").asLong();
-        assertThat(ticket.get("ticket").get("subject").asText()).isEqualTo("My printer is on fire");
+        long number = ticket.get("number").asLong();
+        assertThat(ticket.get("subject").asText()).isEqualTo("My printer is on fire");
         assertThat(last(user).get("text").asText()).isEqualTo("Your request #" + number + " was created. We will answer you here.");
         assertThat(texts(ticket)).doesNotContain("menu:new").noneMatch(t -> t.startsWith("Please describe"));
-        assertThat(ticket.get("ticket").get("firstResponseAt").isNull()).isTrue();
+        assertThat(ticket.get("firstResponseAt").isNull()).isTrue();
         List<String> excerpts = new ArrayList<>();
         viber.hub.get("/api/tickets?channel=viber&limit=100").json().get("items").forEach(item -> {
             if (item.get("id").asLong() == ticketId) {
@@ -80,15 +80,15 @@ class ViberDialogueTest {
         viber.text(user, "Fast and friendly");
         viber.hub.drainOutbox();
         ticket = viber.ticket(ticketId);
-        assertThat(ticket.get("ticket").get("rating").asInt()).isEqualTo(5);
-        assertThat(ticket.get("ticket").get("ratingComment").asText()).isEqualTo("Fast and friendly");
-        assertThat(ticket.get("ticket").get("status").asText()).isEqualTo("resolved");
+        assertThat(ticket.get("rating").asInt()).isEqualTo(5);
+        assertThat(ticket.get("ratingComment").asText()).isEqualTo("Fast and friendly");
+        assertThat(ticket.get("status").asText()).isEqualTo("resolved");
         assertThat(texts(ticket)).doesNotContain("Fast and friendly", "rate:" + ticketId + ":5");
         assertThat(last(user).get("text").asText()).isEqualTo("Thank you, your comment was saved.");
 
         viber.text(user, "notsolved:" + ticketId);
         ticket = viber.ticket(ticketId);
-        assertThat(ticket.get("ticket").get("status").asText()).isEqualTo("open");
+        assertThat(ticket.get("status").asText()).isEqualTo("open");
         assertThat(ticket.get("timeline").findValuesAsText("kind")).contains("reopened", "rated");
         viber.text(user, "It smokes again");
         viber.hub.drainOutbox();

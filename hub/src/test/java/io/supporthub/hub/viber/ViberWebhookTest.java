@@ -73,8 +73,8 @@ class ViberWebhookTest {
         JsonNode ticket = viber.onlyTicket(user);
         assertThat(ticket.get("messages")).hasSize(1);
         assertThat(ticket.get("messages").get(0).get("text").asText()).isEqualTo("HI!");
-        assertThat(ticket.get("ticket").get("channel").asText()).isEqualTo("viber");
-        assertThat(ticket.get("ticket").get("contact").get("name").asText()).isEqualTo("viberUser");
+        assertThat(ticket.get("channel").asText()).isEqualTo("viber");
+        assertThat(ticket.get("contact").get("name").asText()).isEqualTo("viberUser");
     }
 
     @Test
@@ -169,12 +169,12 @@ class ViberWebhookTest {
         String user = viber.newUser();
         viber.text(user, "Hello, my order is late");
         viber.post(ViberHub.callback(PY + "test_viber_unsubscribed_request.SAMPLE_REQUEST.json", user, 0));
-        JsonNode address = viber.onlyTicket(user).get("ticket").get("contact").get("addresses").get(0);
+        JsonNode address = viber.onlyTicket(user).get("contact").get("addresses").get(0);
         assertThat(address.get("reachable").asBoolean()).isFalse();
         assertThat(address.get("unreachableReason").asText()).isEqualTo("unsubscribed from the bot");
 
         viber.post(ViberHub.callback(PY + "test_viber_subscribed_request.SAMPLE_REQUEST.json", user, 0));
-        assertThat(viber.onlyTicket(user).get("ticket").get("contact").get("addresses").get(0).get("reachable").asBoolean())
+        assertThat(viber.onlyTicket(user).get("contact").get("addresses").get(0).get("reachable").asBoolean())
                 .isTrue();
     }
 
@@ -218,7 +218,7 @@ class ViberWebhookTest {
         viber.hub.drainOutbox();
         JsonNode ticket = viber.ticket(ticketId);
         assertThat(lastOutgoing(ticketId).get("deliveryState").asText()).isEqualTo("failed");
-        assertThat(ticket.get("ticket").get("contact").get("addresses").get(0).get("reachable").asBoolean()).isFalse();
+        assertThat(ticket.get("contact").get("addresses").get(0).get("reachable").asBoolean()).isFalse();
     }
 
     @Test
