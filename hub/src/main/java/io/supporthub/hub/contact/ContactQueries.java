@@ -24,7 +24,7 @@ public final class ContactQueries {
 
     /** The address row, locked until the transaction ends: messages from one address are handled one at a time. */
     public Optional<AddressRow> lockAddress(Address address) {
-        return handle.createQuery("select " + ADDRESS_COLUMNS + " from contact_address where kind = :kind and value = :value for update")
+        return handle.createQuery("select " + ADDRESS_COLUMNS + " from contact_address where kind = :kind and value = :value for no key update")
                 .bind("kind", address.kind().wireName())
                 .bind("value", address.value())
                 .mapTo(AddressRow.class)
@@ -38,7 +38,7 @@ public final class ContactQueries {
     public Optional<LockedAddress> lockAddressWithProfile(Address address) {
         return handle.createQuery("select a.id, a.contact_id, a.kind, a.value, a.unreachable_reason, a.unreachable_at, "
                         + "a.last_ticket_id, c.name, c.language from contact_address a join contact c on c.id = a.contact_id "
-                        + "where a.kind = :kind and a.value = :value for update of a")
+                        + "where a.kind = :kind and a.value = :value for no key update of a")
                 .bind("kind", address.kind().wireName())
                 .bind("value", address.value())
                 .map((rs, ctx) -> new LockedAddress(new AddressRow(rs.getLong("id"), rs.getLong("contact_id"),
@@ -127,8 +127,22 @@ public final class ContactQueries {
                 .execute();
     }
 
+    /** Records the ticket last messaged on the address; the customer's own messages go through here. */
     public void rememberTicket(long addressId, long ticketId) {
         handle.createUpdate("update contact_address set last_ticket_id = :ticketId where id = :id")
+                .bind("id", addressId)
+                .bind("ticketId", ticketId)
+                .execute();
+    }
+
+    /**
+     * The same for outgoing messages, which hold their ticket's lock: a customer's message in flight on this address
+     * holds the address and waits for the ticket, so waiting here would deadlock. It is skipped instead; the customer's
+     * message then records its own ticket.
+     */
+    public void rememberTicketUnlessBusy(long addressId, long ticketId) {
+        handle.createUpdate("update contact_address set last_ticket_id = :ticketId where id = "
+                        + "(select id from contact_address where id = :id for no key update skip locked)")
                 .bind("id", addressId)
                 .bind("ticketId", ticketId)
                 .execute();

@@ -17,6 +17,11 @@ public final class Transactions {
         T run(Handle handle, AfterCommit afterCommit);
     }
 
+    private static final int MAX_ATTEMPTS = 3;
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String DEADLOCK = "40P01";
+    private static final String SERIALIZATION_FAILURE = "40001";
+
     private final Jdbi jdbi;
 
     public Transactions(Jdbi jdbi) {
@@ -27,11 +32,24 @@ public final class Transactions {
         return jdbi;
     }
 
+    /**
+     * Runs the work in one transaction, then the actions it left for after the commit. A deadlock or serialization
+     * failure (a customer's message and an agent's reply on the same ticket, taking rows in opposite orders) rolls
+     * back and runs the work again, a few times: the work only writes to the database and its after-commit list.
+     */
     public <T> T inTransaction(Work<T> work) {
-        AfterCommit afterCommit = new AfterCommit();
-        T result = jdbi.inTransaction(handle -> work.run(handle, afterCommit));
-        afterCommit.run();
-        return result;
+        for (int attempt = 1; ; attempt++) {
+            AfterCommit afterCommit = new AfterCommit();
+            try {
+                T result = jdbi.inTransaction(handle -> work.run(handle, afterCommit));
+                afterCommit.run();
+                return result;
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS || !hasSqlState(e, DEADLOCK, SERIALIZATION_FAILURE)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
@@ -42,7 +60,7 @@ public final class Transactions {
         try {
             return inTransaction(work);
         } catch (UnableToExecuteStatementException e) {
-            if (isUniqueViolation(e)) {
+            if (hasSqlState(e, UNIQUE_VIOLATION)) {
                 return inTransaction(work);
             }
             throw e;
@@ -53,9 +71,9 @@ public final class Transactions {
         return jdbi.withHandle(work::apply);
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    private static boolean hasSqlState(Throwable e, String... states) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && java.util.List.of(states).contains(sql.getSQLState())) {
                 return true;
             }
         }

@@ -108,7 +108,7 @@ public final class MessageQueries {
     /** Applies a provider's delivery news unless it would move the state backwards or out of a final state. */
     public boolean applyDelivery(ChannelKind channel, String providerId, DeliveryState next, String reason) {
         Optional<String> current = handle.createQuery("select coalesce(delivery_state, 'queued') from message where channel = :channel "
-                        + "and external_id = :providerId and direction = 'out' for update")
+                        + "and external_id = :providerId and direction = 'out' for no key update")
                 .bind("channel", channel.wireName()).bind("providerId", providerId)
                 .mapTo(String.class).findOne();
         if (current.isEmpty() || !DeliveryState.fromWire(current.get()).canMoveTo(next)) {

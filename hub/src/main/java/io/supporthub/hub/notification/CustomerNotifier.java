@@ -122,7 +122,7 @@ public final class CustomerNotifier implements TicketListener {
         long messageId = new MessageQueries(handle).insert(new NewMessage(ticket.id(), "out", "public", via,
                 address.id(), null, text, null, null, DeliveryState.QUEUED, true), now);
         Outbox.enqueue(handle, messageId, via, now);
-        new ContactQueries(handle).rememberTicket(address.id(), ticket.id());
+        new ContactQueries(handle).rememberTicketUnlessBusy(address.id(), ticket.id());
         new TicketQueries(handle).addEvent(ticket.id(), "notified", "system", null, null, null,
                 TicketOps.json(Map.of("notification", NotificationSettings.wireName(notification),
                         "channel", via.wireName(), "messageId", messageId)), now);

@@ -23,12 +23,12 @@ public final class TicketQueries {
 
     /** The ticket, locked until the transaction ends. */
     public Optional<Ticket> lock(long id) {
-        return handle.createQuery("select " + Ticket.COLUMNS + " from ticket where id = :id for update")
+        return handle.createQuery("select " + Ticket.COLUMNS + " from ticket where id = :id for no key update")
                 .bind("id", id).mapTo(Ticket.class).findOne();
     }
 
     public Optional<Ticket> lockByNumber(long number) {
-        return handle.createQuery("select " + Ticket.COLUMNS + " from ticket where number = :number for update")
+        return handle.createQuery("select " + Ticket.COLUMNS + " from ticket where number = :number for no key update")
                 .bind("number", number).mapTo(Ticket.class).findOne();
     }
 

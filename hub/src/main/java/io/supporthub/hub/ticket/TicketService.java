@@ -72,7 +72,7 @@ public final class TicketService {
         Outbox.enqueue(handle, messageId, via, now);
         boolean firstResponse = agentId != null && new MessageQueries(handle).hasInbound(ticket.id());
         new TicketQueries(handle).touchOutbound(ticket.id(), text, now, firstResponse);
-        new ContactQueries(handle).rememberTicket(address.id(), ticket.id());
+        new ContactQueries(handle).rememberTicketUnlessBusy(address.id(), ticket.id());
         afterCommit.add(wakeOutbox);
         ops.announce(afterCommit, ticket.id());
         return messageId;
