@@ -158,7 +158,18 @@ public final class OutboxDispatcher implements AutoCloseable {
     private Long deliver(Handle handle, Row row) {
         MessageQueries messages = new MessageQueries(handle);
         ChannelKind channel = ChannelKind.fromWire(row.channel());
-        MessageBuilder.Built built = messageBuilder.build(handle, row.messageId());
+        MessageBuilder.Built built;
+        handle.savepoint("build");
+        try {
+            built = messageBuilder.build(handle, row.messageId());
+            handle.releaseSavepoint("build");
+        } catch (RuntimeException e) {
+            // A message that cannot even be built would come first in the queue again and again: fail it now.
+            handle.rollbackToSavepoint("build");
+            log.error("Message {} cannot be prepared for {}", row.messageId(), channel.wireName(), e);
+            fail(handle, row, "the message could not be prepared for sending: " + e.getMessage());
+            return null;
+        }
         OutboundSender sender = senders.get(channel);
         if (sender == null) {
             fail(handle, row, "the " + channel.wireName() + " channel is not configured on this hub");

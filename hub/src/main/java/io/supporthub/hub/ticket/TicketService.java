@@ -52,8 +52,8 @@ public final class TicketService {
             long messageId = sendPublic(handle, ticket, via, address, agent.id(), text, afterCommit);
             new TicketQueries(handle).addEvent(ticketId, "replied", "agent", agent.id(), null, null,
                     TicketOps.json(Map.of("channel", via.wireName(), "messageId", messageId)), ops.now());
-            if (resolve) {
-                Ticket current = new TicketQueries(handle).lock(ticketId).orElseThrow();
+            Ticket current = new TicketQueries(handle).lock(ticketId).orElseThrow();
+            if (resolve && current.baseStatus() != TicketStatus.RESOLVED) {
                 ops.changeStatus(handle, current, StatusTarget.of(TicketStatus.RESOLVED), Actor.AGENT, agent.id(), afterCommit);
             }
             return messageId;

@@ -108,6 +108,20 @@ class OutboxTest {
     }
 
     @Test
+    void aMessageThatCannotBePrepared_failsOnce_insteadOfBlockingTheQueue() {
+        long id = ticket("ob-6");
+        hub.post("/api/tickets/" + id + "/replies", Map.of("text", "Answer"));
+        hub.app.transactions().inTransaction((h, after) -> h.createUpdate(
+                "update message set buttons = '\"not a list\"'::jsonb where ticket_id = :id and direction = 'out'")
+                .bind("id", id).execute());
+        assertThat(hub.drainOutbox()).isEqualTo(1);
+        JsonNode message = lastMessage(id);
+        assertThat(message.get("deliveryState").asText()).isEqualTo("failed");
+        assertThat(message.get("deliveryError").asText()).contains("could not be prepared");
+        assertThat(outboxRows()).isZero();
+    }
+
+    @Test
     void internalNote_neverEntersTheOutbox() {
         long id = ticket("ob-5");
         hub.drainOutbox();

@@ -90,6 +90,15 @@ class AgentApiTest {
     }
 
     @Test
+    void sendAndResolve_onAResolvedTicket_stillSendsTheReply() {
+        long id = ticket("api-sr", "Sol", "sol@example.com", "Hi");
+        hub.post("/api/tickets/" + id + "/status", Map.of("status", "resolved"));
+        TestHub.Response reply = hub.post("/api/tickets/" + id + "/replies", Map.of("text", "One more thing", "resolve", true));
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(hub.get("/api/tickets/" + id).json().get("status").asText()).isEqualTo("resolved");
+    }
+
+    @Test
     void customStatus_isANamedVariantOfABaseState() {
         assertThat(hub.post("/api/statuses", Map.of("name", "Waiting for parts", "base", "pending")).status()).isEqualTo(201);
         long id = ticket("api-2", "Fay", "fay@example.com", "Broken screen");
