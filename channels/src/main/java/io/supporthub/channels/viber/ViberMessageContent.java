@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLConnection;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -95,14 +94,11 @@ final class ViberMessageContent {
     private Content contact(JsonNode contact) {
         String name = text(contact, "name");
         String raw = text(contact, "phone_number");
-        List<Address> revealed = new ArrayList<>();
+        // Viber does not say whether a shared contact is the sender's own number, so it is shown, never taken as the
+        // sender's identity: otherwise anyone could attach a stranger's phone, and their tickets, to themselves.
         String shown = raw;
         if (raw != null) {
-            var e164 = phones.toE164(raw);
-            if (e164.isPresent()) {
-                revealed.add(Address.phone(e164.get()));
-                shown = e164.get();
-            }
+            shown = phones.toE164(raw).orElse(raw);
         }
         StringBuilder text = new StringBuilder("Contact:");
         if (name != null) {
@@ -111,7 +107,7 @@ final class ViberMessageContent {
         if (shown != null) {
             text.append(name != null ? ", " : " ").append(shown);
         }
-        return new Content(text.toString(), List.of(), List.of(), revealed);
+        return new Content(text.toString(), List.of(), List.of(), List.of());
     }
 
     private static String location(JsonNode location) throws UnprocessablePayloadException {

@@ -137,9 +137,9 @@ class ViberCallbackParserTest {
     }
 
     @Test
-    void contactMessage_revealsTheNormalisedPhone_andDescribesIt() throws Exception {
+    void contactMessage_describesTheNormalisedPhone_butNeverTakesItAsTheSendersIdentity() throws Exception {
         InboundMessage message = message("viber-bot-node/message-factory-test_testBuildContactMessageSanity.json");
-        assertThat(message.sender().otherAddresses()).containsExactly(Address.phone("+97245611234"));
+        assertThat(message.sender().otherAddresses()).isEmpty();
         assertThat(message.text()).isEqualTo("Contact: idan, +97245611234");
     }
 
@@ -150,7 +150,7 @@ class ViberCallbackParserTest {
         String body = "{\"event\":\"message\",\"message_token\":1,\"sender\":{\"id\":\"u=\"},"
                 + "\"message\":{\"type\":\"contact\",\"contact\":{\"name\":\"Marie\",\"phone_number\":\"06 12 34 56 78\"}}}";
         InboundMessage message = (InboundMessage) french.parse(bytes(body)).get(0);
-        assertThat(message.sender().otherAddresses()).containsExactly(Address.phone("+33612345678"));
+        assertThat(message.text()).isEqualTo("Contact: Marie, +33612345678");
     }
 
     @Test
