@@ -51,7 +51,10 @@ public final class AgentMailReply {
         if (agent.isEmpty()) {
             return false;
         }
-        Optional<Ticket> ticket = ticketOf(handle, mail);
+        // A From header proves nothing: only a mail answering one of our own mails on the ticket (whose Message-ID no
+        // outsider can guess) is sent on to the customer. A mail that merely quotes a ticket number stays internal.
+        Optional<Ticket> answered = ticketOfOurMail(handle, mail);
+        Optional<Ticket> ticket = answered.isPresent() ? answered : ticketByMarker(handle, mail);
         if (ticket.isEmpty()) {
             return false;
         }
@@ -66,7 +69,10 @@ public final class AgentMailReply {
                     ticket.get().number());
             return true;
         }
-        long messageId = reply(handle, ticket.get(), agent.get(), mail, afterCommit);
+        long messageId = answered.isPresent()
+                ? reply(handle, ticket.get(), agent.get(), mail, afterCommit)
+                : keepAsNote(handle, ticket.get(), agent.get(), mail, "it does not answer one of our mails, so its sender "
+                        + "cannot be trusted", clock.instant());
         handle.createUpdate("insert into mail_agent_reply (external_id, message_id, created_at) values (:id, :messageId, :now)")
                 .bind("id", mail.externalId()).bind("messageId", messageId).bind("now", clock.instant()).execute();
         return true;
@@ -92,29 +98,39 @@ public final class AgentMailReply {
                     agent.email(), ticket.number(), messageId);
             return messageId;
         } catch (ApiException e) {
-            log.warn("Mail {} from agent {} on ticket #{} could not be sent on ({}); kept as an internal note",
-                    mail.externalId(), agent.email(), ticket.number(), e.getMessage());
-            long noteId = new MessageQueries(handle).insert(new NewMessage(ticket.id(), "out", "internal", null, null,
-                    agent.id(), "[Not sent to the customer: " + e.getMessage() + "]\n\n" + text, mail.html(), null,
-                    null, false), now);
-            new TicketQueries(handle).touch(ticket.id(), now);
-            new TicketQueries(handle).addEvent(ticket.id(), "note", "agent", agent.id(), null, null,
-                    TicketOps.json(Map.of("messageId", noteId, "by", "email")), now);
-            return noteId;
+            return keepAsNote(handle, ticket, agent, mail, e.getMessage(), now);
         }
     }
 
-    private static Optional<Ticket> ticketOf(Handle handle, InboundMessage mail) {
-        TicketQueries tickets = new TicketQueries(handle);
-        Long marker = mail.threadHint().ticketNumber();
-        if (marker != null) {
-            Optional<Ticket> byMarker = tickets.lockByNumber(marker);
-            if (byMarker.isPresent()) {
-                return byMarker;
-            }
+    private static long keepAsNote(Handle handle, Ticket ticket, Agent agent, InboundMessage mail, String reason, Instant now) {
+        log.warn("Mail {} from agent address {} on ticket #{} not sent to the customer ({}); kept as an internal note",
+                mail.externalId(), agent.email(), ticket.number(), reason);
+        String text = mail.text().isBlank() && !mail.attachments().isEmpty() ? "(attachments)" : mail.text();
+        long noteId = new MessageQueries(handle).insert(new NewMessage(ticket.id(), "out", "internal", null, null,
+                agent.id(), "[Not sent to the customer: " + reason + "]\n\n" + text, mail.html(), null,
+                null, false), now);
+        new TicketQueries(handle).touch(ticket.id(), now);
+        new TicketQueries(handle).addEvent(ticket.id(), "note", "agent", agent.id(), null, null,
+                TicketOps.json(Map.of("messageId", noteId, "by", "email")), now);
+        return noteId;
+    }
+
+    /** The ticket of one of our outgoing mails that this mail answers (In-Reply-To or References). */
+    private static Optional<Ticket> ticketOfOurMail(Handle handle, InboundMessage mail) {
+        if (mail.threadHint().replyToIds().isEmpty()) {
+            return Optional.empty();
         }
-        return new MessageQueries(handle).ticketOfAny(ChannelKind.EMAIL, mail.threadHint().replyToIds())
-                .flatMap(tickets::lock);
+        return handle.createQuery("select ticket_id from message where channel = 'email' and direction = 'out' "
+                        + "and ticket_id is not null and external_id = any(:ids) order by id desc limit 1")
+                .bindArray("ids", String.class, mail.threadHint().replyToIds())
+                .mapTo(Long.class)
+                .findOne()
+                .flatMap(new TicketQueries(handle)::lock);
+    }
+
+    private static Optional<Ticket> ticketByMarker(Handle handle, InboundMessage mail) {
+        Long marker = mail.threadHint().ticketNumber();
+        return marker == null ? Optional.empty() : new TicketQueries(handle).lockByNumber(marker);
     }
 
     private static boolean alreadySentOn(Handle handle, String externalId) {

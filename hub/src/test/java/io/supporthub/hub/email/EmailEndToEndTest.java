@@ -164,36 +164,58 @@ class EmailEndToEndTest {
     }
 
     @Test
-    void agentsMail_onATicket_isTheirPublicReply_sentOnToTheCustomer_once() {
+    void agentsMailAnsweringOurMail_isTheirPublicReply_sentOnToTheCustomer_once() {
         Agent bob = mail.hub.app.agents().create("bob@agents.example", "Bob Stone", "correct horse battery staple", "agent", 1);
         mail.deliver("Frank <frank@customer.example>", "Broken lamp", "The lamp flickers.", "f1@customer.example");
         mail.poll();
         long ticketId = mail.ticketOfMail("f1@customer.example");
         long number = mail.ticket(ticketId).get("number").asLong();
+        mail.hub.post("/api/tickets/" + ticketId + "/replies", Map.of("text", "Which model is it?"));
+        mail.hub.drainOutbox();
+        String ours = mail.hub.app.transactions().read(h -> h.createQuery("select external_id from message "
+                + "where ticket_id = :id and direction = 'out'").bind("id", ticketId).mapTo(String.class).one());
 
         mail.deliver("Bob Stone <bob@agents.example>", "Re: Broken lamp [#" + number + "]",
-                "Frank, a new lamp is on its way.\r\n\r\nOn Mon, 2 Nov 2026 Frank wrote:\r\n> The lamp flickers.",
-                "bob1@agents.example");
+                "Frank, a new lamp is on its way.\r\n\r\nOn Mon, 2 Nov 2026 Support wrote:\r\n> Which model is it?",
+                "bob1@agents.example", "In-Reply-To: <" + ours + ">");
         mail.poll();
         mail.hub.drainOutbox();
 
         JsonNode messages = mail.ticket(ticketId).get("messages");
-        assertThat(messages).hasSize(2);
-        JsonNode reply = messages.get(1);
+        assertThat(messages).hasSize(3);
+        JsonNode reply = messages.get(2);
         assertThat(reply.get("direction").asText()).isEqualTo("out");
         assertThat(reply.get("visibility").asText()).isEqualTo("public");
         assertThat(reply.get("authorAgentId").asLong()).isEqualTo(bob.id());
         assertThat(reply.get("text").asText()).isEqualTo("Frank, a new lamp is on its way.");
         List<MimeMessage> toFrank = mail.sentTo("frank@customer.example");
-        assertThat(toFrank).hasSize(1);
-        assertThat(MailHub.parts(toFrank.get(0))).contains("Frank, a new lamp is on its way.").contains("Bob Stone");
-        assertThat(header(toFrank.get(0), "In-Reply-To")).isEqualTo("<f1@customer.example>");
+        assertThat(toFrank).hasSize(2);
+        assertThat(MailHub.parts(toFrank.get(1))).contains("Frank, a new lamp is on its way.").contains("Bob Stone");
 
         mail.hub.app.transactions().inTransaction((h, ac) -> h.execute("delete from mail_cursor"));
         mail.poll();
         mail.hub.drainOutbox();
-        assertThat(mail.sentTo("frank@customer.example")).hasSize(1);
-        assertThat(mail.ticket(ticketId).get("messages")).hasSize(2);
+        assertThat(mail.sentTo("frank@customer.example")).hasSize(2);
+        assertThat(mail.ticket(ticketId).get("messages")).hasSize(3);
+    }
+
+    @Test
+    void mailFromAnAgentsAddress_quotingOnlyATicketNumber_staysInternal() {
+        mail.hub.app.agents().create("eve.agent@agents.example", "Eve Agent", "correct horse battery staple", "agent", 1);
+        mail.deliver("Hana <hana@customer.example>", "Late order", "Where is it?", "h1@customer.example");
+        mail.poll();
+        long ticketId = mail.ticketOfMail("h1@customer.example");
+        long number = mail.ticket(ticketId).get("number").asLong();
+
+        mail.deliver("Eve Agent <eve.agent@agents.example>", "Re: [#" + number + "]", "Pay the customs fee at http://evil.example",
+                "forged1@elsewhere.example");
+        mail.poll();
+        mail.hub.drainOutbox();
+
+        JsonNode last = mail.ticket(ticketId).get("messages").get(1);
+        assertThat(last.get("visibility").asText()).isEqualTo("internal");
+        assertThat(last.get("text").asText()).startsWith("[Not sent to the customer");
+        assertThat(mail.sentTo("hana@customer.example")).isEmpty();
     }
 
     @Test
