@@ -45,10 +45,17 @@ public record InboundMessage(
             throw new IllegalArgumentException("externalId must not be blank");
         }
         sender = sender == null ? SenderProfile.named(null) : sender;
-        text = text == null ? "" : text;
+        // PostgreSQL refuses NUL in text; mis-declared charsets (UTF-16 read as Latin-1) are full of them.
+        text = text == null ? "" : withoutNul(text);
+        html = html == null ? null : withoutNul(html);
+        subject = subject == null ? null : withoutNul(subject);
         threadHint = threadHint == null ? ThreadHint.NONE : threadHint;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         refusedAttachments = refusedAttachments == null ? List.of() : List.copyOf(refusedAttachments);
+    }
+
+    static String withoutNul(String value) {
+        return value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "");
     }
 
     /** A plain text message, the common case on messengers and SMS. */

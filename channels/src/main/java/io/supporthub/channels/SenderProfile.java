@@ -13,6 +13,7 @@ public record SenderProfile(String name, String language, List<Address> otherAdd
 
     public SenderProfile {
         otherAddresses = otherAddresses == null ? List.of() : List.copyOf(otherAddresses);
+        name = name == null ? null : InboundMessage.withoutNul(name);
     }
 
     public static SenderProfile named(String name) {

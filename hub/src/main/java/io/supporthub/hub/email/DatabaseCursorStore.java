@@ -3,6 +3,10 @@ package io.supporthub.hub.email;
 import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ChannelEventSink;
 import io.supporthub.channels.email.MailboxCursorStore;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.UnprocessedPayload;
+import io.supporthub.hub.db.Failures;
+import io.supporthub.hub.inbox.KeptAside;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.ticket.AfterCommit;
 import org.jdbi.v3.core.Handle;
@@ -21,6 +25,8 @@ public final class DatabaseCursorStore implements MailboxCursorStore {
     public interface TransactionalSink {
         void accept(Handle handle, List<ChannelEvent> events, AfterCommit afterCommit);
     }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DatabaseCursorStore.class);
 
     private final Transactions transactions;
     private final TransactionalSink events;
@@ -50,11 +56,46 @@ public final class DatabaseCursorStore implements MailboxCursorStore {
     /** The events go to this store's own sink, inside the cursor's transaction; the poller's sink is not called. */
     @Override
     public void commit(ChannelEventSink ignored, List<ChannelEvent> batch, String mailbox, long uidValidity, long lastUid) {
-        transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
-            events.accept(handle, batch, afterCommit);
-            save(handle, mailbox, uidValidity, lastUid);
-            return null;
-        });
+        try {
+            transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
+                events.accept(handle, batch, afterCommit);
+                save(handle, mailbox, uidValidity, lastUid);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (Failures.isPassing(e)) {
+                throw e;
+            }
+            commitOneByOne(batch, mailbox, uidValidity, lastUid, e);
+        }
+    }
+
+    /**
+     * A batch that cannot be stored for good holds a mail that never will be: store the others one by one, keep that
+     * one aside with the reason, and move the cursor on, so one bad mail never blocks the mailbox.
+     */
+    private void commitOneByOne(List<ChannelEvent> batch, String mailbox, long uidValidity, long lastUid, RuntimeException cause) {
+        log.warn("A batch of {} mails from {} could not be stored ({}); storing them one by one", batch.size(), mailbox,
+                Failures.reason(cause));
+        for (ChannelEvent event : batch) {
+            try {
+                transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
+                    events.accept(handle, List.of(event), afterCommit);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                if (Failures.isPassing(e)) {
+                    throw e;
+                }
+                UnprocessedPayload payload = new UnprocessedPayload(ChannelKind.EMAIL, String.valueOf(event),
+                        "could not be stored: " + Failures.reason(e));
+                transactions.inTransaction((handle, afterCommit) -> {
+                    KeptAside.keep(handle, payload, java.time.Instant.now());
+                    return null;
+                });
+            }
+        }
+        save(mailbox, uidValidity, lastUid);
     }
 
     private static void save(Handle handle, String mailbox, long uidValidity, long lastUid) {

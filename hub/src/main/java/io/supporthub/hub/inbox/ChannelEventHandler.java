@@ -10,6 +10,7 @@ import io.supporthub.channels.ReachabilityChange;
 import io.supporthub.channels.UnprocessedPayload;
 import io.supporthub.hub.bot.BotConversation;
 import io.supporthub.hub.contact.ContactQueries;
+import io.supporthub.hub.db.Failures;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.ticket.AfterCommit;
@@ -82,15 +83,25 @@ public final class ChannelEventHandler {
         }
         List<Long> changed = new ArrayList<>();
         List<BotReply> greetings = new ArrayList<>();
-        List<AcceptResult> results = transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
-            changed.clear();
-            greetings.clear();
-            List<AcceptResult> accepted = new ArrayList<>();
-            for (ChannelEvent event : events) {
-                handleOne(handle, event, afterCommit, accepted, changed, greetings);
+        List<AcceptResult> results;
+        try {
+            results = transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
+                changed.clear();
+                greetings.clear();
+                List<AcceptResult> accepted = new ArrayList<>();
+                for (ChannelEvent event : events) {
+                    handleOne(handle, event, afterCommit, accepted, changed, greetings);
+                }
+                return accepted;
+            });
+        } catch (RuntimeException e) {
+            if (Failures.isPassing(e)) {
+                throw e;
             }
-            return accepted;
-        });
+            // Stored now or never: keep it for review and let the provider move on to the next one.
+            keepAside(new UnprocessedPayload(events.get(0).channel(), describe(events), "could not be stored: " + Failures.reason(e)));
+            return new Handled(List.of(), List.of());
+        }
         changed.forEach(onTicketChanged::accept);
         return new Handled(results, List.copyOf(greetings));
     }
@@ -169,6 +180,14 @@ public final class ChannelEventHandler {
         }
     }
 
+    private static String describe(List<? extends ChannelEvent> events) {
+        StringBuilder text = new StringBuilder();
+        for (ChannelEvent event : events) {
+            text.append(event).append('\n');
+        }
+        return text.length() > 100_000 ? text.substring(0, 100_000) : text.toString();
+    }
+
     /** A payload that can never be processed: acknowledged to the provider, kept here for review. */
     public void keepAside(UnprocessedPayload payload) {
         transactions.inTransaction((handle, afterCommit) -> {
@@ -178,13 +197,6 @@ public final class ChannelEventHandler {
     }
 
     private void keepAside(Handle handle, UnprocessedPayload payload) {
-        log.warn("Unprocessable {} payload kept aside: {}", payload.channel().wireName(), payload.reason());
-        String raw = payload.raw() == null ? "" : payload.raw();
-        handle.createUpdate("insert into unprocessed_payload (channel, payload, reason, received_at) values (:channel, :payload, :reason, :now)")
-                .bind("channel", payload.channel().wireName())
-                .bind("payload", raw.length() > 200_000 ? raw.substring(0, 200_000) : raw)
-                .bind("reason", payload.reason())
-                .bind("now", clock.instant())
-                .execute();
+        KeptAside.keep(handle, payload, clock.instant());
     }
 }
