@@ -73,7 +73,7 @@ public final class Transactions {
 
     private static boolean hasSqlState(Throwable e, String... states) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && java.util.List.of(states).contains(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && java.util.List.of(states).contains(sql.getSQLState())) {
                 return true;
             }
         }

@@ -69,7 +69,7 @@ class MailboxImportReliabilityTest {
         EmailInbound inbound = inbound();
         DatabaseCursorStore failing = new DatabaseCursorStore(app.transactions(), (handle, events, afterCommit) -> {
             inbound.accept(handle, events, afterCommit);
-            throw new IllegalStateException("connection to the database lost");
+            throw new org.jdbi.v3.core.ConnectionException(new java.sql.SQLException("connection to the database lost", "08006"));
         });
         try (ImapPoller poller = new ImapPoller(imap(), new MailParser(1 << 20), inbound, failing, Duration.ofSeconds(5))) {
             assertThatThrownBy(poller::pollOnce).hasMessageContaining("connection to the database lost");
