@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,12 @@ public final class LiveUpdates implements AutoCloseable {
         if (pendingTickets.isEmpty() && pendingMentions.isEmpty()) {
             return;
         }
-        List<Long> ids = new ArrayList<>(pendingTickets);
+        // Taken out one by one, so a change that arrives while this flush runs stays pending for the next one.
+        List<Long> ids = new ArrayList<>();
+        for (Iterator<Long> pending = pendingTickets.iterator(); pending.hasNext(); ) {
+            ids.add(pending.next());
+            pending.remove();
+        }
         List<Mentioned> mentions = new ArrayList<>();
         for (Mentioned mention = pendingMentions.poll(); mention != null; mention = pendingMentions.poll()) {
             mentions.add(mention);
@@ -103,8 +109,8 @@ public final class LiveUpdates implements AutoCloseable {
                 notify.setString(1, Json.MAPPER.writeValueAsString(Map.of("mention", payload)));
                 notify.execute();
             }
-            ids.forEach(pendingTickets::remove);
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            pendingTickets.addAll(ids);
             pendingMentions.addAll(mentions);
             log.warn("Live updates could not be published (kept for the next try): {}", e.getMessage());
         }

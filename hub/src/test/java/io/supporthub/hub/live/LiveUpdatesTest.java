@@ -68,6 +68,27 @@ class LiveUpdatesTest {
         assertThat(awaitLine(lines, "{\"ticketId\":" + ticketId + "}")).isTrue();
     }
 
+    /** Reads lines until none came for a while (the announcements of earlier changes are all out). */
+    private static void drainUntilQuiet(BlockingQueue<String> lines) throws InterruptedException {
+        while (lines.poll(500, TimeUnit.MILLISECONDS) != null) {
+            lines.clear();
+        }
+    }
+
+    @Test
+    void aMessageJoiningAnOpenTicket_isAnnouncedToOpenPages() throws Exception {
+        String token = hub.post("/api/agents/1/token", Map.of()).json().get("token").asText();
+        BlockingQueue<String> lines = stream("Authorization", "Bearer " + token);
+        assertThat(awaitLine(lines, "connected")).isTrue();
+        long ticketId = hub.inbound("join-1", "Jo", "jo@example.com", "First question").json().get("ticketId").asLong();
+        assertThat(awaitLine(lines, "{\"ticketId\":" + ticketId + "}")).isTrue();
+        drainUntilQuiet(lines);
+        var second = hub.inbound("join-2", "Jo", "jo@example.com", "And a second one").json();
+        assertThat(second.get("outcome").asText()).isEqualTo("joined");
+        assertThat(second.get("ticketId").asLong()).isEqualTo(ticketId);
+        assertThat(awaitLine(lines, "{\"ticketId\":" + ticketId + "}")).isTrue();
+    }
+
     @Test
     void aMentionedColleague_isToldLive() throws Exception {
         long colleague = hub.post("/api/agents", Map.of("email", "mo@test.local", "name", "Mo Salah", "password", "password123"))
