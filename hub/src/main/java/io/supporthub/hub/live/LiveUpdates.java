@@ -35,15 +35,21 @@ public final class LiveUpdates implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
     static final String CHANNEL = "hub_events";
     private static final int IDS_PER_NOTIFY = 400;
+    /** Streams only learn that a page went away when they write; a comment this often also keeps proxies from cutting them. */
+    private static final long HEARTBEAT_SECONDS = 15;
 
     /** What subscribers hear: tickets that changed, and mentions of one agent. */
-    public sealed interface Event permits TicketsChanged, Mentioned {
+    public sealed interface Event permits TicketsChanged, Mentioned, Heartbeat {
     }
 
     public record TicketsChanged(List<Long> ticketIds) implements Event {
     }
 
     public record Mentioned(long agentId, long ticketId, String by, String text) implements Event {
+    }
+
+    /** Local only, not published: lets each stream write something and so find out if its page is gone. */
+    public record Heartbeat() implements Event {
     }
 
     private final DataSource dataSource;
@@ -61,6 +67,7 @@ public final class LiveUpdates implements AutoCloseable {
     public void start() {
         running = true;
         publisher.scheduleWithFixedDelay(this::flush, 100, 100, TimeUnit.MILLISECONDS);
+        publisher.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         listener = daemon("live-listen").newThread(this::listen);
         listener.start();
     }
@@ -77,6 +84,14 @@ public final class LiveUpdates implements AutoCloseable {
     public Runnable subscribe(Consumer<Event> subscriber) {
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
+    }
+
+    void heartbeat() {
+        tell(new Heartbeat());
+    }
+
+    int subscriberCount() {
+        return subscribers.size();
     }
 
     /** Publishes what gathered since the last flush; on a database error it is kept for the next one. */
@@ -155,15 +170,19 @@ public final class LiveUpdates implements AutoCloseable {
             } else {
                 return;
             }
-            for (Consumer<Event> subscriber : subscribers) {
-                try {
-                    subscriber.accept(event);
-                } catch (RuntimeException e) {
-                    log.debug("A live-update subscriber failed: {}", e.toString());
-                }
-            }
+            tell(event);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             log.warn("Unreadable live-update payload ignored: {}", e.getOriginalMessage());
+        }
+    }
+
+    private void tell(Event event) {
+        for (Consumer<Event> subscriber : subscribers) {
+            try {
+                subscriber.accept(event);
+            } catch (RuntimeException e) {
+                log.debug("A live-update subscriber failed: {}", e.toString());
+            }
         }
     }
 

@@ -5,10 +5,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -99,6 +103,29 @@ class LiveUpdatesTest {
         long ticketId = hub.inbound("live-2", "Ra", "ra@example.com", "Refund").json().get("ticketId").asLong();
         hub.post("/api/tickets/" + ticketId + "/notes", Map.of("text", "@Mo Salah can you check the refund?"));
         assertThat(awaitLine(lines, "event: mention")).isTrue();
+    }
+
+    @Test
+    void aStreamWhosePageWentAway_isDroppedByTheHeartbeat() throws Exception {
+        String token = hub.post("/api/agents/1/token", Map.of()).json().get("token").asText();
+        LiveUpdates live = hub.app.live();
+        int before = live.subscriberCount();
+        URI uri = URI.create(hub.url("/api/events"));
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write(("GET /api/events HTTP/1.1\r\nHost: " + uri.getAuthority()
+                    + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null && !line.contains("connected"); line = reader.readLine()) {
+                // the headers, up to the stream's first comment
+            }
+            assertThat(live.subscriberCount()).isEqualTo(before + 1);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (live.subscriberCount() > before && System.nanoTime() < deadline) {
+            live.heartbeat();
+            Thread.sleep(100);
+        }
+        assertThat(live.subscriberCount()).isEqualTo(before);
     }
 
     @Test
