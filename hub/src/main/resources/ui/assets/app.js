@@ -114,20 +114,40 @@
     } catch (err) { fail(err); }
   });
 
-  // Live updates: server-sent events from /api/events.
-  const handlers = { ticket: [], mention: [] };
-  function connectLive() {
-    if (!document.body.dataset.me || typeof EventSource === 'undefined') { return; }
-    const source = new EventSource('/api/events');
+  // Live updates: server-sent events from /api/events. Browsers give a site only 6 HTTP/1.1 connections and a page
+  // kept in the back/forward cache would keep its stream open, so the stream is closed whenever the page is left
+  // (pagehide) and opened again if it comes back (pageshow); otherwise a few visited pages use up every connection
+  // and the page's own requests wait forever. After a gap, `resync` handlers catch up on what was missed.
+  const handlers = { ticket: [], mention: [], resync: [] };
+  let source = null;
+  let connectedBefore = false;
+  function showLive(on, title) {
     const dot = $('#live-dot');
-    source.onopen = () => { if (dot) { dot.classList.add('on'); dot.title = 'Live updates on'; } };
-    source.onerror = () => { if (dot) { dot.classList.remove('on'); dot.title = 'Reconnecting…'; } };
+    if (dot) { dot.classList.toggle('on', on); dot.title = title; }
+  }
+  function connectLive() {
+    if (source || !document.body.dataset.me || typeof EventSource === 'undefined') { return; }
+    source = new EventSource('/api/events');
+    source.onopen = () => {
+      showLive(true, 'Live updates on');
+      if (connectedBefore) { handlers.resync.forEach((handler) => handler()); }
+      connectedBefore = true;
+    };
+    source.onerror = () => showLive(false, 'Reconnecting…');
     ['ticket', 'mention'].forEach((type) => source.addEventListener(type, (event) => {
       let data = {};
       try { data = JSON.parse(event.data); } catch (err) { return; }
       handlers[type].forEach((handler) => handler(data));
     }));
   }
+  function disconnectLive() {
+    if (!source) { return; }
+    source.close();
+    source = null;
+    showLive(false, 'Live updates paused');
+  }
+  window.addEventListener('pagehide', disconnectLive);
+  window.addEventListener('pageshow', connectLive);
   handlers.mention.push((data) => toast((data.by || 'A colleague') + ' mentioned you: “' + (data.text || '') + '”', 'info',
     { href: '/tickets/' + Number(data.ticketId), text: 'Open ticket' }));
 

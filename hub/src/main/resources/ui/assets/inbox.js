@@ -35,6 +35,7 @@
     index = -1;
   }, 400);
   handlers.ticket.push((data) => { changed.add(Number(data.ticketId)); refresh(); });
+  handlers.resync.push(refresh);
 
   // New ticket.
   const dialog = $('#new-ticket');

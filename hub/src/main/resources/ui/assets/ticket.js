@@ -17,6 +17,7 @@
   }
   scrollThread();
   handlers.ticket.push((data) => { if (Number(data.ticketId) === ticketId) { refresh(); } });
+  handlers.resync.push(refresh);
 
   // Reply or internal discussion.
   function setMode(next) {

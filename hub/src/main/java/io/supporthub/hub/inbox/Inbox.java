@@ -68,6 +68,7 @@ public final class Inbox {
             long[] ids = existing.get();
             Ticket ticket = new TicketQueries(handle).find(ids[1]).orElseThrow();
             if (message.edit() && messages.edit(message.channel(), message.externalId(), message.text(), message.html(), now)) {
+                ticketOps.announce(afterCommit, ticket.id());
                 return new AcceptResult(AcceptResult.Outcome.EDITED, ticket.id(), ticket.number(), ids[0]);
             }
             return new AcceptResult(AcceptResult.Outcome.DUPLICATE, ticket.id(), ticket.number(), ids[0]);
@@ -108,6 +109,8 @@ public final class Inbox {
             }
         }
         long messageId = store(handle, ticket.id(), message, address, now);
+        // Every caller (webhooks, pollers, the generic API) gets open pages told, also when the ticket only grew.
+        ticketOps.announce(afterCommit, ticket.id());
         tickets.touchInbound(ticket.id(), message.text(), now);
         if (address.lastTicketId() == null || address.lastTicketId() != ticket.id()) {
             new ContactQueries(handle).rememberTicket(address.id(), ticket.id());

@@ -36,6 +36,9 @@ public final class EventStreamRoutes {
                 }
             } else if (event instanceof LiveUpdates.Mentioned mention && mention.agentId() == agent.id()) {
                 client.sendEvent("mention", Map.of("ticketId", mention.ticketId(), "by", mention.by(), "text", mention.text()));
+            } else if (event instanceof LiveUpdates.Heartbeat) {
+                // A page that went away fails this write, which closes the client and unsubscribes it.
+                client.sendComment("ping");
             }
         });
         client.onClose(unsubscribe);

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +35,21 @@ public final class LiveUpdates implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
     static final String CHANNEL = "hub_events";
     private static final int IDS_PER_NOTIFY = 400;
+    /** Streams only learn that a page went away when they write; a comment this often also keeps proxies from cutting them. */
+    private static final long HEARTBEAT_SECONDS = 15;
 
     /** What subscribers hear: tickets that changed, and mentions of one agent. */
-    public sealed interface Event permits TicketsChanged, Mentioned {
+    public sealed interface Event permits TicketsChanged, Mentioned, Heartbeat {
     }
 
     public record TicketsChanged(List<Long> ticketIds) implements Event {
     }
 
     public record Mentioned(long agentId, long ticketId, String by, String text) implements Event {
+    }
+
+    /** Local only, not published: lets each stream write something and so find out if its page is gone. */
+    public record Heartbeat() implements Event {
     }
 
     private final DataSource dataSource;
@@ -60,6 +67,7 @@ public final class LiveUpdates implements AutoCloseable {
     public void start() {
         running = true;
         publisher.scheduleWithFixedDelay(this::flush, 100, 100, TimeUnit.MILLISECONDS);
+        publisher.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         listener = daemon("live-listen").newThread(this::listen);
         listener.start();
     }
@@ -78,12 +86,25 @@ public final class LiveUpdates implements AutoCloseable {
         return () -> subscribers.remove(subscriber);
     }
 
+    void heartbeat() {
+        tell(new Heartbeat());
+    }
+
+    int subscriberCount() {
+        return subscribers.size();
+    }
+
     /** Publishes what gathered since the last flush; on a database error it is kept for the next one. */
     void flush() {
         if (pendingTickets.isEmpty() && pendingMentions.isEmpty()) {
             return;
         }
-        List<Long> ids = new ArrayList<>(pendingTickets);
+        // Taken out one by one, so a change that arrives while this flush runs stays pending for the next one.
+        List<Long> ids = new ArrayList<>();
+        for (Iterator<Long> pending = pendingTickets.iterator(); pending.hasNext(); ) {
+            ids.add(pending.next());
+            pending.remove();
+        }
         List<Mentioned> mentions = new ArrayList<>();
         for (Mentioned mention = pendingMentions.poll(); mention != null; mention = pendingMentions.poll()) {
             mentions.add(mention);
@@ -103,8 +124,8 @@ public final class LiveUpdates implements AutoCloseable {
                 notify.setString(1, Json.MAPPER.writeValueAsString(Map.of("mention", payload)));
                 notify.execute();
             }
-            ids.forEach(pendingTickets::remove);
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            pendingTickets.addAll(ids);
             pendingMentions.addAll(mentions);
             log.warn("Live updates could not be published (kept for the next try): {}", e.getMessage());
         }
@@ -149,15 +170,19 @@ public final class LiveUpdates implements AutoCloseable {
             } else {
                 return;
             }
-            for (Consumer<Event> subscriber : subscribers) {
-                try {
-                    subscriber.accept(event);
-                } catch (RuntimeException e) {
-                    log.debug("A live-update subscriber failed: {}", e.toString());
-                }
-            }
+            tell(event);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             log.warn("Unreadable live-update payload ignored: {}", e.getOriginalMessage());
+        }
+    }
+
+    private void tell(Event event) {
+        for (Consumer<Event> subscriber : subscribers) {
+            try {
+                subscriber.accept(event);
+            } catch (RuntimeException e) {
+                log.debug("A live-update subscriber failed: {}", e.toString());
+            }
         }
     }
 

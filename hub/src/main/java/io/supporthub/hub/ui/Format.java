@@ -25,6 +25,11 @@ final class Format {
         return span(Duration.between(then, now));
     }
 
+    /** How long something took, e.g. a first response: "under 1s" rather than {@link #span}'s "now". */
+    static String took(Duration duration) {
+        return duration.toSeconds() < 1 ? "under 1s" : span(duration);
+    }
+
     static String span(Duration duration) {
         long seconds = Math.max(0, duration.toSeconds());
         if (seconds < 60) {

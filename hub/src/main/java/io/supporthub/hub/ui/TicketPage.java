@@ -96,9 +96,9 @@ final class TicketPage {
         model.put("messages", messages);
         model.put("timeline", detail.timeline().stream().map(TimelineRow::of).toList());
         model.put("firstResponse", detail.firstResponseSeconds() == null ? null
-                : Format.span(Duration.ofSeconds(detail.firstResponseSeconds())));
+                : Format.took(Duration.ofSeconds(detail.firstResponseSeconds())));
         model.put("resolution", ticket.resolvedAt() == null && ticket.closedAt() == null ? null
-                : Format.span(Duration.ofSeconds(detail.resolutionSeconds())));
+                : Format.took(Duration.ofSeconds(detail.resolutionSeconds())));
         model.put("created", Format.dayTime(ticket.createdAt()));
         model.put("postponedUntil", Format.inputValue(ticket.postponedUntil()));
         model.put("waited", ticket.waitingSince() == null ? null : Format.since(ticket.waitingSince(), now));

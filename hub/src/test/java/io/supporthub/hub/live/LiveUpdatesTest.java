@@ -5,10 +5,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -68,6 +72,27 @@ class LiveUpdatesTest {
         assertThat(awaitLine(lines, "{\"ticketId\":" + ticketId + "}")).isTrue();
     }
 
+    /** Reads lines until none came for a while (the announcements of earlier changes are all out). */
+    private static void drainUntilQuiet(BlockingQueue<String> lines) throws InterruptedException {
+        while (lines.poll(500, TimeUnit.MILLISECONDS) != null) {
+            lines.clear();
+        }
+    }
+
+    @Test
+    void aMessageJoiningAnOpenTicket_isAnnouncedToOpenPages() throws Exception {
+        String token = hub.post("/api/agents/1/token", Map.of()).json().get("token").asText();
+        BlockingQueue<String> lines = stream("Authorization", "Bearer " + token);
+        assertThat(awaitLine(lines, "connected")).isTrue();
+        long ticketId = hub.inbound("join-1", "Jo", "jo@example.com", "First question").json().get("ticketId").asLong();
+        assertThat(awaitLine(lines, "{\"ticketId\":" + ticketId + "}")).isTrue();
+        drainUntilQuiet(lines);
+        var second = hub.inbound("join-2", "Jo", "jo@example.com", "And a second one").json();
+        assertThat(second.get("outcome").asText()).isEqualTo("joined");
+        assertThat(second.get("ticketId").asLong()).isEqualTo(ticketId);
+        assertThat(awaitLine(lines, "{\"ticketId\":" + ticketId + "}")).isTrue();
+    }
+
     @Test
     void aMentionedColleague_isToldLive() throws Exception {
         long colleague = hub.post("/api/agents", Map.of("email", "mo@test.local", "name", "Mo Salah", "password", "password123"))
@@ -78,6 +103,29 @@ class LiveUpdatesTest {
         long ticketId = hub.inbound("live-2", "Ra", "ra@example.com", "Refund").json().get("ticketId").asLong();
         hub.post("/api/tickets/" + ticketId + "/notes", Map.of("text", "@Mo Salah can you check the refund?"));
         assertThat(awaitLine(lines, "event: mention")).isTrue();
+    }
+
+    @Test
+    void aStreamWhosePageWentAway_isDroppedByTheHeartbeat() throws Exception {
+        String token = hub.post("/api/agents/1/token", Map.of()).json().get("token").asText();
+        LiveUpdates live = hub.app.live();
+        int before = live.subscriberCount();
+        URI uri = URI.create(hub.url("/api/events"));
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write(("GET /api/events HTTP/1.1\r\nHost: " + uri.getAuthority()
+                    + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null && !line.contains("connected"); line = reader.readLine()) {
+                // the headers, up to the stream's first comment
+            }
+            assertThat(live.subscriberCount()).isEqualTo(before + 1);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (live.subscriberCount() > before && System.nanoTime() < deadline) {
+            live.heartbeat();
+            Thread.sleep(100);
+        }
+        assertThat(live.subscriberCount()).isEqualTo(before);
     }
 
     @Test
