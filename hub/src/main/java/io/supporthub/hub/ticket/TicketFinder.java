@@ -68,7 +68,11 @@ public final class TicketFinder {
         }
         String tsQuery = filter.query() == null ? null : prefixQuery(filter.query());
         if (tsQuery != null) {
-            sql.append("and (t.search @@ to_tsquery('simple', :q) or c.search @@ to_tsquery('simple', :q)) ");
+            // Two index lookups (the tickets' words, the customers' names and addresses) joined by id: an OR across the
+            // join would make PostgreSQL walk the whole inbox index and test every row.
+            sql.append("and t.id in (select id from ticket where search @@ to_tsquery('simple', :q) "
+                    + "union select tk.id from contact cs join ticket tk on tk.contact_id = cs.id "
+                    + "where cs.search @@ to_tsquery('simple', :q)) ");
         }
         if (filter.afterAt() != null) {
             sql.append("and (t.last_message_at, t.id) < (:afterAt, :afterId) ");

@@ -10,6 +10,13 @@ import java.util.Optional;
 /** SQL on ticket rows and their timeline, within the caller's transaction. */
 public final class TicketQueries {
 
+    /**
+     * Adds a message's words to the ticket's search vector, stripped of positions and bounded, so a ticket with a long
+     * history never grows its vector towards PostgreSQL's 1 MB limit (past it every further message would fail).
+     */
+    static final String APPEND_SEARCH = "search = case when length(search) < 20000 "
+            + "then search || strip(to_tsvector('simple', left(:text, 5000))) else search end";
+
     private final Handle handle;
 
     public TicketQueries(Handle handle) {
@@ -60,7 +67,7 @@ public final class TicketQueries {
     public void touchInbound(long ticketId, String text, Instant now) {
         handle.createUpdate("update ticket set last_message_at = :now, last_message_in = true, updated_at = :now, "
                         + "waiting_since = coalesce(waiting_since, :now), "
-                        + "search = search || to_tsvector('simple', left(:text, 20000)) where id = :id")
+                        + APPEND_SEARCH + " where id = :id")
                 .bind("id", ticketId).bind("now", now).bind("text", text).execute();
     }
 
@@ -69,7 +76,7 @@ public final class TicketQueries {
         handle.createUpdate("update ticket set last_message_at = :now, last_message_in = false, updated_at = :now, "
                         + "waiting_since = null, "
                         + "first_response_at = case when :firstResponse then coalesce(first_response_at, :now) else first_response_at end, "
-                        + "search = search || to_tsvector('simple', left(:text, 20000)) where id = :id")
+                        + APPEND_SEARCH + " where id = :id")
                 .bind("id", ticketId).bind("now", now).bind("text", text).bind("firstResponse", firstResponse).execute();
     }
 

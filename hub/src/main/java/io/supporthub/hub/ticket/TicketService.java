@@ -191,8 +191,8 @@ public final class TicketService {
                 if (patch.subject().isBlank()) {
                     throw ApiException.badRequest("'subject' must not be empty");
                 }
-                handle.createUpdate("update ticket set subject = :subject, search = search || to_tsvector('simple', :subject) where id = :id")
-                        .bind("id", ticketId).bind("subject", patch.subject().strip()).execute();
+                handle.createUpdate("update ticket set subject = :text, " + TicketQueries.APPEND_SEARCH + " where id = :id")
+                        .bind("id", ticketId).bind("text", patch.subject().strip()).execute();
                 changes.put("subject", patch.subject().strip());
             }
             if (changes.isEmpty()) {
