@@ -51,8 +51,8 @@ public final class IngestionBenchmark {
                 int port = app.start();
                 System.out.printf(Locale.ROOT, "Ingestion benchmark: %d senders, %d messages, %d customers, %d cores%n",
                         senders, messages, customers, Runtime.getRuntime().availableProcessors());
-                run("warm-up", senders, Math.min(2_000, messages / 5), i -> postHttp(port, "warm", i, customers));
-                run("warm-up", senders, Math.min(2_000, messages / 5), i -> direct(app, "warmd", i, customers));
+                run("warm-up", senders, messages / 2, i -> postHttp(port, "warm", i, customers));
+                run("warm-up", senders, messages / 2, i -> direct(app, "warmd", i, customers));
                 Result http = run("HTTP /api/inbound", senders, messages, i -> postHttp(port, "http", i, customers));
                 Result direct = run("Inbox.accept over JDBC", senders, messages, i -> direct(app, "direct", i, customers));
                 System.out.printf(Locale.ROOT, "%nHTTP            %8.0f msg/s   p50 %6.2f ms   p99 %6.2f ms%n", http.rate(), http.p50(), http.p99());
@@ -72,7 +72,13 @@ public final class IngestionBenchmark {
         void send(int index) throws Exception;
     }
 
-    private record Result(double rate, double p50, double p99) {
+    /** Throughput, latency, and the hub's JVM CPU time per message (the load generator's included). */
+    private record Result(double rate, double p50, double p99, double cpuMillisPerMessage) {
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** One keep-alive connection per sender thread: the load generator must cost little next to the hub. */
@@ -104,6 +110,7 @@ public final class IngestionBenchmark {
         AtomicInteger next = new AtomicInteger();
         AtomicLong failures = new AtomicLong();
         CountDownLatch done = new CountDownLatch(threads);
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             Thread thread = new Thread(() -> {
@@ -126,9 +133,11 @@ public final class IngestionBenchmark {
         done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(latencies);
-        Result result = new Result(total / seconds, latencies[total / 2] / 1e6, latencies[(int) (total * 0.99)] / 1e6);
-        System.out.printf(Locale.ROOT, "%-24s %7d msgs in %6.2f s: %8.0f msg/s, p50 %.2f ms, p99 %.2f ms%s%n", name, total,
-                seconds, result.rate(), result.p50(), result.p99(), failures.get() > 0 ? ", FAILURES " + failures.get() : "");
+        double cpuPerMessage = (processCpuNanos() - cpuStart) / 1e6 / total;
+        Result result = new Result(total / seconds, latencies[total / 2] / 1e6, latencies[(int) (total * 0.99)] / 1e6, cpuPerMessage);
+        System.out.printf(Locale.ROOT, "%-24s %7d msgs in %6.2f s: %8.0f msg/s, p50 %.2f ms, p99 %.2f ms, JVM CPU %.2f ms/msg%s%n",
+                name, total, seconds, result.rate(), result.p50(), result.p99(), cpuPerMessage,
+                failures.get() > 0 ? ", FAILURES " + failures.get() : "");
         return result;
     }
 
