@@ -147,9 +147,17 @@ public final class OutboxDispatcher implements AutoCloseable {
     private record Row(long id, long messageId, String channel, int attempts) {
     }
 
+    /**
+     * The oldest due row whose recipient has nothing older still waiting: messages to one customer go out in the order
+     * they were written (a bot's menu after its greeting, a retried reply before the next one), while different
+     * customers' messages go out in parallel.
+     */
     private static Optional<Row> claim(Handle handle, Instant now) {
-        return handle.createQuery("select id, message_id, channel, attempts from outbox where next_attempt_at <= :now "
-                        + "order by next_attempt_at, id limit 1 for update skip locked")
+        return handle.createQuery("select o.id, o.message_id, o.channel, o.attempts from outbox o "
+                        + "join message m on m.id = o.message_id where o.next_attempt_at <= :now "
+                        + "and not exists (select 1 from outbox earlier join message em on em.id = earlier.message_id "
+                        + "where em.address_id = m.address_id and earlier.id < o.id) "
+                        + "order by o.next_attempt_at, o.id limit 1 for update of o skip locked")
                 .bind("now", now)
                 .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getLong("message_id"), rs.getString("channel"), rs.getInt("attempts")))
                 .findOne();

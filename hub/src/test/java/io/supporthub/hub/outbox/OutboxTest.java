@@ -122,6 +122,21 @@ class OutboxTest {
     }
 
     @Test
+    void messagesToOneCustomer_goOutInTheOrderTheyWereWritten_evenWhenTheFirstIsRetried() {
+        long id = ticket("ob-7");
+        hub.drainOutbox();
+        int before = email.sent().size();
+        hub.post("/api/tickets/" + id + "/replies", Map.of("text", "First"));
+        hub.post("/api/tickets/" + id + "/replies", Map.of("text", "Second"));
+        email.failNext(SendException.retryable("timeout", null));
+        hub.drainOutbox();
+        assertThat(email.sent()).hasSize(before);
+        hub.clock.advance(Duration.ofSeconds(10));
+        hub.drainOutbox();
+        assertThat(email.sent().subList(before, email.sent().size())).extracting(m -> m.text()).containsExactly("First", "Second");
+    }
+
+    @Test
     void internalNote_neverEntersTheOutbox() {
         long id = ticket("ob-5");
         hub.drainOutbox();
