@@ -48,7 +48,6 @@ import io.supporthub.hub.sms.SmsSetup;
 import io.supporthub.hub.sms.TwilioWebhookRoutes;
 import io.supporthub.hub.telegram.TelegramIntegration;
 import io.supporthub.templates.DefaultTexts;
-import io.supporthub.templates.TemplateRenderer;
 import io.supporthub.hub.ticket.ReopenPolicy;
 import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.ticket.TicketOps;
@@ -58,8 +57,6 @@ import io.supporthub.hub.ui.WebUi;
 import io.supporthub.hub.viber.ViberChannel;
 import io.supporthub.hub.web.ErrorHandling;
 import io.supporthub.hub.web.Json;
-import io.supporthub.templates.DefaultTexts;
-import io.supporthub.templates.TemplateRenderer;
 import org.quartz.Job;
 
 import java.time.Clock;
@@ -173,7 +170,7 @@ public final class App implements AutoCloseable {
         GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);
         TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, clock);
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
-        this.cannedReplies = new CannedReplies(transactions, new TemplateRenderer(), config.companyName());
+        this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
         EventStreamRoutes eventStreamRoutes = new EventStreamRoutes(live);
         WebUi webUi = new WebUi(transactions, authentication, agents, tickets, cannedReplies, dispatcher::canSend, clock,

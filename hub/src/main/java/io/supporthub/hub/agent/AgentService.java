@@ -54,7 +54,7 @@ public final class AgentService {
             if (agents.findByEmail(email).isPresent()) {
                 throw ApiException.conflict("an agent with the email " + email + " exists already");
             }
-            return agents.create(email, name, Passwords.hash(password), role, line);
+            return agents.create(email, name, Passwords.hash(password), role.toLowerCase(Locale.ROOT), line);
         });
     }
 
@@ -65,7 +65,7 @@ public final class AgentService {
             Agent current = agents.find(id).orElseThrow(() -> ApiException.notFound("no agent " + id));
             Agent updated = new Agent(id, current.email(),
                     name == null ? current.name() : name.strip(),
-                    role == null ? current.role() : role,
+                    role == null ? current.role() : role.toLowerCase(Locale.ROOT),
                     line == null ? current.line() : line,
                     active == null ? current.active() : active);
             validate(updated.email(), updated.name(), updated.role(), updated.line());

@@ -40,20 +40,13 @@ public final class ChannelEventHandler {
     private final BotConversation bot;
     private final RefusedAttachmentsReply refusedReply;
 
-    public ChannelEventHandler(Transactions transactions, Inbox inbox, Clock clock, LongConsumer onTicketChanged) {
-        this(transactions, inbox, clock, onTicketChanged, null);
-    }
+
 
     /**
-     * @param bot the customer bot in front of the inbox on the channels it handles (messages, button presses,
-     *            conversation starts), or null for none
+     * @param bot          the customer bot in front of the inbox on the channels it handles (messages, button presses,
+     *                     conversation starts), or null for none
+     * @param refusedReply answers a customer whose files were too large, or null for no answer
      */
-    public ChannelEventHandler(Transactions transactions, Inbox inbox, Clock clock, LongConsumer onTicketChanged,
-                               BotConversation bot) {
-        this(transactions, inbox, clock, onTicketChanged, bot, null);
-    }
-
-    /** @param refusedReply answers a customer whose files were too large, or null for no answer */
     public ChannelEventHandler(Transactions transactions, Inbox inbox, Clock clock, LongConsumer onTicketChanged,
                                BotConversation bot, RefusedAttachmentsReply refusedReply) {
         this.refusedReply = refusedReply;

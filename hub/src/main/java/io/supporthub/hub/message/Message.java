@@ -13,8 +13,4 @@ public record Message(long id, long ticketId, String direction, String visibilit
             + "m.delivery_state, m.delivery_error, m.automated, m.edited_at, m.created_at from message m "
             + "join ticket t on t.id = m.ticket_id left join agent a on a.id = m.author_agent_id "
             + "left join contact c on c.id = t.contact_id and m.direction = 'in' ";
-
-    public boolean isPublicOutbound() {
-        return "out".equals(direction) && "public".equals(visibility);
-    }
 }

@@ -5,7 +5,6 @@ import io.supporthub.channels.DeliveryState;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -120,9 +119,5 @@ public final class MessageQueries {
                 .bind("state", next.wireName()).bind("reason", next == DeliveryState.FAILED ? reason : null)
                 .execute();
         return true;
-    }
-
-    public List<Long> ids(Collection<Message> messages) {
-        return messages.stream().map(Message::id).toList();
     }
 }

@@ -21,10 +21,6 @@ public final class TicketOps {
     private final List<TicketListener> listeners;
     private final java.util.function.LongConsumer changed;
 
-    public TicketOps(Clock clock, Duration autoCloseAfter, TicketTimers timers, List<TicketListener> listeners) {
-        this(clock, autoCloseAfter, timers, listeners, ticketId -> { });
-    }
-
     /** @param changed told, after commit, of every ticket a transaction changed (live updates on agents' pages) */
     public TicketOps(Clock clock, Duration autoCloseAfter, TicketTimers timers, List<TicketListener> listeners,
                      java.util.function.LongConsumer changed) {

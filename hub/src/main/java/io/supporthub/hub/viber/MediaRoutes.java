@@ -57,6 +57,10 @@ final class MediaRoutes {
         }
         Attachment file = files.get(index);
         ctx.header("Cache-Control", "private, max-age=3600");
+        // Served on the hub's own origin to whoever holds the link: never rendered as a page there.
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Security-Policy", "sandbox");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + file.fileName().replaceAll("[\"\\\\\r\n]", "_") + "\"");
         ctx.contentType(file.contentType()).result(file.content());
     }
 
