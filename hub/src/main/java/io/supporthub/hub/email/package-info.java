@@ -4,7 +4,7 @@
  *
  * <h2>In</h2>
  * One node at a time polls the mailbox ({@link io.supporthub.hub.email.MailboxImporter} under an
- * {@link io.supporthub.hub.email.AdvisoryLock}); each batch of mails and the mailbox cursor commit in one transaction
+ * {@link io.supporthub.hub.db.AdvisoryLock}); each batch of mails and the mailbox cursor commit in one transaction
  * ({@link io.supporthub.hub.email.DatabaseCursorStore}), so a failure leaves the mails for the next poll and nothing is
  * imported twice. {@link io.supporthub.hub.email.EmailInbound} sends bounces of our mails to their delivery state,
  * agents' mails on tickets to the customer as their replies ({@link io.supporthub.hub.email.AgentMailReply}), and the

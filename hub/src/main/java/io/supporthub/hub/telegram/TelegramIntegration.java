@@ -7,6 +7,7 @@ import io.supporthub.channels.telegram.TelegramSender;
 import io.supporthub.channels.telegram.TelegramSettings;
 import io.supporthub.channels.telegram.TelegramWebhookRegistrar;
 import io.supporthub.hub.config.Config;
+import io.supporthub.hub.db.AdvisoryLock;
 import io.supporthub.hub.inbox.ChannelEventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,7 @@ import java.util.Optional;
  */
 public final class TelegramIntegration implements AutoCloseable {
 
-    /** The advisory lock key of the Telegram poller: any fixed number no other part of the hub uses. */
-    static final long POLLING_LOCK_KEY = 0x5445_4C45_4752_414DL;
+    /** How often a node without the polling lock tries to take it. */
     static final Duration LOCK_RETRY = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(TelegramIntegration.class);
@@ -33,7 +33,7 @@ public final class TelegramIntegration implements AutoCloseable {
     private final ChannelEventHandler events;
     private final CallbackAnswers callbacks;
     private final DataSource dataSource;
-    private PollingLeader leader;
+    private AdvisoryLock leader;
     private TelegramPoller poller;
 
     public TelegramIntegration(TelegramSettings settings, ChannelEventHandler events, DataSource dataSource) {
@@ -96,23 +96,13 @@ public final class TelegramIntegration implements AutoCloseable {
             events.handle(batch);
             callbacks.answer(batch);
         });
-        leader = new PollingLeader(dataSource, POLLING_LOCK_KEY, lockRetry, "telegram-polling", new PollingLeader.Task() {
-            @Override
-            public void start() {
-                poller.start();
-            }
-
-            @Override
-            public void stop() {
-                poller.stop();
-            }
-        });
+        leader = new AdvisoryLock(dataSource, "telegram polling", lockRetry, poller::start, poller::stop);
         leader.start();
     }
 
     /** Whether this node holds the polling lock and polls. */
     public synchronized boolean isPolling() {
-        return leader != null && leader.isLeader() && poller.isRunning();
+        return leader != null && leader.held() && poller.isRunning();
     }
 
     @Override

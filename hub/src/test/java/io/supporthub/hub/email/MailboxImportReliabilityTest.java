@@ -1,5 +1,6 @@
 package io.supporthub.hub.email;
 
+import io.supporthub.hub.db.AdvisoryLock;
 import com.zaxxer.hikari.HikariDataSource;
 import io.supporthub.channels.email.ImapPoller;
 import io.supporthub.channels.email.ImapSettings;

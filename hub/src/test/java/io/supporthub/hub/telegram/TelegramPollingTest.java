@@ -2,6 +2,7 @@ package io.supporthub.hub.telegram;
 
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.telegram.FakeTelegramBotApi;
+import io.supporthub.hub.db.AdvisoryLock;
 import io.supporthub.hub.support.TestHub;
 import org.junit.jupiter.api.Test;
 
@@ -56,28 +57,19 @@ class TelegramPollingTest {
     void onlyOneNode_polls_andAnotherTakesOver_whenItStops() throws Exception {
         try (TestHub hub = new TestHub()) {
             AtomicInteger running = new AtomicInteger();
-            PollingLeader.Task task = new PollingLeader.Task() {
-                @Override
-                public void start() {
-                    running.incrementAndGet();
-                }
-
-                @Override
-                public void stop() {
-                    running.decrementAndGet();
-                }
-            };
-            PollingLeader a = new PollingLeader(hub.database.dataSource(), 42, Duration.ofMillis(100), "a", task);
-            PollingLeader b = new PollingLeader(hub.database.dataSource(), 42, Duration.ofMillis(100), "b", task);
+            Runnable start = running::incrementAndGet;
+            Runnable stop = running::decrementAndGet;
+            AdvisoryLock a = new AdvisoryLock(hub.database.dataSource(), "polling test", Duration.ofMillis(100), start, stop);
+            AdvisoryLock b = new AdvisoryLock(hub.database.dataSource(), "polling test", Duration.ofMillis(100), start, stop);
             a.start();
-            await("a leads", a::isLeader);
+            await("a leads", a::held);
             b.start();
             Thread.sleep(400);
-            assertThat(b.isLeader()).isFalse();
+            assertThat(b.held()).isFalse();
             assertThat(running).hasValue(1);
 
             a.close();
-            await("b takes over", b::isLeader);
+            await("b takes over", b::held);
             assertThat(running).hasValue(1);
             b.close();
             assertThat(running).hasValue(0);

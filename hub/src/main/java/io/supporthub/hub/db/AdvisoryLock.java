@@ -1,4 +1,4 @@
-package io.supporthub.hub.email;
+package io.supporthub.hub.db;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
