@@ -1,9 +1,9 @@
 package io.supporthub.hub.email;
 
-import io.supporthub.hub.db.AdvisoryLock;
 import io.supporthub.channels.email.ImapPoller;
 import io.supporthub.channels.email.MailParser;
 import io.supporthub.channels.email.MailboxCursorStore;
+import io.supporthub.hub.db.AdvisoryLock;
 
 import javax.sql.DataSource;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package io.supporthub.hub.email;
 
-import io.supporthub.hub.db.AdvisoryLock;
 import com.zaxxer.hikari.HikariDataSource;
 import io.supporthub.channels.email.ImapPoller;
 import io.supporthub.channels.email.ImapSettings;
 import io.supporthub.channels.email.MailParser;
 import io.supporthub.hub.App;
+import io.supporthub.hub.db.AdvisoryLock;
 import io.supporthub.hub.db.Transactions;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
