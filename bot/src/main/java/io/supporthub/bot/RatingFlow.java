@@ -33,7 +33,10 @@ final class RatingFlow {
     }
 
     BotOutcome rate(BotContext ctx, long ticketId, int stars) {
-        if (stars < MIN_STARS || stars > MAX_STARS || tickets.owned(ctx, ticketId, "rate").isEmpty()) {
+        // Only a finished request can be rated: a typed "rate:<id>:1" on an open one is treated like any unknown id.
+        boolean finished = tickets.owned(ctx, ticketId, "rate")
+                .map(t -> "resolved".equals(t.status()) || "closed".equals(t.status())).orElse(false);
+        if (stars < MIN_STARS || stars > MAX_STARS || !finished) {
             return tickets.notFound(ctx);
         }
         backend.rate(ctx.contactId(), ticketId, stars, null);

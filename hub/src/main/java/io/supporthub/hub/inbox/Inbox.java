@@ -111,7 +111,11 @@ public final class Inbox {
         long messageId = store(handle, ticket.id(), message, address, now);
         // Every caller (webhooks, pollers, the generic API) gets open pages told, also when the ticket only grew.
         ticketOps.announce(afterCommit, ticket.id());
-        tickets.touchInbound(ticket.id(), message.text(), now);
+        if (message.automated()) {
+            tickets.touchAutomated(ticket.id(), message.text(), now);
+        } else {
+            tickets.touchInbound(ticket.id(), message.text(), now);
+        }
         if (address.lastTicketId() == null || address.lastTicketId() != ticket.id()) {
             new ContactQueries(handle).rememberTicket(address.id(), ticket.id());
         }
