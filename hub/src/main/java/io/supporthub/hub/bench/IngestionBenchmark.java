@@ -7,12 +7,7 @@ import io.supporthub.channels.SenderProfile;
 import io.supporthub.hub.App;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.db.Database;
-import io.supporthub.hub.db.EmbeddedDatabase;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -37,12 +32,8 @@ public final class IngestionBenchmark {
         int senders = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         int customers = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
-        EmbeddedDatabase embedded = null;
-        String url = freshDatabase(System.getenv().getOrDefault("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"));
-        if (url == null) {
-            embedded = EmbeddedDatabase.startTemporary();
-            url = embedded.jdbcUrl("postgres");
-        }
+        BenchDatabase bench = BenchDatabase.create("hub_bench");
+        String url = bench.jdbcUrl();
         Config config = new Config(Map.of("PORT", "0", "API_KEY", API_KEY));
         try (Database database = Database.open(url, senders + 4)) {
             App.Options options = new App.Options(java.time.Clock.systemUTC(), new java.util.EnumMap<>(ChannelKind.class),
@@ -61,9 +52,7 @@ public final class IngestionBenchmark {
                         http.rate() / direct.rate(), http.p99());
             }
         } finally {
-            if (embedded != null) {
-                embedded.close();
-            }
+            bench.close();
         }
     }
 
@@ -139,18 +128,5 @@ public final class IngestionBenchmark {
                 name, total, seconds, result.rate(), result.p50(), result.p99(), cpuPerMessage,
                 failures.get() > 0 ? ", FAILURES " + failures.get() : "");
         return result;
-    }
-
-    /** A new database on the server of {@code serverUrl}, or null when no server answers. */
-    private static String freshDatabase(String serverUrl) {
-        String name = "hub_bench_" + System.currentTimeMillis();
-        try (Connection connection = DriverManager.getConnection(serverUrl); Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
-        } catch (SQLException e) {
-            return null;
-        }
-        String base = serverUrl.substring(0, serverUrl.indexOf('/', "jdbc:postgresql://".length()) + 1);
-        String query = serverUrl.contains("?") ? serverUrl.substring(serverUrl.indexOf('?')) : "";
-        return base + name + query;
     }
 }

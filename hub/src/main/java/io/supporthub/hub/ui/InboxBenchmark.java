@@ -6,18 +6,14 @@ import io.supporthub.channels.InboundMessage;
 import io.supporthub.channels.SenderProfile;
 import io.supporthub.hub.App;
 import io.supporthub.hub.config.Config;
+import io.supporthub.hub.bench.BenchDatabase;
 import io.supporthub.hub.db.Database;
-import io.supporthub.hub.db.EmbeddedDatabase;
 import io.supporthub.hub.outbox.RetryPolicy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,12 +42,8 @@ public final class InboxBenchmark {
     public static void main(String[] args) throws Exception {
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        EmbeddedDatabase embedded = null;
-        String url = freshDatabase(System.getenv().getOrDefault("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"));
-        if (url == null) {
-            embedded = EmbeddedDatabase.startTemporary();
-            url = embedded.jdbcUrl("postgres");
-        }
+        BenchDatabase bench = BenchDatabase.create("hub_inbox_bench");
+        String url = bench.jdbcUrl();
         try (Database database = Database.open(url, 12)) {
             App.Options options = new App.Options(Clock.systemUTC(), new EnumMap<>(ChannelKind.class), RetryPolicy.DEFAULT,
                     "inbox-bench", false);
@@ -69,9 +61,7 @@ public final class InboxBenchmark {
                 }
             }
         } finally {
-            if (embedded != null) {
-                embedded.close();
-            }
+            bench.close();
         }
     }
 
@@ -147,17 +137,5 @@ public final class InboxBenchmark {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
-    }
-
-    private static String freshDatabase(String serverUrl) {
-        String name = "hub_inbox_bench_" + System.currentTimeMillis();
-        try (Connection connection = DriverManager.getConnection(serverUrl); Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
-        } catch (SQLException e) {
-            return null;
-        }
-        String base = serverUrl.substring(0, serverUrl.indexOf('/', "jdbc:postgresql://".length()) + 1);
-        String query = serverUrl.contains("?") ? serverUrl.substring(serverUrl.indexOf('?')) : "";
-        return base + name + query;
     }
 }
