@@ -139,6 +139,8 @@
       try { data = JSON.parse(event.data); } catch (err) { return; }
       handlers[type].forEach((handler) => handler(data));
     }));
+    // The server asks for a full refresh when this page fell too far behind to be told each change.
+    source.addEventListener('resync', () => handlers.resync.forEach((handler) => handler()));
   }
   function disconnectLive() {
     if (!source) { return; }
