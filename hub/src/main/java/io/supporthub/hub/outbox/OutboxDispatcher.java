@@ -8,7 +8,6 @@ import io.supporthub.channels.SendException;
 import io.supporthub.channels.SendResult;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
-import io.supporthub.hub.message.AttachmentStore;
 import io.supporthub.hub.message.MessageQueries;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -28,14 +27,18 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 
 /**
- * Sends what the outbox holds. Each worker claims one due row with {@code FOR UPDATE SKIP LOCKED} (so any number of
- * nodes and workers share the queue), sends it through the channel's sender while holding the row, and in the same
- * transaction stores the provider's id and state, or reschedules with backoff, or marks the message failed.
+ * Sends what the outbox holds. A worker claims one due row with {@code FOR UPDATE SKIP LOCKED} (so any number of nodes
+ * and workers share the queue), leases it and builds its message in that short transaction, sends with no transaction
+ * open, then in a second transaction stores the provider's id and state, or reschedules with backoff, or marks the
+ * message failed. A node that dies mid-send leaves the row leased; it is sent again when the lease ends (at least
+ * once, as every provider's own retries are).
  */
 public final class OutboxDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    /** How long a claimed row is left to its worker before another may take it (a node that died mid-send). */
+    private static final Duration LEASE = Duration.ofMinutes(10);
 
     private final Jdbi jdbi;
     private final EnumMap<ChannelKind, OutboundSender> senders;
@@ -129,19 +132,101 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     /** Claims and sends one due row; false when none was due. Public so tests can drive the dispatcher step by step. */
     public boolean dispatchOne() {
-        Long[] changedTicket = {null};
-        boolean claimed = jdbi.inTransaction(handle -> {
-            Optional<Row> row = claim(handle, clock.instant());
-            if (row.isEmpty()) {
-                return false;
-            }
-            changedTicket[0] = deliver(handle, row.get());
-            return true;
-        });
-        if (changedTicket[0] != null) {
-            onTicketChanged.accept(changedTicket[0]);
+        Optional<Claimed> claimed = jdbi.inTransaction(handle -> claim(handle, clock.instant()).map(row -> prepare(handle, row)));
+        if (claimed.isEmpty()) {
+            return false;
         }
-        return claimed;
+        Claimed work = claimed.get();
+        if (work.message() != null) {
+            // Sent with no transaction open: a slow provider (or a rate-limit wait) holds no connection or row lock;
+            // the row's lease keeps other workers off it meanwhile.
+            Outcome outcome = send(work);
+            jdbi.useTransaction(handle -> record(handle, work, outcome));
+        }
+        if (work.ticketId() != null) {
+            onTicketChanged.accept(work.ticketId());
+        }
+        return true;
+    }
+
+    /** A claimed row: the message to send, or null when it was already settled (failed) while preparing it. */
+    private record Claimed(Row row, OutboundSender sender, OutboundMessage message, Long ticketId) {
+    }
+
+    /** What the provider said: a result, or the exception it threw. */
+    private record Outcome(SendResult result, SendException refusal, RuntimeException crash) {
+    }
+
+    /** Leases the row and builds its message, in the claiming transaction. */
+    private Claimed prepare(Handle handle, Row row) {
+        handle.createUpdate("update outbox set next_attempt_at = :leaseEnd where id = :id")
+                .bind("id", row.id()).bind("leaseEnd", clock.instant().plus(LEASE)).execute();
+        ChannelKind channel = ChannelKind.fromWire(row.channel());
+        MessageBuilder.Built built;
+        handle.savepoint("build");
+        try {
+            built = messageBuilder.build(handle, row.messageId());
+            handle.releaseSavepoint("build");
+        } catch (RuntimeException e) {
+            // A message that cannot even be built would come first in the queue again and again: fail it now.
+            handle.rollbackToSavepoint("build");
+            log.error("Message {} cannot be prepared for {}", row.messageId(), channel.wireName(), e);
+            fail(handle, row, "the message could not be prepared for sending: " + e.getMessage());
+            return new Claimed(row, null, null, null);
+        }
+        OutboundSender sender = senders.get(channel);
+        if (sender == null) {
+            fail(handle, row, "the " + channel.wireName() + " channel is not configured on this hub");
+            return new Claimed(row, null, null, built.ticketId());
+        }
+        if (built.problem() != null) {
+            fail(handle, row, built.problem());
+            return new Claimed(row, null, null, built.ticketId());
+        }
+        return new Claimed(row, sender, built.message(), built.ticketId());
+    }
+
+    private static Outcome send(Claimed work) {
+        try {
+            return new Outcome(work.sender().send(work.message()), null, null);
+        } catch (SendException e) {
+            return new Outcome(null, e, null);
+        } catch (RuntimeException e) {
+            return new Outcome(null, null, e);
+        }
+    }
+
+    private void record(Handle handle, Claimed work, Outcome outcome) {
+        Row row = work.row();
+        if (outcome.result() != null) {
+            recordSent(handle, row, outcome.result());
+            delete(handle, row);
+            return;
+        }
+        SendException e = outcome.refusal();
+        if (e == null) {
+            log.error("Sender for {} threw unexpectedly on message {}", row.channel(), row.messageId(), outcome.crash());
+            retryOrFail(handle, row, outcome.crash().toString());
+        } else if (e.unreachable()) {
+            markUnreachable(handle, work.message().to(), e.getMessage());
+            fail(handle, row, e.getMessage());
+        } else if (!e.retryable()) {
+            fail(handle, row, e.getMessage());
+        } else if (e.retryAfter() != null) {
+            // A rate limit is the provider asking us to wait, not a failure of this message.
+            reschedule(handle, row, row.attempts(), e.retryAfter(), e.getMessage());
+        } else {
+            retryOrFail(handle, row, e.getMessage());
+        }
+    }
+
+    private void retryOrFail(Handle handle, Row row, String error) {
+        int attempts = row.attempts() + 1;
+        if (retryPolicy.exhausted(attempts)) {
+            fail(handle, row, "gave up after " + attempts + " attempts: " + error);
+        } else {
+            reschedule(handle, row, attempts, retryPolicy.delayAfter(attempts), error);
+        }
     }
 
     private record Row(long id, long messageId, String channel, int attempts) {
@@ -161,59 +246,6 @@ public final class OutboxDispatcher implements AutoCloseable {
                 .bind("now", now)
                 .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getLong("message_id"), rs.getString("channel"), rs.getInt("attempts")))
                 .findOne();
-    }
-
-    private Long deliver(Handle handle, Row row) {
-        MessageQueries messages = new MessageQueries(handle);
-        ChannelKind channel = ChannelKind.fromWire(row.channel());
-        MessageBuilder.Built built;
-        handle.savepoint("build");
-        try {
-            built = messageBuilder.build(handle, row.messageId());
-            handle.releaseSavepoint("build");
-        } catch (RuntimeException e) {
-            // A message that cannot even be built would come first in the queue again and again: fail it now.
-            handle.rollbackToSavepoint("build");
-            log.error("Message {} cannot be prepared for {}", row.messageId(), channel.wireName(), e);
-            fail(handle, row, "the message could not be prepared for sending: " + e.getMessage());
-            return null;
-        }
-        OutboundSender sender = senders.get(channel);
-        if (sender == null) {
-            fail(handle, row, "the " + channel.wireName() + " channel is not configured on this hub");
-            return built.ticketId();
-        }
-        if (built.problem() != null) {
-            fail(handle, row, built.problem());
-            return built.ticketId();
-        }
-        try {
-            SendResult result = sender.send(built.message());
-            recordSent(handle, row, result);
-            delete(handle, row);
-        } catch (SendException e) {
-            if (e.unreachable()) {
-                markUnreachable(handle, built.message().to(), e.getMessage());
-                fail(handle, row, e.getMessage());
-            } else if (!e.retryable()) {
-                fail(handle, row, e.getMessage());
-            } else if (e.retryAfter() != null) {
-                // A rate limit is the provider asking us to wait, not a failure of this message.
-                reschedule(handle, row, row.attempts(), e.retryAfter(), e.getMessage());
-            } else if (retryPolicy.exhausted(row.attempts() + 1)) {
-                fail(handle, row, "gave up after " + (row.attempts() + 1) + " attempts: " + e.getMessage());
-            } else {
-                reschedule(handle, row, row.attempts() + 1, retryPolicy.delayAfter(row.attempts() + 1), e.getMessage());
-            }
-        } catch (RuntimeException e) {
-            log.error("Sender for {} threw unexpectedly on message {}", channel.wireName(), row.messageId(), e);
-            if (retryPolicy.exhausted(row.attempts() + 1)) {
-                fail(handle, row, "gave up after " + (row.attempts() + 1) + " attempts: " + e);
-            } else {
-                reschedule(handle, row, row.attempts() + 1, retryPolicy.delayAfter(row.attempts() + 1), e.toString());
-            }
-        }
-        return built.ticketId();
     }
 
     /**
