@@ -42,9 +42,9 @@ public final class IngestionBenchmark {
                 int port = app.start();
                 System.out.printf(Locale.ROOT, "Ingestion benchmark: %d senders, %d messages, %d customers, %d cores%n",
                         senders, messages, customers, Runtime.getRuntime().availableProcessors());
-                run("warm-up", senders, messages / 2, i -> postHttp(port, "warm", i, customers));
+                senderProcess(port, senders, messages / 2, customers, "warm");
                 run("warm-up", senders, messages / 2, i -> direct(app, "warmd", i, customers));
-                Result http = run("HTTP /api/inbound", senders, messages, i -> postHttp(port, "http", i, customers));
+                Result http = senderProcess(port, senders, messages, customers, "http");
                 Result direct = run("Inbox.accept over JDBC", senders, messages, i -> direct(app, "direct", i, customers));
                 System.out.printf(Locale.ROOT, "%nHTTP            %8.0f msg/s   p50 %6.2f ms   p99 %6.2f ms%n", http.rate(), http.p50(), http.p99());
                 System.out.printf(Locale.ROOT, "direct (limit)  %8.0f msg/s   p50 %6.2f ms   p99 %6.2f ms%n", direct.rate(), direct.p50(), direct.p99());
@@ -56,13 +56,43 @@ public final class IngestionBenchmark {
         }
     }
 
+    /**
+     * The HTTP senders run in a second JVM, as real clients would: their threads, allocations and garbage then do not
+     * count as the hub's. Both JVMs still share the machine's cores with PostgreSQL.
+     */
+    private static Result senderProcess(int port, int senders, int messages, int customers, String run) throws Exception {
+        long hubCpuStart = processCpuNanos();
+        String javaBinary = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(javaBinary, "-cp", System.getProperty("java.class.path"), HttpSenders.class.getName(),
+                Integer.toString(port), Integer.toString(senders), Integer.toString(messages), Integer.toString(customers), run)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        Result result = null;
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith(HttpSenders.RESULT)) {
+                    String[] parts = line.substring(HttpSenders.RESULT.length()).strip().split(" ");
+                    result = new Result(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
+                            (processCpuNanos() - hubCpuStart) / 1e6 / messages);
+                } else {
+                    System.out.println(line);
+                }
+            }
+        }
+        if (process.waitFor() != 0 || result == null) {
+            throw new IllegalStateException("the sender process failed (exit " + process.exitValue() + ")");
+        }
+        System.out.printf(Locale.ROOT, "%-24s hub JVM CPU %.2f ms/msg%n", "", result.cpuMillisPerMessage());
+        return result;
+    }
+
     @FunctionalInterface
-    private interface Send {
+    interface Send {
         void send(int index) throws Exception;
     }
 
-    /** Throughput, latency, and the hub's JVM CPU time per message (the load generator's included). */
-    private record Result(double rate, double p50, double p99, double cpuMillisPerMessage) {
+    /** Throughput, latency, and the JVM CPU time per message of the process that ran it. */
+    record Result(double rate, double p50, double p99, double cpuMillisPerMessage) {
     }
 
     private static long processCpuNanos() {
@@ -73,7 +103,7 @@ public final class IngestionBenchmark {
     /** One keep-alive connection per sender thread: the load generator must cost little next to the hub. */
     private static final ThreadLocal<KeepAliveClient> CLIENT = new ThreadLocal<>();
 
-    private static void postHttp(int port, String run, int i, int customers) throws Exception {
+    static void postHttp(int port, String run, int i, int customers) throws Exception {
         int customer = i % customers;
         String body = "{\"from\":{\"name\":\"Customer " + customer + "\",\"email\":\"c" + customer + "@bench.example\"},"
                 + "\"externalId\":\"" + run + "-" + i + "\",\"text\":\"Message " + i + " about my order " + (i * 7919 % 100000) + "\"}";
@@ -94,7 +124,7 @@ public final class IngestionBenchmark {
                 Instant.now(), false, false, java.util.List.of()));
     }
 
-    private static Result run(String name, int threads, int total, Send send) throws InterruptedException {
+    static Result run(String name, int threads, int total, Send send) throws InterruptedException {
         long[] latencies = new long[total];
         AtomicInteger next = new AtomicInteger();
         AtomicLong failures = new AtomicLong();
