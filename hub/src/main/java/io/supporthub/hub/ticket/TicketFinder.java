@@ -98,11 +98,15 @@ public final class TicketFinder {
                 .stream().findFirst();
     }
 
-    /** Other tickets of people who share an email or phone with this ticket's customer (the same person twice). */
+    /**
+     * Other tickets of people who share an email or phone with this ticket's customer (the same person twice).
+     * Addresses are stored normalised (emails lower-cased, phones in E.164), so the unique (kind, value) index serves
+     * the match.
+     */
     public List<TicketSummary> similar(long ticketId, int limit) {
         return withAddresses(handle.createQuery(SELECT + "where t.id <> :id and t.contact_id in ("
                         + "select other.contact_id from ticket me join contact_address mine on mine.contact_id = me.contact_id "
-                        + "join contact_address other on other.kind = mine.kind and lower(other.value) = lower(mine.value) "
+                        + "join contact_address other on other.kind = mine.kind and other.value = mine.value "
                         + "where me.id = :id and mine.kind in ('email', 'phone') "
                         + "union select contact_id from ticket where id = :id) "
                         + "order by t.last_message_at desc, t.id desc limit :limit")
