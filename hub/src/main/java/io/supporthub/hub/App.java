@@ -50,6 +50,7 @@ import io.supporthub.hub.telegram.TelegramIntegration;
 import io.supporthub.templates.DefaultTexts;
 import io.supporthub.hub.ticket.ReopenPolicy;
 import io.supporthub.hub.ticket.TicketListener;
+import io.supporthub.hub.ticket.TicketOpener;
 import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.TicketRoutes;
 import io.supporthub.hub.ticket.TicketService;
@@ -154,7 +155,8 @@ public final class App implements AutoCloseable {
         viber.ifPresent(channel -> senders.putIfAbsent(ChannelKind.VIBER, channel.sender()));
         this.dispatcher = new OutboxDispatcher(database.jdbi(), senders, options.retryPolicy(), clock,
                 new MessageBuilder(finishers), 4, live::ticketChanged);
-        this.tickets = new TicketService(transactions, ticketOps, dispatcher::canSend, dispatcher::wake, phones);
+        this.tickets = new TicketService(transactions, ticketOps, dispatcher::canSend, dispatcher::wake);
+        TicketOpener opener = new TicketOpener(transactions, ticketOps, tickets, phones);
         this.agents = new AgentService(transactions);
         this.smsReconciliation = sms.map(channel -> new SmsReconciliation(
                 channel.reconciler(SmsSetup.reconciledNumbers(channel.settings())), transactions, channelEvents, clock));
@@ -168,7 +170,7 @@ public final class App implements AutoCloseable {
 
         AgentRoutes agentRoutes = new AgentRoutes(authentication, agents);
         GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);
-        TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, clock);
+        TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, clock);
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
         this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);

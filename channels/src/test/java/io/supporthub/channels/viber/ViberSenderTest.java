@@ -1,7 +1,6 @@
 package io.supporthub.channels.viber;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supporthub.channels.Address;

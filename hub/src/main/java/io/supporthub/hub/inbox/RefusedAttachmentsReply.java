@@ -1,6 +1,5 @@
 package io.supporthub.hub.inbox;
 
-import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.DeliveryState;
 import io.supporthub.channels.InboundMessage;
 import io.supporthub.hub.message.MessageQueries;

@@ -24,11 +24,13 @@ public final class TicketRoutes {
 
     private final Transactions transactions;
     private final TicketService tickets;
+    private final TicketOpener opener;
     private final Clock clock;
 
-    public TicketRoutes(Transactions transactions, TicketService tickets, Clock clock) {
+    public TicketRoutes(Transactions transactions, TicketService tickets, TicketOpener opener, Clock clock) {
         this.transactions = transactions;
         this.tickets = tickets;
+        this.opener = opener;
         this.clock = clock;
     }
 
@@ -119,7 +121,7 @@ public final class TicketRoutes {
         if (contact == null || !contact.isObject()) {
             throw ApiException.badRequest("'contact' is required: {\"id\"} or {\"name\", \"email\", \"phone\"}");
         }
-        Ticket ticket = tickets.open(agent, new TicketService.NewTicketRequest(
+        Ticket ticket = opener.open(agent, new TicketOpener.NewTicketRequest(
                 Json.text(body, "subject"),
                 Json.optText(body, "text"),
                 Json.optLong(contact, "id"),

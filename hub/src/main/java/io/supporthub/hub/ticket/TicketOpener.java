@@ -1,0 +1,111 @@
+package io.supporthub.hub.ticket;
+
+import io.supporthub.channels.Address;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.contact.AddressRow;
+import io.supporthub.hub.contact.ContactQueries;
+import io.supporthub.hub.contact.PhoneNormalizer;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.message.MessageQueries;
+import io.supporthub.hub.message.MessageQueries.NewMessage;
+import io.supporthub.hub.web.ApiException;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An agent starts a conversation: a ticket for a contact found or created by email or phone. */
+public final class TicketOpener {
+
+    private final Transactions transactions;
+    private final TicketOps ops;
+    private final TicketService tickets;
+    private final PhoneNormalizer phones;
+
+    public TicketOpener(Transactions transactions, TicketOps ops, TicketService tickets, PhoneNormalizer phones) {
+        this.transactions = transactions;
+        this.ops = ops;
+        this.tickets = tickets;
+        this.phones = phones;
+    }
+
+    /**
+     * An agent opens a ticket for a contact (found or created by email or phone); with a channel, the text goes out as
+     * the first message, otherwise it is kept as the ticket's description (an internal note).
+     */
+    public Ticket open(Agent agent, NewTicketRequest request) {
+        if (request.subject() == null || request.subject().isBlank()) {
+            throw ApiException.badRequest("'subject' is required");
+        }
+        Ticket created = transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
+            long contactId = contactFor(handle, request);
+            ChannelKind origin = request.channel() == null ? ChannelKind.API : request.channel();
+            Long typeId = request.type() == null ? null : TicketService.lookup(handle, "ticket_type", request.type());
+            Long priorityId = request.priority() == null ? null : TicketService.lookup(handle, "ticket_priority", request.priority());
+            Ticket ticket = new TicketQueries(handle).create(new TicketQueries.NewTicket(request.subject().strip(),
+                    contactId, origin, typeId, priorityId, null, false), ops.now());
+            handle.createUpdate("update ticket set assignee_id = :agentId, line = :line where id = :id")
+                    .bind("id", ticket.id()).bind("agentId", agent.id()).bind("line", agent.line()).execute();
+            ops.created(handle, ticket, Actor.AGENT, agent.id(), Map.of("openedBy", agent.name()), afterCommit);
+            if (request.text() != null && !request.text().isBlank()) {
+                if (request.channel() != null) {
+                    AddressRow address = tickets.replyAddress(handle, ticket, request.channel());
+                    tickets.sendPublic(handle, ticket, request.channel(), address, agent.id(), request.text().strip(), afterCommit);
+                } else {
+                    new MessageQueries(handle).insert(new NewMessage(ticket.id(), "out", "internal", null, null,
+                            agent.id(), request.text().strip(), null, null, null, false), ops.now());
+                }
+            }
+            return new TicketQueries(handle).find(ticket.id()).orElseThrow();
+        });
+        return created;
+    }
+
+    /** What an agent gives to open a ticket. Either {@code contactId} or at least one of name, email, phone. */
+    public record NewTicketRequest(String subject, String text, Long contactId, String name, String email, String phone,
+                                   ChannelKind channel, String type, String priority) {
+    }
+
+    private long contactFor(Handle handle, NewTicketRequest request) {
+        ContactQueries contacts = new ContactQueries(handle);
+        if (request.contactId() != null) {
+            return contacts.contact(request.contactId()).orElseThrow(() -> ApiException.notFound("no contact " + request.contactId())).id();
+        }
+        List<Address> addresses = new ArrayList<>();
+        if (request.email() != null && !request.email().isBlank()) {
+            if (!request.email().contains("@")) {
+                throw ApiException.badRequest("'" + request.email() + "' is not an email address");
+            }
+            addresses.add(Address.email(request.email()));
+        }
+        if (request.phone() != null && !request.phone().isBlank()) {
+            try {
+                addresses.add(Address.phone(phones.e164(request.phone())));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
+        }
+        if (addresses.isEmpty() && (request.name() == null || request.name().isBlank())) {
+            throw ApiException.badRequest("'contact' needs an id, or a name, email or phone");
+        }
+        Instant now = ops.now();
+        Long contactId = addresses.stream().map(contacts::findAddress).flatMap(Optional::stream)
+                .map(AddressRow::contactId).findFirst().orElse(null);
+        if (contactId == null) {
+            contactId = contacts.createContact(request.name(), null, now);
+        } else if (request.name() != null) {
+            contacts.completeProfile(contactId, request.name(), null);
+        }
+        for (Address address : addresses) {
+            if (contacts.findAddress(address).isEmpty()) {
+                contacts.addAddress(contactId, address, now);
+            }
+        }
+        return contactId;
+    }
+
+}
