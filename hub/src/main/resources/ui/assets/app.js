@@ -102,6 +102,28 @@
       toast('Saved');
     } catch (err) { fail(err); }
   });
+  // Canned reply groups: move a group, then store every group's position in the order shown.
+  document.addEventListener('click', async (e) => {
+    const move = e.target.closest('[data-move-group]');
+    if (!move) { return; }
+    const group = move.closest('section[data-group]');
+    const parent = group.parentElement;
+    const sibling = (el, dir) => {
+      let next = dir === 'up' ? el.previousElementSibling : el.nextElementSibling;
+      while (next && !next.matches('section[data-group]')) { next = dir === 'up' ? next.previousElementSibling : next.nextElementSibling; }
+      return next;
+    };
+    const other = sibling(group, move.dataset.moveGroup);
+    if (!other) { return; }
+    if (move.dataset.moveGroup === 'up') { parent.insertBefore(group, other); } else { parent.insertBefore(other, group); }
+    try {
+      const groups = $$('section[data-group]', parent);
+      for (let i = 0; i < groups.length; i++) {
+        await api('PATCH', '/api/canned/groups/' + groups[i].dataset.group, { position: i + 1 });
+      }
+      toast('Order saved');
+    } catch (err) { fail(err); }
+  });
   document.addEventListener('click', async (e) => {
     const move = e.target.closest('[data-move]');
     if (!move) { return; }

@@ -54,6 +54,19 @@ class WebUiBrowserTest {
     }
 
     @Test
+    void adminMovesACannedReplyGroupUp_andTheOrderIsKept() {
+        long second = hub.get("/api/canned").json().get("groups").get(1).get("id").asLong();
+        driver.get(hub.url("/admin/canned"));
+        WebElement up = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("section[data-group='" + second + "'] [data-move-group='up']")));
+        up.click();
+        wait.until(d -> hub.get("/api/canned").json().get("groups").get(0).get("id").asLong() == second);
+        driver.navigate().refresh();
+        WebElement first = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section[data-group]")));
+        assertThat(first.getAttribute("data-group")).isEqualTo(String.valueOf(second));
+    }
+
+    @Test
     void inbox_listsCustomerTickets_boldWhenTheCustomerWroteLast() {
         driver.get(hub.url("/?view=open"));
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".row.unread")));
