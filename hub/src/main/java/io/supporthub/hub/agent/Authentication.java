@@ -22,6 +22,7 @@ public final class Authentication {
     public static final String SESSION_COOKIE = "hub_session";
     private static final String AGENT_ATTRIBUTE = "agent";
     private static final Duration SESSION_LIFETIME = Duration.ofDays(14);
+    private static final String UNKNOWN_ACCOUNT_HASH = Passwords.hash(Passwords.randomToken(16));
 
     private final Transactions transactions;
     private final Clock clock;
@@ -89,11 +90,26 @@ public final class Authentication {
 
     /** Checks the password and opens a session; the cookie carries the token, the database its hash. */
     public Agent logIn(Context ctx, String email, String password) {
+        Instant attemptAt = clock.instant();
+        transactions.read(handle -> {
+            LoginThrottle.check(handle, email, attemptAt);
+            return null;
+        });
         Optional<Agent> agent = transactions.read(handle -> new AgentQueries(handle).findByEmail(email));
         Optional<String> hash = agent.flatMap(a -> transactions.read(handle -> new AgentQueries(handle).passwordHash(a.id())));
-        if (agent.isEmpty() || hash.isEmpty() || !Passwords.matches(password, hash.get())) {
+        // An unknown email costs the same bcrypt check as a known one, so timing does not tell which emails exist.
+        boolean matches = Passwords.matches(password, hash.orElse(UNKNOWN_ACCOUNT_HASH)) && hash.isPresent();
+        if (!matches) {
+            transactions.inTransaction((handle, afterCommit) -> {
+                LoginThrottle.recordFailure(handle, email, attemptAt);
+                return null;
+            });
             throw ApiException.unauthorized("wrong email or password");
         }
+        transactions.inTransaction((handle, afterCommit) -> {
+            LoginThrottle.clear(handle, email);
+            return null;
+        });
         if (!agent.get().active()) {
             throw ApiException.forbidden("this account is disabled; ask an administrator");
         }

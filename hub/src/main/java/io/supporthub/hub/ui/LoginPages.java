@@ -52,8 +52,11 @@ final class LoginPages {
         try {
             authentication.logIn(ctx, email.strip(), password);
         } catch (ApiException e) {
-            String message = e.status() == 403 ? "This account is disabled. Ask an administrator to enable it."
-                    : "Wrong email or password.";
+            String message = switch (e.status()) {
+                case 403 -> "This account is disabled. Ask an administrator to enable it.";
+                case 429 -> "Too many failed attempts for this account. Wait a few minutes and try again.";
+                default -> "Wrong email or password.";
+            };
             show(ctx, e.status(), message, email);
             return;
         }

@@ -55,6 +55,19 @@ class AgentApiTest {
     }
 
     @Test
+    void repeatedWrongPasswords_lockTheAccountsLoginsForAWhile() {
+        hub.post("/api/agents", Map.of("email", "guess@test.local", "name", "Guess Target", "password", "password123"));
+        for (int i = 0; i < 10; i++) {
+            assertThat(hub.post("/api/session", Map.of("email", "guess@test.local", "password", "wrong" + i)).status()).isEqualTo(401);
+        }
+        TestHub.Response locked = hub.post("/api/session", Map.of("email", "guess@test.local", "password", "password123"));
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.json().get("message").asText()).contains("too many failed logins");
+        hub.clock.advance(java.time.Duration.ofMinutes(16));
+        assertThat(hub.post("/api/session", Map.of("email", "guess@test.local", "password", "password123")).status()).isEqualTo(200);
+    }
+
+    @Test
     void sessionCookie_isHttpOnlyAndSameSite() {
         TestHub.Response login = hub.post("/api/session", Map.of("email", TestHub.ADMIN_EMAIL, "password", TestHub.ADMIN_PASSWORD));
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
