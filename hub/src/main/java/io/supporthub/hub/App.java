@@ -135,7 +135,7 @@ public final class App implements AutoCloseable {
         listeners.add(new CustomerNotifier(this::tickets, notificationStore, defaultTexts, renderer,
                 () -> dispatcher().wake(), clock));
         listeners.add(new RatingPrompter(this::ticketOps, reopenPolicy, botTexts, () -> dispatcher().wake()));
-        this.live = new LiveUpdates(database.dataSource());
+        this.live = new LiveUpdates(database.sessions());
         listeners.add(new MentionAnnouncer(live));
         this.ticketOps = new TicketOps(clock, config.autoCloseAfter(), scheduler, listeners, live::ticketChanged);
         this.timers = new TicketTimerService(transactions, ticketOps);
@@ -147,7 +147,7 @@ public final class App implements AutoCloseable {
         BotConversation bot = new BotConversation(inbox, ticketOps, reopenPolicy, botTexts, () -> dispatcher().wake());
         this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, live::ticketChanged, bot,
                 new RefusedAttachmentsReply(renderer, config.maxAttachmentBytes(), clock, () -> dispatcher().wake()));
-        this.telegram = TelegramIntegration.fromConfig(config, channelEvents, database.dataSource());
+        this.telegram = TelegramIntegration.fromConfig(config, channelEvents, database.sessions());
         Optional<TwilioChannel> sms = SmsSetup.channel(config, clock);
         this.viber = ViberChannel.fromConfig(config, clock);
         telegram.ifPresent(t -> senders.putIfAbsent(ChannelKind.TELEGRAM, t.sender()));
@@ -165,7 +165,7 @@ public final class App implements AutoCloseable {
         SmsRoutes smsRoutes = new SmsRoutes(transactions, tickets, notificationStore, defaultTexts, renderer);
         NotificationRoutes notificationRoutes = new NotificationRoutes(transactions, notificationStore, defaultTexts,
                 renderer, clock);
-        this.mailbox = email == null ? null : email.importer(channelEvents, tickets, dispatcher::wake, database.dataSource());
+        this.mailbox = email == null ? null : email.importer(channelEvents, tickets, dispatcher::wake, database.sessions());
         Authentication authentication = new Authentication(transactions, clock, config.publicUrl().startsWith("https"));
 
         AgentRoutes agentRoutes = new AgentRoutes(authentication, agents);

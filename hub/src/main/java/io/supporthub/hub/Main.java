@@ -26,7 +26,7 @@ public final class Main {
             embedded = EmbeddedDatabase.start(config.dataDir());
             jdbcUrl = embedded.jdbcUrl("postgres");
         }
-        Database database = Database.open(jdbcUrl, 20);
+        Database database = Database.open(jdbcUrl, config.databasePoolSize());
         App app = new App(config, database, App.Options.production());
         String adminEmail = config.get("ADMIN_EMAIL", "admin@localhost");
         Optional<String> generated = app.agents().ensureFirstAdmin(adminEmail, config.get("ADMIN_PASSWORD").orElse(null));

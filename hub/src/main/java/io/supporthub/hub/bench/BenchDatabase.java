@@ -9,7 +9,7 @@ import java.sql.Statement;
 
 /**
  * A fresh database for a benchmark: on {@code DATABASE_URL}'s server when set, else on the PostgreSQL at
- * 127.0.0.1:5432, else on an embedded server started for the run.
+ * 127.0.0.1:5432, else on an embedded server started for the run. Closing it drops it (or stops the embedded server).
  */
 public final class BenchDatabase implements AutoCloseable {
 
@@ -17,10 +17,14 @@ public final class BenchDatabase implements AutoCloseable {
 
     private final String jdbcUrl;
     private final EmbeddedDatabase embedded;
+    private final String server;
+    private final String name;
 
-    private BenchDatabase(String jdbcUrl, EmbeddedDatabase embedded) {
+    private BenchDatabase(String jdbcUrl, EmbeddedDatabase embedded, String server, String name) {
         this.jdbcUrl = jdbcUrl;
         this.embedded = embedded;
+        this.server = server;
+        this.name = name;
     }
 
     public static BenchDatabase create(String namePrefix) {
@@ -30,11 +34,11 @@ public final class BenchDatabase implements AutoCloseable {
             statement.execute("create database " + name);
         } catch (SQLException e) {
             EmbeddedDatabase embedded = EmbeddedDatabase.startTemporary();
-            return new BenchDatabase(embedded.jdbcUrl("postgres"), embedded);
+            return new BenchDatabase(embedded.jdbcUrl("postgres"), embedded, null, null);
         }
         String base = server.substring(0, server.indexOf('/', "jdbc:postgresql://".length()) + 1);
         String query = server.contains("?") ? server.substring(server.indexOf('?')) : "";
-        return new BenchDatabase(base + name + query, null);
+        return new BenchDatabase(base + name + query, null, server, name);
     }
 
     public String jdbcUrl() {
@@ -45,6 +49,12 @@ public final class BenchDatabase implements AutoCloseable {
     public void close() {
         if (embedded != null) {
             embedded.close();
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(server); Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+        } catch (SQLException e) {
+            System.err.println("Could not drop the benchmark's database " + name + ": " + e.getMessage());
         }
     }
 }

@@ -19,7 +19,7 @@ public final class HttpSenders {
         int messages = Integer.parseInt(args[2]);
         int customers = Integer.parseInt(args[3]);
         String run = args[4];
-        IngestionBenchmark.Result result = IngestionBenchmark.run("warm".equals(run) ? "warm-up" : "HTTP /api/inbound",
+        IngestionBenchmark.Result result = IngestionBenchmark.run(run.startsWith("warm") ? "warm-up" : "HTTP /api/inbound",
                 senders, messages, i -> IngestionBenchmark.postHttp(port, run, i, customers));
         System.out.printf(Locale.ROOT, "%s %.1f %.3f %.3f%n", RESULT, result.rate(), result.p50(), result.p99());
     }

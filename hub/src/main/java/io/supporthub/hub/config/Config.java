@@ -1,5 +1,7 @@
 package io.supporthub.hub.config;
 
+import io.supporthub.hub.db.Database;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +73,11 @@ public final class Config {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
         }
+    }
+
+    /** Connections that serve transactions; by default HikariCP's rule, twice the cores (at least 4). */
+    public int databasePoolSize() {
+        return positive("DB_POOL_SIZE", Database.defaultPoolSize());
     }
 
     public int port() {

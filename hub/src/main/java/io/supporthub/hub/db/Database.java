@@ -13,14 +13,23 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** The PostgreSQL connection pool, migrated by Flyway, with JDBI on top. */
+/**
+ * The PostgreSQL database, migrated by Flyway, with JDBI on top. Two pools: a small one for transactions, sized for
+ * the machine (see {@link #defaultPoolSize()}), and one for the few long-lived sessions (a {@code LISTEN}, the
+ * advisory locks of single-node listeners), so those never take a connection away from request work.
+ */
 public final class Database implements AutoCloseable {
 
+    /** The live updates' listener and publisher, the Telegram poller's lock and the mailbox's lock. */
+    private static final int SESSION_CONNECTIONS = 4;
+
     private final HikariDataSource dataSource;
+    private final HikariDataSource sessions;
     private final Jdbi jdbi;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, HikariDataSource sessions) {
         this.dataSource = dataSource;
+        this.sessions = sessions;
         this.jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin())
@@ -29,22 +38,41 @@ public final class Database implements AutoCloseable {
                 .registerRowMapper(Ticket.class, new TicketRowMapper());
     }
 
-    /** Opens a pool on {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db?user=..&password=..}) and migrates it. */
+    /**
+     * HikariCP's rule for a pool's size, twice the cores: a transaction spends part of its time waiting on the
+     * database, so a few more connections than cores keep them busy, while more only add contention (measured by
+     * the ingestion benchmark, see the README).
+     */
+    public static int defaultPoolSize() {
+        return Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Opens the pools on {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db?user=..&password=..}) and migrates
+     * the database; {@code poolSize} connections serve transactions.
+     */
     public static Database open(String jdbcUrl, int poolSize) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setMaximumPoolSize(poolSize);
-        config.setPoolName("hub");
-        config.setConnectionTimeout(5_000);
-        config.setInitializationFailTimeout(-1);
-        Database database = new Database(new HikariDataSource(config));
+        HikariDataSource sessions = pool(jdbcUrl, "hub-sessions", SESSION_CONNECTIONS, 1);
+        Database database = new Database(pool(jdbcUrl, "hub", poolSize, poolSize), sessions);
         database.migrate();
         return database;
     }
 
+    private static HikariDataSource pool(String jdbcUrl, String name, int size, int minimumIdle) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(minimumIdle);
+        config.setPoolName(name);
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+
+    /** On the sessions' pool: Flyway holds more than one connection at a time, more than a small pool may have. */
     private void migrate() {
         Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(sessions)
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
@@ -54,8 +82,14 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** The pool for transactions: take a connection, do the work, give it back. */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** Connections held for a long time (listeners, session advisory locks), apart from {@link #dataSource()}. */
+    public DataSource sessions() {
+        return sessions;
     }
 
     /** True when the database answers a trivial query within a second. */
@@ -70,5 +104,6 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+        sessions.close();
     }
 }

@@ -59,8 +59,8 @@ class TelegramPollingTest {
             AtomicInteger running = new AtomicInteger();
             Runnable start = running::incrementAndGet;
             Runnable stop = running::decrementAndGet;
-            AdvisoryLock a = new AdvisoryLock(hub.database.dataSource(), "polling test", Duration.ofMillis(100), start, stop);
-            AdvisoryLock b = new AdvisoryLock(hub.database.dataSource(), "polling test", Duration.ofMillis(100), start, stop);
+            AdvisoryLock a = new AdvisoryLock(hub.database.sessions(), "polling test", Duration.ofMillis(100), start, stop);
+            AdvisoryLock b = new AdvisoryLock(hub.database.sessions(), "polling test", Duration.ofMillis(100), start, stop);
             a.start();
             await("a leads", a::held);
             b.start();

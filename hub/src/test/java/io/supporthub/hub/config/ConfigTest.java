@@ -1,0 +1,26 @@
+package io.supporthub.hub.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigTest {
+
+    @Test
+    void databasePool_defaultsToTwiceTheCores_atLeastFour() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(new Config(Map.of()).databasePoolSize()).isEqualTo(Math.max(4, 2 * cores));
+        assertThat(new Config(Map.of("DB_POOL_SIZE", "12")).databasePoolSize()).isEqualTo(12);
+    }
+
+    @Test
+    void databasePool_refusesNonsense_byName() {
+        assertThatThrownBy(() -> new Config(Map.of("DB_POOL_SIZE", "0")).databasePoolSize())
+                .hasMessageContaining("DB_POOL_SIZE must be positive");
+        assertThatThrownBy(() -> new Config(Map.of("DB_POOL_SIZE", "many")).databasePoolSize())
+                .hasMessageContaining("DB_POOL_SIZE must be a whole number");
+    }
+}
