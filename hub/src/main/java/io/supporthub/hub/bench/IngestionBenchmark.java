@@ -45,22 +45,22 @@ public final class IngestionBenchmark {
              Database hubDatabase = Database.open(bench.jdbcUrl(), config.databasePoolSize());
              App hub = new App(config, hubDatabase, options("bench-hub"));
              Database directDatabase = Database.open(bench.jdbcUrl(), senders);
-             App direct = new App(config, directDatabase, options("bench-direct"))) {
-            int port = hub.start();
+             App direct = new App(config, directDatabase, options("bench-direct"));
+             SenderProcess httpSenders = new SenderProcess(hub.start(), senders, customers)) {
             System.out.printf(Locale.ROOT, "Ingestion benchmark: %d senders, %d rounds of %d messages, %d customers, %d cores, hub pool %d connections%n",
                     senders, rounds, messages, customers, Runtime.getRuntime().availableProcessors(), config.databasePoolSize());
-            // Both paths first take WARM_UP_ROUNDS turns unmeasured, until the JIT has compiled their hot code (on two
-            // cores the HTTP path needs about 30,000 requests), then take turns, so a change in the machine's load
-            // during the run weighs on both; the medians of the measured rounds are compared.
+            // Both paths (and the senders' JVM) first take WARM_UP_ROUNDS turns unmeasured, until the JIT has compiled
+            // their hot code (on two cores the HTTP path needs about 30,000 requests), then take turns, so a change in
+            // the machine's load during the run weighs on both; the medians of the measured rounds are compared.
             for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
-                senderProcess(port, senders, messages, customers, "warm" + round);
+                httpSenders.round("warm" + round, messages);
                 String run = "warmd" + round;
                 run("warm-up", senders, messages, i -> direct(direct, run, i, customers));
             }
             List<Result> http = new ArrayList<>();
             List<Result> limit = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                http.add(senderProcess(port, senders, messages, customers, "http" + round));
+                http.add(httpSenders.round("http" + round, messages));
                 String run = "direct" + round;
                 limit.add(run("Inbox.accept over JDBC", senders, messages, i -> direct(direct, run, i, customers)));
             }
@@ -90,36 +90,6 @@ public final class IngestionBenchmark {
                 io.supporthub.hub.outbox.RetryPolicy.DEFAULT, name, false);
     }
 
-    /**
-     * The HTTP senders run in a second JVM, as real clients would: their threads, allocations and garbage then do not
-     * count as the hub's. Both JVMs still share the machine's cores with PostgreSQL.
-     */
-    private static Result senderProcess(int port, int senders, int messages, int customers, String run) throws Exception {
-        long hubCpuStart = processCpuNanos();
-        String javaBinary = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(javaBinary, "-cp", System.getProperty("java.class.path"), HttpSenders.class.getName(),
-                Integer.toString(port), Integer.toString(senders), Integer.toString(messages), Integer.toString(customers), run)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        Result result = null;
-        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith(HttpSenders.RESULT)) {
-                    String[] parts = line.substring(HttpSenders.RESULT.length()).strip().split(" ");
-                    result = new Result(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
-                            (processCpuNanos() - hubCpuStart) / 1e6 / messages);
-                } else {
-                    System.out.println(line);
-                }
-            }
-        }
-        if (process.waitFor() != 0 || result == null) {
-            throw new IllegalStateException("the sender process failed (exit " + process.exitValue() + ")");
-        }
-        System.out.printf(Locale.ROOT, "%-24s hub JVM CPU %.2f ms/msg%n", "", result.cpuMillisPerMessage());
-        return result;
-    }
-
     @FunctionalInterface
     interface Send {
         void send(int index) throws Exception;
@@ -129,7 +99,7 @@ public final class IngestionBenchmark {
     record Result(double rate, double p50, double p99, double cpuMillisPerMessage) {
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }

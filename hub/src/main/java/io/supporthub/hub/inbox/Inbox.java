@@ -112,9 +112,9 @@ public final class Inbox {
         // Every caller (webhooks, pollers, the generic API) gets open pages told, also when the ticket only grew.
         ticketOps.announce(afterCommit, ticket.id());
         if (message.automated()) {
-            tickets.touchAutomated(ticket.id(), message.text(), now);
+            tickets.touchAutomated(ticket.id(), now);
         } else {
-            tickets.touchInbound(ticket.id(), message.text(), now);
+            tickets.touchInbound(ticket.id(), now);
         }
         if (address.lastTicketId() == null || address.lastTicketId() != ticket.id()) {
             new ContactQueries(handle).rememberTicket(address.id(), ticket.id());

@@ -68,9 +68,10 @@ public final class TicketFinder {
         }
         String tsQuery = filter.query() == null ? null : prefixQuery(filter.query());
         if (tsQuery != null) {
-            // Two index lookups (the tickets' words, the customers' names and addresses) joined by id: an OR across the
-            // join would make PostgreSQL walk the whole inbox index and test every row.
+            // Three index lookups (the subjects, the public messages, the customers' names and addresses) joined by id:
+            // an OR across joins would make PostgreSQL walk the whole inbox index and test every row.
             sql.append("and t.id in (select id from ticket where search @@ to_tsquery('simple', :q) "
+                    + "union select ticket_id from message where visibility = 'public' and search @@ to_tsquery('simple', :q) "
                     + "union select tk.id from contact cs join ticket tk on tk.contact_id = cs.id "
                     + "where cs.search @@ to_tsquery('simple', :q)) ");
         }

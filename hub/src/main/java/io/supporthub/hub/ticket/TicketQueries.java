@@ -11,8 +11,8 @@ import java.util.Optional;
 public final class TicketQueries {
 
     /**
-     * Adds a message's words to the ticket's search vector, stripped of positions and bounded, so a ticket with a long
-     * history never grows its vector towards PostgreSQL's 1 MB limit (past it every further message would fail).
+     * Adds a new subject's words to the ticket's search vector (the words of messages are indexed on the messages),
+     * bounded, so renaming a ticket again and again never grows it towards PostgreSQL's 1 MB limit.
      */
     static final String APPEND_SEARCH = "search = case when length(search) < 20000 "
             + "then search || strip(to_tsvector('simple', left(:text, 5000))) else search end";
@@ -63,27 +63,26 @@ public final class TicketQueries {
                             Long followUpOf, boolean fromCustomer) {
     }
 
-    /** Records an automated message (an auto-reply, a bounce): searchable, but nobody is waiting for an answer. */
-    public void touchAutomated(long ticketId, String text, Instant now) {
-        handle.createUpdate("update ticket set updated_at = :now, " + APPEND_SEARCH + " where id = :id")
-                .bind("id", ticketId).bind("now", now).bind("text", text).execute();
+    /** Records an automated message (an auto-reply, a bounce): nobody is waiting for an answer. */
+    public void touchAutomated(long ticketId, Instant now) {
+        handle.createUpdate("update ticket set updated_at = :now where id = :id")
+                .bind("id", ticketId).bind("now", now).execute();
     }
 
     /** Records a customer's message: the ticket waits for the company from now (unless it already did). */
-    public void touchInbound(long ticketId, String text, Instant now) {
+    public void touchInbound(long ticketId, Instant now) {
         handle.createUpdate("update ticket set last_message_at = :now, last_message_in = true, updated_at = :now, "
-                        + "waiting_since = coalesce(waiting_since, :now), "
-                        + APPEND_SEARCH + " where id = :id")
-                .bind("id", ticketId).bind("now", now).bind("text", text).execute();
+                        + "waiting_since = coalesce(waiting_since, :now) where id = :id")
+                .bind("id", ticketId).bind("now", now).execute();
     }
 
     /** Records a public agent message: the customer no longer waits. */
-    public void touchOutbound(long ticketId, String text, Instant now, boolean firstResponse) {
+    public void touchOutbound(long ticketId, Instant now, boolean firstResponse) {
         handle.createUpdate("update ticket set last_message_at = :now, last_message_in = false, updated_at = :now, "
                         + "waiting_since = null, "
-                        + "first_response_at = case when :firstResponse then coalesce(first_response_at, :now) else first_response_at end, "
-                        + APPEND_SEARCH + " where id = :id")
-                .bind("id", ticketId).bind("now", now).bind("text", text).bind("firstResponse", firstResponse).execute();
+                        + "first_response_at = case when :firstResponse then coalesce(first_response_at, :now) else first_response_at end "
+                        + "where id = :id")
+                .bind("id", ticketId).bind("now", now).bind("firstResponse", firstResponse).execute();
     }
 
     public void touch(long ticketId, Instant now) {

@@ -66,7 +66,7 @@ public final class TicketService {
                 agentId, text, null, null, DeliveryState.QUEUED, false), now);
         Outbox.enqueue(handle, messageId, via, now);
         boolean firstResponse = agentId != null && new MessageQueries(handle).hasInbound(ticket.id());
-        new TicketQueries(handle).touchOutbound(ticket.id(), text, now, firstResponse);
+        new TicketQueries(handle).touchOutbound(ticket.id(), now, firstResponse);
         new ContactQueries(handle).rememberTicketUnlessBusy(address.id(), ticket.id());
         afterCommit.add(wakeOutbox);
         ops.announce(afterCommit, ticket.id());

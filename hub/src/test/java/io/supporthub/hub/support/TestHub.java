@@ -57,7 +57,8 @@ public final class TestHub implements AutoCloseable {
         Map<String, String> values = new HashMap<>(Map.of("PORT", "0", "API_KEY", API_KEY));
         values.putAll(settings);
         Config config = new Config(values);
-        this.database = Database.open(TestDatabases.freshDatabaseUrl(), 24);
+        // The production pool size, so tests meet the contention a small pool brings.
+        this.database = Database.open(TestDatabases.freshDatabaseUrl(), config.databasePoolSize());
         EnumMap<ChannelKind, OutboundSender> map = new EnumMap<>(ChannelKind.class);
         for (ChannelKind kind : ChannelKind.values()) {
             if (realSenders.contains(kind)) {

@@ -130,6 +130,14 @@ class AgentApiTest {
         }
         assertThat(ids(hub.get("/api/tickets?q=colis").json())).containsExactly(searched);
         assertThat(ids(hub.get("/api/tickets?q=carton").json())).as("text of later messages").containsExactly(searched);
+        hub.post("/api/tickets/" + searched + "/replies", Map.of("text", "Nous envoyons un transporteur"));
+        hub.post("/api/tickets/" + searched + "/notes", Map.of("text", "fournisseur douteux"));
+        assertThat(ids(hub.get("/api/tickets?q=transporteur").json())).as("an agent's reply").containsExactly(searched);
+        assertThat(ids(hub.get("/api/tickets?q=douteux").json())).as("internal notes are not searched").isEmpty();
+        String ticketWords = hub.database.jdbi().withHandle(handle -> handle
+                .select("select search::text from ticket where id = ?", searched).mapTo(String.class).one());
+        assertThat(ticketWords).as("the ticket row keeps its subject's words only, however long the thread")
+                .contains("colis").doesNotContain("carton").doesNotContain("transporteur");
         assertThat(ids(hub.get("/api/tickets?q=gust").json())).as("customer name prefix").containsExactly(searched);
         assertThat(ids(hub.get("/api/tickets?q=gustave@example.fr").json())).as("customer email").containsExactly(searched);
         assertThat(hub.get("/api/tickets?channel=telegram").json().get("items")).isEmpty();
