@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class IngestionBenchmark {
 
     private static final String API_KEY = "bench-key";
-    private static final int WARM_UP_ROUNDS = 2;
+    private static final int WARM_UP_ROUNDS = 4;
 
     public static void main(String[] args) throws Exception {
         int senders = args.length > 0 ? Integer.parseInt(args[0]) : 16;
@@ -49,9 +49,9 @@ public final class IngestionBenchmark {
              SenderProcess httpSenders = new SenderProcess(hub.start(), senders, customers)) {
             System.out.printf(Locale.ROOT, "Ingestion benchmark: %d senders, %d rounds of %d messages, %d customers, %d cores, hub pool %d connections%n",
                     senders, rounds, messages, customers, Runtime.getRuntime().availableProcessors(), config.databasePoolSize());
-            // Both paths (and the senders' JVM) first take WARM_UP_ROUNDS turns unmeasured, until the JIT has compiled
-            // their hot code (on two cores the HTTP path needs about 30,000 requests), then take turns, so a change in
-            // the machine's load during the run weighs on both; the medians of the measured rounds are compared.
+            // Both paths (and the senders' JVM) first take WARM_UP_ROUNDS turns unmeasured, until the JIT has
+            // compiled their hot code (on two cores the HTTP path settles after about 80,000 requests), then take
+            // turns, so a change in the machine's load during the run weighs on both; the medians are compared.
             for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
                 httpSenders.round("warm" + round, messages);
                 String run = "warmd" + round;
