@@ -39,9 +39,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * HikariCP's rule for a pool's size, twice the cores: a transaction spends part of its time waiting on the
-     * database, so a few more connections than cores keep them busy, while more only add contention (measured by
-     * the ingestion benchmark, see the README).
+     * HikariCP's rule of thumb for a pool's size, twice the cores (plus spindles, none on SSDs): a transaction spends
+     * part of its time waiting on the database, so a few more connections than cores keep them busy, while more only
+     * add contention (measured by the ingestion benchmark, see the README).
      */
     public static int defaultPoolSize() {
         return Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
