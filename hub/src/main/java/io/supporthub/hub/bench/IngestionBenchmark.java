@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Ingestion benchmark: concurrent senders post customer messages to {@code /api/inbound} over HTTP and, in rounds
  * taken in turn, the same number of clients hand the same kind of messages straight to {@code Inbox.accept} (the
  * same SQL, one transaction per message, no HTTP), each on a connection of its own, as this machine's database
- * limit. Prints messages/s, p50/p99 latency and the ratio. The hub runs with its own pool ({@code DB_POOL_SIZE}, by default twice the cores).
+ * limit. Prints messages/s, p50/p99 latency and the ratio. The hub runs with its own pool ({@code DB_POOL_SIZE}, by
+ * default twice the cores).
  *
  * <p>Arguments: {@code [senders=16] [messages=20000] [customers=2000] [rounds=3]}. Uses DATABASE_URL's server when
  * set (a fresh database is created on it and dropped at the end), else the PostgreSQL on 127.0.0.1:5432, else an
