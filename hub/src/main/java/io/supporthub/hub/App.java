@@ -82,6 +82,11 @@ public final class App implements AutoCloseable {
         public static Options production() {
             return new Options(Clock.systemUTC(), new EnumMap<>(ChannelKind.class), RetryPolicy.DEFAULT, "supporthub", true);
         }
+
+        /** For benchmarks: the real clock and senders, without background work competing with what is measured. */
+        public static Options benchmark(String schedulerName) {
+            return new Options(Clock.systemUTC(), new EnumMap<>(ChannelKind.class), RetryPolicy.DEFAULT, schedulerName, false);
+        }
     }
 
     private final Config config;

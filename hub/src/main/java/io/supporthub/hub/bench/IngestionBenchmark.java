@@ -45,9 +45,9 @@ public final class IngestionBenchmark {
         Config config = new Config(settings);
         try (BenchDatabase bench = BenchDatabase.create("hub_bench");
              Database hubDatabase = Database.open(bench.jdbcUrl(), config.databasePoolSize());
-             App hub = new App(config, hubDatabase, options("bench-hub"));
+             App hub = new App(config, hubDatabase, App.Options.benchmark("bench-hub"));
              Database directDatabase = Database.open(bench.jdbcUrl(), senders);
-             App direct = new App(config, directDatabase, options("bench-direct"));
+             App direct = new App(config, directDatabase, App.Options.benchmark("bench-direct"));
              SenderProcess httpSenders = new SenderProcess(hub.start(), senders, customers)) {
             System.out.printf(Locale.ROOT, "Ingestion benchmark: %d senders, %d rounds of %d messages, %d customers, %d cores, hub pool %d connections%n",
                     senders, rounds, messages, customers, Runtime.getRuntime().availableProcessors(), config.databasePoolSize());
@@ -84,12 +84,6 @@ public final class IngestionBenchmark {
                 rounds.stream().mapToDouble(Result::p50).sorted().toArray()[middle],
                 rounds.stream().mapToDouble(Result::p99).sorted().toArray()[middle],
                 rounds.stream().mapToDouble(Result::cpuMillisPerMessage).sorted().toArray()[middle]);
-    }
-
-    /** The hub as it runs, minus background work that would compete with ingestion for no reason of its own. */
-    private static App.Options options(String name) {
-        return new App.Options(java.time.Clock.systemUTC(), new java.util.EnumMap<>(ChannelKind.class),
-                io.supporthub.hub.outbox.RetryPolicy.DEFAULT, name, false);
     }
 
     @FunctionalInterface

@@ -112,7 +112,8 @@ public final class Inbox {
         // Every caller (webhooks, pollers, the generic API) gets open pages told, also when the ticket only grew.
         ticketOps.announce(afterCommit, ticket.id());
         if (message.automated()) {
-            tickets.touchAutomated(ticket.id(), now);
+            // An auto-reply or a bounce: nobody is waiting for an answer.
+            tickets.touch(ticket.id(), now);
         } else {
             tickets.touchInbound(ticket.id(), now);
         }

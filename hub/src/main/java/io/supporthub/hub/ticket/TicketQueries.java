@@ -63,12 +63,6 @@ public final class TicketQueries {
                             Long followUpOf, boolean fromCustomer) {
     }
 
-    /** Records an automated message (an auto-reply, a bounce): nobody is waiting for an answer. */
-    public void touchAutomated(long ticketId, Instant now) {
-        handle.createUpdate("update ticket set updated_at = :now where id = :id")
-                .bind("id", ticketId).bind("now", now).execute();
-    }
-
     /** Records a customer's message: the ticket waits for the company from now (unless it already did). */
     public void touchInbound(long ticketId, Instant now) {
         handle.createUpdate("update ticket set last_message_at = :now, last_message_in = true, updated_at = :now, "

@@ -8,17 +8,14 @@ import io.supporthub.hub.App;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.bench.BenchDatabase;
 import io.supporthub.hub.db.Database;
-import io.supporthub.hub.outbox.RetryPolicy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,9 +42,7 @@ public final class InboxBenchmark {
         BenchDatabase bench = BenchDatabase.create("hub_inbox_bench");
         String url = bench.jdbcUrl();
         try (Database database = Database.open(url, 12)) {
-            App.Options options = new App.Options(Clock.systemUTC(), new EnumMap<>(ChannelKind.class), RetryPolicy.DEFAULT,
-                    "inbox-bench", false);
-            try (App app = new App(new Config(Map.of("PORT", "0")), database, options)) {
+            try (App app = new App(new Config(Map.of("PORT", "0")), database, App.Options.benchmark("inbox-bench"))) {
                 int port = app.start();
                 app.agents().ensureFirstAdmin(EMAIL, PASSWORD);
                 long seedStart = System.nanoTime();

@@ -48,6 +48,14 @@ public final class TestHub implements AutoCloseable {
         this(settings, background, start, Set.of());
     }
 
+    /** A hub with Telegram in webhook mode on the fake Bot API, its real Telegram sender talking to the fake. */
+    public static TestHub telegramWebhook(io.supporthub.channels.telegram.FakeTelegramBotApi telegram) {
+        return new TestHub(Map.of("TELEGRAM_BOT_TOKEN", telegram.token(),
+                "TELEGRAM_WEBHOOK_SECRET", io.supporthub.channels.telegram.FakeTelegramBotApi.SECRET,
+                "TELEGRAM_MODE", "webhook", "TELEGRAM_API_URL", telegram.baseUrl(), "PUBLIC_URL", "https://hub.example.com"),
+                false, Instant.parse("2026-11-02T09:00:00Z"), Set.of(ChannelKind.TELEGRAM));
+    }
+
     /**
      * @param realSenders channels given no RecordingSender, so the App wires its own sender from the settings (a
      *                    channel's sender talking to its loopback fake)

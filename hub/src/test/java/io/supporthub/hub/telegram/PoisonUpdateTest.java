@@ -1,14 +1,11 @@
 package io.supporthub.hub.telegram;
 
-import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.telegram.FakeTelegramBotApi;
 import io.supporthub.channels.telegram.TelegramWebhookVerifier;
 import io.supporthub.hub.support.TestHub;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,10 +18,7 @@ class PoisonUpdateTest {
     @Test
     void anUpdateTheDatabaseRefuses_isKeptAside_andTheNextOneIsStored() throws Exception {
         try (FakeTelegramBotApi telegram = FakeTelegramBotApi.start();
-             TestHub hub = new TestHub(Map.of("TELEGRAM_BOT_TOKEN", telegram.token(), "TELEGRAM_WEBHOOK_SECRET",
-                     FakeTelegramBotApi.SECRET, "TELEGRAM_MODE", "webhook", "TELEGRAM_API_URL", telegram.baseUrl(),
-                     "PUBLIC_URL", "https://hub.example.com"), false, Instant.parse("2026-11-02T09:00:00Z"),
-                     Set.of(ChannelKind.TELEGRAM))) {
+             TestHub hub = TestHub.telegramWebhook(telegram)) {
             // Stands in for any data PostgreSQL refuses for good (an invalid byte sequence, a value too large).
             hub.app.transactions().inTransaction((h, after) -> {
                 h.execute("create function refuse_poison() returns trigger language plpgsql as $$ begin "

@@ -1,7 +1,6 @@
 package io.supporthub.hub.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.telegram.FakeTelegramBotApi;
 import io.supporthub.channels.telegram.TelegramWebhookVerifier;
 import io.supporthub.hub.support.TestHub;
@@ -10,9 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,9 +22,7 @@ class TelegramWebhookTest {
     @BeforeAll
     static void start() throws IOException {
         telegram = FakeTelegramBotApi.start();
-        hub = new TestHub(Map.of("TELEGRAM_BOT_TOKEN", telegram.token(), "TELEGRAM_WEBHOOK_SECRET", FakeTelegramBotApi.SECRET,
-                "TELEGRAM_MODE", "webhook", "TELEGRAM_API_URL", telegram.baseUrl(), "PUBLIC_URL", "https://hub.example.com"),
-                false, Instant.parse("2026-11-02T09:00:00Z"), Set.of(ChannelKind.TELEGRAM));
+        hub = TestHub.telegramWebhook(telegram);
         hub.logIn();
     }
 
