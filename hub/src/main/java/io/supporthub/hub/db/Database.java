@@ -39,12 +39,13 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * HikariCP's rule of thumb for a pool's size, twice the cores (plus spindles, none on SSDs): a transaction spends
-     * part of its time waiting on the database, so a few more connections than cores keep them busy, while more only
-     * add contention (measured by the ingestion benchmark, see the README).
+     * HikariCP's rule of thumb for a pool's size, twice the cores plus the "spindles": twice the cores keep the
+     * cores busy while transactions wait on the database, and two more stand in for the disk, which every commit
+     * waits on. More connections only add contention; fewer leave the cores idle whenever commits are slow (measured
+     * by the ingestion benchmark, see the README).
      */
     public static int defaultPoolSize() {
-        return Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        return 2 * Runtime.getRuntime().availableProcessors() + 2;
     }
 
     /**

@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConfigTest {
 
     @Test
-    void databasePool_defaultsToTwiceTheCores_atLeastFour() {
+    void databasePool_defaultsToTwiceTheCoresPlusTwo() {
         int cores = Runtime.getRuntime().availableProcessors();
-        assertThat(new Config(Map.of()).databasePoolSize()).isEqualTo(Math.max(4, 2 * cores));
+        assertThat(new Config(Map.of()).databasePoolSize()).isEqualTo(2 * cores + 2);
         assertThat(new Config(Map.of("DB_POOL_SIZE", "12")).databasePoolSize()).isEqualTo(12);
     }
 
