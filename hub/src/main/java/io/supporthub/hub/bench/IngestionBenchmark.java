@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Ingestion benchmark: concurrent senders post customer messages to {@code /api/inbound} over HTTP and, in rounds
@@ -75,7 +76,7 @@ public final class IngestionBenchmark {
             System.out.printf(Locale.ROOT, "HTTP            %8.0f msg/s   p50 %6.2f ms   p99 %6.2f ms%n", httpMedian.rate(), httpMedian.p50(), httpMedian.p99());
             System.out.printf(Locale.ROOT, "direct (limit)  %8.0f msg/s   p50 %6.2f ms   p99 %6.2f ms%n", limitMedian.rate(), limitMedian.p50(), limitMedian.p99());
             System.out.printf(Locale.ROOT, "ratio of each round, HTTP / database limit: %s%n",
-                    ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).collect(java.util.stream.Collectors.joining(" ")));
+                    ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).collect(Collectors.joining(" ")));
             System.out.printf(Locale.ROOT, "ratio HTTP / database limit (median of the rounds'): %.2f (target >= 0.80), HTTP p99 %.1f ms (target < 50 ms)%n",
                     ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray()[rounds / 2], httpMedian.p99());
         }
