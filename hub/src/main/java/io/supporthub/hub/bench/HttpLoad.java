@@ -31,8 +31,8 @@ final class HttpLoad {
     }
 
     /**
-     * Sends {@code total} requests ({@code request.apply(i)} is the whole request i, head and body) and expects 201
-     * for each; the first other answer is printed and all are counted.
+     * Sends {@code total} requests ({@code request.apply(i)} is the whole request i, head and body) and expects
+     * {@code expectedStatus} for each; the first other answer is printed and all are counted.
      */
     IngestionBenchmark.Result run(String name, int total, int expectedStatus, IntFunction<byte[]> request) throws IOException {
         long[] latencies = new long[total];
