@@ -75,7 +75,7 @@ public final class Config {
         }
     }
 
-    /** Connections that serve transactions; by default HikariCP's rule, twice the cores (at least 4). */
+    /** Connections that serve transactions; by default {@link Database#defaultPoolSize()}, twice the cores plus two. */
     public int databasePoolSize() {
         return positive("DB_POOL_SIZE", Database.defaultPoolSize());
     }
