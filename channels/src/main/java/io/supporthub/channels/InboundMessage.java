@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param automated   true for auto-replies, bounces and list mail: stored, but never reopens or acknowledges
  * @param refusedAttachments files the channel did not take (over the size limit), each described for the customer,
  *                    e.g. "video.mp4 (35 MB)": the hub answers politely
+ * @param ourAddress  the address of ours it was written to, when the channel has several (the Twilio number an SMS
+ *                    was sent to), else null: replies on the same address go out from it
  */
 public record InboundMessage(
         ChannelKind channel,
@@ -35,7 +37,8 @@ public record InboundMessage(
         Instant sentAt,
         boolean edit,
         boolean automated,
-        List<String> refusedAttachments) implements ChannelEvent {
+        List<String> refusedAttachments,
+        String ourAddress) implements ChannelEvent {
 
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
@@ -52,6 +55,15 @@ public record InboundMessage(
         threadHint = threadHint == null ? ThreadHint.NONE : threadHint;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         refusedAttachments = refusedAttachments == null ? List.of() : List.copyOf(refusedAttachments);
+        ourAddress = ourAddress == null || ourAddress.isBlank() ? null : ourAddress.strip();
+    }
+
+    /** A message on a channel where we have one address only. */
+    public InboundMessage(ChannelKind channel, Address from, SenderProfile sender, String externalId, String text,
+                          String html, String subject, ThreadHint threadHint, List<Attachment> attachments,
+                          Instant sentAt, boolean edit, boolean automated, List<String> refusedAttachments) {
+        this(channel, from, sender, externalId, text, html, subject, threadHint, attachments, sentAt, edit, automated,
+                refusedAttachments, null);
     }
 
     static String withoutNul(String value) {
@@ -65,10 +77,10 @@ public record InboundMessage(
     }
 
     public InboundMessage asEdit() {
-        return new InboundMessage(channel, from, sender, externalId, text, html, subject, threadHint, attachments, sentAt, true, automated, refusedAttachments);
+        return new InboundMessage(channel, from, sender, externalId, text, html, subject, threadHint, attachments, sentAt, true, automated, refusedAttachments, ourAddress);
     }
 
     public InboundMessage withSubject(String newSubject) {
-        return new InboundMessage(channel, from, sender, externalId, text, html, newSubject, threadHint, attachments, sentAt, edit, automated, refusedAttachments);
+        return new InboundMessage(channel, from, sender, externalId, text, html, newSubject, threadHint, attachments, sentAt, edit, automated, refusedAttachments, ourAddress);
     }
 }

@@ -22,8 +22,8 @@ import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.email.EmailChannel;
 import io.supporthub.hub.email.EmailSettings;
 import io.supporthub.hub.email.MailboxImporter;
-import io.supporthub.hub.inbox.ChannelEventHandler;
-import io.supporthub.hub.inbox.RefusedAttachmentsReply;
+import io.supporthub.hub.channelevent.ChannelEventHandler;
+import io.supporthub.hub.channelevent.RefusedAttachmentsReply;
 import io.supporthub.hub.live.EventStreamRoutes;
 import io.supporthub.hub.live.LiveUpdates;
 import io.supporthub.hub.live.MentionAnnouncer;
@@ -34,6 +34,7 @@ import io.supporthub.hub.notification.CustomerNotifier;
 import io.supporthub.hub.notification.NotificationRoutes;
 import io.supporthub.hub.notification.NotificationStore;
 import io.supporthub.hub.outbox.MessageBuilder;
+import io.supporthub.hub.outbox.Outbox;
 import io.supporthub.hub.outbox.OutboxDispatcher;
 import io.supporthub.hub.outbox.RetryPolicy;
 import io.supporthub.hub.scheduler.AutoCloseJob;
@@ -49,6 +50,8 @@ import io.supporthub.hub.sms.TwilioWebhookRoutes;
 import io.supporthub.hub.telegram.TelegramIntegration;
 import io.supporthub.templates.DefaultTexts;
 import io.supporthub.hub.ticket.ReopenPolicy;
+import io.supporthub.hub.ticket.Ticket;
+import io.supporthub.hub.ticket.TicketRowMapper;
 import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.ticket.TicketOpener;
 import io.supporthub.hub.ticket.TicketOps;
@@ -115,6 +118,8 @@ public final class App implements AutoCloseable {
         this.database = database;
         this.options = options;
         Clock clock = options.clock();
+        // Registered after the database's generic record mapping, so it wins over it for tickets.
+        database.jdbi().registerRowMapper(Ticket.class, new TicketRowMapper());
         this.transactions = new Transactions(database.jdbi());
         PhoneNormalizer phones = new PhoneNormalizer(config.defaultPhoneRegion().orElse(null));
 
@@ -136,10 +141,10 @@ public final class App implements AutoCloseable {
         ReopenPolicy reopenPolicy = new ReopenPolicy(config.reopenWindow());
         BotTexts botTexts = new BotTexts(defaultTexts, renderer, config.companyName());
         // The dispatcher is built once the channels are (Telegram needs the event handler, which needs TicketOps);
-        // listeners reach it lazily.
-        listeners.add(new CustomerNotifier(this::tickets, notificationStore, defaultTexts, renderer,
-                () -> dispatcher().wake(), clock));
-        listeners.add(new RatingPrompter(this::ticketOps, reopenPolicy, botTexts, () -> dispatcher().wake()));
+        // the outbox wakes it lazily.
+        Outbox outbox = new Outbox(clock, () -> dispatcher().wake());
+        listeners.add(new CustomerNotifier(this::tickets, notificationStore, defaultTexts, renderer, outbox, clock));
+        listeners.add(new RatingPrompter(this::ticketOps, reopenPolicy, botTexts, outbox));
         this.live = new LiveUpdates(database.sessions());
         listeners.add(new MentionAnnouncer(live));
         this.ticketOps = new TicketOps(clock, config.autoCloseAfter(), scheduler, listeners, live::ticketChanged);
@@ -149,9 +154,9 @@ public final class App implements AutoCloseable {
         jobs.put(TimerSweepJob.class, () -> new TimerSweepJob(timers));
 
         this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(reopenPolicy));
-        BotConversation bot = new BotConversation(inbox, ticketOps, reopenPolicy, botTexts, () -> dispatcher().wake());
+        BotConversation bot = new BotConversation(inbox, ticketOps, reopenPolicy, botTexts, outbox);
         this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, live::ticketChanged, bot,
-                new RefusedAttachmentsReply(renderer, config.maxAttachmentBytes(), clock, () -> dispatcher().wake()));
+                new RefusedAttachmentsReply(renderer, config.maxAttachmentBytes(), outbox));
         this.telegram = TelegramIntegration.fromConfig(config, channelEvents, database.sessions());
         Optional<TwilioChannel> sms = SmsSetup.channel(config, clock);
         this.viber = ViberChannel.fromConfig(config, clock);
@@ -160,7 +165,7 @@ public final class App implements AutoCloseable {
         viber.ifPresent(channel -> senders.putIfAbsent(ChannelKind.VIBER, channel.sender()));
         this.dispatcher = new OutboxDispatcher(database.jdbi(), senders, options.retryPolicy(), clock,
                 new MessageBuilder(finishers), 4, live::ticketChanged);
-        this.tickets = new TicketService(transactions, ticketOps, dispatcher::canSend, dispatcher::wake);
+        this.tickets = new TicketService(transactions, ticketOps, dispatcher::canSend, outbox);
         TicketOpener opener = new TicketOpener(transactions, ticketOps, tickets, phones);
         this.agents = new AgentService(transactions);
         this.smsReconciliation = sms.map(channel -> new SmsReconciliation(
@@ -170,7 +175,7 @@ public final class App implements AutoCloseable {
         SmsRoutes smsRoutes = new SmsRoutes(transactions, tickets, notificationStore, defaultTexts, renderer);
         NotificationRoutes notificationRoutes = new NotificationRoutes(transactions, notificationStore, defaultTexts,
                 renderer, clock);
-        this.mailbox = email == null ? null : email.importer(channelEvents, tickets, dispatcher::wake, database.sessions());
+        this.mailbox = email == null ? null : email.importer(channelEvents, tickets, database.sessions());
         Authentication authentication = new Authentication(transactions, clock, config.publicUrl().startsWith("https"));
 
         AgentRoutes agentRoutes = new AgentRoutes(authentication, agents);

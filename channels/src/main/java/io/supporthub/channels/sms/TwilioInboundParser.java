@@ -28,10 +28,9 @@ import java.util.regex.Pattern;
  * the MessageSid (a redelivery carries the same one), text the Body, the MMS media downloaded into attachments (those
  * over the size limit in {@code refusedAttachments}).
  *
- * <p><b>Our number travels in the thread hint.</b> Replies must go out from the number the customer wrote to, and
- * {@link InboundMessage} has no field for it, so {@code threadHint().replyToIds()} holds exactly one entry
- * {@code "to:" + To}, e.g. {@code "to:+15557654321"}. The hub stores it with the message and, when it answers on this
- * address, sets {@code OutboundMessage.replyFrom} to it ({@link #replyFrom(InboundMessage)} reads it back).
+ * <p>Replies must go out from the number the customer wrote to: {@code To} is the message's
+ * {@link InboundMessage#ourAddress()}. The hub stores it with the message and, when it answers on this address, sets
+ * {@code OutboundMessage.replyFrom} to it.
  *
  * <p>A body that is exactly an opt-out keyword (STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT) also yields a
  * {@link ReachabilityChange} to unreachable, an opt-in keyword (START, YES, UNSTOP) one to reachable, after the
@@ -39,7 +38,6 @@ import java.util.regex.Pattern;
  */
 public final class TwilioInboundParser {
 
-    public static final String REPLY_FROM_PREFIX = "to:";
     /** What the inbound webhook answers once the message is committed: TwiML that does nothing. */
     public static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
     public static final String TWIML_CONTENT_TYPE = "text/xml; charset=utf-8";
@@ -91,9 +89,8 @@ public final class TwilioInboundParser {
         List<String> refused = new ArrayList<>();
         fetchMedia(form, sid, attachments, refused);
 
-        ThreadHint hint = to == null ? ThreadHint.NONE : new ThreadHint(null, List.of(REPLY_FROM_PREFIX + to));
         InboundMessage message = new InboundMessage(ChannelKind.SMS, from, SenderProfile.named(null), sid, text, null,
-                null, hint, attachments, sentAt, false, false, refused);
+                null, ThreadHint.NONE, attachments, sentAt, false, false, refused, to);
 
         List<ChannelEvent> events = new ArrayList<>();
         events.add(message);
@@ -103,16 +100,6 @@ public final class TwilioInboundParser {
                         "opted out by replying " + text.toUpperCase(Locale.ROOT), sentAt)
                 : new ReachabilityChange(ChannelKind.SMS, from, true, null, sentAt)));
         return events;
-    }
-
-    /** Our number the customer wrote to, as the parser put it in the thread hint, or null. */
-    public static String replyFrom(InboundMessage message) {
-        for (String id : message.threadHint().replyToIds()) {
-            if (id.startsWith(REPLY_FROM_PREFIX)) {
-                return id.substring(REPLY_FROM_PREFIX.length());
-            }
-        }
-        return null;
     }
 
     private void fetchMedia(Map<String, List<String>> form, String sid, List<Attachment> attachments,

@@ -38,7 +38,7 @@ class TwilioChannelTest {
         List<ChannelEvent> events = channel.inboundParser().parse(form);
         InboundMessage message = (InboundMessage) events.get(0);
         OutboundMessage reply = new OutboundMessage(1, message.from(), "It left today", null, null, null, null,
-                List.of(), List.of(), TwilioInboundParser.replyFrom(message));
+                List.of(), List.of(), message.ourAddress());
         SendResult result = channel.sender().send(reply);
 
         assertThat(result.state()).isEqualTo(DeliveryState.QUEUED);

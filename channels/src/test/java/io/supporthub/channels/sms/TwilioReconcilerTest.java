@@ -51,7 +51,7 @@ class TwilioReconcilerTest {
         assertThat(message.text()).isEqualTo("first");
         assertThat(message.from()).isEqualTo(Address.phone("+14155552671"));
         assertThat(message.sentAt()).isEqualTo(SINCE.plusSeconds(60));
-        assertThat(TwilioInboundParser.replyFrom(message)).isEqualTo(OUR_NUMBER);
+        assertThat(message.ourAddress()).isEqualTo(OUR_NUMBER);
         assertThat(twilio.requests()).anySatisfy(r -> assertThat(r.query()).contains("To=%2B15550001111")
                 .contains("DateSent%3E=2026-11-28T09%3A00%3A00"));
     }

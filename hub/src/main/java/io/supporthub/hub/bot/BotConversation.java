@@ -18,8 +18,10 @@ import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.contact.ContactResolver;
 import io.supporthub.hub.inbox.AcceptResult;
 import io.supporthub.hub.inbox.Inbox;
+import io.supporthub.hub.outbox.Outbox;
+import io.supporthub.hub.outbox.Outgoing;
 import io.supporthub.hub.inbox.Inbox.Placement;
-import io.supporthub.hub.ticket.AfterCommit;
+import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.ticket.ReopenPolicy;
 import io.supporthub.hub.ticket.TicketOps;
 import org.jdbi.v3.core.Handle;
@@ -45,15 +47,14 @@ public final class BotConversation {
     private final TicketOps ops;
     private final ReopenPolicy reopenPolicy;
     private final BotTexts texts;
-    private final Runnable wakeOutbox;
+    private final Outbox outbox;
 
-    public BotConversation(Inbox inbox, TicketOps ops, ReopenPolicy reopenPolicy, BotTexts texts,
-                           Runnable wakeOutbox) {
+    public BotConversation(Inbox inbox, TicketOps ops, ReopenPolicy reopenPolicy, BotTexts texts, Outbox outbox) {
         this.inbox = inbox;
         this.ops = ops;
         this.reopenPolicy = reopenPolicy;
         this.texts = texts;
-        this.wakeOutbox = wakeOutbox;
+        this.outbox = outbox;
     }
 
     /** Whether the bot stands in front of the inbox on this channel. */
@@ -93,12 +94,12 @@ public final class BotConversation {
             case NEW_TICKET -> inbox.accept(handle, message, Placement.NEW, afterCommit);
             case TO_TICKET -> inbox.accept(handle, message, Placement.toTicket(routing.ticketId()), afterCommit);
         };
-        queue(messages, null, address, message.channel(), outcome.replies(), now, afterCommit);
+        queue(handle, null, address, message.channel(), outcome.replies(), afterCommit);
         if (result != null && result.outcome() == AcceptResult.Outcome.NEW_TICKET && routing.kind() == Routing.Kind.NEW_TICKET) {
             TicketSummary ticket = new JdbiBotBackend(handle, ops, reopenPolicy, afterCommit)
                     .ticket(address.contactId(), result.ticketId()).orElseThrow();
-            queue(messages, result.ticketId(), address, message.channel(),
-                    List.of(bot.ticketOpened(ctx.language(), ticket)), now, afterCommit);
+            queue(handle, result.ticketId(), address, message.channel(),
+                    List.of(bot.ticketOpened(ctx.language(), ticket)), afterCommit);
         }
         return Optional.ofNullable(result);
     }
@@ -116,7 +117,7 @@ public final class BotConversation {
         BotOutcome outcome = bot(handle, afterCommit).onButton(ctx, press.data());
         new BotStates(handle).save(address.id(), outcome.newState());
         messages.recordHandled(address, press.channel(), press.externalId(), press.data(), List.of(), now);
-        queue(messages, null, address, press.channel(), outcome.replies(), now, afterCommit);
+        queue(handle, null, address, press.channel(), outcome.replies(), afterCommit);
     }
 
     /**
@@ -142,8 +143,8 @@ public final class BotConversation {
         return new BotContext(address.contactId(), channel, language, new BotStates(handle).load(address.id()));
     }
 
-    private void queue(BotMessages messages, Long ticketId, AddressRow address, ChannelKind channel, List<BotReply> replies,
-                       Instant now, AfterCommit afterCommit) {
+    private void queue(Handle handle, Long ticketId, AddressRow address, ChannelKind channel, List<BotReply> replies,
+                       AfterCommit afterCommit) {
         if (replies.isEmpty()) {
             return;
         }
@@ -152,9 +153,8 @@ public final class BotConversation {
             return;
         }
         for (BotReply reply : replies) {
-            messages.queue(ticketId, address, channel, reply, now);
+            outbox.queue(handle, Outgoing.bot(ticketId, channel, address.id(), reply.text(), reply.buttons()), afterCommit);
         }
-        afterCommit.add(wakeOutbox);
     }
 
     private static SenderProfile sender(SenderProfile sender) {

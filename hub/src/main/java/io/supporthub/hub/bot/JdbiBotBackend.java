@@ -3,7 +3,7 @@ package io.supporthub.hub.bot;
 import io.supporthub.bot.BotBackend;
 import io.supporthub.bot.TicketSummary;
 import io.supporthub.hub.ticket.Actor;
-import io.supporthub.hub.ticket.AfterCommit;
+import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.ticket.ReopenPolicy;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketOps;

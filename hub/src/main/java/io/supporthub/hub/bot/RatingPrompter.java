@@ -8,8 +8,10 @@ import io.supporthub.channels.ChannelKind;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.Contact;
 import io.supporthub.hub.contact.ContactQueries;
+import io.supporthub.hub.outbox.Outbox;
+import io.supporthub.hub.outbox.Outgoing;
 import io.supporthub.hub.ticket.Actor;
-import io.supporthub.hub.ticket.AfterCommit;
+import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.ticket.ReopenPolicy;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketListener;
@@ -34,17 +36,14 @@ public final class RatingPrompter implements TicketListener {
     private final Supplier<TicketOps> ops;
     private final ReopenPolicy reopenPolicy;
     private final BotTexts texts;
-    private final Runnable wakeOutbox;
+    private final Outbox outbox;
 
-    /**
-     * @param ops        the TicketOps this listener is registered with (built after its listeners, hence a supplier)
-     * @param wakeOutbox run after commit so the dispatcher sends the prompt at once
-     */
-    public RatingPrompter(Supplier<TicketOps> ops, ReopenPolicy reopenPolicy, BotTexts texts, Runnable wakeOutbox) {
+    /** @param ops the TicketOps this listener is registered with (built after its listeners, hence a supplier) */
+    public RatingPrompter(Supplier<TicketOps> ops, ReopenPolicy reopenPolicy, BotTexts texts, Outbox outbox) {
         this.ops = ops;
         this.reopenPolicy = reopenPolicy;
         this.texts = texts;
-        this.wakeOutbox = wakeOutbox;
+        this.outbox = outbox;
     }
 
     @Override
@@ -67,8 +66,8 @@ public final class RatingPrompter implements TicketListener {
         }
         String language = new ContactQueries(handle).contact(before.contactId()).map(Contact::language).orElse(null);
         BotReply prompt = new CustomerBot(backend, texts).ratingPrompt(language, ticket.get());
-        new BotMessages(handle).queue(before.id(), address.get(), channel, prompt, ops.get().now());
-        afterCommit.add(wakeOutbox);
+        outbox.queue(handle, Outgoing.bot(before.id(), channel, address.get().id(), prompt.text(), prompt.buttons()),
+                afterCommit);
     }
 
     /** The address the customer last wrote from on this ticket on its own channel, else their newest one there. */

@@ -1,6 +1,5 @@
 package io.supporthub.hub.config;
 
-import io.supporthub.hub.db.Database;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -75,9 +74,19 @@ public final class Config {
         }
     }
 
-    /** Connections that serve transactions; by default {@link Database#defaultPoolSize()}, twice the cores plus two. */
+    /** Connections that serve transactions; by default {@link #defaultPoolSize()}, twice the cores plus two. */
     public int databasePoolSize() {
-        return positive("DB_POOL_SIZE", Database.defaultPoolSize());
+        return positive("DB_POOL_SIZE", defaultPoolSize());
+    }
+
+    /**
+     * HikariCP's rule of thumb for a pool's size, twice the cores plus the "spindles": twice the cores keep the
+     * cores busy while transactions wait on the database, and two more stand in for the disk, which every commit
+     * waits on. More connections only add contention; fewer leave the cores idle whenever commits are slow (measured
+     * by the ingestion benchmark, see the README).
+     */
+    public static int defaultPoolSize() {
+        return 2 * Runtime.getRuntime().availableProcessors() + 2;
     }
 
     public int port() {

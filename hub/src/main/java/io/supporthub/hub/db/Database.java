@@ -2,8 +2,6 @@ package io.supporthub.hub.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.supporthub.hub.ticket.Ticket;
-import io.supporthub.hub.ticket.TicketRowMapper;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -15,7 +13,7 @@ import java.sql.SQLException;
 
 /**
  * The PostgreSQL database, migrated by Flyway, with JDBI on top. Two pools: a small one for transactions, sized for
- * the machine (see {@link #defaultPoolSize()}), and one for the few long-lived sessions (a {@code LISTEN}, the
+ * the machine (by default {@code Config.defaultPoolSize()}), and one for the few long-lived sessions (a {@code LISTEN}, the
  * advisory locks of single-node listeners), so those never take a connection away from request work.
  */
 public final class Database implements AutoCloseable {
@@ -33,19 +31,7 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin())
-                .registerRowMapper(new RecordMappers())
-                // Registered last, so it wins over the generic record mapping.
-                .registerRowMapper(Ticket.class, new TicketRowMapper());
-    }
-
-    /**
-     * HikariCP's rule of thumb for a pool's size, twice the cores plus the "spindles": twice the cores keep the
-     * cores busy while transactions wait on the database, and two more stand in for the disk, which every commit
-     * waits on. More connections only add contention; fewer leave the cores idle whenever commits are slow (measured
-     * by the ingestion benchmark, see the README).
-     */
-    public static int defaultPoolSize() {
-        return 2 * Runtime.getRuntime().availableProcessors() + 2;
+                .registerRowMapper(new RecordMappers());
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.supporthub.hub.db;
 
-import io.supporthub.hub.ticket.AfterCommit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;

@@ -9,7 +9,7 @@ import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.message.AttachmentStore;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
-import io.supporthub.hub.ticket.AfterCommit;
+import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.TicketQueries;
@@ -87,7 +87,7 @@ public final class AgentMailReply {
             }
             ChannelKind via = tickets.defaultReplyChannel(handle, ticket);
             AddressRow address = tickets.replyAddress(handle, ticket, via);
-            long messageId = tickets.sendPublic(handle, ticket, via, address, agent.id(), text, afterCommit);
+            long messageId = tickets.sendReply(handle, ticket, via, address, agent.id(), text, afterCommit);
             AttachmentStore attachments = new AttachmentStore(handle);
             for (Attachment attachment : mail.attachments()) {
                 attachments.save(messageId, attachment, now);
@@ -106,9 +106,8 @@ public final class AgentMailReply {
         log.warn("Mail {} from agent address {} on ticket #{} not sent to the customer ({}); kept as an internal note",
                 mail.externalId(), agent.email(), ticket.number(), reason);
         String text = mail.text().isBlank() && !mail.attachments().isEmpty() ? "(attachments)" : mail.text();
-        long noteId = new MessageQueries(handle).insert(new NewMessage(ticket.id(), "out", "internal", null, null,
-                agent.id(), "[Not sent to the customer: " + reason + "]\n\n" + text, mail.html(), null,
-                null, false), now);
+        long noteId = new MessageQueries(handle).insert(NewMessage.note(ticket.id(), agent.id(),
+                "[Not sent to the customer: " + reason + "]\n\n" + text, mail.html()), now);
         new TicketQueries(handle).touch(ticket.id(), now);
         new TicketQueries(handle).addEvent(ticket.id(), "note", "agent", agent.id(), null, null,
                 TicketOps.json(Map.of("messageId", noteId, "by", "email")), now);

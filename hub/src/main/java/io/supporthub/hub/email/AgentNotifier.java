@@ -6,7 +6,7 @@ import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.contact.Contact;
 import io.supporthub.hub.contact.ContactQueries;
-import io.supporthub.hub.ticket.AfterCommit;
+import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.templates.Languages;

@@ -8,7 +8,7 @@ import io.supporthub.channels.UnprocessedPayload;
 import io.supporthub.hub.db.Failures;
 import io.supporthub.hub.inbox.KeptAside;
 import io.supporthub.hub.db.Transactions;
-import io.supporthub.hub.ticket.AfterCommit;
+import io.supporthub.hub.db.AfterCommit;
 import org.jdbi.v3.core.Handle;
 
 import java.util.List;

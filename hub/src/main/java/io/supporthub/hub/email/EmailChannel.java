@@ -4,7 +4,7 @@ import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.email.MailParser;
 import io.supporthub.channels.email.SmtpSender;
 import io.supporthub.hub.db.Transactions;
-import io.supporthub.hub.inbox.ChannelEventHandler;
+import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.templates.DefaultTexts;
@@ -58,14 +58,13 @@ public final class EmailChannel implements AutoCloseable {
     }
 
     /** The mailbox import, handing mails to the inbox through {@link EmailInbound}. */
-    public MailboxImporter importer(ChannelEventHandler channelEvents, TicketService tickets, Runnable wakeOutbox,
-                                    DataSource lockSource) {
-        EmailInbound inbound = inbound(channelEvents, tickets, wakeOutbox);
+    public MailboxImporter importer(ChannelEventHandler channelEvents, TicketService tickets, DataSource lockSource) {
+        EmailInbound inbound = inbound(channelEvents, tickets);
         return new MailboxImporter(settings, new MailParser(settings.maxAttachmentBytes(), clock), inbound,
                 new DatabaseCursorStore(transactions, inbound::accept), lockSource, MailboxImporter.LEADER_RETRY);
     }
 
-    public EmailInbound inbound(ChannelEventHandler channelEvents, TicketService tickets, Runnable wakeOutbox) {
+    public EmailInbound inbound(ChannelEventHandler channelEvents, TicketService tickets) {
         return new EmailInbound(transactions, channelEvents, new AgentMailReply(tickets, clock));
     }
 

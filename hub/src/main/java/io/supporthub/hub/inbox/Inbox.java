@@ -10,9 +10,8 @@ import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.message.AttachmentStore;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
-import io.supporthub.hub.sms.OurAddress;
 import io.supporthub.hub.ticket.Actor;
-import io.supporthub.hub.ticket.AfterCommit;
+import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.TicketOps.StatusTarget;
@@ -63,15 +62,15 @@ public final class Inbox {
     public AcceptResult accept(Handle handle, InboundMessage message, Placement placement, AfterCommit afterCommit) {
         MessageQueries messages = new MessageQueries(handle);
         Instant now = ticketOps.now();
-        Optional<long[]> existing = messages.findByExternalId(message.channel(), message.externalId());
+        Optional<MessageQueries.StoredMessage> existing = messages.findByExternalId(message.channel(), message.externalId());
         if (existing.isPresent()) {
-            long[] ids = existing.get();
-            Ticket ticket = new TicketQueries(handle).find(ids[1]).orElseThrow();
+            MessageQueries.StoredMessage stored = existing.get();
+            Ticket ticket = Optional.ofNullable(stored.ticketId()).flatMap(new TicketQueries(handle)::find).orElseThrow();
             if (message.edit() && messages.edit(message.channel(), message.externalId(), message.text(), message.html(), now)) {
                 ticketOps.announce(afterCommit, ticket.id());
-                return new AcceptResult(AcceptResult.Outcome.EDITED, ticket.id(), ticket.number(), ids[0]);
+                return new AcceptResult(AcceptResult.Outcome.EDITED, ticket.id(), ticket.number(), stored.id());
             }
-            return new AcceptResult(AcceptResult.Outcome.DUPLICATE, ticket.id(), ticket.number(), ids[0]);
+            return new AcceptResult(AcceptResult.Outcome.DUPLICATE, ticket.id(), ticket.number(), stored.id());
         }
         AddressRow address = new ContactResolver(handle).resolve(message.from(), message.sender(), now);
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -167,9 +166,8 @@ public final class Inbox {
         if (!message.refusedAttachments().isEmpty()) {
             text = (text.isEmpty() ? "" : text + "\n\n") + "[Not received, too large: " + String.join(", ", message.refusedAttachments()) + "]";
         }
-        long messageId = new MessageQueries(handle).insert(new NewMessage(ticketId, "in", "public", message.channel(),
-                address.id(), null, text, message.html(), message.externalId(), null, message.automated()), now);
-        OurAddress.remember(handle, messageId, message);
+        long messageId = new MessageQueries(handle).insert(NewMessage.inbound(ticketId, message.channel(), address.id(),
+                text, message.html(), message.externalId(), message.automated(), message.ourAddress()), now);
         AttachmentStore attachments = new AttachmentStore(handle);
         for (Attachment attachment : message.attachments()) {
             attachments.save(messageId, attachment, now);

@@ -3,7 +3,7 @@ package io.supporthub.hub.live;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.agent.Mentions;
-import io.supporthub.hub.ticket.AfterCommit;
+import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketListener;
 import org.jdbi.v3.core.Handle;

@@ -18,15 +18,45 @@ public final class MessageQueries {
     }
 
     /** What a new message row holds. {@code deliveryState} is set for outgoing public messages only. */
-    public record NewMessage(long ticketId, String direction, String visibility, ChannelKind channel, Long addressId,
+    /**
+     * A message to store. {@code ticketId} is null for the bot's chatter; {@code ourAddress} is the address of ours an
+     * inbound message was written to; {@code buttons} the JSON of an outgoing message's buttons, or null.
+     */
+    public record NewMessage(Long ticketId, String direction, String visibility, ChannelKind channel, Long addressId,
                              Long authorAgentId, String text, String html, String externalId,
-                             DeliveryState deliveryState, boolean automated) {
+                             DeliveryState deliveryState, boolean automated, String ourAddress, String buttons) {
+
+        /** What a customer wrote: on a ticket, or (ticketId null) to the bot. */
+        public static NewMessage inbound(Long ticketId, ChannelKind channel, long addressId, String text, String html,
+                                         String externalId, boolean automated, String ourAddress) {
+            return new NewMessage(ticketId, "in", "public", channel, addressId, null, text, html, externalId, null,
+                    automated, ourAddress, null);
+        }
+
+        /** An agent's internal note: no channel, no address, never sent. */
+        public static NewMessage note(long ticketId, long agentId, String text) {
+            return note(ticketId, agentId, text, null);
+        }
+
+        /** A note kept from an agent's mail, with its sanitised HTML. */
+        public static NewMessage note(long ticketId, long agentId, String text, String html) {
+            return new NewMessage(ticketId, "out", "internal", null, null, agentId, text, html, null, null, false,
+                    null, null);
+        }
+
+        /** A public message to the customer, queued for sending (the outbox writes these). */
+        public static NewMessage outgoing(Long ticketId, ChannelKind channel, long addressId, Long authorAgentId,
+                                          String text, boolean automated, String buttons) {
+            return new NewMessage(ticketId, "out", "public", channel, addressId, authorAgentId, text, null, null,
+                    DeliveryState.QUEUED, automated, null, buttons);
+        }
     }
 
     public long insert(NewMessage message, Instant now) {
         return handle.createUpdate("insert into message (ticket_id, direction, visibility, channel, address_id, author_agent_id, "
-                        + "text, html, external_id, delivery_state, automated, created_at) values (:ticketId, :direction, "
-                        + ":visibility, :channel, :addressId, :authorAgentId, :text, :html, :externalId, :deliveryState, :automated, :now)")
+                        + "text, html, external_id, delivery_state, automated, our_address, buttons, created_at) values (:ticketId, "
+                        + ":direction, :visibility, :channel, :addressId, :authorAgentId, :text, :html, :externalId, :deliveryState, "
+                        + ":automated, :ourAddress, cast(:buttons as jsonb), :now)")
                 .bind("ticketId", message.ticketId())
                 .bind("direction", message.direction())
                 .bind("visibility", message.visibility())
@@ -38,19 +68,25 @@ public final class MessageQueries {
                 .bind("externalId", message.externalId())
                 .bind("deliveryState", message.deliveryState() == null ? null : message.deliveryState().wireName())
                 .bind("automated", message.automated())
+                .bind("ourAddress", message.ourAddress())
+                .bind("buttons", message.buttons())
                 .bind("now", now)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
     }
 
-    /** The message a provider id names on a channel, as (message id, ticket id). */
-    public Optional<long[]> findByExternalId(ChannelKind channel, String externalId) {
+    /** The message a provider id names on a channel. */
+    public Optional<StoredMessage> findByExternalId(ChannelKind channel, String externalId) {
         return handle.createQuery("select id, ticket_id from message where channel = :channel and external_id = :externalId")
                 .bind("channel", channel.wireName())
                 .bind("externalId", externalId)
-                .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("ticket_id")})
+                .mapTo(StoredMessage.class)
                 .findOne();
+    }
+
+    /** A stored message and its ticket; {@code ticketId} is null for the bot's chatter. */
+    public record StoredMessage(long id, Long ticketId) {
     }
 
     /** The ticket of the first stored message among the provider ids given (email In-Reply-To, References). */
@@ -119,5 +155,27 @@ public final class MessageQueries {
                 .bind("state", next.wireName()).bind("reason", next == DeliveryState.FAILED ? reason : null)
                 .execute();
         return true;
+    }
+
+    /** The address of ours the customer last wrote to on this ticket and channel (replies go out from it), if any. */
+    public Optional<String> latestOurAddress(long ticketId, ChannelKind channel) {
+        return handle.createQuery("select our_address from message where ticket_id = :ticketId and channel = :channel "
+                        + "and direction = 'in' and our_address is not null order by id desc limit 1")
+                .bind("ticketId", ticketId)
+                .bind("channel", channel.wireName())
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    /** The address an inbound message came from and its contact's language (null when unknown). */
+    public record Sender(long addressId, String language) {
+    }
+
+    public Sender sender(long messageId) {
+        return handle.createQuery("select m.address_id, c.language from message m "
+                        + "join contact_address a on a.id = m.address_id join contact c on c.id = a.contact_id where m.id = :id")
+                .bind("id", messageId)
+                .mapTo(Sender.class)
+                .one();
     }
 }

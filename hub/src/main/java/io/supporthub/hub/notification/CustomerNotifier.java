@@ -1,14 +1,12 @@
 package io.supporthub.hub.notification;
 
 import io.supporthub.channels.ChannelKind;
-import io.supporthub.channels.DeliveryState;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
-import io.supporthub.hub.message.MessageQueries;
-import io.supporthub.hub.message.MessageQueries.NewMessage;
 import io.supporthub.hub.outbox.Outbox;
+import io.supporthub.hub.outbox.Outgoing;
 import io.supporthub.hub.ticket.Actor;
-import io.supporthub.hub.ticket.AfterCommit;
+import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.ticket.TicketOps;
@@ -46,7 +44,7 @@ public final class CustomerNotifier implements TicketListener {
     private final NotificationStore store;
     private final DefaultTexts defaults;
     private final TemplateRenderer renderer;
-    private final Runnable wakeOutbox;
+    private final Outbox outbox;
     private final Clock clock;
 
     /**
@@ -54,12 +52,12 @@ public final class CustomerNotifier implements TicketListener {
      *                calls this listener
      */
     public CustomerNotifier(Supplier<TicketService> tickets, NotificationStore store, DefaultTexts defaults,
-                            TemplateRenderer renderer, Runnable wakeOutbox, Clock clock) {
+                            TemplateRenderer renderer, Outbox outbox, Clock clock) {
         this.tickets = tickets;
         this.store = store;
         this.defaults = defaults;
         this.renderer = renderer;
-        this.wakeOutbox = wakeOutbox;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -119,14 +117,11 @@ public final class CustomerNotifier implements TicketListener {
     private void write(Handle handle, Ticket ticket, ChannelKind via, AddressRow address, Notification notification,
                        String text, AfterCommit afterCommit) {
         Instant now = clock.instant();
-        long messageId = new MessageQueries(handle).insert(new NewMessage(ticket.id(), "out", "public", via,
-                address.id(), null, text, null, null, DeliveryState.QUEUED, true), now);
-        Outbox.enqueue(handle, messageId, via, now);
+        long messageId = outbox.queue(handle, Outgoing.automated(ticket.id(), via, address.id(), text), afterCommit);
         new ContactQueries(handle).rememberTicketUnlessBusy(address.id(), ticket.id());
         new TicketQueries(handle).addEvent(ticket.id(), "notified", "system", null, null, null,
                 TicketOps.json(Map.of("notification", NotificationSettings.wireName(notification),
                         "channel", via.wireName(), "messageId", messageId)), now);
-        afterCommit.add(wakeOutbox);
     }
 
     /** Opened by a person writing, not by an auto-reply or a bounce: those are never acknowledged. */

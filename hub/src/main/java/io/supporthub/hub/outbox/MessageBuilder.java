@@ -8,7 +8,7 @@ import io.supporthub.channels.ThreadHint;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.message.AttachmentStore;
-import io.supporthub.hub.sms.OurAddress;
+import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.web.Json;
 import org.jdbi.v3.core.Handle;
 
@@ -38,30 +38,52 @@ public final class MessageBuilder {
         this.finishers = Map.copyOf(finishers);
     }
 
-    /** The message to send, or the reason it cannot be sent; {@code ticketId} is null for bot chatter. */
-    public record Built(Long ticketId, OutboundMessage message, String problem) {
+    /**
+     * The message to send, or the reason it cannot be sent (the message is then marked failed); {@code refused} when
+     * it is not an outgoing public message at all, which is never sent and left as it is. {@code ticketId} is null
+     * for bot chatter.
+     */
+    public record Built(Long ticketId, OutboundMessage message, String problem, boolean refused) {
+
+        static Built ready(Long ticketId, OutboundMessage message) {
+            return new Built(ticketId, message, null, false);
+        }
+
+        static Built unsendable(Long ticketId, String problem) {
+            return new Built(ticketId, null, problem, false);
+        }
+
+        static Built refused(Long ticketId, String reason) {
+            return new Built(ticketId, null, reason, true);
+        }
     }
 
-    private record Row(long id, Long ticketId, Long addressId, String text, String html, String subject, Long number,
-                       String channel, String buttons) {
+    private record Row(long id, Long ticketId, Long addressId, String direction, String visibility, String text,
+                       String html, String subject, Long number, String channel, String buttons) {
     }
 
     private static final TypeReference<List<OutboundMessage.Button>> BUTTONS = new TypeReference<>() { };
 
     public Built build(Handle handle, long messageId) {
-        Row row = handle.createQuery("select m.id, m.ticket_id, m.address_id, m.text, m.html, t.subject, t.number, m.channel, "
-                        + "m.buttons::text as buttons from message m left join ticket t on t.id = m.ticket_id where m.id = :id")
+        Row row = handle.createQuery("select m.id, m.ticket_id, m.address_id, m.direction, m.visibility, m.text, m.html, "
+                        + "t.subject, t.number, m.channel, m.buttons::text as buttons "
+                        + "from message m left join ticket t on t.id = m.ticket_id where m.id = :id")
                 .bind("id", messageId)
                 .map((rs, ctx) -> new Row(rs.getLong("id"), (Long) rs.getObject("ticket_id"), (Long) rs.getObject("address_id"),
-                        rs.getString("text"), rs.getString("html"), rs.getString("subject"), (Long) rs.getObject("number"),
-                        rs.getString("channel"), rs.getString("buttons")))
+                        rs.getString("direction"), rs.getString("visibility"), rs.getString("text"), rs.getString("html"),
+                        rs.getString("subject"), (Long) rs.getObject("number"), rs.getString("channel"), rs.getString("buttons")))
                 .one();
+        if (!"out".equals(row.direction()) || !"public".equals(row.visibility())) {
+            // The one guard on the sending side: whatever queued it, only an outgoing public message ever leaves.
+            return Built.refused(row.ticketId(), "only outgoing public messages are sent; message " + row.id()
+                    + " is " + ("public".equals(row.visibility()) ? "an incoming one" : "an internal note"));
+        }
         Optional<AddressRow> address = row.addressId() == null ? Optional.empty() : new ContactQueries(handle).address(row.addressId());
         if (address.isEmpty()) {
-            return new Built(row.ticketId(), null, "the customer has no address on " + row.channel());
+            return Built.unsendable(row.ticketId(), "the customer has no address on " + row.channel());
         }
         if (!address.get().reachable()) {
-            return new Built(row.ticketId(), null, "the customer cannot be reached on " + row.channel() + ": "
+            return Built.unsendable(row.ticketId(), "the customer cannot be reached on " + row.channel() + ": "
                     + address.get().unreachableReason());
         }
         List<String> replyTo = row.ticketId() == null ? List.of() : handle.createQuery("select external_id from message where ticket_id = :ticketId "
@@ -74,9 +96,10 @@ public final class MessageBuilder {
         OutboundMessage message = new OutboundMessage(row.id(), address.get().address(), row.text(), row.html(),
                 row.subject(), row.number(), new ThreadHint(row.number(), replyTo),
                 new AttachmentStore(handle).load(row.id()), buttons(row),
-                row.ticketId() == null ? null : OurAddress.latest(handle, row.ticketId(), row.channel()).orElse(null));
+                row.ticketId() == null ? null
+                        : new MessageQueries(handle).latestOurAddress(row.ticketId(), ChannelKind.fromWire(row.channel())).orElse(null));
         Finisher finisher = finishers.get(ChannelKind.fromWire(row.channel()));
-        return new Built(row.ticketId(), finisher == null ? message : finisher.finish(handle, row.id(), message), null);
+        return Built.ready(row.ticketId(), finisher == null ? message : finisher.finish(handle, row.id(), message));
     }
 
     private static List<OutboundMessage.Button> buttons(Row row) {

@@ -1,22 +1,49 @@
 package io.supporthub.hub.outbox;
 
-import io.supporthub.channels.ChannelKind;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.supporthub.hub.db.AfterCommit;
+import io.supporthub.hub.message.MessageQueries;
+import io.supporthub.hub.message.MessageQueries.NewMessage;
+import io.supporthub.hub.web.Json;
 import org.jdbi.v3.core.Handle;
 
+import java.time.Clock;
 import java.time.Instant;
 
-/** Queues a stored outgoing message for sending, in the transaction that wrote it. */
+/**
+ * The one way a message to a customer enters the outbox: the message row, its outbox row and, once committed, a
+ * wake-up for the dispatcher, all in the caller's transaction. Agent replies, notifications, the bot and the answer
+ * about refused files come through here; what the dispatcher then sends it checks again (see {@link MessageBuilder}).
+ */
 public final class Outbox {
 
-    private Outbox() {
+    private final Clock clock;
+    private final Runnable wakeDispatcher;
+
+    /** @param wakeDispatcher run after commit so the dispatcher sends at once */
+    public Outbox(Clock clock, Runnable wakeDispatcher) {
+        this.clock = clock;
+        this.wakeDispatcher = wakeDispatcher;
     }
 
-    public static void enqueue(Handle handle, long messageId, ChannelKind channel, Instant now) {
-        handle.createUpdate("insert into outbox (message_id, channel, next_attempt_at, created_at) "
-                        + "values (:messageId, :channel, :now, :now)")
-                .bind("messageId", messageId)
-                .bind("channel", channel.wireName())
-                .bind("now", now)
-                .execute();
+    /** Writes the message and queues it; returns the message's id. */
+    public long queue(Handle handle, Outgoing message, AfterCommit afterCommit) {
+        Instant now = clock.instant();
+        long messageId = new MessageQueries(handle).insert(NewMessage.outgoing(message.ticketId(), message.channel(),
+                message.addressId(), message.authorAgentId(), message.text(), message.automated(), buttons(message)), now);
+        new OutboxQueries(handle).enqueue(messageId, message.channel(), now);
+        afterCommit.add(wakeDispatcher);
+        return messageId;
+    }
+
+    private static String buttons(Outgoing message) {
+        if (message.buttons().isEmpty()) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.writeValueAsString(message.buttons());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the buttons of an outgoing message", e);
+        }
     }
 }

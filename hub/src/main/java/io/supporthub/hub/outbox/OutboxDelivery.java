@@ -9,6 +9,7 @@ import io.supporthub.channels.SendResult;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.message.MessageQueries;
+import io.supporthub.hub.outbox.OutboxQueries.Row;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ public final class OutboxDelivery {
 
     /** Claims and sends one due row; false when none was due. */
     public boolean deliverOne() {
-        Optional<Claimed> claimed = jdbi.inTransaction(handle -> claim(handle, clock.instant()).map(row -> prepare(handle, row)));
+        Optional<Claimed> claimed = jdbi.inTransaction(handle -> new OutboxQueries(handle).claimDue(clock.instant()).map(row -> prepare(handle, row)));
         if (claimed.isEmpty()) {
             return false;
         }
@@ -85,8 +86,7 @@ public final class OutboxDelivery {
 
     /** Leases the row and builds its message, in the claiming transaction. */
     private Claimed prepare(Handle handle, Row row) {
-        handle.createUpdate("update outbox set next_attempt_at = :leaseEnd where id = :id")
-                .bind("id", row.id()).bind("leaseEnd", clock.instant().plus(LEASE)).execute();
+        new OutboxQueries(handle).lease(row.id(), clock.instant().plus(LEASE));
         ChannelKind channel = ChannelKind.fromWire(row.channel());
         MessageBuilder.Built built;
         handle.savepoint("build");
@@ -99,6 +99,12 @@ public final class OutboxDelivery {
             log.error("Message {} cannot be prepared for {}", row.messageId(), channel.wireName(), e);
             fail(handle, row, "the message could not be prepared for sending: " + e.getMessage());
             return new Claimed(row, null, null, null);
+        }
+        if (built.refused()) {
+            log.error("Message {} was queued on {}, but {}: it is dropped from the outbox unsent", row.messageId(),
+                    channel.wireName(), built.problem());
+            new OutboxQueries(handle).delete(row.id());
+            return new Claimed(row, null, null, built.ticketId());
         }
         OutboundSender sender = senders.get(channel);
         if (sender == null) {
@@ -155,25 +161,6 @@ public final class OutboxDelivery {
         }
     }
 
-    private record Row(long id, long messageId, String channel, int attempts) {
-    }
-
-    /**
-     * The oldest due row whose recipient has nothing older still waiting: messages to one customer go out in the order
-     * they were written (a bot's menu after its greeting, a retried reply before the next one), while different
-     * customers' messages go out in parallel.
-     */
-    private static Optional<Row> claim(Handle handle, Instant now) {
-        return handle.createQuery("select o.id, o.message_id, o.channel, o.attempts from outbox o "
-                        + "join message m on m.id = o.message_id where o.next_attempt_at <= :now "
-                        + "and not exists (select 1 from outbox earlier join message em on em.id = earlier.message_id "
-                        + "where em.address_id = m.address_id and earlier.id < o.id) "
-                        + "order by o.next_attempt_at, o.id limit 1 for update of o skip locked")
-                .bind("now", now)
-                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getLong("message_id"), rs.getString("channel"), rs.getInt("attempts")))
-                .findOne();
-    }
-
     /**
      * Stores the provider's id. The message is out whatever happens next, so a provider id that collides with a stored
      * one (a provider reusing ids) must not abort the transaction: the id is dropped under a savepoint and logged.
@@ -200,16 +187,11 @@ public final class OutboxDelivery {
 
     private void reschedule(Handle handle, Row row, int attempts, Duration delay, String error) {
         log.info("Message {} on {} will be retried in {}: {}", row.messageId(), row.channel(), delay, error);
-        handle.createUpdate("update outbox set attempts = :attempts, next_attempt_at = :next, last_error = :error where id = :id")
-                .bind("id", row.id())
-                .bind("attempts", attempts)
-                .bind("next", clock.instant().plus(delay))
-                .bind("error", error)
-                .execute();
+        new OutboxQueries(handle).reschedule(row.id(), attempts, clock.instant().plus(delay), error);
     }
 
     private static void delete(Handle handle, Row row) {
-        handle.createUpdate("delete from outbox where id = :id").bind("id", row.id()).execute();
+        new OutboxQueries(handle).delete(row.id());
     }
 
     private void markUnreachable(Handle handle, Address address, String reason) {

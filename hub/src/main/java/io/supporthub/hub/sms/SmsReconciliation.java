@@ -5,7 +5,7 @@ import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.sms.TwilioReconciler;
 import io.supporthub.hub.db.Transactions;
-import io.supporthub.hub.inbox.ChannelEventHandler;
+import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.notification.SettingRows;
 import org.slf4j.Logger;

@@ -12,7 +12,7 @@ import io.supporthub.channels.sms.TwilioForm;
 import io.supporthub.channels.sms.TwilioInboundParser;
 import io.supporthub.channels.sms.TwilioSettings;
 import io.supporthub.channels.sms.TwilioSignatureVerifier;
-import io.supporthub.hub.inbox.ChannelEventHandler;
+import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

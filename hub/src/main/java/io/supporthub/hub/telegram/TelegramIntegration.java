@@ -8,7 +8,7 @@ import io.supporthub.channels.telegram.TelegramSettings;
 import io.supporthub.channels.telegram.TelegramWebhookRegistrar;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.db.AdvisoryLock;
-import io.supporthub.hub.inbox.ChannelEventHandler;
+import io.supporthub.hub.channelevent.ChannelEventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,7 +9,7 @@ import io.supporthub.channels.UnprocessedPayload;
 import io.supporthub.channels.telegram.TelegramUpdateParser;
 import io.supporthub.channels.telegram.TelegramWebhookRegistrar;
 import io.supporthub.channels.telegram.TelegramWebhookVerifier;
-import io.supporthub.hub.inbox.ChannelEventHandler;
+import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.web.ErrorHandling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package io.supporthub.hub.ticket;
 
+import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.agent.Agent;
 import org.jdbi.v3.core.Handle;
 

@@ -54,10 +54,9 @@ public final class TicketOpener {
             if (request.text() != null && !request.text().isBlank()) {
                 if (request.channel() != null) {
                     AddressRow address = tickets.replyAddress(handle, ticket, request.channel());
-                    tickets.sendPublic(handle, ticket, request.channel(), address, agent.id(), request.text().strip(), afterCommit);
+                    tickets.sendReply(handle, ticket, request.channel(), address, agent.id(), request.text().strip(), afterCommit);
                 } else {
-                    new MessageQueries(handle).insert(new NewMessage(ticket.id(), "out", "internal", null, null,
-                            agent.id(), request.text().strip(), null, null, null, false), ops.now());
+                    new MessageQueries(handle).insert(NewMessage.note(ticket.id(), agent.id(), request.text().strip()), ops.now());
                 }
             }
             return new TicketQueries(handle).find(ticket.id()).orElseThrow();

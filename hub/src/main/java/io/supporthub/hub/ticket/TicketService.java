@@ -1,7 +1,7 @@
 package io.supporthub.hub.ticket;
 
+import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.channels.ChannelKind;
-import io.supporthub.channels.DeliveryState;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.contact.AddressRow;
@@ -10,6 +10,7 @@ import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
 import io.supporthub.hub.outbox.Outbox;
+import io.supporthub.hub.outbox.Outgoing;
 import io.supporthub.hub.ticket.TicketOps.StatusTarget;
 import io.supporthub.hub.web.ApiException;
 import org.jdbi.v3.core.Handle;
@@ -28,13 +29,13 @@ public final class TicketService {
     private final Transactions transactions;
     private final TicketOps ops;
     private final Predicate<ChannelKind> canSend;
-    private final Runnable wakeOutbox;
+    private final Outbox outbox;
 
-    public TicketService(Transactions transactions, TicketOps ops, Predicate<ChannelKind> canSend, Runnable wakeOutbox) {
+    public TicketService(Transactions transactions, TicketOps ops, Predicate<ChannelKind> canSend, Outbox outbox) {
         this.transactions = transactions;
         this.ops = ops;
         this.canSend = canSend;
-        this.wakeOutbox = wakeOutbox;
+        this.outbox = outbox;
     }
 
     /** A public reply on the chosen channel (the ticket's own by default), optionally resolving the ticket. */
@@ -44,7 +45,7 @@ public final class TicketService {
             Ticket ticket = lockOpenForAgent(handle, ticketId);
             ChannelKind via = channel == null ? defaultReplyChannel(handle, ticket) : channel;
             AddressRow address = replyAddress(handle, ticket, via);
-            long messageId = sendPublic(handle, ticket, via, address, agent.id(), text, afterCommit);
+            long messageId = sendReply(handle, ticket, via, address, agent.id(), text, afterCommit);
             new TicketQueries(handle).addEvent(ticketId, "replied", "agent", agent.id(), null, null,
                     TicketOps.json(Map.of("channel", via.wireName(), "messageId", messageId)), ops.now());
             Ticket current = new TicketQueries(handle).lock(ticketId).orElseThrow();
@@ -56,19 +57,15 @@ public final class TicketService {
     }
 
     /**
-     * Writes a public outgoing message and its outbox row in the caller's transaction: agent replies and
-     * notifications both come through here.
+     * An agent's public reply in the caller's transaction: queued in the outbox, the ticket's figures and the
+     * address's last ticket updated, open pages told.
      */
-    public long sendPublic(Handle handle, Ticket ticket, ChannelKind via, AddressRow address, Long agentId, String text,
-                           io.supporthub.hub.ticket.AfterCommit afterCommit) {
-        Instant now = ops.now();
-        long messageId = new MessageQueries(handle).insert(new NewMessage(ticket.id(), "out", "public", via, address.id(),
-                agentId, text, null, null, DeliveryState.QUEUED, false), now);
-        Outbox.enqueue(handle, messageId, via, now);
-        boolean firstResponse = agentId != null && new MessageQueries(handle).hasInbound(ticket.id());
-        new TicketQueries(handle).touchOutbound(ticket.id(), now, firstResponse);
+    public long sendReply(Handle handle, Ticket ticket, ChannelKind via, AddressRow address, long agentId, String text,
+                          AfterCommit afterCommit) {
+        long messageId = outbox.queue(handle, Outgoing.reply(ticket.id(), via, address.id(), agentId, text), afterCommit);
+        boolean firstResponse = new MessageQueries(handle).hasInbound(ticket.id());
+        new TicketQueries(handle).touchOutbound(ticket.id(), ops.now(), firstResponse);
         new ContactQueries(handle).rememberTicketUnlessBusy(address.id(), ticket.id());
-        afterCommit.add(wakeOutbox);
         ops.announce(afterCommit, ticket.id());
         return messageId;
     }
@@ -114,8 +111,7 @@ public final class TicketService {
         requireText(text);
         return transactions.inTransaction((handle, afterCommit) -> {
             Ticket ticket = new TicketQueries(handle).lock(ticketId).orElseThrow(() -> notFound(ticketId));
-            long id = new MessageQueries(handle).insert(new NewMessage(ticket.id(), "out", "internal", null, null,
-                    agent.id(), text.strip(), null, null, null, false), ops.now());
+            long id = new MessageQueries(handle).insert(NewMessage.note(ticket.id(), agent.id(), text.strip()), ops.now());
             new TicketQueries(handle).touch(ticketId, ops.now());
             new TicketQueries(handle).addEvent(ticketId, "note", "agent", agent.id(), null, null,
                     TicketOps.json(Map.of("messageId", id)), ops.now());
@@ -218,8 +214,7 @@ public final class TicketService {
                     .bind("id", ticketId).bind("line", line).bind("now", ops.now()).execute();
             String verb = line == 2 ? "Escalated to the second line" : "Sent back to the first line";
             String noteText = reason == null || reason.isBlank() ? verb + "." : verb + ": " + reason.strip();
-            long noteId = new MessageQueries(handle).insert(new NewMessage(ticketId, "out", "internal", null, null,
-                    agent.id(), noteText, null, null, null, false), ops.now());
+            long noteId = new MessageQueries(handle).insert(NewMessage.note(ticketId, agent.id(), noteText), ops.now());
             ops.announce(afterCommit, ticketId);
             new TicketQueries(handle).addEvent(ticketId, line == 2 ? "escalated" : "sent_back", "agent", agent.id(),
                     null, null, TicketOps.json(Map.of("line", line, "noteId", noteId)), ops.now());

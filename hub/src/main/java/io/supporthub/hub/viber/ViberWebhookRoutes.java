@@ -11,7 +11,7 @@ import io.supporthub.channels.viber.ViberCallbackParser;
 import io.supporthub.channels.viber.ViberSettings;
 import io.supporthub.channels.viber.ViberSignatureVerifier;
 import io.supporthub.channels.viber.ViberWelcome;
-import io.supporthub.hub.inbox.ChannelEventHandler;
+import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.web.ErrorHandling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

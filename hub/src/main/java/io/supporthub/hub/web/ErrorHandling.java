@@ -2,7 +2,7 @@ package io.supporthub.hub.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.supporthub.hub.ticket.TransitionRefusedException;
+import io.supporthub.hub.error.Refusal;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,7 @@ public final class ErrorHandling {
 
     public static void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage()));
-        routes.exception(TransitionRefusedException.class, (e, ctx) -> respond(ctx, 409, "transition_refused", e.getMessage()));
+        routes.exception(Refusal.class, (e, ctx) -> respond(ctx, status(e.kind()), e.code(), e.getMessage()));
         routes.exception(ConnectionException.class, (e, ctx) -> {
             log.warn("Database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             respond(ctx, 503, "unavailable", "the database is not answering; try again shortly");
@@ -40,6 +40,21 @@ public final class ErrorHandling {
             }
         });
         routes.error(405, ctx -> respond(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    /** The one place a refusal's kind becomes an HTTP status. */
+    public static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNSUPPORTED_FORMAT -> 415;
+            case UNPROCESSABLE -> 422;
+            case TOO_MANY -> 429;
+            case UNAVAILABLE -> 503;
+        };
     }
 
     private static boolean isDatabaseDown(Throwable e) {

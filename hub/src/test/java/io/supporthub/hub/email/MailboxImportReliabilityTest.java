@@ -45,7 +45,7 @@ class MailboxImportReliabilityTest {
     }
 
     private EmailInbound inbound() {
-        return app.email().orElseThrow().inbound(app.channelEvents(), app.tickets(), () -> { });
+        return app.email().orElseThrow().inbound(app.channelEvents(), app.tickets());
     }
 
     @Test
@@ -90,7 +90,7 @@ class MailboxImportReliabilityTest {
         mail.deliver("cy@customer.example", "Second", "two", "r2@customer.example");
         assertThat(mail.poll()).isEqualTo(2);
 
-        try (MailboxImporter restarted = app.email().orElseThrow().importer(app.channelEvents(), app.tickets(), () -> { },
+        try (MailboxImporter restarted = app.email().orElseThrow().importer(app.channelEvents(), app.tickets(),
                 app.database().dataSource())) {
             assertThat(restarted.pollOnce()).isZero();
             // a new UIDVALIDITY (or a lost cursor) reads the whole mailbox again: Message-IDs keep it out
@@ -128,7 +128,7 @@ class MailboxImportReliabilityTest {
     void startedImporter_takesTheLockAndImportsInTheBackground_aSecondOneWaits() throws Exception {
         mail.deliver("dee@customer.example", "Background", "Imported by the running poller", "bg1@customer.example");
         MailboxImporter leader = app.mailbox().orElseThrow();
-        try (MailboxImporter other = app.email().orElseThrow().importer(app.channelEvents(), app.tickets(), () -> { },
+        try (MailboxImporter other = app.email().orElseThrow().importer(app.channelEvents(), app.tickets(),
                 app.database().dataSource())) {
             leader.start();
             Instant deadline = Instant.now().plusSeconds(20);

@@ -166,4 +166,24 @@ class OutboxTest {
         assertThat(email.sent().size() - before).isEqualTo(20);
         assertThat(email.sent().stream().map(m -> m.messageId()).distinct().count()).isEqualTo(email.sent().size());
     }
+
+    @Test
+    void anInternalNote_queuedBehindTheOutboxsBack_isNeverSent() {
+        long id = ticket("ob-note");
+        long noteId = hub.post("/api/tickets/" + id + "/notes", Map.of("text", "Refund approved, do not tell yet"))
+                .json().get("messageId").asLong();
+        // Whatever a caller does: an outbox row written straight to the table, pointing at the note.
+        hub.app.transactions().read(h -> h.createUpdate("insert into outbox (message_id, channel, next_attempt_at, created_at) "
+                + "values (:id, 'email', :now, :now)").bind("id", noteId).bind("now", hub.clock.instant()).execute());
+        int before = email.sent().size();
+
+        hub.drainOutbox();
+
+        assertThat(email.sent().size() - before).as("messages sent").isZero();
+        assertThat(email.sent()).noneMatch(m -> m.messageId() == noteId || m.text().contains("Refund approved"));
+        assertThat(outboxRows()).as("the refused row is dropped").isZero();
+        JsonNode note = lastMessage(id);
+        assertThat(note.get("visibility").asText()).isEqualTo("internal");
+        assertThat(note.get("deliveryState").isNull()).as("the note is left as it was").isTrue();
+    }
 }

@@ -1,4 +1,4 @@
-package io.supporthub.hub.inbox;
+package io.supporthub.hub.channelevent;
 
 import io.supporthub.bot.BotReply;
 import io.supporthub.channels.ButtonPress;
@@ -8,12 +8,15 @@ import io.supporthub.channels.DeliveryUpdate;
 import io.supporthub.channels.InboundMessage;
 import io.supporthub.channels.ReachabilityChange;
 import io.supporthub.channels.UnprocessedPayload;
+import io.supporthub.hub.inbox.KeptAside;
+import io.supporthub.hub.inbox.AcceptResult;
+import io.supporthub.hub.inbox.Inbox;
 import io.supporthub.hub.bot.BotConversation;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.Failures;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.message.MessageQueries;
-import io.supporthub.hub.ticket.AfterCommit;
+import io.supporthub.hub.db.AfterCommit;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,8 +147,8 @@ public final class ChannelEventHandler {
             MessageQueries messages = new MessageQueries(handle);
             if (messages.applyDelivery(update.channel(), update.providerId(), update.state(), update.reason())) {
                 messages.findByExternalId(update.channel(), update.providerId())
-                        .filter(ids -> ids[1] != 0) // bot chatter has no ticket
-                        .ifPresent(ids -> changed.add(ids[1]));
+                        .map(MessageQueries.StoredMessage::ticketId) // null for bot chatter
+                        .ifPresent(changed::add);
             } else {
                 log.debug("Delivery update {} for {} {} ignored (unknown message or not a forward move)",
                         update.state(), update.channel(), update.providerId());

@@ -1,17 +1,15 @@
-package io.supporthub.hub.inbox;
+package io.supporthub.hub.channelevent;
 
-import io.supporthub.channels.DeliveryState;
 import io.supporthub.channels.InboundMessage;
+import io.supporthub.hub.inbox.AcceptResult;
 import io.supporthub.hub.message.MessageQueries;
-import io.supporthub.hub.message.MessageQueries.NewMessage;
 import io.supporthub.hub.outbox.Outbox;
-import io.supporthub.hub.ticket.AfterCommit;
+import io.supporthub.hub.outbox.Outgoing;
+import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.templates.Languages;
 import io.supporthub.templates.TemplateRenderer;
 import org.jdbi.v3.core.Handle;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -38,30 +36,18 @@ public final class RefusedAttachmentsReply {
 
     private final TemplateRenderer renderer;
     private final long maxAttachmentBytes;
-    private final Clock clock;
-    private final Runnable wakeOutbox;
+    private final Outbox outbox;
 
-    public RefusedAttachmentsReply(TemplateRenderer renderer, long maxAttachmentBytes, Clock clock, Runnable wakeOutbox) {
+    public RefusedAttachmentsReply(TemplateRenderer renderer, long maxAttachmentBytes, Outbox outbox) {
         this.renderer = renderer;
         this.maxAttachmentBytes = maxAttachmentBytes;
-        this.clock = clock;
-        this.wakeOutbox = wakeOutbox;
+        this.outbox = outbox;
     }
 
     public void queue(Handle handle, AcceptResult stored, InboundMessage mail, AfterCommit afterCommit) {
-        Map<String, Object> recipient = handle.createQuery("select m.address_id, c.language from message m "
-                        + "join contact_address a on a.id = m.address_id join contact c on c.id = a.contact_id where m.id = :id")
-                .bind("id", stored.messageId())
-                .mapToMap()
-                .one();
-        String text = text(Languages.resolve((String) recipient.get("language")), stored.ticketNumber(),
-                mail.refusedAttachments());
-        Instant now = clock.instant();
-        long messageId = new MessageQueries(handle).insert(new NewMessage(stored.ticketId(), "out", "public",
-                mail.channel(), ((Number) recipient.get("address_id")).longValue(), null, text, null, null,
-                DeliveryState.QUEUED, true), now);
-        Outbox.enqueue(handle, messageId, mail.channel(), now);
-        afterCommit.add(wakeOutbox);
+        MessageQueries.Sender sender = new MessageQueries(handle).sender(stored.messageId());
+        String text = text(Languages.resolve(sender.language()), stored.ticketNumber(), mail.refusedAttachments());
+        outbox.queue(handle, Outgoing.automated(stored.ticketId(), mail.channel(), sender.addressId(), text), afterCommit);
     }
 
     String text(String language, long ticketNumber, List<String> files) {

@@ -1,4 +1,4 @@
-package io.supporthub.hub.ticket;
+package io.supporthub.hub.db;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
