@@ -6,7 +6,7 @@ import io.supporthub.channels.ChannelKind;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.ticket.TicketFilter;
-import io.supporthub.hub.ticket.TicketFinder;
+import io.supporthub.hub.ticket.TicketListQueries;
 import io.supporthub.hub.ticket.TicketStatus;
 import io.supporthub.hub.ticket.TicketSummary;
 import org.jdbi.v3.core.Handle;
@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * The inbox {@code /}: views, filters, search and keyset paging, rendered on the server straight from
- * {@link TicketFinder}. {@code /inbox/rows} answers the same list without the page around it, for live refreshes.
+ * {@link TicketListQueries}. {@code /inbox/rows} answers the same list without the page around it, for live refreshes.
  * Each answer carries {@code Server-Timing: render;dur=ms}.
  */
 final class InboxPage {
@@ -84,7 +84,7 @@ final class InboxPage {
         Integer line = view == InboxView.UNASSIGNED ? Integer.valueOf(agent.line()) : null;
         TicketFilter filter = new TicketFilter(statuses, line, assigneeId, unassigned, filters.channel(), filters.priority(),
                 null, null, filters.query(), filters.afterAt(), filters.afterId(), PAGE_SIZE);
-        List<TicketSummary> found = new TicketFinder(handle).list(filter);
+        List<TicketSummary> found = new TicketListQueries(handle).list(filter);
         String next = null;
         if (found.size() > PAGE_SIZE) {
             found = found.subList(0, PAGE_SIZE);

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Reads tickets for lists and details: filters, full-text search, keyset paging. */
-public final class TicketFinder {
+/** The ticket list's SQL (filters, full-text search, keyset paging), one ticket and similar tickets. */
+public final class TicketListQueries {
 
     private static final Pattern TOKEN_JUNK = Pattern.compile("[^\\p{L}\\p{N}@._+-]");
 
@@ -35,7 +35,7 @@ public final class TicketFinder {
 
     private final Handle handle;
 
-    public TicketFinder(Handle handle) {
+    public TicketListQueries(Handle handle) {
         this.handle = handle;
     }
 
