@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +50,7 @@ final class InboxPage {
         Agent agent = access.agent(ctx);
         Map<String, Object> model = transactions.read(handle -> {
             Map<String, Object> m = list(handle, ctx, agent);
-            m.put("counts", counts(handle, agent));
+            m.put("counts", new TicketListQueries(handle).inboxCounts(agent.id(), agent.line()));
             m.put("agents", handle.createQuery("select id, name from agent where active order by name").mapToMap().list());
             m.put("priorities", handle.createQuery("select name from ticket_priority order by position, id").mapTo(String.class).list());
             m.put("types", handle.createQuery("select name from ticket_type order by position, id").mapTo(String.class).list());
@@ -104,24 +103,6 @@ final class InboxPage {
         model.put("next", next);
         model.put("firstPage", filters.afterAt() == null);
         return model;
-    }
-
-    private static Map<String, Long> counts(Handle handle, Agent agent) {
-        return handle.createQuery("select "
-                        + "count(*) filter (where assignee_id = :me and status in ('open', 'pending', 'awaiting_reply')) as mine, "
-                        + "count(*) filter (where assignee_id is null and line = :line and status in ('open', 'pending', 'awaiting_reply')) as unassigned, "
-                        + "count(*) filter (where status in ('open', 'awaiting_reply')) as open, "
-                        + "count(*) filter (where status = 'pending') as pending, "
-                        + "count(*) filter (where status = 'postponed') as postponed "
-                        + "from ticket where status in ('open', 'pending', 'awaiting_reply', 'postponed')")
-                .bind("me", agent.id()).bind("line", agent.line())
-                .map((rs, c) -> {
-                    Map<String, Long> counts = new LinkedHashMap<>();
-                    for (String key : List.of("mine", "unassigned", "open", "pending", "postponed")) {
-                        counts.put(key, rs.getLong(key));
-                    }
-                    return counts;
-                }).one();
     }
 
     static List<Map<String, String>> channelOptions() {
