@@ -7,6 +7,7 @@ import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.contact.ContactSearchRoutes;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.message.AttachmentRoutes;
 import io.supporthub.hub.ticket.TicketService;
 
 import java.time.Clock;
