@@ -26,7 +26,7 @@ public record TicketDetail(@JsonUnwrapped TicketSummary ticket, List<MessageView
     }
 
     public static Optional<TicketDetail> load(Handle handle, long ticketId, Instant now) {
-        Optional<TicketSummary> summary = new TicketFinder(handle).find(ticketId);
+        Optional<TicketSummary> summary = new TicketListQueries(handle).find(ticketId);
         if (summary.isEmpty()) {
             return Optional.empty();
         }

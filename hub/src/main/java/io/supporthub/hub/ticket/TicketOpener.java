@@ -46,10 +46,10 @@ public final class TicketOpener {
             ChannelKind origin = request.channel() == null ? ChannelKind.API : request.channel();
             Long typeId = request.type() == null ? null : TicketService.lookup(handle, "ticket_type", request.type());
             Long priorityId = request.priority() == null ? null : TicketService.lookup(handle, "ticket_priority", request.priority());
-            Ticket ticket = new TicketQueries(handle).create(new TicketQueries.NewTicket(request.subject().strip(),
+            TicketQueries queries = new TicketQueries(handle);
+            Ticket ticket = queries.create(new TicketQueries.NewTicket(request.subject().strip(),
                     contactId, origin, typeId, priorityId, null, false), ops.now());
-            handle.createUpdate("update ticket set assignee_id = :agentId, line = :line where id = :id")
-                    .bind("id", ticket.id()).bind("agentId", agent.id()).bind("line", agent.line()).execute();
+            queries.assignTo(ticket.id(), agent.id(), agent.line());
             ops.created(handle, ticket, Actor.AGENT, agent.id(), Map.of("openedBy", agent.name()), afterCommit);
             if (request.text() != null && !request.text().isBlank()) {
                 if (request.channel() != null) {
@@ -59,7 +59,7 @@ public final class TicketOpener {
                     new MessageQueries(handle).insert(NewMessage.note(ticket.id(), agent.id(), request.text().strip()), ops.now());
                 }
             }
-            return new TicketQueries(handle).find(ticket.id()).orElseThrow();
+            return queries.find(ticket.id()).orElseThrow();
         });
         return created;
     }

@@ -130,4 +130,10 @@ public final class TicketQueries {
         return handle.createQuery("select id from ticket where status = 'resolved' and resolved_at <= :before")
                 .bind("before", resolvedBefore).mapTo(Long.class).list();
     }
+
+    /** Gives the ticket to an agent, on the agent's line. */
+    public void assignTo(long ticketId, long agentId, int line) {
+        handle.createUpdate("update ticket set assignee_id = :agentId, line = :line where id = :id")
+                .bind("id", ticketId).bind("agentId", agentId).bind("line", line).execute();
+    }
 }

@@ -49,7 +49,7 @@ public final class TicketRoutes {
     private void list(Context ctx) {
         Agent agent = Authentication.agent(ctx);
         TicketFilter filter = filter(ctx, agent);
-        List<TicketSummary> rows = transactions.read(handle -> new TicketFinder(handle).list(filter));
+        List<TicketSummary> rows = transactions.read(handle -> new TicketListQueries(handle).list(filter));
         String next = null;
         if (rows.size() > filter.limit()) {
             rows = rows.subList(0, filter.limit());
@@ -111,7 +111,7 @@ public final class TicketRoutes {
 
     private void similar(Context ctx) {
         long id = id(ctx);
-        ctx.json(Map.of("items", transactions.read(handle -> new TicketFinder(handle).similar(id, 20))));
+        ctx.json(Map.of("items", transactions.read(handle -> new TicketListQueries(handle).similar(id, 20))));
     }
 
     private void open(Context ctx) {
@@ -131,7 +131,7 @@ public final class TicketRoutes {
                 channel(Json.optText(body, "channel")),
                 Json.optText(body, "type"),
                 Json.optText(body, "priority")));
-        ctx.status(201).json(transactions.read(handle -> new TicketFinder(handle).find(ticket.id())).orElseThrow());
+        ctx.status(201).json(transactions.read(handle -> new TicketListQueries(handle).find(ticket.id())).orElseThrow());
     }
 
     private void update(Context ctx) {
@@ -193,7 +193,7 @@ public final class TicketRoutes {
 
     private void respondWithTicket(Context ctx) {
         long id = id(ctx);
-        ctx.json(transactions.read(handle -> new TicketFinder(handle).find(id)).orElseThrow(() -> TicketService.notFound(id)));
+        ctx.json(transactions.read(handle -> new TicketListQueries(handle).find(id)).orElseThrow(() -> TicketService.notFound(id)));
     }
 
     private static ChannelKind channel(String name) {

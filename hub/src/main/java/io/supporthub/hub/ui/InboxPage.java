@@ -6,7 +6,7 @@ import io.supporthub.channels.ChannelKind;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.ticket.TicketFilter;
-import io.supporthub.hub.ticket.TicketFinder;
+import io.supporthub.hub.ticket.TicketListQueries;
 import io.supporthub.hub.ticket.TicketStatus;
 import io.supporthub.hub.ticket.TicketSummary;
 import org.jdbi.v3.core.Handle;
@@ -15,14 +15,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The inbox {@code /}: views, filters, search and keyset paging, rendered on the server straight from
- * {@link TicketFinder}. {@code /inbox/rows} answers the same list without the page around it, for live refreshes.
+ * {@link TicketListQueries}. {@code /inbox/rows} answers the same list without the page around it, for live refreshes.
  * Each answer carries {@code Server-Timing: render;dur=ms}.
  */
 final class InboxPage {
@@ -51,7 +50,7 @@ final class InboxPage {
         Agent agent = access.agent(ctx);
         Map<String, Object> model = transactions.read(handle -> {
             Map<String, Object> m = list(handle, ctx, agent);
-            m.put("counts", counts(handle, agent));
+            m.put("counts", new TicketListQueries(handle).inboxCounts(agent.id(), agent.line()));
             m.put("agents", handle.createQuery("select id, name from agent where active order by name").mapToMap().list());
             m.put("priorities", handle.createQuery("select name from ticket_priority order by position, id").mapTo(String.class).list());
             m.put("types", handle.createQuery("select name from ticket_type order by position, id").mapTo(String.class).list());
@@ -84,7 +83,7 @@ final class InboxPage {
         Integer line = view == InboxView.UNASSIGNED ? Integer.valueOf(agent.line()) : null;
         TicketFilter filter = new TicketFilter(statuses, line, assigneeId, unassigned, filters.channel(), filters.priority(),
                 null, null, filters.query(), filters.afterAt(), filters.afterId(), PAGE_SIZE);
-        List<TicketSummary> found = new TicketFinder(handle).list(filter);
+        List<TicketSummary> found = new TicketListQueries(handle).list(filter);
         String next = null;
         if (found.size() > PAGE_SIZE) {
             found = found.subList(0, PAGE_SIZE);
@@ -104,24 +103,6 @@ final class InboxPage {
         model.put("next", next);
         model.put("firstPage", filters.afterAt() == null);
         return model;
-    }
-
-    private static Map<String, Long> counts(Handle handle, Agent agent) {
-        return handle.createQuery("select "
-                        + "count(*) filter (where assignee_id = :me and status in ('open', 'pending', 'awaiting_reply')) as mine, "
-                        + "count(*) filter (where assignee_id is null and line = :line and status in ('open', 'pending', 'awaiting_reply')) as unassigned, "
-                        + "count(*) filter (where status in ('open', 'awaiting_reply')) as open, "
-                        + "count(*) filter (where status = 'pending') as pending, "
-                        + "count(*) filter (where status = 'postponed') as postponed "
-                        + "from ticket where status in ('open', 'pending', 'awaiting_reply', 'postponed')")
-                .bind("me", agent.id()).bind("line", agent.line())
-                .map((rs, c) -> {
-                    Map<String, Long> counts = new LinkedHashMap<>();
-                    for (String key : List.of("mine", "unassigned", "open", "pending", "postponed")) {
-                        counts.put(key, rs.getLong(key));
-                    }
-                    return counts;
-                }).one();
     }
 
     static List<Map<String, String>> channelOptions() {

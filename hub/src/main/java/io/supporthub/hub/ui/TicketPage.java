@@ -8,7 +8,7 @@ import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketDetail;
-import io.supporthub.hub.ticket.TicketFinder;
+import io.supporthub.hub.ticket.TicketListQueries;
 import io.supporthub.hub.ticket.TicketQueries;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ticket.TicketSummary;
@@ -105,7 +105,7 @@ final class TicketPage {
         model.put("tabs", ReplyTab.of(new ContactQueries(handle).addresses(ticket.contact().id()), id,
                 tickets.defaultReplyChannel(handle, row), canSend));
         model.put("addresses", ticket.contact().addresses());
-        model.put("similar", new TicketFinder(handle).similar(id, 8).stream().map(t -> InboxRow.of(t, now)).toList());
+        model.put("similar", new TicketListQueries(handle).similar(id, 8).stream().map(t -> InboxRow.of(t, now)).toList());
         model.put("agents", handle.createQuery("select id, name, email from agent where active order by name").mapToMap().list());
         model.put("types", handle.createQuery("select name from ticket_type order by position, id").mapTo(String.class).list());
         model.put("priorities", handle.createQuery("select name from ticket_priority order by position, id").mapTo(String.class).list());

@@ -5,7 +5,9 @@ import io.supporthub.channels.ChannelKind;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.cannedreply.CannedReplies;
+import io.supporthub.hub.contact.ContactSearchRoutes;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.message.AttachmentRoutes;
 import io.supporthub.hub.ticket.TicketService;
 
 import java.time.Clock;

@@ -1,10 +1,8 @@
-package io.supporthub.hub.ui;
+package io.supporthub.hub.message;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.db.Transactions;
-import io.supporthub.hub.message.AttachmentInfo;
-import io.supporthub.hub.message.AttachmentStore;
 import io.supporthub.hub.web.ApiException;
 
 import java.net.URLEncoder;
@@ -17,18 +15,18 @@ import java.util.Set;
  * {@code GET /api/attachments/{id}} (behind the API login): the file as a download. Only a few passive types keep
  * their content type; anything else (HTML, SVG, scripts) is served as {@code application/octet-stream}.
  */
-final class AttachmentRoutes {
+public final class AttachmentRoutes {
 
     private static final Set<String> SAFE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
             "application/pdf", "text/plain", "text/csv", "audio/mpeg", "audio/ogg", "video/mp4", "application/zip");
 
     private final Transactions transactions;
 
-    AttachmentRoutes(Transactions transactions) {
+    public AttachmentRoutes(Transactions transactions) {
         this.transactions = transactions;
     }
 
-    void register(RoutesConfig routes) {
+    public void register(RoutesConfig routes) {
         routes.get("/api/attachments/{id}", this::download);
     }
 

@@ -1,4 +1,4 @@
-package io.supporthub.hub.ui;
+package io.supporthub.hub.bench;
 
 import io.supporthub.channels.Address;
 import io.supporthub.channels.ChannelKind;
@@ -6,7 +6,6 @@ import io.supporthub.channels.InboundMessage;
 import io.supporthub.channels.SenderProfile;
 import io.supporthub.hub.App;
 import io.supporthub.hub.config.Config;
-import io.supporthub.hub.bench.BenchDatabase;
 import io.supporthub.hub.db.Database;
 
 import java.net.URI;

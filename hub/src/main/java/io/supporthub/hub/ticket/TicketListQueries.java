@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Reads tickets for lists and details: filters, full-text search, keyset paging. */
-public final class TicketFinder {
+/** The ticket list's SQL (filters, full-text search, keyset paging), one ticket and similar tickets. */
+public final class TicketListQueries {
 
     private static final Pattern TOKEN_JUNK = Pattern.compile("[^\\p{L}\\p{N}@._+-]");
 
@@ -35,7 +35,7 @@ public final class TicketFinder {
 
     private final Handle handle;
 
-    public TicketFinder(Handle handle) {
+    public TicketListQueries(Handle handle) {
         this.handle = handle;
     }
 
@@ -161,5 +161,27 @@ public final class TicketFinder {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** How many tickets the inbox's views hold for an agent: their own, their line's unassigned, and each status. */
+    public InboxCounts inboxCounts(long agentId, int line) {
+        return handle.createQuery("select "
+                        + "count(*) filter (where assignee_id = :me and status in ('open', 'pending', 'awaiting_reply')) as mine, "
+                        + "count(*) filter (where assignee_id is null and line = :line and status in ('open', 'pending', 'awaiting_reply')) as unassigned, "
+                        + "count(*) filter (where status in ('open', 'awaiting_reply')) as open, "
+                        + "count(*) filter (where status = 'pending') as pending, "
+                        + "count(*) filter (where status = 'postponed') as postponed "
+                        + "from ticket where status in ('open', 'pending', 'awaiting_reply', 'postponed')")
+                .bind("me", agentId).bind("line", line)
+                .map((rs, ctx) -> new InboxCounts(rs.getLong("mine"), rs.getLong("unassigned"), rs.getLong("open"),
+                        rs.getLong("pending"), rs.getLong("postponed")))
+                .one();
+    }
+
+    /**
+     * The inbox's counts, named by the views' keys: the page looks each view up as {@code counts[key]} (the resolved
+     * view has none).
+     */
+    public record InboxCounts(long mine, long unassigned, long open, long pending, long postponed) {
     }
 }
