@@ -5,6 +5,7 @@ import io.javalin.json.JavalinJackson;
 import io.supporthub.bot.BotTexts;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.OutboundSender;
+import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.channels.sms.TwilioChannel;
 import io.supporthub.hub.agent.AgentRoutes;
 import io.supporthub.hub.agent.AgentService;
@@ -16,7 +17,6 @@ import io.supporthub.hub.cannedreply.CannedReplyRoutes;
 import io.supporthub.hub.catalog.CatalogRoutes;
 import io.supporthub.templates.TemplateRenderer;
 import io.supporthub.hub.config.Config;
-import io.supporthub.hub.contact.PhoneNormalizer;
 import io.supporthub.hub.db.Database;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.email.EmailChannel;
@@ -121,7 +121,7 @@ public final class App implements AutoCloseable {
         // Registered after the database's generic record mapping, so it wins over it for tickets.
         database.jdbi().registerRowMapper(Ticket.class, new TicketRowMapper());
         this.transactions = new Transactions(database.jdbi());
-        PhoneNormalizer phones = new PhoneNormalizer(config.defaultPhoneRegion().orElse(null));
+        PhoneNumbers phones = new PhoneNumbers(config.defaultPhoneRegion().orElse(null));
 
         Map<Class<? extends Job>, Supplier<Job>> jobs = new java.util.HashMap<>();
         this.scheduler = new QuartzScheduler(options.schedulerName(), database.dataSource(), jobs);

@@ -1,6 +1,7 @@
 package io.supporthub.channels.sms;
 
 import com.twilio.http.TwilioRestClient;
+import io.supporthub.channels.PhoneNumbers;
 
 import java.time.Clock;
 import java.util.List;

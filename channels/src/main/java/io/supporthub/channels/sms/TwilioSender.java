@@ -11,6 +11,7 @@ import io.supporthub.channels.AddressKind;
 import io.supporthub.channels.DeliveryState;
 import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.OutboundSender;
+import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.channels.SendException;
 import io.supporthub.channels.SendResult;
 import org.slf4j.Logger;

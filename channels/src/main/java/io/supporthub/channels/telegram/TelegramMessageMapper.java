@@ -25,6 +25,7 @@ import io.supporthub.channels.Address;
 import io.supporthub.channels.Attachment;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.InboundMessage;
+import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.channels.SenderProfile;
 import io.supporthub.channels.ThreadHint;
 import io.supporthub.channels.UnprocessablePayloadException;
@@ -80,7 +81,9 @@ final class TelegramMessageMapper {
         if (m.getContact() != null) {
             Contact contact = m.getContact();
             boolean own = m.getFrom() != null && m.getFrom().getId().equals(contact.getUserId());
-            Optional<String> phone = ContactPhone.toE164(contact.getPhoneNumber(), own);
+            // Someone's own contact carries their account's number, always international even without "+"; another
+            // person's is as written in the sender's phone book, so only a "+" tells its country.
+            Optional<String> phone = PhoneNumbers.international(contact.getPhoneNumber(), own);
             if (own) {
                 phone.map(Address::phone).ifPresent(otherAddresses::add);
             }

@@ -25,6 +25,7 @@ import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.SendException;
 import io.supporthub.channels.SendResult;
+import io.supporthub.channels.TextSplitter;
 
 /**
  * Sends one {@link OutboundMessage} to a Telegram chat: the text (as plain text, no parse_mode, so Markdown or HTML
@@ -42,6 +43,8 @@ import io.supporthub.channels.SendResult;
 public final class TelegramSender implements OutboundSender {
 
     public static final int MAX_TEXT = 4096;
+    /** Telegram's limit, a break just past it counting, at any whitespace. */
+    private static final TextSplitter TEXT_PIECES = new TextSplitter(MAX_TEXT);
     public static final int MAX_CALLBACK_DATA_BYTES = 64;
     private static final long MAX_PHOTO_BYTES = 10L * 1024 * 1024;
     private static final int MAX_RATE_LIMIT_RETRIES = 3;
@@ -74,7 +77,7 @@ public final class TelegramSender implements OutboundSender {
         }
         String chatId = message.to().value();
         InlineKeyboardMarkup keyboard = keyboard(message.buttons());
-        List<String> pieces = TelegramTextSplitter.split(message.text(), MAX_TEXT);
+        List<String> pieces = TEXT_PIECES.split(message.text().strip());
         int total = pieces.size() + message.attachments().size();
         if (total == 0) {
             throw SendException.fatal("nothing to send: the message has no text and no attachment");

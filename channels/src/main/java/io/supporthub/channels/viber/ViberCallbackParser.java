@@ -10,6 +10,7 @@ import io.supporthub.channels.ConversationStarted;
 import io.supporthub.channels.DeliveryState;
 import io.supporthub.channels.DeliveryUpdate;
 import io.supporthub.channels.InboundMessage;
+import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.channels.ReachabilityChange;
 import io.supporthub.channels.SenderProfile;
 import io.supporthub.channels.UnprocessablePayloadException;
@@ -38,11 +39,12 @@ public final class ViberCallbackParser {
     /**
      * @param defaultPhoneRegion region for shared contacts written in national form ({@code DEFAULT_PHONE_REGION}),
      *                           or null
+     * @throws IllegalArgumentException when the region is not a known one
      */
     public ViberCallbackParser(ViberSettings settings, MediaDownloader downloader, String defaultPhoneRegion,
                                Clock clock) {
         this.json = new ObjectMapper();
-        this.content = new ViberMessageContent(downloader, settings.maxFileBytes(), new PhoneNormalizer(defaultPhoneRegion));
+        this.content = new ViberMessageContent(downloader, settings.maxFileBytes(), new PhoneNumbers(defaultPhoneRegion));
         this.clock = clock;
     }
 

@@ -3,6 +3,7 @@ package io.supporthub.channels.viber;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supporthub.channels.Address;
 import io.supporthub.channels.Attachment;
+import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.channels.UnprocessablePayloadException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -26,9 +27,9 @@ final class ViberMessageContent {
 
     private final MediaDownloader downloader;
     private final long maxFileBytes;
-    private final PhoneNormalizer phones;
+    private final PhoneNumbers phones;
 
-    ViberMessageContent(MediaDownloader downloader, long maxFileBytes, PhoneNormalizer phones) {
+    ViberMessageContent(MediaDownloader downloader, long maxFileBytes, PhoneNumbers phones) {
         this.downloader = downloader;
         this.maxFileBytes = maxFileBytes;
         this.phones = phones;
@@ -98,7 +99,7 @@ final class ViberMessageContent {
         // sender's identity: otherwise anyone could attach a stranger's phone, and their tickets, to themselves.
         String shown = raw;
         if (raw != null) {
-            shown = phones.toE164(raw).orElse(raw);
+            shown = phones.internationalFirst(raw).orElse(raw);
         }
         StringBuilder text = new StringBuilder("Contact:");
         if (name != null) {

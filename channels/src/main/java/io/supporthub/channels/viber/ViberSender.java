@@ -8,6 +8,7 @@ import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.SendException;
 import io.supporthub.channels.SendResult;
+import io.supporthub.channels.TextSplitter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,9 @@ public final class ViberSender implements OutboundSender {
     private static final Logger log = LoggerFactory.getLogger(ViberSender.class);
 
     public static final int MAX_TEXT = 7000;
+    /** Viber's limit, cut at a break that fits within it, at plain spaces only. */
+    private static final TextSplitter TEXT_PARTS = new TextSplitter(MAX_TEXT).breakingWithinTheLimitOnly()
+            .atPlainSpacesOnly();
     public static final long MAX_PICTURE_BYTES = 1024 * 1024;
     public static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
     public static final int MAX_FILE_NAME = 256;
@@ -64,7 +68,7 @@ public final class ViberSender implements OutboundSender {
 
     private List<ObjectNode> parts(OutboundMessage message) throws SendException {
         List<ObjectNode> parts = new ArrayList<>();
-        for (String text : TextSplitter.split(message.text(), MAX_TEXT)) {
+        for (String text : TEXT_PARTS.split(message.text())) {
             ObjectNode part = base(message);
             part.put("type", "text");
             part.put("text", text);

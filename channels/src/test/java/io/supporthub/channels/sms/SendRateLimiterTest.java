@@ -1,5 +1,6 @@
 package io.supporthub.channels.sms;
 
+import io.supporthub.channels.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -6,6 +6,7 @@ import io.supporthub.channels.DeliveryState;
 import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.SendException;
 import io.supporthub.channels.SendResult;
+import io.supporthub.channels.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -64,6 +64,13 @@ class TelegramSenderTest {
     }
 
     @Test
+    void textWithSurroundingSpaces_isSentWithoutThem() throws Exception {
+        sender.send(OutboundMessage.text(1, CHAT, "\n  Hello  \n"));
+
+        assertThat(telegram.messagesTo(4242)).extracting(SentMessage::text).containsExactly("Hello");
+    }
+
+    @Test
     void buttons_becomeAnInlineKeyboardOnTheLastMessage() throws Exception {
         OutboundMessage message = new OutboundMessage(1, CHAT, "Choose", null, null, null, null, List.of(),
                 List.of(new OutboundMessage.Button("New request", "menu:new"), new OutboundMessage.Button("My requests", "menu:list")),

@@ -6,8 +6,8 @@ import io.javalin.http.Context;
 import io.supporthub.channels.Address;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.InboundMessage;
+import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.channels.SenderProfile;
-import io.supporthub.hub.contact.PhoneNormalizer;
 import io.supporthub.hub.web.ApiException;
 import io.supporthub.hub.web.Json;
 
@@ -28,10 +28,10 @@ public final class GenericInboundRoutes {
 
     private final Inbox inbox;
     private final Optional<String> apiKey;
-    private final PhoneNormalizer phones;
+    private final PhoneNumbers phones;
     private final Clock clock;
 
-    public GenericInboundRoutes(Inbox inbox, Optional<String> apiKey, PhoneNormalizer phones, Clock clock) {
+    public GenericInboundRoutes(Inbox inbox, Optional<String> apiKey, PhoneNumbers phones, Clock clock) {
         this.inbox = inbox;
         this.apiKey = apiKey;
         this.phones = phones;
@@ -94,7 +94,7 @@ public final class GenericInboundRoutes {
         }
         if (phone != null && !phone.isBlank()) {
             try {
-                addresses.add(Address.phone(phones.e164(phone)));
+                addresses.add(Address.phone(phones.toE164(phone)));
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("'from.phone': " + e.getMessage());
             }

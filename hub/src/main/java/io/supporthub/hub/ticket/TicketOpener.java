@@ -2,10 +2,10 @@ package io.supporthub.hub.ticket;
 
 import io.supporthub.channels.Address;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
-import io.supporthub.hub.contact.PhoneNormalizer;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
@@ -24,9 +24,9 @@ public final class TicketOpener {
     private final Transactions transactions;
     private final TicketOps ops;
     private final TicketService tickets;
-    private final PhoneNormalizer phones;
+    private final PhoneNumbers phones;
 
-    public TicketOpener(Transactions transactions, TicketOps ops, TicketService tickets, PhoneNormalizer phones) {
+    public TicketOpener(Transactions transactions, TicketOps ops, TicketService tickets, PhoneNumbers phones) {
         this.transactions = transactions;
         this.ops = ops;
         this.tickets = tickets;
@@ -83,7 +83,7 @@ public final class TicketOpener {
         }
         if (request.phone() != null && !request.phone().isBlank()) {
             try {
-                addresses.add(Address.phone(phones.e164(request.phone())));
+                addresses.add(Address.phone(phones.toE164(request.phone())));
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest(e.getMessage());
             }

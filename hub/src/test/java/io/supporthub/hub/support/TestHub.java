@@ -3,6 +3,7 @@ package io.supporthub.hub.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.OutboundSender;
+import io.supporthub.channels.testing.MutableClock;
 import io.supporthub.hub.App;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.db.Database;

@@ -1,4 +1,4 @@
-package io.supporthub.hub.support;
+package io.supporthub.channels.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,17 +7,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-/** A clock tests move by hand. */
+/**
+ * A clock tests move by hand, for every module's tests (channels publishes it in its test-jar). It keeps
+ * microseconds, as PostgreSQL does, so an instant read back from the database equals the one the clock gave.
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    public static MutableClock atRealNow() {
-        return new MutableClock(Instant.now());
     }
 
     public void advance(Duration duration) {

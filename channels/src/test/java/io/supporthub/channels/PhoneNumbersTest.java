@@ -1,4 +1,4 @@
-package io.supporthub.channels.sms;
+package io.supporthub.channels;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,5 +54,51 @@ class PhoneNumbersTest {
     void unknownDefaultRegion_isAConfigurationError() {
         assertThatThrownBy(() -> new PhoneNumbers("XX"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DEFAULT_PHONE_REGION 'XX'");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"97245611234,+97245611234", "+972 4 561 1234,+97245611234", "0033612345678,+33612345678"})
+    void internationalFirst_readsDigitsAsAnInternationalNumber(String sent, String e164) {
+        assertThat(new PhoneNumbers(null).internationalFirst(sent)).contains(e164);
+        assertThat(new PhoneNumbers("FR").internationalFirst(sent)).contains(e164);
+    }
+
+    @Test
+    void internationalFirst_readsANationalNumberInTheDefaultRegion_onlyWhenThereIsOne() {
+        assertThat(new PhoneNumbers("FR").internationalFirst("06 12 34 56 78")).contains("+33612345678");
+        assertThat(new PhoneNumbers(null).internationalFirst("06 12 34 56 78")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"12", "call me", "+1 555 000 0000"})
+    void internationalFirst_givesNothingForANumberThatIsNotValid(String sent) {
+        assertThat(new PhoneNumbers("FR").internationalFirst(sent)).isEmpty();
+    }
+
+    @Test
+    void internationalFirst_givesNothingForNoNumber() {
+        assertThat(new PhoneNumbers("FR").internationalFirst(" ")).isEmpty();
+        assertThat(new PhoneNumbers("FR").internationalFirst(null)).isEmpty();
+    }
+
+    @Test
+    void international_withPlus_isReadWhetherOrNotThePlusMayBeMissing() {
+        assertThat(PhoneNumbers.international("+33 6 12 34 56 78", false)).contains("+33612345678");
+        assertThat(PhoneNumbers.international("+33 6 12 34 56 78", true)).contains("+33612345678");
+    }
+
+    @Test
+    void international_withoutPlus_isReadOnlyWhenThePlusMayBeMissing() {
+        assertThat(PhoneNumbers.international("33612345678", true)).contains("+33612345678");
+        assertThat(PhoneNumbers.international("33612345678", false)).isEmpty();
+        assertThat(PhoneNumbers.international("88005553535", false)).isEmpty();
+    }
+
+    @Test
+    void international_givesNothingForANumberThatIsNotValid() {
+        assertThat(PhoneNumbers.international("+1 555 000 0000", false)).isEmpty();
+        assertThat(PhoneNumbers.international("0033612345678", true)).isEmpty();
+        assertThat(PhoneNumbers.international(" ", true)).isEmpty();
+        assertThat(PhoneNumbers.international(null, true)).isEmpty();
     }
 }
