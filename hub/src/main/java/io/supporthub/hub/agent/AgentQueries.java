@@ -86,4 +86,9 @@ public final class AgentQueries {
     public void deleteExpiredSessions(Instant now) {
         handle.createUpdate("delete from agent_session where expires_at <= :now").bind("now", now).execute();
     }
+
+    /** Holds off every other writer of agents until the transaction ends. */
+    public void lockTable() {
+        handle.execute("lock table agent in exclusive mode");
+    }
 }
