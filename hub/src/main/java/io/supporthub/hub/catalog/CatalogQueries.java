@@ -66,4 +66,15 @@ public final class CatalogQueries {
     public boolean delete(CatalogList<?> list, long id) {
         return handle.createUpdate("delete from " + list.table() + " where id = :id").bind("id", id).execute() > 0;
     }
+
+    /** Whether a custom status has the name, compared without case. */
+    public boolean customStatusNamed(String name) {
+        return handle.createQuery("select exists (select 1 from custom_status where lower(name) = lower(:name))")
+                .bind("name", name).mapTo(Boolean.class).one();
+    }
+
+    public Optional<String> customStatusName(long id) {
+        return handle.createQuery("select name from custom_status where id = :id").bind("id", id)
+                .mapTo(String.class).findOne();
+    }
 }
