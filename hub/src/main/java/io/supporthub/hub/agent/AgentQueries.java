@@ -91,4 +91,9 @@ public final class AgentQueries {
     public void lockTable() {
         handle.execute("lock table agent in exclusive mode");
     }
+
+    /** The agents who may log in, by name. */
+    public List<Agent> active() {
+        return handle.createQuery("select " + COLUMNS + " from agent where active order by name").mapTo(Agent.class).list();
+    }
 }

@@ -77,4 +77,9 @@ public final class CatalogQueries {
         return handle.createQuery("select name from custom_status where id = :id").bind("id", id)
                 .mapTo(String.class).findOne();
     }
+
+    /** The names of the list's rows, in its order (for the pages' choices). */
+    public List<String> names(CatalogList<?> list) {
+        return handle.createQuery("select name from " + list.table() + " order by " + list.order()).mapTo(String.class).list();
+    }
 }
