@@ -7,7 +7,6 @@ import io.supporthub.hub.ticket.TicketRowMapper;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -31,7 +30,6 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.sessions = sessions;
         this.jdbi = Jdbi.create(dataSource)
-                .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin())
                 .registerRowMapper(new RecordMappers())
                 // Registered last, so it wins over the generic record mapping.
