@@ -86,4 +86,14 @@ public final class AgentQueries {
     public void deleteExpiredSessions(Instant now) {
         handle.createUpdate("delete from agent_session where expires_at <= :now").bind("now", now).execute();
     }
+
+    /** Holds off every other writer of agents until the transaction ends. */
+    public void lockTable() {
+        handle.execute("lock table agent in exclusive mode");
+    }
+
+    /** The agents who may log in, by name. */
+    public List<Agent> active() {
+        return handle.createQuery("select " + COLUMNS + " from agent where active order by name").mapTo(Agent.class).list();
+    }
 }

@@ -26,8 +26,8 @@ public final class AgentService {
      */
     public Optional<String> ensureFirstAdmin(String email, String password) {
         return transactions.inTransaction((handle, afterCommit) -> {
-            handle.execute("lock table agent in exclusive mode");
             AgentQueries agents = new AgentQueries(handle);
+            agents.lockTable();
             if (agents.count() > 0) {
                 return Optional.empty();
             }

@@ -20,8 +20,7 @@ final class LoginThrottle {
     }
 
     static void check(Handle handle, String email, Instant now) {
-        long recent = handle.createQuery("select count(*) from login_failure where lower(email) = lower(:email) and failed_at > :since")
-                .bind("email", email).bind("since", now.minus(WINDOW)).mapTo(Long.class).one();
+        long recent = new LoginFailureQueries(handle).countSince(email, now.minus(WINDOW));
         if (recent >= MAX_FAILURES) {
             throw new ApiException(429, "too_many_attempts",
                     "too many failed logins for this account; try again in " + WINDOW.toMinutes() + " minutes");
@@ -29,12 +28,12 @@ final class LoginThrottle {
     }
 
     static void recordFailure(Handle handle, String email, Instant now) {
-        handle.createUpdate("delete from login_failure where failed_at <= :expired").bind("expired", now.minus(WINDOW)).execute();
-        handle.createUpdate("insert into login_failure (email, failed_at) values (:email, :now)")
-                .bind("email", email).bind("now", now).execute();
+        LoginFailureQueries failures = new LoginFailureQueries(handle);
+        failures.deleteUpTo(now.minus(WINDOW));
+        failures.add(email, now);
     }
 
     static void clear(Handle handle, String email) {
-        handle.createUpdate("delete from login_failure where lower(email) = lower(:email)").bind("email", email).execute();
+        new LoginFailureQueries(handle).deleteFor(email);
     }
 }

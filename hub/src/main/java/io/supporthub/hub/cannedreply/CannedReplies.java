@@ -8,7 +8,6 @@ import io.supporthub.templates.TextMode;
 import io.supporthub.templates.canned.CannedReply;
 import io.supporthub.templates.canned.CannedReplyGroup;
 import io.supporthub.templates.canned.DefaultCannedReplies;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +24,6 @@ public final class CannedReplies {
     }
 
     public record Group(long id, String name, int position, List<Reply> replies) {
-    }
-
-    private record GroupRow(long id, String name, int position) {
     }
 
     /** A reply rendered for one ticket: plain text for messengers and SMS, escaped HTML for mail. */
@@ -47,19 +43,16 @@ public final class CannedReplies {
     /** Fills an empty hub with the default set in the given language, once. */
     public void seedDefaults(String language) {
         transactions.inTransaction((handle, afterCommit) -> {
-            handle.execute("lock table canned_group in exclusive mode");
-            if (handle.createQuery("select count(*) from canned_group").mapTo(Long.class).one() > 0) {
+            CannedReplyQueries queries = new CannedReplyQueries(handle);
+            queries.lockGroups();
+            if (queries.groupCount() > 0) {
                 return null;
             }
             List<CannedReplyGroup> groups = new DefaultCannedReplies().forLanguage(language);
             for (CannedReplyGroup group : groups) {
-                long groupId = handle.createUpdate("insert into canned_group (name, position) values (:name, :position)")
-                        .bind("name", group.name()).bind("position", group.position())
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                long groupId = queries.insertGroup(group.name(), group.position());
                 for (CannedReply reply : group.replies()) {
-                    handle.createUpdate("insert into canned_reply (group_id, title, body, position) values (:groupId, :title, :body, :position)")
-                            .bind("groupId", groupId).bind("title", reply.title()).bind("body", reply.body())
-                            .bind("position", reply.position()).execute();
+                    queries.insertReply(groupId, reply.title(), reply.body(), reply.position());
                 }
             }
             log.info("Seeded {} groups of canned replies ({})", groups.size(), language);
@@ -71,12 +64,9 @@ public final class CannedReplies {
     public List<Group> all(String query) {
         return transactions.read(handle -> {
             String filter = query == null || query.isBlank() ? null : "%" + query.strip().toLowerCase(java.util.Locale.ROOT) + "%";
-            Map<Long, List<Reply>> replies = handle.createQuery("select id, group_id, title, body, position from canned_reply "
-                            + "where :filter is null or lower(title) like :filter or lower(body) like :filter order by position, id")
-                    .bind("filter", filter)
-                    .mapTo(Reply.class).stream().collect(Collectors.groupingBy(Reply::groupId));
-            return handle.createQuery("select id, name, position from canned_group order by position, id")
-                    .mapTo(GroupRow.class).stream()
+            CannedReplyQueries queries = new CannedReplyQueries(handle);
+            Map<Long, List<Reply>> replies = queries.replies(filter).stream().collect(Collectors.groupingBy(Reply::groupId));
+            return queries.groups().stream()
                     .map(g -> new Group(g.id(), g.name(), g.position(), replies.getOrDefault(g.id(), List.of())))
                     .filter(g -> filter == null || !g.replies().isEmpty())
                     .toList();
@@ -85,28 +75,24 @@ public final class CannedReplies {
 
     public Group createGroup(String name) {
         return transactions.inTransaction((handle, afterCommit) -> {
-            long id = handle.createUpdate("insert into canned_group (name, position) values (:name, "
-                            + "coalesce((select max(position) from canned_group), 0) + 1)")
-                    .bind("name", requireName(name)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            return group(handle, id);
+            CannedReplyQueries queries = new CannedReplyQueries(handle);
+            return group(queries, queries.createGroup(requireName(name)));
         });
     }
 
     public Group updateGroup(long id, String name, Integer position) {
         return transactions.inTransaction((handle, afterCommit) -> {
-            int changed = handle.createUpdate("update canned_group set name = coalesce(:name, name), "
-                            + "position = coalesce(:position, position) where id = :id")
-                    .bind("id", id).bind("name", name == null ? null : requireName(name)).bind("position", position).execute();
-            if (changed == 0) {
+            CannedReplyQueries queries = new CannedReplyQueries(handle);
+            if (!queries.updateGroup(id, name == null ? null : requireName(name), position)) {
                 throw ApiException.notFound("no canned reply group " + id);
             }
-            return group(handle, id);
+            return group(queries, id);
         });
     }
 
     public void deleteGroup(long id) {
         transactions.inTransaction((handle, afterCommit) -> {
-            if (handle.createUpdate("delete from canned_group where id = :id").bind("id", id).execute() == 0) {
+            if (!new CannedReplyQueries(handle).deleteGroup(id)) {
                 throw ApiException.notFound("no canned reply group " + id);
             }
             return null;
@@ -116,12 +102,9 @@ public final class CannedReplies {
     public Reply createReply(long groupId, String title, String body) {
         validate(body);
         return transactions.inTransaction((handle, afterCommit) -> {
-            group(handle, groupId);
-            return handle.createQuery("insert into canned_reply (group_id, title, body, position) values (:groupId, :title, :body, "
-                            + "coalesce((select max(position) from canned_reply where group_id = :groupId), 0) + 1) "
-                            + "returning id, group_id, title, body, position")
-                    .bind("groupId", groupId).bind("title", requireName(title)).bind("body", body)
-                    .mapTo(Reply.class).one();
+            CannedReplyQueries queries = new CannedReplyQueries(handle);
+            group(queries, groupId);
+            return queries.createReply(groupId, requireName(title), body);
         });
     }
 
@@ -130,36 +113,33 @@ public final class CannedReplies {
             validate(body);
         }
         return transactions.inTransaction((handle, afterCommit) -> {
+            CannedReplyQueries queries = new CannedReplyQueries(handle);
             if (groupId != null) {
-                group(handle, groupId);
+                group(queries, groupId);
             }
-            return handle.createQuery("update canned_reply set group_id = coalesce(:groupId, group_id), "
-                            + "title = coalesce(:title, title), body = coalesce(:body, body), position = coalesce(:position, position) "
-                            + "where id = :id returning id, group_id, title, body, position")
-                    .bind("id", id).bind("groupId", groupId).bind("title", title == null ? null : requireName(title))
-                    .bind("body", body).bind("position", position)
-                    .mapTo(Reply.class).findOne().orElseThrow(() -> ApiException.notFound("no canned reply " + id));
+            return queries.updateReply(id, groupId, title == null ? null : requireName(title), body, position)
+                    .orElseThrow(() -> ApiException.notFound("no canned reply " + id));
         });
     }
 
     /** Puts a group's replies in the order given (the hub's drag and drop). */
     public Group reorder(long groupId, List<Long> replyIds) {
         return transactions.inTransaction((handle, afterCommit) -> {
-            Group group = group(handle, groupId);
+            CannedReplyQueries queries = new CannedReplyQueries(handle);
+            Group group = group(queries, groupId);
             if (!group.replies().stream().map(Reply::id).collect(Collectors.toSet()).equals(new java.util.HashSet<>(replyIds))) {
                 throw ApiException.badRequest("'replyIds' must list exactly the replies of group " + groupId);
             }
             for (int i = 0; i < replyIds.size(); i++) {
-                handle.createUpdate("update canned_reply set position = :position where id = :id")
-                        .bind("id", replyIds.get(i)).bind("position", i + 1).execute();
+                queries.setPosition(replyIds.get(i), i + 1);
             }
-            return group(handle, groupId);
+            return group(queries, groupId);
         });
     }
 
     public void deleteReply(long id) {
         transactions.inTransaction((handle, afterCommit) -> {
-            if (handle.createUpdate("delete from canned_reply where id = :id").bind("id", id).execute() == 0) {
+            if (!new CannedReplyQueries(handle).deleteReply(id)) {
                 throw ApiException.notFound("no canned reply " + id);
             }
             return null;
@@ -169,16 +149,14 @@ public final class CannedReplies {
     /** The reply with the ticket's variables: {{customer.name}}, {{ticket.number}}, {{agent.name}}, {{company.name}}. */
     public Rendered render(long replyId, long ticketId, String agentName) {
         return transactions.read(handle -> {
-            String body = handle.createQuery("select body from canned_reply where id = :id").bind("id", replyId)
-                    .mapTo(String.class).findOne().orElseThrow(() -> ApiException.notFound("no canned reply " + replyId));
-            Map<String, Object> ticket = handle.createQuery("select t.number, t.subject, t.status, c.name as customer, "
-                            + "cs.name as custom_status from ticket t join contact c on c.id = t.contact_id "
-                            + "left join custom_status cs on cs.id = t.custom_status_id where t.id = :id")
-                    .bind("id", ticketId).mapToMap().findOne().orElseThrow(() -> ApiException.notFound("no ticket " + ticketId));
-            String status = ticket.get("custom_status") != null ? (String) ticket.get("custom_status") : (String) ticket.get("status");
+            CannedReplyQueries queries = new CannedReplyQueries(handle);
+            String body = queries.body(replyId).orElseThrow(() -> ApiException.notFound("no canned reply " + replyId));
+            CannedReplyQueries.TicketFacts ticket = queries.ticket(ticketId)
+                    .orElseThrow(() -> ApiException.notFound("no ticket " + ticketId));
+            String status = ticket.customStatus() != null ? ticket.customStatus() : ticket.status();
             Map<String, Object> variables = TemplateVariables.create()
-                    .customer((String) ticket.get("customer"))
-                    .ticket(((Number) ticket.get("number")).longValue(), (String) ticket.get("subject"), status)
+                    .customer(ticket.customer())
+                    .ticket(ticket.number(), ticket.subject(), status)
                     .agent(agentName)
                     .company(companyName)
                     .asMap();
@@ -204,11 +182,9 @@ public final class CannedReplies {
         return name.strip();
     }
 
-    private static Group group(Handle handle, long id) {
-        GroupRow row = handle.createQuery("select id, name, position from canned_group where id = :id").bind("id", id)
-                .mapTo(GroupRow.class).findOne().orElseThrow(() -> ApiException.notFound("no canned reply group " + id));
-        List<Reply> replies = handle.createQuery("select id, group_id, title, body, position from canned_reply "
-                + "where group_id = :id order by position, id").bind("id", id).mapTo(Reply.class).list();
-        return new Group(row.id(), row.name(), row.position(), replies);
+    private static Group group(CannedReplyQueries queries, long id) {
+        CannedReplyQueries.GroupRow row = queries.group(id)
+                .orElseThrow(() -> ApiException.notFound("no canned reply group " + id));
+        return new Group(row.id(), row.name(), row.position(), queries.repliesOf(id));
     }
 }

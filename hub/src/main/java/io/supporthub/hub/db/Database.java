@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -29,7 +28,6 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.sessions = sessions;
         this.jdbi = Jdbi.create(dataSource)
-                .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin())
                 .registerRowMapper(new RecordMappers());
     }

@@ -3,6 +3,7 @@ package io.supporthub.hub.notification;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.ticket.TicketStatus;
 import io.supporthub.hub.web.ApiException;
@@ -66,9 +67,7 @@ public final class NotificationRoutes {
         try {
             TicketStatus.fromWire(status);
         } catch (IllegalArgumentException e) {
-            boolean custom = handle.createQuery("select exists (select 1 from custom_status where lower(name) = lower(:name))")
-                    .bind("name", status).mapTo(Boolean.class).one();
-            if (!custom) {
+            if (!new CatalogQueries(handle).customStatusNamed(status)) {
                 throw ApiException.badRequest("'statuses' names '" + status + "', which is neither a status ("
                         + e.getMessage() + ") nor a custom status");
             }

@@ -20,7 +20,7 @@ public final class NotificationStore {
 
     /** The stored settings; the defaults (everything off) when none are stored or the stored ones cannot be read. */
     public NotificationSettings read(Handle handle) {
-        return new SettingRows(handle).read(NotificationSettings.KEY).map(json -> {
+        return new SettingQueries(handle).read(NotificationSettings.KEY).map(json -> {
             try {
                 return NotificationSettingsJson.fromJson(json, renderer);
             } catch (IllegalArgumentException e) {
@@ -32,6 +32,6 @@ public final class NotificationStore {
     }
 
     public void write(Handle handle, NotificationSettings settings, Instant now) {
-        new SettingRows(handle).write(NotificationSettings.KEY, NotificationSettingsJson.toJson(settings, null), now);
+        new SettingQueries(handle).write(NotificationSettings.KEY, NotificationSettingsJson.toJson(settings, null), now);
     }
 }

@@ -1,5 +1,6 @@
 package io.supporthub.hub.notification;
 
+import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.contact.Contact;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.ticket.Ticket;
@@ -29,8 +30,8 @@ public final class TicketVariables {
         Contact contact = new ContactQueries(handle).contact(ticket.contactId()).orElse(null);
         String language = contact == null ? null : contact.language();
         String status = ticket.customStatusId() == null ? texts.statusLabel(language, ticket.status())
-                : handle.createQuery("select name from custom_status where id = :id").bind("id", ticket.customStatusId())
-                        .mapTo(String.class).findOne().orElse(texts.statusLabel(language, ticket.status()));
+                : new CatalogQueries(handle).customStatusName(ticket.customStatusId())
+                        .orElse(texts.statusLabel(language, ticket.status()));
         return TemplateVariables.create()
                 .customer(contact == null ? null : contact.name())
                 .ticket(ticket.number(), ticket.subject(), status)

@@ -7,7 +7,7 @@ import io.supporthub.channels.sms.TwilioReconciler;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.message.MessageQueries;
-import io.supporthub.hub.notification.SettingRows;
+import io.supporthub.hub.notification.SettingQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,7 @@ public final class SmsReconciliation {
     /** One run; returns how many messages were imported. The watermark moves only when the run succeeded. */
     public int run() throws IOException {
         Instant startedAt = clock.instant();
-        Instant since = transactions.read(handle -> new SettingRows(handle).read(WATERMARK_KEY))
+        Instant since = transactions.read(handle -> new SettingQueries(handle).read(WATERMARK_KEY))
                 .map(value -> value.path("until"))
                 .filter(JsonNode::isTextual)
                 .map(node -> Instant.parse(node.asText()).minus(OVERLAP))
@@ -56,7 +56,7 @@ public final class SmsReconciliation {
         List<ChannelEvent> missed = reconciler.missedSince(since, this::isStored);
         int imported = (int) events.handle(missed).stream().filter(result -> result.changedSomething()).count();
         transactions.inTransaction((handle, afterCommit) -> {
-            new SettingRows(handle).write(WATERMARK_KEY, Map.of("until", startedAt.toString()), clock.instant());
+            new SettingQueries(handle).write(WATERMARK_KEY, Map.of("until", startedAt.toString()), clock.instant());
             return null;
         });
         if (imported > 0) {

@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.cannedreply.CannedReplies;
+import io.supporthub.hub.catalog.CatalogList;
+import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.db.Transactions;
 
 import java.util.HashMap;
@@ -38,9 +40,9 @@ final class AdminPages {
         routes.get("/admin/agents", ctx -> show(ctx, "admin_agents", "agents", Map.of("agents", agents.all())));
         routes.get("/admin/canned", ctx -> show(ctx, "admin_canned", "canned", Map.of("groups", cannedReplies.all(null))));
         routes.get("/admin/catalog", ctx -> show(ctx, "admin_catalog", "catalog", transactions.read(handle -> Map.of(
-                "types", handle.createQuery("select id, name, internal from ticket_type order by position, id").mapToMap().list(),
-                "priorities", handle.createQuery("select id, name from ticket_priority order by position, id").mapToMap().list(),
-                "customStatuses", handle.createQuery("select id, name, base_state from custom_status order by base_state, name").mapToMap().list(),
+                "types", new CatalogQueries(handle).all(CatalogList.TYPES),
+                "priorities", new CatalogQueries(handle).all(CatalogList.PRIORITIES),
+                "customStatuses", new CatalogQueries(handle).all(CatalogList.STATUSES),
                 "statusOptions", InboxPage.statusOptions()))));
         routes.get("/admin/notifications", ctx -> show(ctx, "admin_notifications", "notifications", Map.of()));
     }

@@ -4,6 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.agent.AgentQueries;
+import io.supporthub.hub.catalog.CatalogList;
+import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.ticket.TicketFilter;
 import io.supporthub.hub.ticket.TicketListQueries;
@@ -51,9 +54,9 @@ final class InboxPage {
         Map<String, Object> model = transactions.read(handle -> {
             Map<String, Object> m = list(handle, ctx, agent);
             m.put("counts", new TicketListQueries(handle).inboxCounts(agent.id(), agent.line()));
-            m.put("agents", handle.createQuery("select id, name from agent where active order by name").mapToMap().list());
-            m.put("priorities", handle.createQuery("select name from ticket_priority order by position, id").mapTo(String.class).list());
-            m.put("types", handle.createQuery("select name from ticket_type order by position, id").mapTo(String.class).list());
+            m.put("agents", new AgentQueries(handle).active());
+            m.put("priorities", new CatalogQueries(handle).names(CatalogList.PRIORITIES));
+            m.put("types", new CatalogQueries(handle).names(CatalogList.TYPES));
             return m;
         });
         model.put("views", InboxView.values());

@@ -4,6 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.agent.AgentQueries;
+import io.supporthub.hub.catalog.CatalogList;
+import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.ticket.Ticket;
@@ -106,10 +109,11 @@ final class TicketPage {
                 tickets.defaultReplyChannel(handle, row), canSend));
         model.put("addresses", ticket.contact().addresses());
         model.put("similar", new TicketListQueries(handle).similar(id, 8).stream().map(t -> InboxRow.of(t, now)).toList());
-        model.put("agents", handle.createQuery("select id, name, email from agent where active order by name").mapToMap().list());
-        model.put("types", handle.createQuery("select name from ticket_type order by position, id").mapTo(String.class).list());
-        model.put("priorities", handle.createQuery("select name from ticket_priority order by position, id").mapTo(String.class).list());
-        model.put("customStatuses", handle.createQuery("select name, base_state from custom_status order by base_state, name").mapToMap().list());
+        CatalogQueries catalog = new CatalogQueries(handle);
+        model.put("agents", new AgentQueries(handle).active());
+        model.put("types", catalog.names(CatalogList.TYPES));
+        model.put("priorities", catalog.names(CatalogList.PRIORITIES));
+        model.put("customStatuses", catalog.all(CatalogList.STATUSES));
         model.put("statusOptions", InboxPage.statusOptions());
         model.put("stars", ticket.rating() == null ? null : "★".repeat(Math.max(0, Math.min(5, ticket.rating())))
                 + "☆".repeat(Math.max(0, 5 - Math.min(5, ticket.rating()))));

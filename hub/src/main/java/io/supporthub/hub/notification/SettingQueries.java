@@ -8,12 +8,12 @@ import org.jdbi.v3.core.Handle;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Rows of the {@code setting} table (key → JSON), within the caller's transaction. */
-public final class SettingRows {
+/** SQL on the {@code setting} table (key → JSON), within the caller's transaction. */
+public final class SettingQueries {
 
     private final Handle handle;
 
-    public SettingRows(Handle handle) {
+    public SettingQueries(Handle handle) {
         this.handle = handle;
     }
 
@@ -22,7 +22,7 @@ public final class SettingRows {
                 .bind("key", key)
                 .mapTo(String.class)
                 .findOne()
-                .map(SettingRows::parse);
+                .map(SettingQueries::parse);
     }
 
     public void write(String key, Object value, Instant now) {
