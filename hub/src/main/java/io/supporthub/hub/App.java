@@ -33,6 +33,8 @@ import io.supporthub.hub.inbox.ThreadingPolicy;
 import io.supporthub.hub.notification.CustomerNotifier;
 import io.supporthub.hub.notification.NotificationRoutes;
 import io.supporthub.hub.notification.NotificationStore;
+import io.supporthub.hub.outbox.CustomerMessages;
+import io.supporthub.hub.outbox.DeliveryCycle;
 import io.supporthub.hub.outbox.MessageBuilder;
 import io.supporthub.hub.outbox.Outbox;
 import io.supporthub.hub.outbox.OutboxDispatcher;
@@ -130,7 +132,7 @@ public final class App implements AutoCloseable {
         Map<ChannelKind, MessageBuilder.Finisher> finishers = new EnumMap<>(ChannelKind.class);
         this.email = EmailSettings.from(config).map(settings -> {
             OutboundSender sender = senders.computeIfAbsent(ChannelKind.EMAIL, kind -> EmailChannel.smtpSender(settings, clock));
-            EmailChannel channel = new EmailChannel(settings, sender, transactions, clock);
+            EmailChannel channel = new EmailChannel(settings, sender, transactions, options.retryPolicy(), clock);
             listeners.add(channel.agentNotifier());
             finishers.put(ChannelKind.EMAIL, channel.composer());
             return channel;
@@ -163,9 +165,10 @@ public final class App implements AutoCloseable {
         telegram.ifPresent(t -> senders.putIfAbsent(ChannelKind.TELEGRAM, t.sender()));
         sms.ifPresent(channel -> senders.putIfAbsent(ChannelKind.SMS, channel.sender()));
         viber.ifPresent(channel -> senders.putIfAbsent(ChannelKind.VIBER, channel.sender()));
-        this.dispatcher = new OutboxDispatcher(database.jdbi(), senders, options.retryPolicy(), clock,
-                new MessageBuilder(finishers), 4, live::ticketChanged);
-        this.tickets = new TicketService(transactions, ticketOps, dispatcher::canSend, outbox);
+        CustomerMessages customerMessages = new CustomerMessages(senders, clock, new MessageBuilder(finishers), live::ticketChanged);
+        this.dispatcher = new OutboxDispatcher(new DeliveryCycle<>(database.jdbi(), customerMessages, options.retryPolicy(), clock),
+                4, "outbox");
+        this.tickets = new TicketService(transactions, ticketOps, customerMessages::canSend, outbox);
         TicketOpener opener = new TicketOpener(transactions, ticketOps, tickets, phones);
         this.agents = new AgentService(transactions);
         this.smsReconciliation = sms.map(channel -> new SmsReconciliation(
@@ -185,7 +188,7 @@ public final class App implements AutoCloseable {
         this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
         EventStreamRoutes eventStreamRoutes = new EventStreamRoutes(live);
-        WebUi webUi = new WebUi(transactions, authentication, agents, tickets, cannedReplies, dispatcher::canSend, clock,
+        WebUi webUi = new WebUi(transactions, authentication, agents, tickets, cannedReplies, customerMessages::canSend, clock,
                 config.publicUrl().startsWith("https"));
         this.web = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

@@ -5,6 +5,7 @@ import io.supporthub.channels.email.MailParser;
 import io.supporthub.channels.email.SmtpSender;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
+import io.supporthub.hub.outbox.RetryPolicy;
 import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.templates.DefaultTexts;
@@ -31,12 +32,16 @@ public final class EmailChannel implements AutoCloseable {
     private final AgentNotifier agentNotifier;
     private final ReplyComposer composer;
 
-    /** @param sender what sends email: {@link #smtpSender} in production, a test's fake in tests */
-    public EmailChannel(EmailSettings settings, OutboundSender sender, Transactions transactions, Clock clock) {
+    /**
+     * @param sender      what sends email: {@link #smtpSender} in production, a test's fake in tests
+     * @param retryPolicy how mail to agents is retried: the outbox's own
+     */
+    public EmailChannel(EmailSettings settings, OutboundSender sender, Transactions transactions, RetryPolicy retryPolicy,
+                        Clock clock) {
         this.settings = settings;
         this.transactions = transactions;
         this.clock = clock;
-        this.agentMail = new AgentMailOutbox(transactions.jdbi(), sender, clock);
+        this.agentMail = new AgentMailOutbox(transactions.jdbi(), sender, retryPolicy, clock);
         this.agentNotifier = new AgentNotifier(notifications, agentMail, settings.publicUrl());
         this.composer = new ReplyComposer(notifications);
     }

@@ -1,32 +1,26 @@
 package io.supporthub.hub.outbox;
 
-import io.supporthub.channels.ChannelKind;
-import io.supporthub.channels.OutboundSender;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongConsumer;
 
 /**
- * The outbox's workers: each takes one due row after another through {@link OutboxDelivery} and, when none is due,
- * sleeps until {@link #wake()} (a commit that queued something) or a second passes (rows whose backoff ended, rows
- * other nodes queued).
+ * A queue's workers: each takes one due item after another through its {@link DeliveryCycle} and, when none is due,
+ * sleeps until {@link #wake()} (a commit that queued something) or a second passes (items whose backoff ended, items
+ * other nodes queued). The outbox of customer messages has one, the mail to agents another.
  */
 public final class OutboxDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
 
-    private final OutboxDelivery delivery;
+    private final DeliveryCycle<?> delivery;
     private final ExecutorService workers;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
@@ -34,22 +28,15 @@ public final class OutboxDispatcher implements AutoCloseable {
     private volatile boolean running;
     private long wakeups;
 
-    /**
-     * @param onTicketChanged told the ticket id after a send changed a message's state (live updates)
-     */
-    public OutboxDispatcher(Jdbi jdbi, EnumMap<ChannelKind, OutboundSender> senders, RetryPolicy retryPolicy,
-                            Clock clock, MessageBuilder messageBuilder, int workerCount, LongConsumer onTicketChanged) {
-        this.delivery = new OutboxDelivery(jdbi, senders, retryPolicy, clock, messageBuilder, onTicketChanged);
+    /** @param threadName names the workers' threads */
+    public OutboxDispatcher(DeliveryCycle<?> delivery, int workerCount, String threadName) {
+        this.delivery = delivery;
         this.workerCount = workerCount;
         this.workers = Executors.newFixedThreadPool(workerCount, runnable -> {
-            Thread thread = new Thread(runnable, "outbox");
+            Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
             return thread;
         });
-    }
-
-    public boolean canSend(ChannelKind channel) {
-        return delivery.canSend(channel);
     }
 
     public void start() {
@@ -106,7 +93,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    /** Claims and sends one due row; false when none was due. Public so tests can drive the dispatcher step by step. */
+    /** Claims and sends one due item; false when none was due. Public so tests can drive the dispatcher step by step. */
     public boolean dispatchOne() {
         return delivery.deliverOne();
     }

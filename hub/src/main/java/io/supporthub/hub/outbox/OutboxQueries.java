@@ -9,8 +9,8 @@ import java.util.Optional;
 /** SQL on the outbox's rows, within the caller's transaction. */
 final class OutboxQueries {
 
-    /** A queued message: which one, on which channel, after how many failed attempts. */
-    record Row(long id, long messageId, String channel, int attempts) {
+    /** A queued message: which one, of which ticket (null for bot chatter), on which channel, after how many failed attempts. */
+    record Row(long id, long messageId, Long ticketId, String channel, int attempts) {
     }
 
     private final Handle handle;
@@ -34,13 +34,13 @@ final class OutboxQueries {
      * different customers' messages go out in parallel.
      */
     Optional<Row> claimDue(Instant now) {
-        return handle.createQuery("select o.id, o.message_id, o.channel, o.attempts from outbox o "
+        return handle.createQuery("select o.id, o.message_id, m.ticket_id, o.channel, o.attempts from outbox o "
                         + "join message m on m.id = o.message_id where o.next_attempt_at <= :now "
                         + "and not exists (select 1 from outbox earlier join message em on em.id = earlier.message_id "
                         + "where em.address_id = m.address_id and earlier.id < o.id) "
                         + "order by o.next_attempt_at, o.id limit 1 for update of o skip locked")
                 .bind("now", now)
-                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getLong("message_id"), rs.getString("channel"),
+                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getLong("message_id"), (Long) rs.getObject("ticket_id"), rs.getString("channel"),
                         rs.getInt("attempts")))
                 .findOne();
     }

@@ -1,0 +1,130 @@
+package io.supporthub.hub.outbox;
+
+import io.supporthub.channels.SendException;
+import io.supporthub.channels.SendResult;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Sends what a {@link DeliveryQueue} holds, one item at a time: claim and lease the item and build its message in one
+ * short transaction, send with no transaction open (a slow provider or a rate-limit wait holds no connection or row
+ * lock), then record the outcome in a second transaction, retrying passing failures by the {@link RetryPolicy}. A node
+ * that dies mid-send leaves the item leased; it is sent again when the lease ends (at least once, as every
+ * provider's own retries are).
+ */
+public final class DeliveryCycle<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryCycle.class);
+    /** How long a claimed item is left to its worker before another may take it (a node that died mid-send). */
+    static final Duration LEASE = Duration.ofMinutes(10);
+
+    private final Jdbi jdbi;
+    private final DeliveryQueue<T> queue;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
+
+    public DeliveryCycle(Jdbi jdbi, DeliveryQueue<T> queue, RetryPolicy retryPolicy, Clock clock) {
+        this.jdbi = jdbi;
+        this.queue = queue;
+        this.retryPolicy = retryPolicy;
+        this.clock = clock;
+    }
+
+    private record Claimed<T>(T item, DeliveryQueue.Prepared prepared) {
+    }
+
+    /** What the provider said: a result, or the exception it threw. */
+    private record Outcome(SendResult result, SendException refusal, RuntimeException crash) {
+    }
+
+    /** Claims and sends one due item; false when none was due. */
+    public boolean deliverOne() {
+        Instant now = clock.instant();
+        Optional<Claimed<T>> claimed = jdbi.inTransaction(handle -> queue.claim(handle, now, now.plus(LEASE))
+                .map(item -> new Claimed<>(item, prepare(handle, item))));
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        Claimed<T> work = claimed.get();
+        if (work.prepared() != null) {
+            Outcome outcome = send(work.prepared());
+            jdbi.useTransaction(handle -> record(handle, work, outcome));
+        }
+        queue.settled(work.item());
+        return true;
+    }
+
+    private DeliveryQueue.Prepared prepare(Handle handle, T item) {
+        handle.savepoint("prepare");
+        try {
+            DeliveryQueue.Prepared prepared = queue.prepare(handle, item).orElse(null);
+            handle.releaseSavepoint("prepare");
+            return prepared;
+        } catch (RuntimeException e) {
+            // An item that cannot even be built would come first in the queue again and again: give it up now.
+            handle.rollbackToSavepoint("prepare");
+            log.error("{} cannot be prepared for sending", queue.describe(item), e);
+            giveUp(handle, item, "the message could not be prepared for sending: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static Outcome send(DeliveryQueue.Prepared prepared) {
+        try {
+            return new Outcome(prepared.sender().send(prepared.message()), null, null);
+        } catch (SendException e) {
+            return new Outcome(null, e, null);
+        } catch (RuntimeException e) {
+            return new Outcome(null, null, e);
+        }
+    }
+
+    private void record(Handle handle, Claimed<T> work, Outcome outcome) {
+        T item = work.item();
+        if (outcome.result() != null) {
+            queue.delivered(handle, item, outcome.result());
+            return;
+        }
+        SendException e = outcome.refusal();
+        if (e == null) {
+            log.error("The sender threw unexpectedly on {}", queue.describe(item), outcome.crash());
+            retryOrGiveUp(handle, item, outcome.crash().toString());
+        } else if (e.unreachable()) {
+            log.warn("{} failed: {}", queue.describe(item), e.getMessage());
+            queue.unreachable(handle, item, work.prepared().message(), e.getMessage());
+        } else if (!e.retryable()) {
+            giveUp(handle, item, e.getMessage());
+        } else if (e.retryAfter() != null) {
+            // A rate limit is the provider asking us to wait, not a failure of this message.
+            retryLater(handle, item, queue.attempts(item), e.retryAfter(), e.getMessage());
+        } else {
+            retryOrGiveUp(handle, item, e.getMessage());
+        }
+    }
+
+    private void retryOrGiveUp(Handle handle, T item, String error) {
+        int attempts = queue.attempts(item) + 1;
+        if (retryPolicy.exhausted(attempts)) {
+            giveUp(handle, item, "gave up after " + attempts + " attempts: " + error);
+        } else {
+            retryLater(handle, item, attempts, retryPolicy.delayAfter(attempts), error);
+        }
+    }
+
+    private void retryLater(Handle handle, T item, int attempts, Duration delay, String error) {
+        log.info("{} will be retried in {}: {}", queue.describe(item), delay, error);
+        queue.retryLater(handle, item, attempts, clock.instant().plus(delay), error);
+    }
+
+    private void giveUp(Handle handle, T item, String reason) {
+        log.warn("{} failed: {}", queue.describe(item), reason);
+        queue.giveUp(handle, item, reason);
+    }
+}
