@@ -4,7 +4,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-import java.sql.SQLException;
 import java.util.function.Function;
 
 /** Runs work in one transaction and, once it is committed, the actions it collected. */
@@ -17,9 +16,6 @@ public final class Transactions {
     }
 
     private static final int MAX_ATTEMPTS = 3;
-    private static final String UNIQUE_VIOLATION = "23505";
-    private static final String DEADLOCK = "40P01";
-    private static final String SERIALIZATION_FAILURE = "40001";
 
     private final Jdbi jdbi;
 
@@ -44,7 +40,7 @@ public final class Transactions {
                 afterCommit.run();
                 return result;
             } catch (RuntimeException e) {
-                if (attempt >= MAX_ATTEMPTS || !hasSqlState(e, DEADLOCK, SERIALIZATION_FAILURE)) {
+                if (attempt >= MAX_ATTEMPTS || !Failures.isTransactionConflict(e)) {
                     throw e;
                 }
             }
@@ -59,7 +55,7 @@ public final class Transactions {
         try {
             return inTransaction(work);
         } catch (UnableToExecuteStatementException e) {
-            if (hasSqlState(e, UNIQUE_VIOLATION)) {
+            if (Failures.isUniqueViolation(e)) {
                 return inTransaction(work);
             }
             throw e;
@@ -68,14 +64,5 @@ public final class Transactions {
 
     public <T> T read(Function<Handle, T> work) {
         return jdbi.withHandle(work::apply);
-    }
-
-    private static boolean hasSqlState(Throwable e, String... states) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && java.util.List.of(states).contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,6 +2,7 @@ package io.supporthub.hub.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.supporthub.hub.db.Failures;
 import io.supporthub.hub.error.Refusal;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ public final class ErrorHandling {
             respond(ctx, 503, "unavailable", "the database is not answering; try again shortly");
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            if (isDatabaseDown(e)) {
+            if (Failures.isDatabaseDown(e)) {
                 log.warn("Database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.toString());
                 respond(ctx, 503, "unavailable", "the database is not answering; try again shortly");
                 return;
@@ -55,18 +56,6 @@ public final class ErrorHandling {
             case TOO_MANY -> 429;
             case UNAVAILABLE -> 503;
         };
-    }
-
-    private static boolean isDatabaseDown(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof ConnectionException) {
-                return true;
-            }
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public static void respond(Context ctx, int status, String code, String message) {
