@@ -178,4 +178,13 @@ public final class MessageQueries {
                 .mapTo(Sender.class)
                 .one();
     }
+
+    /** The kind of address the customer last wrote from on the ticket (its wire name), if they wrote at all. */
+    public Optional<String> lastInboundAddressKind(long ticketId) {
+        return handle.createQuery("select a.kind from message m join contact_address a on a.id = m.address_id "
+                        + "where m.ticket_id = :id and m.direction = 'in' order by m.id desc limit 1")
+                .bind("id", ticketId)
+                .mapTo(String.class)
+                .findOne();
+    }
 }
