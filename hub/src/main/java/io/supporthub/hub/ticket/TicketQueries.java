@@ -190,4 +190,12 @@ public final class TicketQueries {
         return handle.createQuery("select id, base_state from custom_status where lower(name) = lower(:name)")
                 .bind("name", name).mapTo(CustomStatusRef.class).findOne();
     }
+
+    /** Opened by a person writing, not by an auto-reply or a bounce. */
+    public boolean openedByCustomer(long ticketId) {
+        return handle.createQuery("select exists (select 1 from ticket_event where ticket_id = :id and kind = 'created' "
+                        + "and actor = 'customer') and not exists (select 1 from message where ticket_id = :id "
+                        + "and direction = 'in' and automated)")
+                .bind("id", ticketId).mapTo(Boolean.class).one();
+    }
 }
