@@ -187,4 +187,48 @@ public final class MessageQueries {
                 .mapTo(String.class)
                 .findOne();
     }
+
+    /** The ticket of the newest of our outgoing messages among the provider ids given (what an email answers). */
+    public Optional<Long> ticketOfOursAmong(ChannelKind channel, List<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return handle.createQuery("select ticket_id from message where channel = :channel and direction = 'out' "
+                        + "and ticket_id is not null and external_id = any(:ids) order by id desc limit 1")
+                .bind("channel", channel.wireName())
+                .bindArray("ids", String.class, externalIds)
+                .mapTo(Long.class)
+                .findOne();
+    }
+
+    /** A provider id on a message's thread, and whether the customer's message had it. */
+    public record ThreadId(String externalId, boolean inbound) {
+    }
+
+    /**
+     * The newest email ids on the message's ticket before it, newest first; ids made up for mails without a
+     * Message-ID ({@code sha256:...}) are left out.
+     */
+    public List<ThreadId> earlierMailIds(long messageId, int limit) {
+        return handle.createQuery("select external_id, direction = 'in' as inbound from message "
+                        + "where ticket_id = (select ticket_id from message where id = :id) and channel = 'email' "
+                        + "and external_id is not null and external_id not like 'sha256:%' and id < :id "
+                        + "order by id desc limit " + limit)
+                .bind("id", messageId)
+                .mapTo(ThreadId.class)
+                .list();
+    }
+
+    /** Who wrote a message on a ticket (null when no agent did) and the language of the ticket's customer. */
+    public record Authored(String agentName, String language) {
+    }
+
+    public Authored authored(long messageId) {
+        return handle.createQuery("select a.name as agent_name, c.language from message m "
+                        + "join ticket t on t.id = m.ticket_id join contact c on c.id = t.contact_id "
+                        + "left join agent a on a.id = m.author_agent_id where m.id = :id")
+                .bind("id", messageId)
+                .mapTo(Authored.class)
+                .one();
+    }
 }
