@@ -231,4 +231,14 @@ public final class MessageQueries {
                 .mapTo(Authored.class)
                 .one();
     }
+
+    /** The address the customer last wrote from on the ticket on this channel, if they wrote there. */
+    public Optional<Long> lastInboundAddressId(long ticketId, ChannelKind channel) {
+        return handle.createQuery("select m.address_id from message m where m.ticket_id = :ticketId "
+                        + "and m.direction = 'in' and m.channel = :channel and m.address_id is not null order by m.id desc limit 1")
+                .bind("ticketId", ticketId)
+                .bind("channel", channel.wireName())
+                .mapTo(Long.class)
+                .findOne();
+    }
 }

@@ -198,4 +198,43 @@ public final class TicketQueries {
                         + "and direction = 'in' and automated)")
                 .bind("id", ticketId).mapTo(Boolean.class).one();
     }
+
+    /** A ticket as its customer sees it; {@code customStatus} is the custom status's name, if it has one. */
+    public record CustomerTicket(long id, long number, String subject, String status, String customStatus) {
+    }
+
+    /** The contact's own tickets not of an internal type: internal ones are invisible to customers. */
+    private static final String CUSTOMER_TICKETS = "select t.id, t.number, t.subject, t.status, cs.name as custom_status "
+            + "from ticket t left join ticket_type ty on ty.id = t.type_id "
+            + "left join custom_status cs on cs.id = t.custom_status_id "
+            + "where t.contact_id = :contactId and not coalesce(ty.internal, false) ";
+
+    /** The contact's newest tickets their customer may see, newest first. */
+    public List<CustomerTicket> customerTickets(long contactId, int limit) {
+        return handle.createQuery(CUSTOMER_TICKETS + "order by t.created_at desc, t.id desc limit " + limit)
+                .bind("contactId", contactId)
+                .mapTo(CustomerTicket.class)
+                .list();
+    }
+
+    /** The ticket, when the contact owns it and may see it. */
+    public Optional<CustomerTicket> customerTicket(long contactId, long ticketId) {
+        return handle.createQuery(CUSTOMER_TICKETS + "and t.id = :ticketId")
+                .bind("contactId", contactId)
+                .bind("ticketId", ticketId)
+                .mapTo(CustomerTicket.class)
+                .findOne();
+    }
+
+    /** The customer's rating of their ticket; false when the ticket is not the contact's. */
+    public boolean rate(long ticketId, long contactId, int stars, String comment, Instant now) {
+        return handle.createUpdate("update ticket set rating = :stars, rating_comment = :comment, updated_at = :now "
+                        + "where id = :id and contact_id = :contactId")
+                .bind("id", ticketId)
+                .bind("contactId", contactId)
+                .bind("stars", stars)
+                .bind("comment", comment)
+                .bind("now", now)
+                .execute() > 0;
+    }
 }
