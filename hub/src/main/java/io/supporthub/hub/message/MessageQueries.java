@@ -241,4 +241,32 @@ public final class MessageQueries {
                 .mapTo(Long.class)
                 .findOne();
     }
+
+    /**
+     * A stored message as the outbox sends it, with its ticket's subject and number; {@code ticketId} and
+     * {@code number} are null for the bot's chatter, {@code buttons} is their JSON.
+     */
+    public record ToSend(long id, Long ticketId, Long addressId, String direction, String visibility, String text,
+                         String html, String subject, Long number, String channel, String buttons) {
+    }
+
+    public ToSend toSend(long messageId) {
+        return handle.createQuery("select m.id, m.ticket_id, m.address_id, m.direction, m.visibility, m.text, m.html, "
+                        + "t.subject, t.number, m.channel, m.buttons::text as buttons "
+                        + "from message m left join ticket t on t.id = m.ticket_id where m.id = :id")
+                .bind("id", messageId)
+                .mapTo(ToSend.class)
+                .one();
+    }
+
+    /** The provider ids of the ten newest messages on the ticket and channel before the message, newest first. */
+    public List<String> earlierExternalIds(long ticketId, ChannelKind channel, long beforeMessageId) {
+        return handle.createQuery("select external_id from message where ticket_id = :ticketId "
+                        + "and channel = :channel and external_id is not null and id < :id order by id desc limit 10")
+                .bind("ticketId", ticketId)
+                .bind("channel", channel.wireName())
+                .bind("id", beforeMessageId)
+                .mapTo(String.class)
+                .list();
+    }
 }
