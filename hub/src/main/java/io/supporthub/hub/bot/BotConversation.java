@@ -82,7 +82,7 @@ public final class BotConversation {
         BotContext ctx = context(handle, address, message.channel(), message.sender());
         CustomerBot bot = bot(handle, afterCommit);
         BotOutcome outcome = bot.onText(ctx, message.text());
-        new BotStates(handle).save(address.id(), outcome.newState());
+        new BotStateQueries(handle).save(address.id(), outcome.newState());
         Routing routing = outcome.routing();
         AcceptResult result = switch (routing.kind()) {
             case HANDLED -> {
@@ -115,7 +115,7 @@ public final class BotConversation {
         AddressRow address = new ContactResolver(handle).resolve(press.from(), sender(press.sender()), now);
         BotContext ctx = context(handle, address, press.channel(), press.sender());
         BotOutcome outcome = bot(handle, afterCommit).onButton(ctx, press.data());
-        new BotStates(handle).save(address.id(), outcome.newState());
+        new BotStateQueries(handle).save(address.id(), outcome.newState());
         messages.recordHandled(address, press.channel(), press.externalId(), press.data(), List.of(), now);
         queue(handle, null, address, press.channel(), outcome.replies(), afterCommit);
     }
@@ -129,7 +129,7 @@ public final class BotConversation {
         AddressRow address = new ContactResolver(handle).resolve(started.from(), sender(started.sender()), ops.now());
         BotContext ctx = context(handle, address, started.channel(), started.sender());
         BotOutcome outcome = bot(handle, afterCommit).onConversationStarted(ctx);
-        new BotStates(handle).save(address.id(), outcome.newState());
+        new BotStateQueries(handle).save(address.id(), outcome.newState());
         return outcome.replies().get(0);
     }
 
@@ -140,7 +140,7 @@ public final class BotConversation {
     private BotContext context(Handle handle, AddressRow address, ChannelKind channel, SenderProfile sender) {
         String language = sender != null && sender.language() != null ? sender.language()
                 : new ContactQueries(handle).contact(address.contactId()).map(Contact::language).orElse(null);
-        return new BotContext(address.contactId(), channel, language, new BotStates(handle).load(address.id()));
+        return new BotContext(address.contactId(), channel, language, new BotStateQueries(handle).load(address.id()));
     }
 
     private void queue(Handle handle, Long ticketId, AddressRow address, ChannelKind channel, List<BotReply> replies,

@@ -9,6 +9,7 @@ import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.TicketOps.StatusTarget;
 import io.supporthub.hub.ticket.TicketQueries;
+import io.supporthub.hub.ticket.TicketQueries.CustomerTicket;
 import io.supporthub.hub.ticket.TicketStatus;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -36,10 +37,6 @@ final class JdbiBotBackend implements BotBackend {
     /** The newest tickets the bot lists or offers to close: enough for any customer's menu. */
     static final int MAX_TICKETS = 100;
 
-    private static final String SELECT = "select t.id, t.number, t.subject, t.status, cs.name as custom_status from ticket t "
-            + "left join ticket_type ty on ty.id = t.type_id left join custom_status cs on cs.id = t.custom_status_id "
-            + "where t.contact_id = :contactId and not coalesce(ty.internal, false) ";
-
     private final Handle handle;
     private final TicketOps ops;
     private final ReopenPolicy reopenPolicy;
@@ -54,24 +51,15 @@ final class JdbiBotBackend implements BotBackend {
 
     @Override
     public List<TicketSummary> myTickets(long contactId) {
-        return handle.createQuery(SELECT + "order by t.created_at desc, t.id desc limit " + MAX_TICKETS)
-                .bind("contactId", contactId)
-                .map((rs, ctx) -> summary(rs))
-                .list();
-    }
-
-    @Override
-    public Optional<TicketSummary> ticket(long contactId, long ticketId) {
-        return find(handle, contactId, ticketId);
+        return new TicketQueries(handle).customerTickets(contactId, MAX_TICKETS).stream()
+                .map(JdbiBotBackend::summary)
+                .toList();
     }
 
     /** The ticket as the bot shows it, when the contact owns it and it is not internal-type. */
-    static Optional<TicketSummary> find(Handle handle, long contactId, long ticketId) {
-        return handle.createQuery(SELECT + "and t.id = :ticketId")
-                .bind("contactId", contactId)
-                .bind("ticketId", ticketId)
-                .map((rs, ctx) -> summary(rs))
-                .findOne();
+    @Override
+    public Optional<TicketSummary> ticket(long contactId, long ticketId) {
+        return new TicketQueries(handle).customerTicket(contactId, ticketId).map(JdbiBotBackend::summary);
     }
 
     @Override
@@ -89,15 +77,7 @@ final class JdbiBotBackend implements BotBackend {
 
     @Override
     public void rate(long contactId, long ticketId, int stars, String comment) {
-        int updated = handle.createUpdate("update ticket set rating = :stars, rating_comment = :comment, updated_at = :now "
-                        + "where id = :id and contact_id = :contactId")
-                .bind("id", ticketId)
-                .bind("contactId", contactId)
-                .bind("stars", stars)
-                .bind("comment", comment)
-                .bind("now", ops.now())
-                .execute();
-        if (updated == 0) {
+        if (!new TicketQueries(handle).rate(ticketId, contactId, stars, comment, ops.now())) {
             throw new IllegalStateException("contact " + contactId + " rated ticket " + ticketId + ", which is not theirs");
         }
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -131,8 +111,7 @@ final class JdbiBotBackend implements BotBackend {
                 .orElseThrow(() -> new IllegalStateException("ticket " + ticketId + " is not contact " + contactId + "'s"));
     }
 
-    private static TicketSummary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new TicketSummary(rs.getLong("id"), rs.getLong("number"), rs.getString("subject"), rs.getString("status"),
-                rs.getString("custom_status"));
+    private static TicketSummary summary(CustomerTicket ticket) {
+        return new TicketSummary(ticket.id(), ticket.number(), ticket.subject(), ticket.status(), ticket.customStatus());
     }
 }

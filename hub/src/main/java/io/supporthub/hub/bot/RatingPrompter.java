@@ -8,6 +8,7 @@ import io.supporthub.channels.ChannelKind;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.Contact;
 import io.supporthub.hub.contact.ContactQueries;
+import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.outbox.Outbox;
 import io.supporthub.hub.outbox.Outgoing;
 import io.supporthub.hub.ticket.Actor;
@@ -72,19 +73,9 @@ public final class RatingPrompter implements TicketListener {
 
     /** The address the customer last wrote from on this ticket on its own channel, else their newest one there. */
     private static Optional<AddressRow> originAddress(Handle handle, Ticket ticket, ChannelKind channel) {
-        Optional<Long> id = handle.createQuery("select m.address_id from message m where m.ticket_id = :ticketId "
-                        + "and m.direction = 'in' and m.channel = :channel and m.address_id is not null order by m.id desc limit 1")
-                .bind("ticketId", ticket.id())
-                .bind("channel", channel.wireName())
-                .mapTo(Long.class)
-                .findOne();
+        Optional<Long> id = new MessageQueries(handle).lastInboundAddressId(ticket.id(), channel);
         if (id.isEmpty()) {
-            id = handle.createQuery("select id from contact_address where contact_id = :contactId and kind = :kind "
-                            + "order by id desc limit 1")
-                    .bind("contactId", ticket.contactId())
-                    .bind("kind", channel.addressKind().wireName())
-                    .mapTo(Long.class)
-                    .findOne();
+            id = new ContactQueries(handle).newestAddressId(ticket.contactId(), channel.addressKind());
         }
         return id.flatMap(new ContactQueries(handle)::address);
     }

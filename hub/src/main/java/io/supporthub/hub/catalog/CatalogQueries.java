@@ -82,4 +82,10 @@ public final class CatalogQueries {
     public List<String> names(CatalogList<?> list) {
         return handle.createQuery("select name from " + list.table() + " order by " + list.order()).mapTo(String.class).list();
     }
+
+    /** Whether the ticket type is an internal one; false when there is no such type. */
+    public boolean internalType(long id) {
+        return handle.createQuery("select internal from ticket_type where id = :id")
+                .bind("id", id).mapTo(Boolean.class).findOne().orElse(false);
+    }
 }

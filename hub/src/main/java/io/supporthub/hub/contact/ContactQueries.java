@@ -1,6 +1,7 @@
 package io.supporthub.hub.contact;
 
 import io.supporthub.channels.Address;
+import io.supporthub.channels.AddressKind;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
@@ -170,5 +171,15 @@ public final class ContactQueries {
     }
 
     public record ContactName(long id, String name) {
+    }
+
+    /** The contact's newest address of the kind, if they have one. */
+    public Optional<Long> newestAddressId(long contactId, AddressKind kind) {
+        return handle.createQuery("select id from contact_address where contact_id = :contactId and kind = :kind "
+                        + "order by id desc limit 1")
+                .bind("contactId", contactId)
+                .bind("kind", kind.wireName())
+                .mapTo(Long.class)
+                .findOne();
     }
 }

@@ -61,7 +61,7 @@ public final class AgentMailReply {
         if (new MessageQueries(handle).findByExternalId(ChannelKind.EMAIL, mail.externalId()).isPresent()) {
             return false;
         }
-        if (alreadySentOn(handle, mail.externalId())) {
+        if (new AgentMailReplyQueries(handle).seen(mail.externalId())) {
             return true;
         }
         if (mail.automated()) {
@@ -73,8 +73,7 @@ public final class AgentMailReply {
                 ? reply(handle, ticket.get(), agent.get(), mail, afterCommit)
                 : keepAsNote(handle, ticket.get(), agent.get(), mail, "it does not answer one of our mails, so its sender "
                         + "cannot be trusted", clock.instant());
-        handle.createUpdate("insert into mail_agent_reply (external_id, message_id, created_at) values (:id, :messageId, :now)")
-                .bind("id", mail.externalId()).bind("messageId", messageId).bind("now", clock.instant()).execute();
+        new AgentMailReplyQueries(handle).remember(mail.externalId(), messageId, clock.instant());
         return true;
     }
 
@@ -116,24 +115,12 @@ public final class AgentMailReply {
 
     /** The ticket of one of our outgoing mails that this mail answers (In-Reply-To or References). */
     private static Optional<Ticket> ticketOfOurMail(Handle handle, InboundMessage mail) {
-        if (mail.threadHint().replyToIds().isEmpty()) {
-            return Optional.empty();
-        }
-        return handle.createQuery("select ticket_id from message where channel = 'email' and direction = 'out' "
-                        + "and ticket_id is not null and external_id = any(:ids) order by id desc limit 1")
-                .bindArray("ids", String.class, mail.threadHint().replyToIds())
-                .mapTo(Long.class)
-                .findOne()
+        return new MessageQueries(handle).ticketOfOursAmong(ChannelKind.EMAIL, mail.threadHint().replyToIds())
                 .flatMap(new TicketQueries(handle)::lock);
     }
 
     private static Optional<Ticket> ticketByMarker(Handle handle, InboundMessage mail) {
         Long marker = mail.threadHint().ticketNumber();
         return marker == null ? Optional.empty() : new TicketQueries(handle).lockByNumber(marker);
-    }
-
-    private static boolean alreadySentOn(Handle handle, String externalId) {
-        return handle.createQuery("select exists (select 1 from mail_agent_reply where external_id = :id)")
-                .bind("id", externalId).mapTo(Boolean.class).one();
     }
 }

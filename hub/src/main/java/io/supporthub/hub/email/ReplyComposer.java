@@ -2,6 +2,9 @@ package io.supporthub.hub.email;
 
 import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.ThreadHint;
+import io.supporthub.hub.message.MessageQueries;
+import io.supporthub.hub.message.MessageQueries.Authored;
+import io.supporthub.hub.message.MessageQueries.ThreadId;
 import io.supporthub.hub.outbox.MessageBuilder;
 import io.supporthub.templates.TemplateVariables;
 import io.supporthub.templates.notification.Notification;
@@ -30,28 +33,11 @@ public final class ReplyComposer implements MessageBuilder.Finisher {
         this.notifications = notifications;
     }
 
-    private record Earlier(String externalId, boolean inbound) {
-    }
-
-    private record Authored(String agentName, String language) {
-    }
-
     @Override
     public OutboundMessage finish(Handle handle, long messageId, OutboundMessage message) {
-        List<Earlier> earlier = handle.createQuery("select external_id, direction = 'in' as inbound from message "
-                        + "where ticket_id = (select ticket_id from message where id = :id) and channel = 'email' "
-                        + "and external_id is not null and external_id not like 'sha256:%' and id < :id "
-                        + "order by id desc limit " + THREAD_IDS)
-                .bind("id", messageId)
-                .map((rs, ctx) -> new Earlier(rs.getString("external_id"), rs.getBoolean("inbound")))
-                .list();
-        ThreadHint thread = new ThreadHint(message.ticketNumber(), replyToIds(earlier));
-        Authored authored = handle.createQuery("select a.name as agent_name, c.language from message m "
-                        + "join ticket t on t.id = m.ticket_id join contact c on c.id = t.contact_id "
-                        + "left join agent a on a.id = m.author_agent_id where m.id = :id")
-                .bind("id", messageId)
-                .map((rs, ctx) -> new Authored(rs.getString("agent_name"), rs.getString("language")))
-                .one();
+        MessageQueries messages = new MessageQueries(handle);
+        ThreadHint thread = new ThreadHint(message.ticketNumber(), replyToIds(messages.earlierMailIds(messageId, THREAD_IDS)));
+        Authored authored = messages.authored(messageId);
         String text = message.text();
         String html = message.html();
         if (authored.agentName() != null && html == null) {
@@ -69,9 +55,9 @@ public final class ReplyComposer implements MessageBuilder.Finisher {
     }
 
     /** Newest first in: the customer's last mail, then the others oldest first (the others' order when none is in). */
-    private static List<String> replyToIds(List<Earlier> newestFirst) {
+    private static List<String> replyToIds(List<ThreadId> newestFirst) {
         List<String> ids = new ArrayList<>();
-        Earlier answered = newestFirst.stream().filter(Earlier::inbound).findFirst()
+        ThreadId answered = newestFirst.stream().filter(ThreadId::inbound).findFirst()
                 .orElse(newestFirst.isEmpty() ? null : newestFirst.get(0));
         if (answered == null) {
             return ids;

@@ -178,4 +178,95 @@ public final class MessageQueries {
                 .mapTo(Sender.class)
                 .one();
     }
+
+    /** The kind of address the customer last wrote from on the ticket (its wire name), if they wrote at all. */
+    public Optional<String> lastInboundAddressKind(long ticketId) {
+        return handle.createQuery("select a.kind from message m join contact_address a on a.id = m.address_id "
+                        + "where m.ticket_id = :id and m.direction = 'in' order by m.id desc limit 1")
+                .bind("id", ticketId)
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    /** The ticket of the newest of our outgoing messages among the provider ids given (what an email answers). */
+    public Optional<Long> ticketOfOursAmong(ChannelKind channel, List<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return handle.createQuery("select ticket_id from message where channel = :channel and direction = 'out' "
+                        + "and ticket_id is not null and external_id = any(:ids) order by id desc limit 1")
+                .bind("channel", channel.wireName())
+                .bindArray("ids", String.class, externalIds)
+                .mapTo(Long.class)
+                .findOne();
+    }
+
+    /** A provider id on a message's thread, and whether the customer's message had it. */
+    public record ThreadId(String externalId, boolean inbound) {
+    }
+
+    /**
+     * The newest email ids on the message's ticket before it, newest first; ids made up for mails without a
+     * Message-ID ({@code sha256:...}) are left out.
+     */
+    public List<ThreadId> earlierMailIds(long messageId, int limit) {
+        return handle.createQuery("select external_id, direction = 'in' as inbound from message "
+                        + "where ticket_id = (select ticket_id from message where id = :id) and channel = 'email' "
+                        + "and external_id is not null and external_id not like 'sha256:%' and id < :id "
+                        + "order by id desc limit " + limit)
+                .bind("id", messageId)
+                .mapTo(ThreadId.class)
+                .list();
+    }
+
+    /** Who wrote a message on a ticket (null when no agent did) and the language of the ticket's customer. */
+    public record Authored(String agentName, String language) {
+    }
+
+    public Authored authored(long messageId) {
+        return handle.createQuery("select a.name as agent_name, c.language from message m "
+                        + "join ticket t on t.id = m.ticket_id join contact c on c.id = t.contact_id "
+                        + "left join agent a on a.id = m.author_agent_id where m.id = :id")
+                .bind("id", messageId)
+                .mapTo(Authored.class)
+                .one();
+    }
+
+    /** The address the customer last wrote from on the ticket on this channel, if they wrote there. */
+    public Optional<Long> lastInboundAddressId(long ticketId, ChannelKind channel) {
+        return handle.createQuery("select m.address_id from message m where m.ticket_id = :ticketId "
+                        + "and m.direction = 'in' and m.channel = :channel and m.address_id is not null order by m.id desc limit 1")
+                .bind("ticketId", ticketId)
+                .bind("channel", channel.wireName())
+                .mapTo(Long.class)
+                .findOne();
+    }
+
+    /**
+     * A stored message as the outbox sends it, with its ticket's subject and number; {@code ticketId} and
+     * {@code number} are null for the bot's chatter, {@code buttons} is their JSON.
+     */
+    public record ToSend(long id, Long ticketId, Long addressId, String direction, String visibility, String text,
+                         String html, String subject, Long number, String channel, String buttons) {
+    }
+
+    public ToSend toSend(long messageId) {
+        return handle.createQuery("select m.id, m.ticket_id, m.address_id, m.direction, m.visibility, m.text, m.html, "
+                        + "t.subject, t.number, m.channel, m.buttons::text as buttons "
+                        + "from message m left join ticket t on t.id = m.ticket_id where m.id = :id")
+                .bind("id", messageId)
+                .mapTo(ToSend.class)
+                .one();
+    }
+
+    /** The provider ids of the ten newest messages on the ticket and channel before the message, newest first. */
+    public List<String> earlierExternalIds(long ticketId, ChannelKind channel, long beforeMessageId) {
+        return handle.createQuery("select external_id from message where ticket_id = :ticketId "
+                        + "and channel = :channel and external_id is not null and id < :id order by id desc limit 10")
+                .bind("ticketId", ticketId)
+                .bind("channel", channel.wireName())
+                .bind("id", beforeMessageId)
+                .mapTo(String.class)
+                .list();
+    }
 }

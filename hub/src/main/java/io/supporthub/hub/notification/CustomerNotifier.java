@@ -1,6 +1,7 @@
 package io.supporthub.hub.notification;
 
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.outbox.Outbox;
@@ -126,20 +127,15 @@ public final class CustomerNotifier implements TicketListener {
 
     /** Opened by a person writing, not by an auto-reply or a bounce: those are never acknowledged. */
     private static boolean openedByCustomer(Handle handle, Ticket ticket) {
-        return handle.createQuery("select exists (select 1 from ticket_event where ticket_id = :id and kind = 'created' "
-                        + "and actor = 'customer') and not exists (select 1 from message where ticket_id = :id "
-                        + "and direction = 'in' and automated)")
-                .bind("id", ticket.id()).mapTo(Boolean.class).one();
+        return new TicketQueries(handle).openedByCustomer(ticket.id());
     }
 
     private static boolean isInternal(Handle handle, Ticket ticket) {
-        return ticket.typeId() != null && handle.createQuery("select internal from ticket_type where id = :id")
-                .bind("id", ticket.typeId()).mapTo(Boolean.class).findOne().orElse(false);
+        return ticket.typeId() != null && new CatalogQueries(handle).internalType(ticket.typeId());
     }
 
     private static String customStatusName(Handle handle, Ticket ticket) {
         return ticket.customStatusId() == null ? null
-                : handle.createQuery("select name from custom_status where id = :id")
-                        .bind("id", ticket.customStatusId()).mapTo(String.class).findOne().orElse(null);
+                : new CatalogQueries(handle).customStatusName(ticket.customStatusId()).orElse(null);
     }
 }

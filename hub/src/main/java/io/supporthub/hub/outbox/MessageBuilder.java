@@ -9,6 +9,7 @@ import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.message.AttachmentStore;
 import io.supporthub.hub.message.MessageQueries;
+import io.supporthub.hub.message.MessageQueries.ToSend;
 import io.supporthub.hub.web.Json;
 import org.jdbi.v3.core.Handle;
 
@@ -58,21 +59,10 @@ public final class MessageBuilder {
         }
     }
 
-    private record Row(long id, Long ticketId, Long addressId, String direction, String visibility, String text,
-                       String html, String subject, Long number, String channel, String buttons) {
-    }
-
     private static final TypeReference<List<OutboundMessage.Button>> BUTTONS = new TypeReference<>() { };
 
     public Built build(Handle handle, long messageId) {
-        Row row = handle.createQuery("select m.id, m.ticket_id, m.address_id, m.direction, m.visibility, m.text, m.html, "
-                        + "t.subject, t.number, m.channel, m.buttons::text as buttons "
-                        + "from message m left join ticket t on t.id = m.ticket_id where m.id = :id")
-                .bind("id", messageId)
-                .map((rs, ctx) -> new Row(rs.getLong("id"), (Long) rs.getObject("ticket_id"), (Long) rs.getObject("address_id"),
-                        rs.getString("direction"), rs.getString("visibility"), rs.getString("text"), rs.getString("html"),
-                        rs.getString("subject"), (Long) rs.getObject("number"), rs.getString("channel"), rs.getString("buttons")))
-                .one();
+        ToSend row = new MessageQueries(handle).toSend(messageId);
         if (!"out".equals(row.direction()) || !"public".equals(row.visibility())) {
             // The one guard on the sending side: whatever queued it, only an outgoing public message ever leaves.
             return Built.refused(row.ticketId(), "only outgoing public messages are sent; message " + row.id()
@@ -86,13 +76,8 @@ public final class MessageBuilder {
             return Built.unsendable(row.ticketId(), "the customer cannot be reached on " + row.channel() + ": "
                     + address.get().unreachableReason());
         }
-        List<String> replyTo = row.ticketId() == null ? List.of() : handle.createQuery("select external_id from message where ticket_id = :ticketId "
-                        + "and channel = :channel and external_id is not null and id < :id order by id desc limit 10")
-                .bind("ticketId", row.ticketId())
-                .bind("channel", row.channel())
-                .bind("id", row.id())
-                .mapTo(String.class)
-                .list();
+        List<String> replyTo = row.ticketId() == null ? List.of()
+                : new MessageQueries(handle).earlierExternalIds(row.ticketId(), ChannelKind.fromWire(row.channel()), row.id());
         OutboundMessage message = new OutboundMessage(row.id(), address.get().address(), row.text(), row.html(),
                 row.subject(), row.number(), new ThreadHint(row.number(), replyTo),
                 new AttachmentStore(handle).load(row.id()), buttons(row),
@@ -102,7 +87,7 @@ public final class MessageBuilder {
         return Built.ready(row.ticketId(), finisher == null ? message : finisher.finish(handle, row.id(), message));
     }
 
-    private static List<OutboundMessage.Button> buttons(Row row) {
+    private static List<OutboundMessage.Button> buttons(ToSend row) {
         if (row.buttons() == null) {
             return List.of();
         }

@@ -44,8 +44,8 @@ public final class TicketOpener {
         Ticket created = transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
             long contactId = contactFor(handle, request);
             ChannelKind origin = request.channel() == null ? ChannelKind.API : request.channel();
-            Long typeId = request.type() == null ? null : TicketService.lookup(handle, "ticket_type", request.type());
-            Long priorityId = request.priority() == null ? null : TicketService.lookup(handle, "ticket_priority", request.priority());
+            Long typeId = request.type() == null ? null : TicketService.typeId(handle, request.type());
+            Long priorityId = request.priority() == null ? null : TicketService.priorityId(handle, request.priority());
             TicketQueries queries = new TicketQueries(handle);
             Ticket ticket = queries.create(new TicketQueries.NewTicket(request.subject().strip(),
                     contactId, origin, typeId, priorityId, null, false), ops.now());

@@ -14,7 +14,7 @@ public final class TicketQueries {
      * Adds a new subject's words to the ticket's search vector (the words of messages are indexed on the messages),
      * bounded, so renaming a ticket again and again never grows it towards PostgreSQL's 1 MB limit.
      */
-    static final String APPEND_SEARCH = "search = case when length(search) < 20000 "
+    private static final String APPEND_SEARCH = "search = case when length(search) < 20000 "
             + "then search || strip(to_tsvector('simple', left(:text, 5000))) else search end";
 
     private final Handle handle;
@@ -135,5 +135,106 @@ public final class TicketQueries {
     public void assignTo(long ticketId, long agentId, int line) {
         handle.createUpdate("update ticket set assignee_id = :agentId, line = :line where id = :id")
                 .bind("id", ticketId).bind("agentId", agentId).bind("line", line).execute();
+    }
+
+    public void setAssignee(long ticketId, Long agentId) {
+        handle.createUpdate("update ticket set assignee_id = :value where id = :id")
+                .bind("id", ticketId).bind("value", agentId).execute();
+    }
+
+    public void setType(long ticketId, long typeId) {
+        handle.createUpdate("update ticket set type_id = :value where id = :id")
+                .bind("id", ticketId).bind("value", typeId).execute();
+    }
+
+    public void setPriority(long ticketId, long priorityId) {
+        handle.createUpdate("update ticket set priority_id = :value where id = :id")
+                .bind("id", ticketId).bind("value", priorityId).execute();
+    }
+
+    /** A new subject, its words added to the ticket's search. */
+    public void setSubject(long ticketId, String subject) {
+        handle.createUpdate("update ticket set subject = :text, " + APPEND_SEARCH + " where id = :id")
+                .bind("id", ticketId).bind("text", subject).execute();
+    }
+
+    /** Hands the ticket to a line; it has no assignee there yet. */
+    public void moveToLine(long ticketId, int line, Instant now) {
+        handle.createUpdate("update ticket set line = :line, assignee_id = null, updated_at = :now where id = :id")
+                .bind("id", ticketId).bind("line", line).bind("now", now).execute();
+    }
+
+    /*
+     * The catalog rows a ticket is given by name. Read here rather than through CatalogQueries because the catalog
+     * depends on tickets (a custom status is a variant of a ticket's base state), not the other way round.
+     */
+
+    /** The ticket type with the name, compared without case. */
+    public Optional<Long> typeId(String name) {
+        return handle.createQuery("select id from ticket_type where lower(name) = lower(:name)")
+                .bind("name", name).mapTo(Long.class).findOne();
+    }
+
+    /** The priority with the name, compared without case. */
+    public Optional<Long> priorityId(String name) {
+        return handle.createQuery("select id from ticket_priority where lower(name) = lower(:name)")
+                .bind("name", name).mapTo(Long.class).findOne();
+    }
+
+    /** A custom status as a ticket takes it: its id and its base state's wire name. */
+    public record CustomStatusRef(long id, String baseState) {
+    }
+
+    /** The custom status with the name, compared without case. */
+    public Optional<CustomStatusRef> customStatusNamed(String name) {
+        return handle.createQuery("select id, base_state from custom_status where lower(name) = lower(:name)")
+                .bind("name", name).mapTo(CustomStatusRef.class).findOne();
+    }
+
+    /** Opened by a person writing, not by an auto-reply or a bounce. */
+    public boolean openedByCustomer(long ticketId) {
+        return handle.createQuery("select exists (select 1 from ticket_event where ticket_id = :id and kind = 'created' "
+                        + "and actor = 'customer') and not exists (select 1 from message where ticket_id = :id "
+                        + "and direction = 'in' and automated)")
+                .bind("id", ticketId).mapTo(Boolean.class).one();
+    }
+
+    /** A ticket as its customer sees it; {@code customStatus} is the custom status's name, if it has one. */
+    public record CustomerTicket(long id, long number, String subject, String status, String customStatus) {
+    }
+
+    /** The contact's own tickets not of an internal type: internal ones are invisible to customers. */
+    private static final String CUSTOMER_TICKETS = "select t.id, t.number, t.subject, t.status, cs.name as custom_status "
+            + "from ticket t left join ticket_type ty on ty.id = t.type_id "
+            + "left join custom_status cs on cs.id = t.custom_status_id "
+            + "where t.contact_id = :contactId and not coalesce(ty.internal, false) ";
+
+    /** The contact's newest tickets their customer may see, newest first. */
+    public List<CustomerTicket> customerTickets(long contactId, int limit) {
+        return handle.createQuery(CUSTOMER_TICKETS + "order by t.created_at desc, t.id desc limit " + limit)
+                .bind("contactId", contactId)
+                .mapTo(CustomerTicket.class)
+                .list();
+    }
+
+    /** The ticket, when the contact owns it and may see it. */
+    public Optional<CustomerTicket> customerTicket(long contactId, long ticketId) {
+        return handle.createQuery(CUSTOMER_TICKETS + "and t.id = :ticketId")
+                .bind("contactId", contactId)
+                .bind("ticketId", ticketId)
+                .mapTo(CustomerTicket.class)
+                .findOne();
+    }
+
+    /** The customer's rating of their ticket; false when the ticket is not the contact's. */
+    public boolean rate(long ticketId, long contactId, int stars, String comment, Instant now) {
+        return handle.createUpdate("update ticket set rating = :stars, rating_comment = :comment, updated_at = :now "
+                        + "where id = :id and contact_id = :contactId")
+                .bind("id", ticketId)
+                .bind("contactId", contactId)
+                .bind("stars", stars)
+                .bind("comment", comment)
+                .bind("now", now)
+                .execute() > 0;
     }
 }

@@ -12,6 +12,7 @@ import io.supporthub.hub.message.MessageQueries.NewMessage;
 import io.supporthub.hub.outbox.Outbox;
 import io.supporthub.hub.outbox.Outgoing;
 import io.supporthub.hub.ticket.TicketOps.StatusTarget;
+import io.supporthub.hub.ticket.TicketQueries.CustomStatusRef;
 import io.supporthub.hub.web.ApiException;
 import org.jdbi.v3.core.Handle;
 
@@ -75,11 +76,7 @@ public final class TicketService {
      * an email is answered by email. Without inbound messages, the ticket's own channel.
      */
     public ChannelKind defaultReplyChannel(Handle handle, Ticket ticket) {
-        return handle.createQuery("select a.kind from message m join contact_address a on a.id = m.address_id "
-                        + "where m.ticket_id = :id and m.direction = 'in' order by m.id desc limit 1")
-                .bind("id", ticket.id())
-                .mapTo(String.class)
-                .findOne()
+        return new MessageQueries(handle).lastInboundAddressKind(ticket.id())
                 .map(kind -> ChannelKind.forAddress(io.supporthub.channels.AddressKind.fromWire(kind)))
                 .orElse(ticket.channelKind());
     }
@@ -139,13 +136,11 @@ public final class TicketService {
         try {
             return new StatusTarget(TicketStatus.fromWire(status), null, until);
         } catch (IllegalArgumentException e) {
-            Optional<Map<String, Object>> custom = handle.createQuery("select id, base_state from custom_status where lower(name) = lower(:name)")
-                    .bind("name", status).mapToMap().findOne();
+            Optional<CustomStatusRef> custom = new TicketQueries(handle).customStatusNamed(status);
             if (custom.isEmpty()) {
                 throw ApiException.badRequest(e.getMessage() + ", or the name of a custom status");
             }
-            return new StatusTarget(TicketStatus.fromWire((String) custom.get().get("base_state")),
-                    ((Number) custom.get().get("id")).longValue(), until);
+            return new StatusTarget(TicketStatus.fromWire(custom.get().baseState()), custom.get().id(), until);
         }
     }
 
@@ -166,24 +161,21 @@ public final class TicketService {
                 } else {
                     changes.put("assignee", null);
                 }
-                set(handle, ticketId, "assignee_id", assignee);
+                new TicketQueries(handle).setAssignee(ticketId, assignee);
             }
             if (patch.type() != null) {
-                long typeId = lookup(handle, "ticket_type", patch.type());
-                set(handle, ticketId, "type_id", typeId);
+                new TicketQueries(handle).setType(ticketId, typeId(handle, patch.type()));
                 changes.put("type", patch.type());
             }
             if (patch.priority() != null) {
-                long priorityId = lookup(handle, "ticket_priority", patch.priority());
-                set(handle, ticketId, "priority_id", priorityId);
+                new TicketQueries(handle).setPriority(ticketId, priorityId(handle, patch.priority()));
                 changes.put("priority", patch.priority());
             }
             if (patch.subject() != null) {
                 if (patch.subject().isBlank()) {
                     throw ApiException.badRequest("'subject' must not be empty");
                 }
-                handle.createUpdate("update ticket set subject = :text, " + TicketQueries.APPEND_SEARCH + " where id = :id")
-                        .bind("id", ticketId).bind("text", patch.subject().strip()).execute();
+                new TicketQueries(handle).setSubject(ticketId, patch.subject().strip());
                 changes.put("subject", patch.subject().strip());
             }
             if (changes.isEmpty()) {
@@ -210,8 +202,7 @@ public final class TicketService {
             if (ticket.line() == line) {
                 throw ApiException.conflict("the ticket is already on line " + line);
             }
-            handle.createUpdate("update ticket set line = :line, assignee_id = null, updated_at = :now where id = :id")
-                    .bind("id", ticketId).bind("line", line).bind("now", ops.now()).execute();
+            new TicketQueries(handle).moveToLine(ticketId, line, ops.now());
             String verb = line == 2 ? "Escalated to the second line" : "Sent back to the first line";
             String noteText = reason == null || reason.isBlank() ? verb + "." : verb + ": " + reason.strip();
             long noteId = new MessageQueries(handle).insert(NewMessage.note(ticketId, agent.id(), noteText), ops.now());
@@ -231,15 +222,16 @@ public final class TicketService {
         return ticket;
     }
 
-    static long lookup(Handle handle, String table, String name) {
-        return handle.createQuery("select id from " + table + " where lower(name) = lower(:name)")
-                .bind("name", name).mapTo(Long.class).findOne()
-                .orElseThrow(() -> ApiException.unprocessable("unknown " + table.replace("ticket_", "") + " '" + name + "'"));
+    static long typeId(Handle handle, String name) {
+        return new TicketQueries(handle).typeId(name).orElseThrow(() -> unknown("type", name));
     }
 
-    private static void set(Handle handle, long ticketId, String column, Long value) {
-        handle.createUpdate("update ticket set " + column + " = :value where id = :id")
-                .bind("id", ticketId).bind("value", value).execute();
+    static long priorityId(Handle handle, String name) {
+        return new TicketQueries(handle).priorityId(name).orElseThrow(() -> unknown("priority", name));
+    }
+
+    private static ApiException unknown(String what, String name) {
+        return ApiException.unprocessable("unknown " + what + " '" + name + "'");
     }
 
     private static void requireText(String text) {

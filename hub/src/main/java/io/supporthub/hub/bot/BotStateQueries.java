@@ -3,12 +3,12 @@ package io.supporthub.hub.bot;
 import io.supporthub.bot.BotState;
 import org.jdbi.v3.core.Handle;
 
-/** What the bot waits for from each address ({@code contact_address.bot_state}), so any hub node can answer. */
-final class BotStates {
+/** SQL on what the bot waits for from each address ({@code contact_address.bot_state}), so any hub node can answer. */
+final class BotStateQueries {
 
     private final Handle handle;
 
-    BotStates(Handle handle) {
+    BotStateQueries(Handle handle) {
         this.handle = handle;
     }
 
