@@ -5,7 +5,6 @@ import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.InboundMessage;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
-import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.message.AttachmentStore;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
@@ -15,7 +14,7 @@ import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.TicketQueries;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ticket.TicketStatus;
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.ticket.ReplyAddress;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,25 +79,24 @@ public final class AgentMailReply {
     private long reply(Handle handle, Ticket ticket, Agent agent, InboundMessage mail, AfterCommit afterCommit) {
         Instant now = clock.instant();
         String text = mail.text().isBlank() && !mail.attachments().isEmpty() ? "(attachments)" : mail.text();
-        try {
-            if (ticket.baseStatus() == TicketStatus.CLOSED) {
-                throw ApiException.conflict("ticket #" + ticket.number() + " is closed");
-            }
-            ChannelKind via = tickets.defaultReplyChannel(handle, ticket);
-            AddressRow address = tickets.replyAddress(handle, ticket, via);
-            long messageId = tickets.sendReply(handle, ticket, via, address, agent.id(), text, afterCommit);
-            AttachmentStore attachments = new AttachmentStore(handle);
-            for (Attachment attachment : mail.attachments()) {
-                attachments.save(messageId, attachment, now);
-            }
-            new TicketQueries(handle).addEvent(ticket.id(), "replied", "agent", agent.id(), null, null,
-                    TicketOps.json(Map.of("channel", via.wireName(), "messageId", messageId, "by", "email")), now);
-            log.info("Mail {} from agent {} sent on to the customer of ticket #{} as message {}", mail.externalId(),
-                    agent.email(), ticket.number(), messageId);
-            return messageId;
-        } catch (ApiException e) {
-            return keepAsNote(handle, ticket, agent, mail, e.getMessage(), now);
+        if (ticket.baseStatus() == TicketStatus.CLOSED) {
+            return keepAsNote(handle, ticket, agent, mail, "ticket #" + ticket.number() + " is closed", now);
         }
+        ChannelKind via = tickets.defaultReplyChannel(handle, ticket);
+        ReplyAddress reply = tickets.replyAddress(handle, ticket, via);
+        if (!reply.found()) {
+            return keepAsNote(handle, ticket, agent, mail, reply.problem(), now);
+        }
+        long messageId = tickets.sendReply(handle, ticket, via, reply.address(), agent.id(), text, afterCommit);
+        AttachmentStore attachments = new AttachmentStore(handle);
+        for (Attachment attachment : mail.attachments()) {
+            attachments.save(messageId, attachment, now);
+        }
+        new TicketQueries(handle).addEvent(ticket.id(), "replied", "agent", agent.id(), null, null,
+                TicketOps.json(Map.of("channel", via.wireName(), "messageId", messageId, "by", "email")), now);
+        log.info("Mail {} from agent {} sent on to the customer of ticket #{} as message {}", mail.externalId(),
+                agent.email(), ticket.number(), messageId);
+        return messageId;
     }
 
     private static long keepAsNote(Handle handle, Ticket ticket, Agent agent, InboundMessage mail, String reason, Instant now) {

@@ -7,6 +7,7 @@ import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.outbox.Outbox;
 import io.supporthub.hub.outbox.Outgoing;
 import io.supporthub.hub.ticket.Actor;
+import io.supporthub.hub.ticket.ReplyAddress;
 import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketListener;
@@ -14,7 +15,6 @@ import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.TicketQueries;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ticket.TicketStatus;
-import io.supporthub.hub.web.ApiException;
 import io.supporthub.templates.DefaultTexts;
 import io.supporthub.templates.TemplateRenderer;
 import io.supporthub.templates.notification.Notification;
@@ -99,14 +99,13 @@ public final class CustomerNotifier implements TicketListener {
         if (notification == null) {
             return;
         }
-        AddressRow address;
-        try {
-            address = service.replyAddress(handle, ticket, via);
-        } catch (ApiException e) {
+        ReplyAddress reply = service.replyAddress(handle, ticket, via);
+        if (!reply.found()) {
             log.info("No {} notification for ticket #{}: {}", NotificationSettings.wireName(notification),
-                    ticket.number(), e.getMessage());
+                    ticket.number(), reply.problem());
             return;
         }
+        AddressRow address = reply.address();
         String language = TicketVariables.language(handle, ticket);
         Map<String, Object> variables = TicketVariables.of(handle, ticket, defaults, settings.companyName(), null);
         String template = settings.override(language, notification.textKey());

@@ -53,7 +53,7 @@ public final class TicketOpener {
             ops.created(handle, ticket, Actor.AGENT, agent.id(), Map.of("openedBy", agent.name()), afterCommit);
             if (request.text() != null && !request.text().isBlank()) {
                 if (request.channel() != null) {
-                    AddressRow address = tickets.replyAddress(handle, ticket, request.channel());
+                    AddressRow address = tickets.replyAddress(handle, ticket, request.channel()).orElseRefuse();
                     tickets.sendReply(handle, ticket, request.channel(), address, agent.id(), request.text().strip(), afterCommit);
                 } else {
                     new MessageQueries(handle).insert(NewMessage.note(ticket.id(), agent.id(), request.text().strip()), ops.now());

@@ -45,7 +45,7 @@ public final class TicketService {
         return transactions.inTransaction((handle, afterCommit) -> {
             Ticket ticket = lockOpenForAgent(handle, ticketId);
             ChannelKind via = channel == null ? defaultReplyChannel(handle, ticket) : channel;
-            AddressRow address = replyAddress(handle, ticket, via);
+            AddressRow address = replyAddress(handle, ticket, via).orElseRefuse();
             long messageId = sendReply(handle, ticket, via, address, agent.id(), text, afterCommit);
             new TicketQueries(handle).addEvent(ticketId, "replied", "agent", agent.id(), null, null,
                     TicketOps.json(Map.of("channel", via.wireName(), "messageId", messageId)), ops.now());
@@ -81,10 +81,13 @@ public final class TicketService {
                 .orElse(ticket.channelKind());
     }
 
-    /** The customer's address on a channel: the one last used on this ticket, else the contact's newest one. */
-    public AddressRow replyAddress(Handle handle, Ticket ticket, ChannelKind via) {
+    /**
+     * The customer's address on a channel: the one last used on this ticket, else the contact's newest one; or why
+     * there is none (the channel is off, no such address, the customer cannot be reached there).
+     */
+    public ReplyAddress replyAddress(Handle handle, Ticket ticket, ChannelKind via) {
         if (!canSend.test(via)) {
-            throw ApiException.unprocessable("the " + via.wireName() + " channel is not configured on this hub");
+            return ReplyAddress.none("the " + via.wireName() + " channel is not configured on this hub");
         }
         List<AddressRow> candidates = new ContactQueries(handle).addresses(ticket.contactId()).stream()
                 .filter(a -> a.kind().equals(via.addressKind().wireName()))
@@ -92,15 +95,15 @@ public final class TicketService {
                         .thenComparing(AddressRow::id, Comparator.reverseOrder()))
                 .toList();
         if (candidates.isEmpty()) {
-            throw ApiException.unprocessable("the customer has no " + via.addressKind().wireName()
+            return ReplyAddress.none("the customer has no " + via.addressKind().wireName()
                     + " address to reach them on " + via.wireName());
         }
         AddressRow address = candidates.get(0);
         if (!address.reachable()) {
-            throw ApiException.unprocessable("the customer cannot be reached on " + via.wireName() + ": "
+            return ReplyAddress.none("the customer cannot be reached on " + via.wireName() + ": "
                     + address.unreachableReason());
         }
-        return address;
+        return ReplyAddress.of(address);
     }
 
     /** An internal note: never sent to the customer, never in the outbox. */
