@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.SignatureCheck;
 import io.supporthub.channels.UnprocessablePayloadException;
 import io.supporthub.channels.UnprocessedPayload;
 import io.supporthub.channels.telegram.TelegramUpdateParser;
@@ -45,13 +46,13 @@ final class TelegramWebhookRoute {
     }
 
     private void accept(Context ctx) {
-        TelegramWebhookVerifier.Check check = verifier.check(ctx.header(TelegramWebhookVerifier.HEADER));
-        if (check != TelegramWebhookVerifier.Check.OK) {
+        SignatureCheck check = verifier.check(ctx.header(TelegramWebhookVerifier.HEADER));
+        if (!check.valid()) {
             log.warn("Telegram webhook call from {} refused: {} {} header", ctx.ip(),
-                    check == TelegramWebhookVerifier.Check.MISSING ? "no" : "a wrong", TelegramWebhookVerifier.HEADER);
-            ErrorHandling.respond(ctx, check.httpStatus(), check == TelegramWebhookVerifier.Check.MISSING
+                    check == SignatureCheck.MISSING ? "no" : "a wrong", TelegramWebhookVerifier.HEADER);
+            ErrorHandling.respond(ctx, check.httpStatus(), check == SignatureCheck.MISSING
                     ? "unauthorized" : "forbidden", "the " + TelegramWebhookVerifier.HEADER + " header is "
-                    + (check == TelegramWebhookVerifier.Check.MISSING ? "missing" : "wrong"));
+                    + (check == SignatureCheck.MISSING ? "missing" : "wrong"));
             return;
         }
         String body = ctx.body();

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.supporthub.bot.BotReply;
 import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.SignatureCheck;
 import io.supporthub.channels.UnprocessablePayloadException;
 import io.supporthub.channels.UnprocessedPayload;
 import io.supporthub.channels.viber.ViberCallbackParser;
@@ -49,9 +50,9 @@ final class ViberWebhookRoutes {
 
     private void callback(Context ctx) {
         byte[] body = ctx.bodyAsBytes();
-        ViberSignatureVerifier.Result check = verifier.verify(body, ctx.header(ViberSignatureVerifier.HEADER));
+        SignatureCheck check = verifier.verify(body, ctx.header(ViberSignatureVerifier.HEADER));
         if (!check.valid()) {
-            boolean missing = check == ViberSignatureVerifier.Result.MISSING;
+            boolean missing = check == SignatureCheck.MISSING;
             log.warn("Viber callback refused from {}: {} {}", ctx.ip(), ViberSignatureVerifier.HEADER,
                     missing ? "is missing" : "does not match the body (is VIBER_AUTH_TOKEN the bot's token?)");
             ErrorHandling.respond(ctx, check.httpStatus(), missing ? "unauthorized" : "forbidden",
