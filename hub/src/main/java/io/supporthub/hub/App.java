@@ -6,7 +6,6 @@ import io.supporthub.bot.BotTexts;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.PhoneNumbers;
-import io.supporthub.channels.sms.TwilioChannel;
 import io.supporthub.hub.agent.AgentRoutes;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.agent.Authentication;
@@ -15,12 +14,13 @@ import io.supporthub.hub.bot.RatingPrompter;
 import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.cannedreply.CannedReplyRoutes;
 import io.supporthub.hub.catalog.CatalogRoutes;
+import io.supporthub.hub.channel.ConfiguredChannel;
 import io.supporthub.templates.TemplateRenderer;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.db.Database;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.email.EmailChannel;
-import io.supporthub.hub.email.EmailSettings;
+import io.supporthub.hub.email.EmailIntegration;
 import io.supporthub.hub.email.MailboxImporter;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.channelevent.RefusedAttachmentsReply;
@@ -44,11 +44,9 @@ import io.supporthub.hub.scheduler.PostponeWakeJob;
 import io.supporthub.hub.scheduler.QuartzScheduler;
 import io.supporthub.hub.scheduler.TicketTimerService;
 import io.supporthub.hub.scheduler.TimerSweepJob;
-import io.supporthub.hub.sms.SmsReconcileJob;
+import io.supporthub.hub.sms.SmsChannel;
 import io.supporthub.hub.sms.SmsReconciliation;
 import io.supporthub.hub.sms.SmsRoutes;
-import io.supporthub.hub.sms.SmsSetup;
-import io.supporthub.hub.sms.TwilioWebhookRoutes;
 import io.supporthub.hub.telegram.TelegramIntegration;
 import io.supporthub.templates.DefaultTexts;
 import io.supporthub.hub.ticket.ReopenPolicy;
@@ -68,6 +66,7 @@ import org.quartz.Job;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -109,11 +108,8 @@ public final class App implements AutoCloseable {
     private final TicketTimerService timers;
     private final Javalin web;
     private final Options options;
-    private final Optional<SmsReconciliation> smsReconciliation;
-    private final Optional<TelegramIntegration> telegram;
-    private final Optional<ViberChannel> viber;
-    private final EmailChannel email;
-    private final MailboxImporter mailbox;
+    /** The channels the configuration turned on, in the order they start. */
+    private final List<ConfiguredChannel> channels = new ArrayList<>();
 
     public App(Config config, Database database, Options options) {
         this.config = config;
@@ -130,13 +126,12 @@ public final class App implements AutoCloseable {
         List<TicketListener> listeners = new ArrayList<>();
         EnumMap<ChannelKind, OutboundSender> senders = new EnumMap<>(options.senders());
         Map<ChannelKind, MessageBuilder.Finisher> finishers = new EnumMap<>(ChannelKind.class);
-        this.email = EmailSettings.from(config).map(settings -> {
-            OutboundSender sender = senders.computeIfAbsent(ChannelKind.EMAIL, kind -> EmailChannel.smtpSender(settings, clock));
-            EmailChannel channel = new EmailChannel(settings, sender, transactions, options.retryPolicy(), clock);
+        Optional<EmailChannel> email = EmailChannel.fromConfig(config, senders.get(ChannelKind.EMAIL), transactions,
+                options.retryPolicy(), clock);
+        email.ifPresent(channel -> {
             listeners.add(channel.agentNotifier());
             finishers.put(ChannelKind.EMAIL, channel.composer());
-            return channel;
-        }).orElse(null);
+        });
         DefaultTexts defaultTexts = new DefaultTexts();
         TemplateRenderer renderer = new TemplateRenderer();
         NotificationStore notificationStore = new NotificationStore(renderer);
@@ -159,26 +154,25 @@ public final class App implements AutoCloseable {
         BotConversation bot = new BotConversation(inbox, ticketOps, reopenPolicy, botTexts, outbox);
         this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, live::ticketChanged, bot,
                 new RefusedAttachmentsReply(renderer, config.maxAttachmentBytes(), outbox));
-        this.telegram = TelegramIntegration.fromConfig(config, channelEvents, database.sessions());
-        Optional<TwilioChannel> sms = SmsSetup.channel(config, clock);
-        this.viber = ViberChannel.fromConfig(config, clock);
-        telegram.ifPresent(t -> senders.putIfAbsent(ChannelKind.TELEGRAM, t.sender()));
-        sms.ifPresent(channel -> senders.putIfAbsent(ChannelKind.SMS, channel.sender()));
-        viber.ifPresent(channel -> senders.putIfAbsent(ChannelKind.VIBER, channel.sender()));
+        // The channels' senders join the map just below (the email channel's import needs the ticket service first),
+        // before any request can ask.
+        this.tickets = new TicketService(transactions, ticketOps, senders::containsKey, outbox);
+        TelegramIntegration.fromConfig(config, channelEvents, database.sessions()).ifPresent(channels::add);
+        SmsChannel.fromConfig(config, clock, transactions, channelEvents).ifPresent(channels::add);
+        ViberChannel.fromConfig(config, clock, channelEvents, transactions).ifPresent(channels::add);
+        email.map(channel -> new EmailIntegration(channel, channelEvents, tickets, database.sessions())).ifPresent(channels::add);
+        for (ConfiguredChannel channel : channels) {
+            senders.putIfAbsent(channel.kind(), channel.sender());
+            channel.jobs().forEach(job -> jobs.put(job.type(), job.factory()));
+        }
         CustomerMessages customerMessages = new CustomerMessages(senders, clock, new MessageBuilder(finishers), live::ticketChanged);
         this.dispatcher = new OutboxDispatcher(new DeliveryCycle<>(database.jdbi(), customerMessages, options.retryPolicy(), clock),
                 4, "outbox");
-        this.tickets = new TicketService(transactions, ticketOps, customerMessages::canSend, outbox);
         TicketOpener opener = new TicketOpener(transactions, ticketOps, tickets, phones);
         this.agents = new AgentService(transactions);
-        this.smsReconciliation = sms.map(channel -> new SmsReconciliation(
-                channel.reconciler(SmsSetup.reconciledNumbers(channel.settings())), transactions, channelEvents, clock));
-        smsReconciliation.ifPresent(reconciliation -> jobs.put(SmsReconcileJob.class, () -> new SmsReconcileJob(reconciliation)));
-        Optional<TwilioWebhookRoutes> twilioRoutes = sms.map(channel -> new TwilioWebhookRoutes(channel, channelEvents));
         SmsRoutes smsRoutes = new SmsRoutes(transactions, tickets, notificationStore, defaultTexts, renderer);
         NotificationRoutes notificationRoutes = new NotificationRoutes(transactions, notificationStore, defaultTexts,
                 renderer, clock);
-        this.mailbox = email == null ? null : email.importer(channelEvents, tickets, database.sessions());
         Authentication authentication = new Authentication(transactions, clock, config.publicUrl().startsWith("https"));
 
         AgentRoutes agentRoutes = new AgentRoutes(authentication, agents);
@@ -188,7 +182,7 @@ public final class App implements AutoCloseable {
         this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
         EventStreamRoutes eventStreamRoutes = new EventStreamRoutes(live);
-        WebUi webUi = new WebUi(transactions, authentication, agents, tickets, cannedReplies, customerMessages::canSend, clock,
+        WebUi webUi = new WebUi(transactions, authentication, agents, tickets, cannedReplies, senders::containsKey, clock,
                 config.publicUrl().startsWith("https"));
         this.web = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -201,9 +195,7 @@ public final class App implements AutoCloseable {
             });
             agentRoutes.registerPublic(cfg.routes);
             inboundRoutes.register(cfg.routes);
-            twilioRoutes.ifPresent(routes -> routes.register(cfg.routes));
-            telegram.ifPresent(t -> t.registerRoutes(cfg.routes));
-            viber.ifPresent(channel -> channel.register(cfg.routes, channelEvents, transactions));
+            channels.forEach(channel -> channel.register(cfg.routes));
             cfg.routes.before("/api/*", ctx -> {
                 String path = ctx.path();
                 if (path.equals("/api/session") && ctx.method() != io.javalin.http.HandlerType.GET || path.equals("/api/inbound")) {
@@ -227,20 +219,12 @@ public final class App implements AutoCloseable {
         cannedReplies.seedDefaults(config.defaultLanguage());
         live.start();
         web.start(config.port());
-        telegram.ifPresent(t -> t.start(config.publicUrl(), options.startBackgroundWork()));
-        viber.ifPresent(ViberChannel::registerWebhook);
+        channels.forEach(channel -> channel.start(options.startBackgroundWork()));
         if (options.startBackgroundWork()) {
             scheduler.every("timer-sweep", TimerSweepJob.class, Duration.ofMinutes(5));
-            if (smsReconciliation.isPresent()) {
-                // Starts now (missed messages while the hub was down), then every few minutes.
-                scheduler.every(SmsReconcileJob.NAME, SmsReconcileJob.class, SmsReconcileJob.INTERVAL);
-            }
+            channels.forEach(channel -> channel.jobs().forEach(job -> scheduler.every(job.name(), job.type(), job.interval())));
             scheduler.start();
             dispatcher.start();
-            if (email != null) {
-                email.start();
-                mailbox.start();
-            }
         }
         return web.port();
     }
@@ -291,20 +275,24 @@ public final class App implements AutoCloseable {
 
     /** The SMS channel's reconciliation, when SMS is configured (tests run it directly). */
     public Optional<SmsReconciliation> smsReconciliation() {
-        return smsReconciliation;
+        return channel(SmsChannel.class).map(SmsChannel::reconciliation);
     }
 
     public Optional<TelegramIntegration> telegram() {
-        return telegram;
+        return channel(TelegramIntegration.class);
     }
 
     /** The email channel when MAIL_IMAP_URL, MAIL_SMTP_URL and MAIL_FROM are set. */
     public Optional<EmailChannel> email() {
-        return Optional.ofNullable(email);
+        return channel(EmailIntegration.class).map(EmailIntegration::channel);
     }
 
     public Optional<MailboxImporter> mailbox() {
-        return Optional.ofNullable(mailbox);
+        return channel(EmailIntegration.class).map(EmailIntegration::mailbox);
+    }
+
+    private <T extends ConfiguredChannel> Optional<T> channel(Class<T> type) {
+        return channels.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     public Database database() {
@@ -314,12 +302,11 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
-        if (email != null) {
-            mailbox.close();
-            email.close();
-        }
         dispatcher.close();
-        telegram.ifPresent(TelegramIntegration::close);
+        // Once nothing sends through them any more; the last started first.
+        List<ConfiguredChannel> closing = new ArrayList<>(channels);
+        Collections.reverse(closing);
+        closing.forEach(ConfiguredChannel::close);
         scheduler.close();
         live.close();
     }

@@ -1,6 +1,7 @@
 package io.supporthub.channels.sms;
 
 import com.twilio.security.RequestValidator;
+import io.supporthub.channels.SignatureCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,7 @@
 package io.supporthub.channels.telegram;
 
+import io.supporthub.channels.SignatureCheck;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
@@ -12,21 +14,6 @@ public final class TelegramWebhookVerifier {
 
     public static final String HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
-    /** The outcome, with the HTTP status the webhook answers when it is not {@link #OK}. */
-    public enum Check {
-        OK(200), MISSING(401), WRONG(403);
-
-        private final int httpStatus;
-
-        Check(int httpStatus) {
-            this.httpStatus = httpStatus;
-        }
-
-        public int httpStatus() {
-            return httpStatus;
-        }
-    }
-
     private final byte[] secret;
 
     public TelegramWebhookVerifier(String webhookSecret) {
@@ -35,10 +22,11 @@ public final class TelegramWebhookVerifier {
     }
 
     /** @param headerValue the request's {@value #HEADER} header, null when absent */
-    public Check check(String headerValue) {
+    public SignatureCheck check(String headerValue) {
         if (headerValue == null || headerValue.isEmpty()) {
-            return Check.MISSING;
+            return SignatureCheck.MISSING;
         }
-        return MessageDigest.isEqual(secret, headerValue.getBytes(StandardCharsets.UTF_8)) ? Check.OK : Check.WRONG;
+        return MessageDigest.isEqual(secret, headerValue.getBytes(StandardCharsets.UTF_8)) ? SignatureCheck.VALID
+                : SignatureCheck.INVALID;
     }
 }

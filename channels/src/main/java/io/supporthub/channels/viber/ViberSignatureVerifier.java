@@ -1,5 +1,7 @@
 package io.supporthub.channels.viber;
 
+import io.supporthub.channels.SignatureCheck;
+
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -30,40 +32,21 @@ public final class ViberSignatureVerifier {
         this.key = authToken.strip().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** What the check found, and the HTTP status the webhook answers when it is not {@link #VALID}. */
-    public enum Result {
-        VALID(200), MISSING(401), INVALID(403);
-
-        private final int httpStatus;
-
-        Result(int httpStatus) {
-            this.httpStatus = httpStatus;
-        }
-
-        public boolean valid() {
-            return this == VALID;
-        }
-
-        public int httpStatus() {
-            return httpStatus;
-        }
-    }
-
     /**
      * @param rawBody         the request body exactly as received
      * @param signatureHeader the value of {@link #HEADER}, or null when absent
      */
-    public Result verify(byte[] rawBody, String signatureHeader) {
+    public SignatureCheck verify(byte[] rawBody, String signatureHeader) {
         if (signatureHeader == null || signatureHeader.isBlank()) {
-            return Result.MISSING;
+            return SignatureCheck.MISSING;
         }
         byte[] given;
         try {
             given = HexFormat.of().parseHex(signatureHeader.strip());
         } catch (IllegalArgumentException notHex) {
-            return Result.INVALID;
+            return SignatureCheck.INVALID;
         }
-        return MessageDigest.isEqual(hmac(rawBody), given) ? Result.VALID : Result.INVALID;
+        return MessageDigest.isEqual(hmac(rawBody), given) ? SignatureCheck.VALID : SignatureCheck.INVALID;
     }
 
     /** The signature Viber would put on this body: lower-case hex. */

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.supporthub.channels.telegram.TelegramWebhookVerifier.Check;
+import io.supporthub.channels.SignatureCheck;
 
 class TelegramWebhookTest {
 
@@ -29,12 +29,12 @@ class TelegramWebhookTest {
     void missingSecret_gives401_wrongSecret_gives403_rightSecret_passes() {
         TelegramWebhookVerifier verifier = new TelegramWebhookVerifier("right-secret");
 
-        assertThat(verifier.check(null)).isEqualTo(Check.MISSING);
+        assertThat(verifier.check(null)).isEqualTo(SignatureCheck.MISSING);
         assertThat(verifier.check(null).httpStatus()).isEqualTo(401);
-        assertThat(verifier.check("wrong-secret")).isEqualTo(Check.WRONG);
+        assertThat(verifier.check("wrong-secret")).isEqualTo(SignatureCheck.INVALID);
         assertThat(verifier.check("wrong-secret").httpStatus()).isEqualTo(403);
-        assertThat(verifier.check("right-secre")).isEqualTo(Check.WRONG);
-        assertThat(verifier.check("right-secret")).isEqualTo(Check.OK);
+        assertThat(verifier.check("right-secre")).isEqualTo(SignatureCheck.INVALID);
+        assertThat(verifier.check("right-secret")).isEqualTo(SignatureCheck.VALID);
     }
 
     @Test

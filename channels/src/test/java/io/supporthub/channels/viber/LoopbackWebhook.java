@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ConversationStarted;
 import io.supporthub.channels.OutboundMessage;
+import io.supporthub.channels.SignatureCheck;
 import io.supporthub.channels.UnprocessablePayloadException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -53,7 +54,7 @@ final class LoopbackWebhook implements AutoCloseable {
                 exchange.sendResponseHeaders(forcedStatus, -1);
                 return;
             }
-            ViberSignatureVerifier.Result check =
+            SignatureCheck check =
                     verifier.verify(body, exchange.getRequestHeaders().getFirst(ViberSignatureVerifier.HEADER));
             if (!check.valid()) {
                 exchange.sendResponseHeaders(check.httpStatus(), -1);

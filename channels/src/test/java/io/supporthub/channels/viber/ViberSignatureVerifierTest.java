@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supporthub.channels.SignatureCheck;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class ViberSignatureVerifierTest {
         assertThat(vectors).hasSize(3);
         for (JsonNode vector : vectors) {
             ViberSignatureVerifier check = new ViberSignatureVerifier(vector.get("auth_token").asText());
-            ViberSignatureVerifier.Result result = check.verify(
+            SignatureCheck result = check.verify(
                     vector.get("body").asText().getBytes(StandardCharsets.UTF_8),
                     vector.get("x_viber_content_signature").asText());
             assertThat(result.valid()).as(vector.get("source").asText()).isEqualTo(vector.get("expected_valid").asBoolean());
@@ -32,7 +33,7 @@ class ViberSignatureVerifierTest {
     @Test
     void goodSignature_isValid_andSignReproducesIt() {
         String signature = "d21b343448c8aee33b8e93768ef6ceb64a6ba6163099973a2b8bd028fea510ef";
-        assertThat(verifier.verify(BODY, signature)).isEqualTo(ViberSignatureVerifier.Result.VALID);
+        assertThat(verifier.verify(BODY, signature)).isEqualTo(SignatureCheck.VALID);
         assertThat(verifier.sign(BODY)).isEqualTo(signature);
         assertThat(FakeViberApi.sign(TOKEN, BODY)).isEqualTo(signature);
     }
@@ -45,14 +46,14 @@ class ViberSignatureVerifierTest {
 
     @Test
     void missingSignature_answers401() {
-        assertThat(verifier.verify(BODY, null)).isEqualTo(ViberSignatureVerifier.Result.MISSING);
+        assertThat(verifier.verify(BODY, null)).isEqualTo(SignatureCheck.MISSING);
         assertThat(verifier.verify(BODY, "  ").httpStatus()).isEqualTo(401);
     }
 
     @Test
     void wrongSignature_answers403() {
-        ViberSignatureVerifier.Result result = verifier.verify(BODY, "aaaaaaaaaaaaaaaaaaaaaa");
-        assertThat(result).isEqualTo(ViberSignatureVerifier.Result.INVALID);
+        SignatureCheck result = verifier.verify(BODY, "aaaaaaaaaaaaaaaaaaaaaa");
+        assertThat(result).isEqualTo(SignatureCheck.INVALID);
         assertThat(result.httpStatus()).isEqualTo(403);
         assertThat(verifier.verify(BODY, "not hex at all").httpStatus()).isEqualTo(403);
     }
@@ -60,7 +61,7 @@ class ViberSignatureVerifierTest {
     @Test
     void signatureOfAnotherToken_isRejected() {
         String other = new ViberSignatureVerifier("another-token").sign(BODY);
-        assertThat(verifier.verify(BODY, other)).isEqualTo(ViberSignatureVerifier.Result.INVALID);
+        assertThat(verifier.verify(BODY, other)).isEqualTo(SignatureCheck.INVALID);
     }
 
     @Test
@@ -68,6 +69,6 @@ class ViberSignatureVerifierTest {
         String signature = verifier.sign(BODY);
         ObjectMapper json = new ObjectMapper();
         byte[] reserialised = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(json.readTree(BODY));
-        assertThat(verifier.verify(reserialised, signature)).isEqualTo(ViberSignatureVerifier.Result.INVALID);
+        assertThat(verifier.verify(reserialised, signature)).isEqualTo(SignatureCheck.INVALID);
     }
 }

@@ -3,6 +3,7 @@ package io.supporthub.hub.email;
 import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.email.MailParser;
 import io.supporthub.channels.email.SmtpSender;
+import io.supporthub.hub.config.Config;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.outbox.RetryPolicy;
@@ -14,16 +15,18 @@ import io.supporthub.templates.notification.Notifications;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The email channel's parts in the hub, built by App when {@link EmailSettings} are present. Outbound parts exist
  * from the start (the sender goes in the outbox's map, the {@link ReplyComposer} in the MessageBuilder, the
  * {@link AgentNotifier} among the ticket listeners); the inbound {@link MailboxImporter} is built once the inbox and
- * the ticket service exist ({@link #importer}).
+ * the ticket service exist ({@link #importer}), with the channel as App runs it ({@link EmailIntegration}).
  */
 public final class EmailChannel implements AutoCloseable {
 
     private final EmailSettings settings;
+    private final OutboundSender sender;
     private final Transactions transactions;
     private final Clock clock;
     private final TemplateRenderer renderer = new TemplateRenderer();
@@ -39,6 +42,7 @@ public final class EmailChannel implements AutoCloseable {
     public EmailChannel(EmailSettings settings, OutboundSender sender, Transactions transactions, RetryPolicy retryPolicy,
                         Clock clock) {
         this.settings = settings;
+        this.sender = sender;
         this.transactions = transactions;
         this.clock = clock;
         this.agentMail = new AgentMailOutbox(transactions.jdbi(), sender, retryPolicy, clock);
@@ -46,8 +50,23 @@ public final class EmailChannel implements AutoCloseable {
         this.composer = new ReplyComposer(notifications);
     }
 
+    /**
+     * The channel from MAIL_* settings, or empty (logged once) when they are not set.
+     *
+     * @param sender what sends email, or null for {@link #smtpSender}
+     */
+    public static Optional<EmailChannel> fromConfig(Config config, OutboundSender sender, Transactions transactions,
+                                                    RetryPolicy retryPolicy, Clock clock) {
+        return EmailSettings.from(config).map(settings -> new EmailChannel(settings,
+                sender != null ? sender : smtpSender(settings, clock), transactions, retryPolicy, clock));
+    }
+
     public static SmtpSender smtpSender(EmailSettings settings, Clock clock) {
         return new SmtpSender(settings.smtp(), settings.from(), settings.replyTo(), clock);
+    }
+
+    public OutboundSender sender() {
+        return sender;
     }
 
     public ReplyComposer composer() {

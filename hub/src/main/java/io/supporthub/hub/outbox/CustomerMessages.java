@@ -42,10 +42,6 @@ public final class CustomerMessages implements DeliveryQueue<Row> {
         this.onTicketChanged = onTicketChanged;
     }
 
-    public boolean canSend(ChannelKind channel) {
-        return senders.containsKey(channel);
-    }
-
     @Override
     public Optional<Row> claim(Handle handle, Instant now, Instant leaseEnd) {
         OutboxQueries outbox = new OutboxQueries(handle);

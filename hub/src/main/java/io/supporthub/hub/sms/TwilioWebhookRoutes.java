@@ -4,16 +4,15 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.SignatureCheck;
 import io.supporthub.channels.UnprocessablePayloadException;
-import io.supporthub.channels.UnprocessedPayload;
-import io.supporthub.channels.sms.SignatureCheck;
 import io.supporthub.channels.sms.TwilioChannel;
 import io.supporthub.channels.sms.TwilioForm;
 import io.supporthub.channels.sms.TwilioInboundParser;
 import io.supporthub.channels.sms.TwilioSettings;
 import io.supporthub.channels.sms.TwilioSignatureVerifier;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.channelevent.WebhookRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,54 +40,63 @@ public final class TwilioWebhookRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.post(TwilioSettings.INBOUND_PATH, this::inbound);
-        routes.post(TwilioSettings.STATUS_PATH, this::status);
+        new Webhook(form -> channel.inboundParser().parse(form)).register(routes, TwilioSettings.INBOUND_PATH);
+        new Webhook(form -> List.of(channel.statusParser().parse(form))).register(routes, TwilioSettings.STATUS_PATH);
     }
 
-    private void inbound(Context ctx) {
-        Map<String, List<String>> form = verifiedForm(ctx);
-        List<ChannelEvent> parsed;
-        try {
-            parsed = channel.inboundParser().parse(form);
-        } catch (UnprocessablePayloadException e) {
-            keepAside(ctx, e);
-            return;
-        } catch (IOException e) {
+    /** An inbound or a status callback's parser. */
+    private interface FormParser {
+        List<ChannelEvent> parse(Map<String, List<String>> form) throws UnprocessablePayloadException, IOException;
+    }
+
+    private final class Webhook extends WebhookRoute<Map<String, List<String>>> {
+
+        private final FormParser parser;
+
+        Webhook(FormParser parser) {
+            super(ChannelKind.SMS, events);
+            this.parser = parser;
+        }
+
+        @Override
+        protected Map<String, List<String>> read(Context ctx) {
+            return TwilioForm.parse(ctx.body());
+        }
+
+        @Override
+        protected SignatureCheck verify(Context ctx, Map<String, List<String>> form) {
+            return channel.verifier().verifyForm(ctx.path(), ctx.queryString(), form,
+                    ctx.header(TwilioSignatureVerifier.HEADER));
+        }
+
+        @Override
+        protected String refused(Context ctx, SignatureCheck check) {
+            return check == SignatureCheck.MISSING
+                    ? "the " + TwilioSignatureVerifier.HEADER + " header is missing"
+                    : "the " + TwilioSignatureVerifier.HEADER + " signature does not match "
+                    + "(another auth token, or PUBLIC_URL differs from the URL configured at Twilio)";
+        }
+
+        @Override
+        protected List<ChannelEvent> parse(Map<String, List<String>> form) throws UnprocessablePayloadException, IOException {
+            return parser.parse(form);
+        }
+
+        @Override
+        protected void acknowledge(Context ctx, UnprocessablePayloadException e) {
+            emptyTwiml(ctx);
+        }
+
+        @Override
+        protected String unavailable(IOException e) {
             log.warn("Inbound SMS not taken now, Twilio or reconciliation will bring it again: {}", e.getMessage());
-            throw new ApiException(503, "unavailable", "the message's media could not be fetched: " + e.getMessage());
+            return "the message's media could not be fetched: " + e.getMessage();
         }
-        events.handle(parsed);
-        emptyTwiml(ctx);
-    }
 
-    private void status(Context ctx) {
-        Map<String, List<String>> form = verifiedForm(ctx);
-        try {
-            events.handle(List.of(channel.statusParser().parse(form)));
-        } catch (UnprocessablePayloadException e) {
-            keepAside(ctx, e);
-            return;
+        @Override
+        protected void answer(Context ctx, List<ChannelEvent> committed, ChannelEventHandler.Handled handled) {
+            emptyTwiml(ctx);
         }
-        emptyTwiml(ctx);
-    }
-
-    private Map<String, List<String>> verifiedForm(Context ctx) {
-        Map<String, List<String>> form = TwilioForm.parse(ctx.body());
-        SignatureCheck check = channel.verifier().verifyForm(ctx.path(), ctx.queryString(), form,
-                ctx.header(TwilioSignatureVerifier.HEADER));
-        if (check == SignatureCheck.MISSING) {
-            throw ApiException.unauthorized("the " + TwilioSignatureVerifier.HEADER + " header is missing");
-        }
-        if (check == SignatureCheck.INVALID) {
-            throw ApiException.forbidden("the " + TwilioSignatureVerifier.HEADER + " signature does not match "
-                    + "(another auth token, or PUBLIC_URL differs from the URL configured at Twilio)");
-        }
-        return form;
-    }
-
-    private void keepAside(Context ctx, UnprocessablePayloadException e) {
-        events.keepAside(new UnprocessedPayload(ChannelKind.SMS, ctx.body(), e.getMessage()));
-        emptyTwiml(ctx);
     }
 
     private static void emptyTwiml(Context ctx) {

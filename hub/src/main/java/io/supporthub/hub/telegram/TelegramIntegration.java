@@ -1,11 +1,13 @@
 package io.supporthub.hub.telegram;
 
 import io.javalin.config.RoutesConfig;
+import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.telegram.TelegramChannel;
 import io.supporthub.channels.telegram.TelegramPoller;
 import io.supporthub.channels.telegram.TelegramSender;
 import io.supporthub.channels.telegram.TelegramSettings;
 import io.supporthub.channels.telegram.TelegramWebhookRegistrar;
+import io.supporthub.hub.channel.ConfiguredChannel;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.db.AdvisoryLock;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
@@ -22,7 +24,7 @@ import java.util.Optional;
  * PostgreSQL advisory lock. Either way updates go through {@link ChannelEventHandler#handle} in one transaction and
  * callback queries are answered after the commit.
  */
-public final class TelegramIntegration implements AutoCloseable {
+public final class TelegramIntegration implements ConfiguredChannel {
 
     /** How often a node without the polling lock tries to take it. */
     static final Duration LOCK_RETRY = Duration.ofSeconds(30);
@@ -33,14 +35,18 @@ public final class TelegramIntegration implements AutoCloseable {
     private final ChannelEventHandler events;
     private final CallbackAnswers callbacks;
     private final DataSource dataSource;
+    private final String publicUrl;
     private AdvisoryLock leader;
     private TelegramPoller poller;
 
-    public TelegramIntegration(TelegramSettings settings, ChannelEventHandler events, DataSource dataSource) {
+    /** @param publicUrl PUBLIC_URL, where the webhook is registered in webhook mode */
+    public TelegramIntegration(TelegramSettings settings, ChannelEventHandler events, DataSource dataSource,
+                               String publicUrl) {
         this.channel = new TelegramChannel(settings);
         this.events = events;
         this.callbacks = new CallbackAnswers(channel.sender());
         this.dataSource = dataSource;
+        this.publicUrl = publicUrl;
     }
 
     /** The channel from TELEGRAM_* settings, or empty (logged once) when TELEGRAM_BOT_TOKEN is not set. */
@@ -53,19 +59,26 @@ public final class TelegramIntegration implements AutoCloseable {
             return Optional.empty();
         }
         log.info("Telegram channel on: {}", settings.get());
-        return Optional.of(new TelegramIntegration(settings.get(), events, dataSource));
+        return Optional.of(new TelegramIntegration(settings.get(), events, dataSource, config.publicUrl()));
     }
 
     public TelegramSettings settings() {
         return channel.settings();
     }
 
+    @Override
+    public ChannelKind kind() {
+        return ChannelKind.TELEGRAM;
+    }
+
+    @Override
     public TelegramSender sender() {
         return channel.sender();
     }
 
     /** Serves the webhook route in webhook mode; in polling mode there is no route. */
-    public void registerRoutes(RoutesConfig routes) {
+    @Override
+    public void register(RoutesConfig routes) {
         if (settings().mode() == TelegramSettings.Mode.WEBHOOK) {
             new TelegramWebhookRoute(channel.verifier(), channel.parser(), events, callbacks).register(routes);
         }
@@ -75,7 +88,8 @@ public final class TelegramIntegration implements AutoCloseable {
      * Once the web server listens: registers the webhook, or (when {@code backgroundWork}) starts competing for the
      * polling lock.
      */
-    public void start(String publicUrl, boolean backgroundWork) {
+    @Override
+    public void start(boolean backgroundWork) {
         if (settings().mode() == TelegramSettings.Mode.WEBHOOK) {
             TelegramWebhookRegistrar.Result result = channel.registrar().register(publicUrl);
             if (result.ok()) {

@@ -4,18 +4,19 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.SignatureCheck;
 import io.supporthub.channels.UnprocessablePayloadException;
-import io.supporthub.channels.UnprocessedPayload;
 import io.supporthub.channels.telegram.TelegramUpdateParser;
 import io.supporthub.channels.telegram.TelegramWebhookRegistrar;
 import io.supporthub.channels.telegram.TelegramWebhookVerifier;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
-import io.supporthub.hub.web.ErrorHandling;
+import io.supporthub.hub.channelevent.WebhookRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code POST /webhooks/telegram}: checks the secret header (missing → 401, wrong → 403), parses the update and
@@ -23,53 +24,68 @@ import java.util.List;
  * acknowledged with 200 too, because Telegram holds back the chat's later updates until it is; only a passing
  * failure (a file download, the database) answers 503 so that Telegram redelivers.
  */
-final class TelegramWebhookRoute {
+final class TelegramWebhookRoute extends WebhookRoute<String> {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramWebhookRoute.class);
 
     private final TelegramWebhookVerifier verifier;
     private final TelegramUpdateParser parser;
-    private final ChannelEventHandler events;
     private final CallbackAnswers callbacks;
 
     TelegramWebhookRoute(TelegramWebhookVerifier verifier, TelegramUpdateParser parser, ChannelEventHandler events,
                          CallbackAnswers callbacks) {
+        super(ChannelKind.TELEGRAM, events);
         this.verifier = verifier;
         this.parser = parser;
-        this.events = events;
         this.callbacks = callbacks;
     }
 
     void register(RoutesConfig routes) {
-        routes.post(TelegramWebhookRegistrar.WEBHOOK_PATH, this::accept);
+        register(routes, TelegramWebhookRegistrar.WEBHOOK_PATH);
     }
 
-    private void accept(Context ctx) {
-        TelegramWebhookVerifier.Check check = verifier.check(ctx.header(TelegramWebhookVerifier.HEADER));
-        if (check != TelegramWebhookVerifier.Check.OK) {
-            log.warn("Telegram webhook call from {} refused: {} {} header", ctx.ip(),
-                    check == TelegramWebhookVerifier.Check.MISSING ? "no" : "a wrong", TelegramWebhookVerifier.HEADER);
-            ErrorHandling.respond(ctx, check.httpStatus(), check == TelegramWebhookVerifier.Check.MISSING
-                    ? "unauthorized" : "forbidden", "the " + TelegramWebhookVerifier.HEADER + " header is "
-                    + (check == TelegramWebhookVerifier.Check.MISSING ? "missing" : "wrong"));
-            return;
-        }
-        String body = ctx.body();
-        List<ChannelEvent> parsed;
-        try {
-            parsed = parser.parse(body);
-        } catch (UnprocessablePayloadException e) {
-            log.warn("Telegram update cannot be processed, acknowledged and kept aside: {}", e.getMessage());
-            events.keepAside(new UnprocessedPayload(ChannelKind.TELEGRAM, body, e.getMessage()));
-            ctx.status(200).json(java.util.Map.of("ok", true));
-            return;
-        } catch (IOException e) {
-            log.warn("Telegram update not taken, Telegram will redeliver it: {}", e.getMessage());
-            ErrorHandling.respond(ctx, 503, "unavailable", "could not fetch the update's file from Telegram; try again");
-            return;
-        }
-        events.handle(parsed);
-        callbacks.answer(parsed);
-        ctx.status(200).json(java.util.Map.of("ok", true));
+    @Override
+    protected String read(Context ctx) {
+        return ctx.body();
+    }
+
+    @Override
+    protected SignatureCheck verify(Context ctx, String body) {
+        return verifier.check(ctx.header(TelegramWebhookVerifier.HEADER));
+    }
+
+    @Override
+    protected String refused(Context ctx, SignatureCheck check) {
+        boolean missing = check == SignatureCheck.MISSING;
+        log.warn("Telegram webhook call from {} refused: {} {} header", ctx.ip(), missing ? "no" : "a wrong",
+                TelegramWebhookVerifier.HEADER);
+        return "the " + TelegramWebhookVerifier.HEADER + " header is " + (missing ? "missing" : "wrong");
+    }
+
+    @Override
+    protected List<ChannelEvent> parse(String body) throws UnprocessablePayloadException, IOException {
+        return parser.parse(body);
+    }
+
+    @Override
+    protected void acknowledge(Context ctx, UnprocessablePayloadException e) {
+        log.warn("Telegram update cannot be processed, acknowledged and kept aside: {}", e.getMessage());
+        ok(ctx);
+    }
+
+    @Override
+    protected String unavailable(IOException e) {
+        log.warn("Telegram update not taken, Telegram will redeliver it: {}", e.getMessage());
+        return "could not fetch the update's file from Telegram; try again";
+    }
+
+    @Override
+    protected void answer(Context ctx, List<ChannelEvent> committed, ChannelEventHandler.Handled handled) {
+        callbacks.answer(committed);
+        ok(ctx);
+    }
+
+    private static void ok(Context ctx) {
+        ctx.status(200).json(Map.of("ok", true));
     }
 }

@@ -1,6 +1,7 @@
 package io.supporthub.hub.viber;
 
 import io.javalin.config.RoutesConfig;
+import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.viber.HttpMediaDownloader;
 import io.supporthub.channels.viber.SignedMediaUrls;
@@ -11,6 +12,7 @@ import io.supporthub.channels.viber.ViberSettings;
 import io.supporthub.channels.viber.ViberSignatureVerifier;
 import io.supporthub.channels.viber.ViberWebhookRegistrar;
 import io.supporthub.channels.viber.ViberWelcome;
+import io.supporthub.hub.channel.ConfiguredChannel;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
@@ -31,7 +33,7 @@ import java.util.Optional;
  * {@code VIBER_BOT_AVATAR}, {@code VIBER_API_URL}, {@code MEDIA_URL_SECRET}. Gives the sender for the outbox, the
  * routes ({@code POST /webhooks/viber}, {@code GET /media/...}) and the webhook registration once the server listens.
  */
-public final class ViberChannel {
+public final class ViberChannel implements ConfiguredChannel {
 
     private static final Logger log = LoggerFactory.getLogger(ViberChannel.class);
     /** How long a media link stays valid: Viber fetches a file when sending and again on the customer's other devices. */
@@ -45,9 +47,14 @@ public final class ViberChannel {
     private final SignedMediaUrls mediaUrls;
     private final ViberSender sender;
     private final ViberCallbackParser parser;
+    private final ChannelEventHandler events;
+    private final Transactions transactions;
 
-    private ViberChannel(ViberSettings settings, byte[] mediaSecret, String defaultPhoneRegion, Clock clock) {
+    private ViberChannel(ViberSettings settings, byte[] mediaSecret, String defaultPhoneRegion, Clock clock,
+                         ChannelEventHandler events, Transactions transactions) {
         this.settings = settings;
+        this.events = events;
+        this.transactions = transactions;
         this.api = new ViberApi(settings, HttpClient.newBuilder().connectTimeout(API_TIMEOUT).build(), API_TIMEOUT);
         this.mediaUrls = new SignedMediaUrls(URI.create(settings.publicUrl() + MediaRoutes.PATH), mediaSecret,
                 MEDIA_LINK_LIFETIME, clock);
@@ -56,7 +63,8 @@ public final class ViberChannel {
     }
 
     /** The channel, or empty (logged once) when {@code VIBER_AUTH_TOKEN} is not set. */
-    public static Optional<ViberChannel> fromConfig(Config config, Clock clock) {
+    public static Optional<ViberChannel> fromConfig(Config config, Clock clock, ChannelEventHandler events,
+                                                    Transactions transactions) {
         Map<String, String> env = new HashMap<>();
         SETTINGS.forEach(name -> config.get(name).ifPresent(value -> env.put(name, value)));
         Optional<ViberSettings> settings = ViberSettings.fromEnvironment(env, URI.create(config.publicUrl()),
@@ -66,9 +74,16 @@ public final class ViberChannel {
             return Optional.empty();
         }
         byte[] secret = MediaSecret.from(config, Optional.of(settings.get().authToken()));
-        return Optional.of(new ViberChannel(settings.get(), secret, config.defaultPhoneRegion().orElse(null), clock));
+        return Optional.of(new ViberChannel(settings.get(), secret, config.defaultPhoneRegion().orElse(null), clock,
+                events, transactions));
     }
 
+    @Override
+    public ChannelKind kind() {
+        return ChannelKind.VIBER;
+    }
+
+    @Override
     public OutboundSender sender() {
         return sender;
     }
@@ -78,10 +93,17 @@ public final class ViberChannel {
     }
 
     /** The webhook and the media links, outside the API's login. */
-    public void register(RoutesConfig routes, ChannelEventHandler events, Transactions transactions) {
+    @Override
+    public void register(RoutesConfig routes) {
         new ViberWebhookRoutes(new ViberSignatureVerifier(settings.authToken()), parser, new ViberWelcome(settings), events)
                 .register(routes);
         new MediaRoutes(mediaUrls, transactions).register(routes);
+    }
+
+    /** Registers the webhook ({@link #registerWebhook}), with or without background work. */
+    @Override
+    public void start(boolean backgroundWork) {
+        registerWebhook();
     }
 
     /**

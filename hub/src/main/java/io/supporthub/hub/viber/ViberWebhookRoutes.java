@@ -5,14 +5,14 @@ import io.javalin.http.Context;
 import io.supporthub.bot.BotReply;
 import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.SignatureCheck;
 import io.supporthub.channels.UnprocessablePayloadException;
-import io.supporthub.channels.UnprocessedPayload;
 import io.supporthub.channels.viber.ViberCallbackParser;
 import io.supporthub.channels.viber.ViberSettings;
 import io.supporthub.channels.viber.ViberSignatureVerifier;
 import io.supporthub.channels.viber.ViberWelcome;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
-import io.supporthub.hub.web.ErrorHandling;
+import io.supporthub.hub.channelevent.WebhookRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,51 +26,67 @@ import java.util.List;
  * conversation_started. A payload that can never be processed is kept aside and acknowledged; a passing failure
  * (fetching media, the database) answers 5xx so Viber retries.
  */
-final class ViberWebhookRoutes {
+final class ViberWebhookRoutes extends WebhookRoute<byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(ViberWebhookRoutes.class);
 
     private final ViberSignatureVerifier verifier;
     private final ViberCallbackParser parser;
     private final ViberWelcome welcome;
-    private final ChannelEventHandler events;
 
     ViberWebhookRoutes(ViberSignatureVerifier verifier, ViberCallbackParser parser, ViberWelcome welcome,
                        ChannelEventHandler events) {
+        super(ChannelKind.VIBER, events);
         this.verifier = verifier;
         this.parser = parser;
         this.welcome = welcome;
-        this.events = events;
     }
 
     void register(RoutesConfig routes) {
-        routes.post(ViberSettings.WEBHOOK_PATH, this::callback);
+        register(routes, ViberSettings.WEBHOOK_PATH);
     }
 
-    private void callback(Context ctx) {
-        byte[] body = ctx.bodyAsBytes();
-        ViberSignatureVerifier.Result check = verifier.verify(body, ctx.header(ViberSignatureVerifier.HEADER));
-        if (!check.valid()) {
-            boolean missing = check == ViberSignatureVerifier.Result.MISSING;
-            log.warn("Viber callback refused from {}: {} {}", ctx.ip(), ViberSignatureVerifier.HEADER,
-                    missing ? "is missing" : "does not match the body (is VIBER_AUTH_TOKEN the bot's token?)");
-            ErrorHandling.respond(ctx, check.httpStatus(), missing ? "unauthorized" : "forbidden",
-                    ViberSignatureVerifier.HEADER + (missing ? " is missing" : " is wrong"));
-            return;
-        }
-        List<ChannelEvent> parsed;
-        try {
-            parsed = parser.parse(body);
-        } catch (UnprocessablePayloadException e) {
-            events.keepAside(new UnprocessedPayload(ChannelKind.VIBER, new String(body, StandardCharsets.UTF_8), e.getMessage()));
-            ctx.status(200);
-            return;
-        } catch (IOException e) {
-            log.warn("Viber callback not handled now, Viber will retry it: {}", e.toString());
-            ErrorHandling.respond(ctx, 503, "unavailable", "could not fetch the message's media; try again");
-            return;
-        }
-        ChannelEventHandler.Handled handled = events.handleAll(parsed);
+    @Override
+    protected byte[] read(Context ctx) {
+        return ctx.bodyAsBytes();
+    }
+
+    @Override
+    protected SignatureCheck verify(Context ctx, byte[] body) {
+        return verifier.verify(body, ctx.header(ViberSignatureVerifier.HEADER));
+    }
+
+    @Override
+    protected String refused(Context ctx, SignatureCheck check) {
+        boolean missing = check == SignatureCheck.MISSING;
+        log.warn("Viber callback refused from {}: {} {}", ctx.ip(), ViberSignatureVerifier.HEADER,
+                missing ? "is missing" : "does not match the body (is VIBER_AUTH_TOKEN the bot's token?)");
+        return ViberSignatureVerifier.HEADER + (missing ? " is missing" : " is wrong");
+    }
+
+    @Override
+    protected List<ChannelEvent> parse(byte[] body) throws UnprocessablePayloadException, IOException {
+        return parser.parse(body);
+    }
+
+    @Override
+    protected String keptText(Context ctx, byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    protected void acknowledge(Context ctx, UnprocessablePayloadException e) {
+        ctx.status(200);
+    }
+
+    @Override
+    protected String unavailable(IOException e) {
+        log.warn("Viber callback not handled now, Viber will retry it: {}", e.toString());
+        return "could not fetch the message's media; try again";
+    }
+
+    @Override
+    protected void answer(Context ctx, List<ChannelEvent> committed, ChannelEventHandler.Handled handled) {
         if (handled.greetings().isEmpty()) {
             ctx.status(200);
             return;
