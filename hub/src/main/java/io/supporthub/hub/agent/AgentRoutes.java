@@ -3,7 +3,7 @@ package io.supporthub.hub.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.error.Refusal;
 import io.supporthub.hub.web.Json;
 import io.supporthub.hub.web.PathParams;
 
@@ -59,10 +59,10 @@ public final class AgentRoutes {
         boolean self = caller.id() == id;
         boolean adminFields = body.has("role") || body.has("line") || body.has("active");
         if (!caller.isAdmin() && (!self || adminFields)) {
-            throw ApiException.forbidden("only an administrator can change other agents, roles, lines or access");
+            throw Refusal.forbidden("only an administrator can change other agents, roles, lines or access");
         }
         if (self && body.has("active") && !Json.optBoolean(body, "active", true)) {
-            throw ApiException.conflict("you cannot disable your own account");
+            throw Refusal.conflict("you cannot disable your own account");
         }
         Long line = Json.optLong(body, "line");
         ctx.json(agents.update(id, Json.optText(body, "name"), Json.optText(body, "role"),
@@ -75,7 +75,7 @@ public final class AgentRoutes {
         Agent caller = Authentication.agent(ctx);
         long id = id(ctx);
         if (!caller.isAdmin() && caller.id() != id) {
-            throw ApiException.forbidden("only an administrator can make tokens for other agents");
+            throw Refusal.forbidden("only an administrator can make tokens for other agents");
         }
         ctx.status(201).json(Map.of("token", agents.newApiToken(id),
                 "note", "shown once: send it as 'Authorization: Bearer <token>'"));

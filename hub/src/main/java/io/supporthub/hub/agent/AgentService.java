@@ -1,7 +1,7 @@
 package io.supporthub.hub.agent;
 
 import io.supporthub.hub.db.Transactions;
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.error.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,12 +47,12 @@ public final class AgentService {
         try {
             Passwords.checkStrength(password);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refusal.invalid(e.getMessage());
         }
         return transactions.inTransaction((handle, afterCommit) -> {
             AgentQueries agents = new AgentQueries(handle);
             if (agents.findByEmail(email).isPresent()) {
-                throw ApiException.conflict("an agent with the email " + email + " exists already");
+                throw Refusal.conflict("an agent with the email " + email + " exists already");
             }
             return agents.create(email, name, Passwords.hash(password), role.toLowerCase(Locale.ROOT), line);
         });
@@ -62,7 +62,7 @@ public final class AgentService {
     public Agent update(long id, String name, String role, Integer line, Boolean active, String password) {
         return transactions.inTransaction((handle, afterCommit) -> {
             AgentQueries agents = new AgentQueries(handle);
-            Agent current = agents.find(id).orElseThrow(() -> ApiException.notFound("no agent " + id));
+            Agent current = agents.find(id).orElseThrow(() -> Refusal.notFound("no agent " + id));
             Agent updated = new Agent(id, current.email(),
                     name == null ? current.name() : name.strip(),
                     role == null ? current.role() : role.toLowerCase(Locale.ROOT),
@@ -74,7 +74,7 @@ public final class AgentService {
                 try {
                     Passwords.checkStrength(password);
                 } catch (IllegalArgumentException e) {
-                    throw ApiException.badRequest(e.getMessage());
+                    throw Refusal.invalid(e.getMessage());
                 }
                 agents.setPassword(id, Passwords.hash(password));
             }
@@ -87,7 +87,7 @@ public final class AgentService {
         String token = "shk_" + Passwords.randomToken(32);
         transactions.inTransaction((handle, afterCommit) -> {
             AgentQueries agents = new AgentQueries(handle);
-            agents.find(id).orElseThrow(() -> ApiException.notFound("no agent " + id));
+            agents.find(id).orElseThrow(() -> Refusal.notFound("no agent " + id));
             agents.setApiToken(id, Passwords.sha256(token));
             return null;
         });
@@ -96,16 +96,16 @@ public final class AgentService {
 
     private static void validate(String email, String name, String role, int line) {
         if (email == null || !email.contains("@") || email.strip().length() < 3) {
-            throw ApiException.badRequest("'email' must be an email address");
+            throw Refusal.invalid("'email' must be an email address");
         }
         if (name == null || name.isBlank()) {
-            throw ApiException.badRequest("'name' is required");
+            throw Refusal.invalid("'name' is required");
         }
         if (!List.of("admin", "agent").contains(role.toLowerCase(Locale.ROOT))) {
-            throw ApiException.badRequest("'role' must be admin or agent");
+            throw Refusal.invalid("'role' must be admin or agent");
         }
         if (line != 1 && line != 2) {
-            throw ApiException.badRequest("'line' must be 1 or 2");
+            throw Refusal.invalid("'line' must be 1 or 2");
         }
     }
 }

@@ -5,7 +5,7 @@ import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
 import io.supporthub.hub.db.Transactions;
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.error.Refusal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +41,7 @@ public final class Authentication {
         }
         Optional<Agent> agent = identify(ctx);
         if (agent.isEmpty()) {
-            throw ApiException.unauthorized("log in first (POST /api/session) or send 'Authorization: Bearer <API token>'");
+            throw Refusal.unauthenticated("log in first (POST /api/session) or send 'Authorization: Bearer <API token>'");
         }
         requireJsonForChanges(ctx);
         ctx.attribute(AGENT_ATTRIBUTE, agent.get());
@@ -67,7 +67,7 @@ public final class Authentication {
         if (method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH) {
             String type = ctx.contentType();
             if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-                throw new ApiException(415, "unsupported_media_type", "send the request as Content-Type: application/json");
+                throw new Refusal(Refusal.Kind.UNSUPPORTED_FORMAT, "unsupported_media_type", "send the request as Content-Type: application/json");
             }
         }
     }
@@ -75,7 +75,7 @@ public final class Authentication {
     public static Agent agent(Context ctx) {
         Agent agent = ctx.attribute(AGENT_ATTRIBUTE);
         if (agent == null) {
-            throw ApiException.unauthorized("not logged in");
+            throw Refusal.unauthenticated("not logged in");
         }
         return agent;
     }
@@ -83,7 +83,7 @@ public final class Authentication {
     public static Agent admin(Context ctx) {
         Agent agent = agent(ctx);
         if (!agent.isAdmin()) {
-            throw ApiException.forbidden("only an administrator can do this");
+            throw Refusal.forbidden("only an administrator can do this");
         }
         return agent;
     }
@@ -104,14 +104,14 @@ public final class Authentication {
                 LoginThrottle.recordFailure(handle, email, attemptAt);
                 return null;
             });
-            throw ApiException.unauthorized("wrong email or password");
+            throw Refusal.unauthenticated("wrong email or password");
         }
         transactions.inTransaction((handle, afterCommit) -> {
             LoginThrottle.clear(handle, email);
             return null;
         });
         if (!agent.get().active()) {
-            throw ApiException.forbidden("this account is disabled; ask an administrator");
+            throw Refusal.forbidden("this account is disabled; ask an administrator");
         }
         String token = Passwords.randomToken(32);
         Instant now = clock.instant();

@@ -1,6 +1,6 @@
 package io.supporthub.hub.agent;
 
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.error.Refusal;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Duration;
@@ -22,7 +22,7 @@ final class LoginThrottle {
     static void check(Handle handle, String email, Instant now) {
         long recent = new LoginFailureQueries(handle).countSince(email, now.minus(WINDOW));
         if (recent >= MAX_FAILURES) {
-            throw new ApiException(429, "too_many_attempts",
+            throw new Refusal(Refusal.Kind.TOO_MANY, "too_many_attempts",
                     "too many failed logins for this account; try again in " + WINDOW.toMinutes() + " minutes");
         }
     }

@@ -1,7 +1,7 @@
 package io.supporthub.hub.cannedreply;
 
 import io.supporthub.hub.db.Transactions;
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.error.Refusal;
 import io.supporthub.templates.TemplateRenderer;
 import io.supporthub.templates.TemplateVariables;
 import io.supporthub.templates.TextMode;
@@ -84,7 +84,7 @@ public final class CannedReplies {
         return transactions.inTransaction((handle, afterCommit) -> {
             CannedReplyQueries queries = new CannedReplyQueries(handle);
             if (!queries.updateGroup(id, name == null ? null : requireName(name), position)) {
-                throw ApiException.notFound("no canned reply group " + id);
+                throw Refusal.notFound("no canned reply group " + id);
             }
             return group(queries, id);
         });
@@ -93,7 +93,7 @@ public final class CannedReplies {
     public void deleteGroup(long id) {
         transactions.inTransaction((handle, afterCommit) -> {
             if (!new CannedReplyQueries(handle).deleteGroup(id)) {
-                throw ApiException.notFound("no canned reply group " + id);
+                throw Refusal.notFound("no canned reply group " + id);
             }
             return null;
         });
@@ -118,7 +118,7 @@ public final class CannedReplies {
                 group(queries, groupId);
             }
             return queries.updateReply(id, groupId, title == null ? null : requireName(title), body, position)
-                    .orElseThrow(() -> ApiException.notFound("no canned reply " + id));
+                    .orElseThrow(() -> Refusal.notFound("no canned reply " + id));
         });
     }
 
@@ -128,7 +128,7 @@ public final class CannedReplies {
             CannedReplyQueries queries = new CannedReplyQueries(handle);
             Group group = group(queries, groupId);
             if (!group.replies().stream().map(Reply::id).collect(Collectors.toSet()).equals(new java.util.HashSet<>(replyIds))) {
-                throw ApiException.badRequest("'replyIds' must list exactly the replies of group " + groupId);
+                throw Refusal.invalid("'replyIds' must list exactly the replies of group " + groupId);
             }
             for (int i = 0; i < replyIds.size(); i++) {
                 queries.setPosition(replyIds.get(i), i + 1);
@@ -140,7 +140,7 @@ public final class CannedReplies {
     public void deleteReply(long id) {
         transactions.inTransaction((handle, afterCommit) -> {
             if (!new CannedReplyQueries(handle).deleteReply(id)) {
-                throw ApiException.notFound("no canned reply " + id);
+                throw Refusal.notFound("no canned reply " + id);
             }
             return null;
         });
@@ -150,9 +150,9 @@ public final class CannedReplies {
     public Rendered render(long replyId, long ticketId, String agentName) {
         return transactions.read(handle -> {
             CannedReplyQueries queries = new CannedReplyQueries(handle);
-            String body = queries.body(replyId).orElseThrow(() -> ApiException.notFound("no canned reply " + replyId));
+            String body = queries.body(replyId).orElseThrow(() -> Refusal.notFound("no canned reply " + replyId));
             CannedReplyQueries.TicketFacts ticket = queries.ticket(ticketId)
-                    .orElseThrow(() -> ApiException.notFound("no ticket " + ticketId));
+                    .orElseThrow(() -> Refusal.notFound("no ticket " + ticketId));
             String status = ticket.customStatus() != null ? ticket.customStatus() : ticket.status();
             Map<String, Object> variables = TemplateVariables.create()
                     .customer(ticket.customer())
@@ -166,25 +166,25 @@ public final class CannedReplies {
 
     private void validate(String body) {
         if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("'body' must not be empty");
+            throw Refusal.invalid("'body' must not be empty");
         }
         try {
             renderer.validate(body);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refusal.invalid(e.getMessage());
         }
     }
 
     private static String requireName(String name) {
         if (name == null || name.isBlank() || name.strip().length() > 120) {
-            throw ApiException.badRequest("a name or title must be 1 to 120 characters");
+            throw Refusal.invalid("a name or title must be 1 to 120 characters");
         }
         return name.strip();
     }
 
     private static Group group(CannedReplyQueries queries, long id) {
         CannedReplyQueries.GroupRow row = queries.group(id)
-                .orElseThrow(() -> ApiException.notFound("no canned reply group " + id));
+                .orElseThrow(() -> Refusal.notFound("no canned reply group " + id));
         return new Group(row.id(), row.name(), row.position(), queries.repliesOf(id));
     }
 }

@@ -5,7 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.Authentication;
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.error.Refusal;
 import io.supporthub.hub.web.Json;
 import io.supporthub.hub.web.PathParams;
 
@@ -45,7 +45,7 @@ public final class CannedReplyRoutes {
             JsonNode body = Json.body(ctx);
             Long groupId = Json.optLong(body, "groupId");
             if (groupId == null) {
-                throw ApiException.badRequest("'groupId' is required");
+                throw Refusal.invalid("'groupId' is required");
             }
             ctx.status(201).json(replies.createReply(groupId, Json.text(body, "title"), Json.text(body, "body")));
         });
@@ -65,7 +65,7 @@ public final class CannedReplyRoutes {
             Agent agent = Authentication.agent(ctx);
             Long ticketId = Json.optLong(Json.body(ctx), "ticketId");
             if (ticketId == null) {
-                throw ApiException.badRequest("'ticketId' is required");
+                throw Refusal.invalid("'ticketId' is required");
             }
             ctx.json(replies.render(id(ctx), ticketId, agent.name()));
         });
@@ -75,7 +75,7 @@ public final class CannedReplyRoutes {
         Authentication.admin(ctx);
         JsonNode ids = Json.body(ctx).get("replyIds");
         if (ids == null || !ids.isArray()) {
-            throw ApiException.badRequest("'replyIds' must be an array of reply ids");
+            throw Refusal.invalid("'replyIds' must be an array of reply ids");
         }
         List<Long> order = new ArrayList<>();
         ids.forEach(node -> order.add(node.asLong()));

@@ -6,7 +6,7 @@ import io.javalin.http.Context;
 import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.ticket.TicketStatus;
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.error.Refusal;
 import io.supporthub.hub.web.Json;
 import io.supporthub.hub.web.PathParams;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -72,7 +72,7 @@ public final class CatalogRoutes {
         Map<String, ?> values = columns.apply(body);
         ctx.json(unique(list, name, queries -> queries.update(list, id, name == null ? null : name.strip(), values,
                         position == null ? null : position.intValue())
-                .orElseThrow(() -> ApiException.notFound("no " + list.what() + " " + id))));
+                .orElseThrow(() -> Refusal.notFound("no " + list.what() + " " + id))));
     }
 
     private void delete(Context ctx, CatalogList<?> list) {
@@ -82,10 +82,10 @@ public final class CatalogRoutes {
             CatalogQueries queries = new CatalogQueries(handle);
             long inUse = queries.ticketsUsing(list, id);
             if (inUse > 0) {
-                throw ApiException.conflict("the " + list.what() + " is used by " + inUse + " ticket(s); change them first");
+                throw Refusal.conflict("the " + list.what() + " is used by " + inUse + " ticket(s); change them first");
             }
             if (!queries.delete(list, id)) {
-                throw ApiException.notFound("no " + list.what() + " " + id);
+                throw Refusal.notFound("no " + list.what() + " " + id);
             }
             return null;
         });
@@ -98,7 +98,7 @@ public final class CatalogRoutes {
             return transactions.inTransaction((handle, afterCommit) -> write.apply(new CatalogQueries(handle)));
         } catch (UnableToExecuteStatementException e) {
             if (e.getMessage() != null && e.getMessage().contains("duplicate key")) {
-                throw ApiException.conflict("a " + list.what() + " named '" + name + "' exists already");
+                throw Refusal.conflict("a " + list.what() + " named '" + name + "' exists already");
             }
             throw e;
         }
@@ -110,11 +110,11 @@ public final class CatalogRoutes {
         try {
             base = TicketStatus.fromWire(Json.text(body, "base"));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("'base': " + e.getMessage());
+            throw Refusal.invalid("'base': " + e.getMessage());
         }
         for (TicketStatus status : TicketStatus.values()) {
             if (status.wireName().equalsIgnoreCase(name)) {
-                throw ApiException.conflict("'" + name + "' is a base state already");
+                throw Refusal.conflict("'" + name + "' is a base state already");
             }
         }
         return Map.of("base_state", base.wireName());
@@ -123,7 +123,7 @@ public final class CatalogRoutes {
     private static String name(JsonNode body) {
         String name = Json.text(body, "name").strip();
         if (name.isEmpty() || name.length() > 60) {
-            throw ApiException.badRequest("'name' must be 1 to 60 characters");
+            throw Refusal.invalid("'name' must be 1 to 60 characters");
         }
         return name;
     }

@@ -8,7 +8,7 @@ import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.InboundMessage;
 import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.channels.SenderProfile;
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.error.Refusal;
 import io.supporthub.hub.web.Json;
 
 import java.nio.charset.StandardCharsets;
@@ -56,28 +56,28 @@ public final class GenericInboundRoutes {
 
     private void checkKey(String given) {
         if (apiKey.isEmpty()) {
-            throw new ApiException(404, "channel_off", "the generic inbound channel is off: set API_KEY to turn it on");
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "channel_off", "the generic inbound channel is off: set API_KEY to turn it on");
         }
         if (given == null || given.isBlank()) {
-            throw ApiException.unauthorized("the X-Api-Key header is missing");
+            throw Refusal.unauthenticated("the X-Api-Key header is missing");
         }
         if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), apiKey.get().getBytes(StandardCharsets.UTF_8))) {
-            throw ApiException.forbidden("the X-Api-Key is wrong");
+            throw Refusal.forbidden("the X-Api-Key is wrong");
         }
     }
 
     InboundMessage parse(JsonNode body) {
         JsonNode from = body.get("from");
         if (from == null || !from.isObject()) {
-            throw ApiException.badRequest("'from' is required: {\"name\", \"email\"?, \"phone\"?, \"userId\"?}");
+            throw Refusal.invalid("'from' is required: {\"name\", \"email\"?, \"phone\"?, \"userId\"?}");
         }
         String externalId = Json.text(body, "externalId").strip();
         if (externalId.isEmpty() || externalId.length() > 300) {
-            throw ApiException.badRequest("'externalId' must be 1 to 300 characters");
+            throw Refusal.invalid("'externalId' must be 1 to 300 characters");
         }
         String text = Json.text(body, "text");
         if (text.isBlank()) {
-            throw ApiException.badRequest("'text' must not be empty");
+            throw Refusal.invalid("'text' must not be empty");
         }
         String userId = Json.optText(from, "userId");
         String email = Json.optText(from, "email");
@@ -88,7 +88,7 @@ public final class GenericInboundRoutes {
         }
         if (email != null && !email.isBlank()) {
             if (!email.contains("@")) {
-                throw ApiException.badRequest("'from.email' is not an email address: '" + email + "'");
+                throw Refusal.invalid("'from.email' is not an email address: '" + email + "'");
             }
             addresses.add(Address.email(email));
         }
@@ -96,11 +96,11 @@ public final class GenericInboundRoutes {
             try {
                 addresses.add(Address.phone(phones.toE164(phone)));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("'from.phone': " + e.getMessage());
+                throw Refusal.invalid("'from.phone': " + e.getMessage());
             }
         }
         if (addresses.isEmpty()) {
-            throw ApiException.badRequest("'from' needs a userId, an email or a phone to know who wrote");
+            throw Refusal.invalid("'from' needs a userId, an email or a phone to know who wrote");
         }
         SenderProfile sender = new SenderProfile(Json.optText(from, "name"), Json.optText(from, "language"),
                 addresses.subList(1, addresses.size()));

@@ -3,7 +3,7 @@ package io.supporthub.hub.message;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.db.Transactions;
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.error.Refusal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ public final class AttachmentRoutes {
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw ApiException.notFound("no attachment '" + ctx.pathParam("id") + "'");
+            throw Refusal.notFound("no attachment '" + ctx.pathParam("id") + "'");
         }
         record File(AttachmentInfo info, byte[] data) {
         }
@@ -43,7 +43,7 @@ public final class AttachmentRoutes {
             AttachmentStore store = new AttachmentStore(handle);
             return store.info(id).flatMap(info -> store.content(id).map(data -> new File(info, data)));
         });
-        File found = file.orElseThrow(() -> ApiException.notFound("no attachment " + id));
+        File found = file.orElseThrow(() -> Refusal.notFound("no attachment " + id));
         String name = found.info().fileName() == null || found.info().fileName().isBlank()
                 ? "attachment-" + id : found.info().fileName();
         ctx.header("Content-Disposition", "attachment; filename=\"" + asciiName(name) + "\"; filename*=UTF-8''"

@@ -6,7 +6,7 @@ import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.ticket.TicketStatus;
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.error.Refusal;
 import io.supporthub.hub.web.Json;
 import io.supporthub.templates.DefaultTexts;
 import io.supporthub.templates.TemplateRenderer;
@@ -51,7 +51,7 @@ public final class NotificationRoutes {
         try {
             settings = NotificationSettingsJson.fromJson(Json.body(ctx), renderer);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refusal.invalid(e.getMessage());
         }
         transactions.inTransaction((handle, afterCommit) -> {
             for (String status : settings.statuses()) {
@@ -68,7 +68,7 @@ public final class NotificationRoutes {
             TicketStatus.fromWire(status);
         } catch (IllegalArgumentException e) {
             if (!new CatalogQueries(handle).customStatusNamed(status)) {
-                throw ApiException.badRequest("'statuses' names '" + status + "', which is neither a status ("
+                throw Refusal.invalid("'statuses' names '" + status + "', which is neither a status ("
                         + e.getMessage() + ") nor a custom status");
             }
         }

@@ -12,7 +12,7 @@ import io.supporthub.hub.notification.TicketVariables;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketQueries;
 import io.supporthub.hub.ticket.TicketService;
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.error.Refusal;
 import io.supporthub.hub.web.Json;
 import io.supporthub.hub.web.PathParams;
 import io.supporthub.templates.DefaultTexts;
@@ -67,13 +67,13 @@ public final class SmsRoutes {
         String template = Json.text(Json.body(ctx), "text");
         String text = transactions.read(handle -> {
             Ticket ticket = new TicketQueries(handle).find(ticketId)
-                    .orElseThrow(() -> ApiException.notFound("no ticket " + ticketId));
+                    .orElseThrow(() -> Refusal.notFound("no ticket " + ticketId));
             Map<String, Object> variables = TicketVariables.of(handle, ticket, defaults,
                     notificationStore.read(handle).companyName(), agent.name());
             try {
                 return renderer.renderPlain(template, variables).strip();
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("'text' is not a valid template: " + e.getMessage());
+                throw Refusal.invalid("'text' is not a valid template: " + e.getMessage());
             }
         });
         long messageId = tickets.reply(ticketId, agent, text, ChannelKind.SMS, false);

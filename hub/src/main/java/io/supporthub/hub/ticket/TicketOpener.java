@@ -9,7 +9,7 @@ import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.error.Refusal;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
@@ -39,7 +39,7 @@ public final class TicketOpener {
      */
     public Ticket open(Agent agent, NewTicketRequest request) {
         if (request.subject() == null || request.subject().isBlank()) {
-            throw ApiException.badRequest("'subject' is required");
+            throw Refusal.invalid("'subject' is required");
         }
         Ticket created = transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
             long contactId = contactFor(handle, request);
@@ -72,12 +72,12 @@ public final class TicketOpener {
     private long contactFor(Handle handle, NewTicketRequest request) {
         ContactQueries contacts = new ContactQueries(handle);
         if (request.contactId() != null) {
-            return contacts.contact(request.contactId()).orElseThrow(() -> ApiException.notFound("no contact " + request.contactId())).id();
+            return contacts.contact(request.contactId()).orElseThrow(() -> Refusal.notFound("no contact " + request.contactId())).id();
         }
         List<Address> addresses = new ArrayList<>();
         if (request.email() != null && !request.email().isBlank()) {
             if (!request.email().contains("@")) {
-                throw ApiException.badRequest("'" + request.email() + "' is not an email address");
+                throw Refusal.invalid("'" + request.email() + "' is not an email address");
             }
             addresses.add(Address.email(request.email()));
         }
@@ -85,11 +85,11 @@ public final class TicketOpener {
             try {
                 addresses.add(Address.phone(phones.toE164(request.phone())));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest(e.getMessage());
+                throw Refusal.invalid(e.getMessage());
             }
         }
         if (addresses.isEmpty() && (request.name() == null || request.name().isBlank())) {
-            throw ApiException.badRequest("'contact' needs an id, or a name, email or phone");
+            throw Refusal.invalid("'contact' needs an id, or a name, email or phone");
         }
         Instant now = ops.now();
         Long contactId = addresses.stream().map(contacts::findAddress).flatMap(Optional::stream)

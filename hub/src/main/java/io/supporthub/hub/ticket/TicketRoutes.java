@@ -7,7 +7,7 @@ import io.supporthub.channels.ChannelKind;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.db.Transactions;
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.error.Refusal;
 import io.supporthub.hub.web.Json;
 import io.supporthub.hub.web.PathParams;
 
@@ -93,9 +93,9 @@ public final class TicketRoutes {
                     after == null || after.isBlank() ? null : TicketFilter.cursorId(after),
                     limit == null || limit.isBlank() ? 50 : Integer.parseInt(limit));
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw ApiException.badRequest("malformed filter: " + e.getMessage());
+            throw Refusal.invalid("malformed filter: " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refusal.invalid(e.getMessage());
         }
     }
 
@@ -119,7 +119,7 @@ public final class TicketRoutes {
         JsonNode body = Json.body(ctx);
         JsonNode contact = body.get("contact");
         if (contact == null || !contact.isObject()) {
-            throw ApiException.badRequest("'contact' is required: {\"id\"} or {\"name\", \"email\", \"phone\"}");
+            throw Refusal.invalid("'contact' is required: {\"id\"} or {\"name\", \"email\", \"phone\"}");
         }
         Ticket ticket = opener.open(agent, new TicketOpener.NewTicketRequest(
                 Json.text(body, "subject"),
@@ -146,7 +146,7 @@ public final class TicketRoutes {
             } else if (node.isIntegralNumber()) {
                 assignee = node.asLong();
             } else {
-                throw ApiException.badRequest("'assignee' must be an agent id, \"me\" or null");
+                throw Refusal.invalid("'assignee' must be an agent id, \"me\" or null");
             }
         }
         tickets.update(id(ctx), agent, new TicketService.TicketPatch(assigneeSet, assignee,
@@ -176,7 +176,7 @@ public final class TicketRoutes {
         try {
             untilInstant = until == null ? null : Instant.parse(until);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("'until' must be an ISO-8601 instant such as 2026-12-01T09:00:00Z");
+            throw Refusal.invalid("'until' must be an ISO-8601 instant such as 2026-12-01T09:00:00Z");
         }
         tickets.changeStatus(id(ctx), agent, Json.text(body, "status"), untilInstant);
         respondWithTicket(ctx);
@@ -200,7 +200,7 @@ public final class TicketRoutes {
         try {
             return name == null ? null : ChannelKind.fromWire(name);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refusal.invalid(e.getMessage());
         }
     }
 

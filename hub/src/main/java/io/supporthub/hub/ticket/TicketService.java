@@ -13,7 +13,7 @@ import io.supporthub.hub.outbox.Outbox;
 import io.supporthub.hub.outbox.Outgoing;
 import io.supporthub.hub.ticket.TicketOps.StatusTarget;
 import io.supporthub.hub.ticket.TicketQueries.CustomStatusRef;
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.error.Refusal;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
@@ -129,7 +129,7 @@ public final class TicketService {
             try {
                 ops.changeStatus(handle, ticket, target, Actor.AGENT, agent.id(), afterCommit);
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest(e.getMessage());
+                throw Refusal.invalid(e.getMessage());
             }
             return null;
         });
@@ -141,7 +141,7 @@ public final class TicketService {
         } catch (IllegalArgumentException e) {
             Optional<CustomStatusRef> custom = new TicketQueries(handle).customStatusNamed(status);
             if (custom.isEmpty()) {
-                throw ApiException.badRequest(e.getMessage() + ", or the name of a custom status");
+                throw Refusal.invalid(e.getMessage() + ", or the name of a custom status");
             }
             return new StatusTarget(TicketStatus.fromWire(custom.get().baseState()), custom.get().id(), until);
         }
@@ -156,7 +156,7 @@ public final class TicketService {
                 Long assignee = patch.assigneeId();
                 if (assignee != null) {
                     Agent target = new AgentQueries(handle).find(assignee).filter(Agent::active)
-                            .orElseThrow(() -> ApiException.unprocessable("no active agent " + assignee));
+                            .orElseThrow(() -> Refusal.unprocessable("no active agent " + assignee));
                     changes.put("assignee", target.name());
                     if (!assignee.equals(ticket.assigneeId())) {
                         ops.assigned(handle, ticket, target, agent, afterCommit);
@@ -176,13 +176,13 @@ public final class TicketService {
             }
             if (patch.subject() != null) {
                 if (patch.subject().isBlank()) {
-                    throw ApiException.badRequest("'subject' must not be empty");
+                    throw Refusal.invalid("'subject' must not be empty");
                 }
                 new TicketQueries(handle).setSubject(ticketId, patch.subject().strip());
                 changes.put("subject", patch.subject().strip());
             }
             if (changes.isEmpty()) {
-                throw ApiException.badRequest("nothing to change: give assignee, type, priority or subject");
+                throw Refusal.invalid("nothing to change: give assignee, type, priority or subject");
             }
             new TicketQueries(handle).touch(ticket.id(), ops.now());
             new TicketQueries(handle).addEvent(ticketId, "updated", "agent", agent.id(), null, null, TicketOps.json(changes), ops.now());
@@ -198,12 +198,12 @@ public final class TicketService {
     /** Hands the ticket to the other line with an internal note saying why; the assignee is dropped. */
     public void escalate(long ticketId, Agent agent, int line, String reason) {
         if (line != 1 && line != 2) {
-            throw ApiException.badRequest("'line' must be 1 or 2");
+            throw Refusal.invalid("'line' must be 1 or 2");
         }
         transactions.inTransaction((handle, afterCommit) -> {
             Ticket ticket = lockOpenForAgent(handle, ticketId);
             if (ticket.line() == line) {
-                throw ApiException.conflict("the ticket is already on line " + line);
+                throw Refusal.conflict("the ticket is already on line " + line);
             }
             new TicketQueries(handle).moveToLine(ticketId, line, ops.now());
             String verb = line == 2 ? "Escalated to the second line" : "Sent back to the first line";
@@ -219,7 +219,7 @@ public final class TicketService {
     private Ticket lockOpenForAgent(Handle handle, long ticketId) {
         Ticket ticket = new TicketQueries(handle).lock(ticketId).orElseThrow(() -> notFound(ticketId));
         if (ticket.baseStatus() == TicketStatus.CLOSED) {
-            throw ApiException.conflict("ticket #" + ticket.number() + " is closed, which is final for agents; "
+            throw Refusal.conflict("ticket #" + ticket.number() + " is closed, which is final for agents; "
                     + "it reopens when the customer writes within the reopen window");
         }
         return ticket;
@@ -233,17 +233,17 @@ public final class TicketService {
         return new TicketQueries(handle).priorityId(name).orElseThrow(() -> unknown("priority", name));
     }
 
-    private static ApiException unknown(String what, String name) {
-        return ApiException.unprocessable("unknown " + what + " '" + name + "'");
+    private static Refusal unknown(String what, String name) {
+        return Refusal.unprocessable("unknown " + what + " '" + name + "'");
     }
 
     private static void requireText(String text) {
         if (text == null || text.isBlank()) {
-            throw ApiException.badRequest("'text' must not be empty");
+            throw Refusal.invalid("'text' must not be empty");
         }
     }
 
-    static ApiException notFound(long ticketId) {
-        return ApiException.notFound("no ticket " + ticketId);
+    static Refusal notFound(long ticketId) {
+        return Refusal.notFound("no ticket " + ticketId);
     }
 }

@@ -3,7 +3,8 @@ package io.supporthub.hub.ui;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.agent.Authentication;
-import io.supporthub.hub.web.ApiException;
+import io.supporthub.hub.error.Refusal;
+import io.supporthub.hub.web.ErrorHandling;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -51,13 +52,13 @@ final class LoginPages {
         }
         try {
             authentication.logIn(ctx, email.strip(), password);
-        } catch (ApiException e) {
-            String message = switch (e.status()) {
-                case 403 -> "This account is disabled. Ask an administrator to enable it.";
-                case 429 -> "Too many failed attempts for this account. Wait a few minutes and try again.";
+        } catch (Refusal e) {
+            String message = switch (e.kind()) {
+                case FORBIDDEN -> "This account is disabled. Ask an administrator to enable it.";
+                case TOO_MANY -> "Too many failed attempts for this account. Wait a few minutes and try again.";
                 default -> "Wrong email or password.";
             };
-            show(ctx, e.status(), message, email);
+            show(ctx, ErrorHandling.status(e.kind()), message, email);
             return;
         }
         ctx.redirect(PageAccess.safeNext(ctx.formParam("next")));

@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Every error as {@code {"error", "message"}} with a fitting status; a database outage is a 503 the caller may retry. */
+/**
+ * Every error as {@code {"error", "message"}} with a fitting status: a {@link Refusal} by its kind, a database outage
+ * as a 503 the caller may retry, anything else as a logged 500.
+ */
 public final class ErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
@@ -20,7 +23,6 @@ public final class ErrorHandling {
     }
 
     public static void register(RoutesConfig routes) {
-        routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage()));
         routes.exception(Refusal.class, (e, ctx) -> respond(ctx, status(e.kind()), e.code(), e.getMessage()));
         routes.exception(ConnectionException.class, (e, ctx) -> {
             log.warn("Database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());

@@ -1,5 +1,6 @@
 package io.supporthub.hub.web;
 
+import io.supporthub.hub.error.Refusal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,16 +26,16 @@ public final class Json {
     public static JsonNode body(Context ctx) {
         String raw = ctx.body();
         if (raw.isBlank()) {
-            throw ApiException.badRequest("the request body is empty; expected a JSON object");
+            throw Refusal.invalid("the request body is empty; expected a JSON object");
         }
         try {
             JsonNode node = MAPPER.readTree(raw);
             if (node == null || !node.isObject()) {
-                throw ApiException.badRequest("expected a JSON object");
+                throw Refusal.invalid("expected a JSON object");
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("malformed JSON: " + e.getOriginalMessage());
+            throw Refusal.invalid("malformed JSON: " + e.getOriginalMessage());
         }
     }
 
@@ -42,10 +43,10 @@ public final class Json {
     public static String text(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
-            throw ApiException.badRequest("'" + field + "' is required");
+            throw Refusal.invalid("'" + field + "' is required");
         }
         if (!node.isTextual()) {
-            throw ApiException.badRequest("'" + field + "' must be a string");
+            throw Refusal.invalid("'" + field + "' must be a string");
         }
         return node.asText();
     }
@@ -57,7 +58,7 @@ public final class Json {
             return null;
         }
         if (!node.isTextual()) {
-            throw ApiException.badRequest("'" + field + "' must be a string");
+            throw Refusal.invalid("'" + field + "' must be a string");
         }
         return node.asText();
     }
@@ -68,7 +69,7 @@ public final class Json {
             return null;
         }
         if (!node.canConvertToLong() || !node.isIntegralNumber()) {
-            throw ApiException.badRequest("'" + field + "' must be a whole number");
+            throw Refusal.invalid("'" + field + "' must be a whole number");
         }
         return node.asLong();
     }
@@ -79,7 +80,7 @@ public final class Json {
             return fallback;
         }
         if (!node.isBoolean()) {
-            throw ApiException.badRequest("'" + field + "' must be true or false");
+            throw Refusal.invalid("'" + field + "' must be true or false");
         }
         return node.asBoolean();
     }

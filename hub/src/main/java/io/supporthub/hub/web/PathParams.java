@@ -1,5 +1,6 @@
 package io.supporthub.hub.web;
 
+import io.supporthub.hub.error.Refusal;
 import io.javalin.http.Context;
 
 /** Path parameters read with a 404 that names what was looked for, rather than a 500 on junk. */
@@ -13,7 +14,7 @@ public final class PathParams {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw ApiException.notFound("no " + what + " '" + ctx.pathParam("id") + "'");
+            throw Refusal.notFound("no " + what + " '" + ctx.pathParam("id") + "'");
         }
     }
 }
