@@ -1,10 +1,11 @@
 package io.supporthub.channels;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.supporthub.channels.viber.ViberSender;
-import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TextSplitterTest {
 

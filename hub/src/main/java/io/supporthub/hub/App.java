@@ -15,21 +15,20 @@ import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.cannedreply.CannedReplyRoutes;
 import io.supporthub.hub.catalog.CatalogRoutes;
 import io.supporthub.hub.channel.ConfiguredChannel;
-import io.supporthub.templates.TemplateRenderer;
+import io.supporthub.hub.channelevent.ChannelEventHandler;
+import io.supporthub.hub.channelevent.RefusedAttachmentsReply;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.db.Database;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.email.EmailChannel;
 import io.supporthub.hub.email.EmailIntegration;
 import io.supporthub.hub.email.MailboxImporter;
-import io.supporthub.hub.channelevent.ChannelEventHandler;
-import io.supporthub.hub.channelevent.RefusedAttachmentsReply;
-import io.supporthub.hub.live.EventStreamRoutes;
-import io.supporthub.hub.live.LiveUpdates;
-import io.supporthub.hub.live.MentionAnnouncer;
 import io.supporthub.hub.inbox.GenericInboundRoutes;
 import io.supporthub.hub.inbox.Inbox;
 import io.supporthub.hub.inbox.ThreadingPolicy;
+import io.supporthub.hub.live.EventStreamRoutes;
+import io.supporthub.hub.live.LiveUpdates;
+import io.supporthub.hub.live.MentionAnnouncer;
 import io.supporthub.hub.notification.CustomerNotifier;
 import io.supporthub.hub.notification.NotificationRoutes;
 import io.supporthub.hub.notification.NotificationStore;
@@ -48,19 +47,20 @@ import io.supporthub.hub.sms.SmsChannel;
 import io.supporthub.hub.sms.SmsReconciliation;
 import io.supporthub.hub.sms.SmsRoutes;
 import io.supporthub.hub.telegram.TelegramIntegration;
-import io.supporthub.templates.DefaultTexts;
 import io.supporthub.hub.ticket.ReopenPolicy;
 import io.supporthub.hub.ticket.Ticket;
-import io.supporthub.hub.ticket.TicketRowMapper;
 import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.ticket.TicketOpener;
 import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.TicketRoutes;
+import io.supporthub.hub.ticket.TicketRowMapper;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ui.WebUi;
 import io.supporthub.hub.viber.ViberChannel;
 import io.supporthub.hub.web.ErrorHandling;
 import io.supporthub.hub.web.Json;
+import io.supporthub.templates.DefaultTexts;
+import io.supporthub.templates.TemplateRenderer;
 import org.quartz.Job;
 
 import java.time.Clock;
@@ -68,6 +68,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,7 +122,7 @@ public final class App implements AutoCloseable {
         this.transactions = new Transactions(database.jdbi());
         PhoneNumbers phones = new PhoneNumbers(config.defaultPhoneRegion().orElse(null));
 
-        Map<Class<? extends Job>, Supplier<Job>> jobs = new java.util.HashMap<>();
+        Map<Class<? extends Job>, Supplier<Job>> jobs = new HashMap<>();
         this.scheduler = new QuartzScheduler(options.schedulerName(), database.dataSource(), jobs);
         List<TicketListener> listeners = new ArrayList<>();
         EnumMap<ChannelKind, OutboundSender> senders = new EnumMap<>(options.senders());
@@ -196,13 +197,7 @@ public final class App implements AutoCloseable {
             agentRoutes.registerPublic(cfg.routes);
             inboundRoutes.register(cfg.routes);
             channels.forEach(channel -> channel.register(cfg.routes));
-            cfg.routes.before("/api/*", ctx -> {
-                String path = ctx.path();
-                if (path.equals("/api/session") && ctx.method() != io.javalin.http.HandlerType.GET || path.equals("/api/inbound")) {
-                    return;
-                }
-                authentication.requireAgent(ctx);
-            });
+            cfg.routes.before("/api/*", authentication::guardApi);
             agentRoutes.register(cfg.routes);
             ticketRoutes.register(cfg.routes);
             catalogRoutes.register(cfg.routes);
@@ -267,10 +262,6 @@ public final class App implements AutoCloseable {
 
     public TicketTimerService timers() {
         return timers;
-    }
-
-    public QuartzScheduler scheduler() {
-        return scheduler;
     }
 
     /** The SMS channel's reconciliation, when SMS is configured (tests run it directly). */

@@ -1,26 +1,6 @@
 package io.supporthub.channels.telegram;
 
-import java.io.IOException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
-import org.telegram.telegrambots.meta.api.objects.Contact;
-import org.telegram.telegrambots.meta.api.objects.User;
-import org.telegram.telegrambots.meta.api.objects.chat.Chat;
-import org.telegram.telegrambots.meta.api.objects.location.Location;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
-import org.telegram.telegrambots.meta.api.objects.stickers.Sticker;
-
 import io.supporthub.channels.Address;
 import io.supporthub.channels.Attachment;
 import io.supporthub.channels.ChannelKind;
@@ -31,6 +11,24 @@ import io.supporthub.channels.ThreadHint;
 import io.supporthub.channels.UnprocessablePayloadException;
 import io.supporthub.channels.telegram.TelegramMediaFetcher.Fetched;
 import io.supporthub.channels.telegram.TelegramMediaFetcher.Media;
+import org.telegram.telegrambots.meta.api.objects.Contact;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.location.Location;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
+import org.telegram.telegrambots.meta.api.objects.stickers.Sticker;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 /** Turns one Telegram message (new or edited) into an {@link InboundMessage}, fetching its files. */
 final class TelegramMessageMapper {

@@ -1,12 +1,12 @@
 package io.supporthub.channels.telegram;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
+import io.supporthub.channels.AddressKind;
+import io.supporthub.channels.Attachment;
+import io.supporthub.channels.OutboundMessage;
+import io.supporthub.channels.OutboundSender;
+import io.supporthub.channels.SendException;
+import io.supporthub.channels.SendResult;
+import io.supporthub.channels.TextSplitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -19,13 +19,12 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
-import io.supporthub.channels.AddressKind;
-import io.supporthub.channels.Attachment;
-import io.supporthub.channels.OutboundMessage;
-import io.supporthub.channels.OutboundSender;
-import io.supporthub.channels.SendException;
-import io.supporthub.channels.SendResult;
-import io.supporthub.channels.TextSplitter;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Sends one {@link OutboundMessage} to a Telegram chat: the text (as plain text, no parse_mode, so Markdown or HTML

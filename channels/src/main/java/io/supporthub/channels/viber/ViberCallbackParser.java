@@ -14,6 +14,7 @@ import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.channels.ReachabilityChange;
 import io.supporthub.channels.SenderProfile;
 import io.supporthub.channels.UnprocessablePayloadException;
+
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Clock;

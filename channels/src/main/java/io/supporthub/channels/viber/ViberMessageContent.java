@@ -5,6 +5,7 @@ import io.supporthub.channels.Address;
 import io.supporthub.channels.Attachment;
 import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.channels.UnprocessablePayloadException;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;

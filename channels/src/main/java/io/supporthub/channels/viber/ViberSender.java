@@ -9,13 +9,14 @@ import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.SendException;
 import io.supporthub.channels.SendResult;
 import io.supporthub.channels.TextSplitter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends an {@link OutboundMessage} to a Viber user with send_message: the text (cut into parts of at most

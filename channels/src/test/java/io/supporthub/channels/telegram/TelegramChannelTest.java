@@ -1,13 +1,12 @@
 package io.supporthub.channels.telegram;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import org.junit.jupiter.api.Test;
-
 import io.supporthub.channels.InboundMessage;
 import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.SignatureCheck;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TelegramChannelTest {
 

@@ -1,17 +1,5 @@
 package io.supporthub.channels.telegram;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.supporthub.channels.Address;
 import io.supporthub.channels.Attachment;
 import io.supporthub.channels.DeliveryState;
@@ -19,6 +7,17 @@ import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.SendException;
 import io.supporthub.channels.SendResult;
 import io.supporthub.channels.telegram.FakeTelegramBotApi.SentMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TelegramSenderTest {
 

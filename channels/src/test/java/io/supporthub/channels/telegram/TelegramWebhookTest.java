@@ -1,12 +1,11 @@
 package io.supporthub.channels.telegram;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.supporthub.channels.SignatureCheck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.supporthub.channels.SignatureCheck;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TelegramWebhookTest {
 

@@ -7,6 +7,7 @@ import io.supporthub.channels.ConversationStarted;
 import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.SignatureCheck;
 import io.supporthub.channels.UnprocessablePayloadException;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

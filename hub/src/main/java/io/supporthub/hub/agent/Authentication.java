@@ -34,8 +34,20 @@ public final class Authentication {
         this.secureCookies = secureCookies;
     }
 
-    /** The before-handler of {@code /api/*}: identifies the agent or answers 401. */
-    public void requireAgent(Context ctx) {
+    /**
+     * The before-handler of {@code /api/*}: every route needs an agent but logging in and out and the generic inbound
+     * channel, which checks its own key.
+     */
+    public void guardApi(Context ctx) {
+        String path = ctx.path();
+        if (path.equals("/api/session") && ctx.method() != HandlerType.GET || path.equals("/api/inbound")) {
+            return;
+        }
+        requireAgent(ctx);
+    }
+
+    /** Identifies the agent or answers 401. */
+    private void requireAgent(Context ctx) {
         if (ctx.method() == HandlerType.OPTIONS) {
             return;
         }

@@ -4,8 +4,8 @@ import io.supporthub.channels.Attachment;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.message.AttachmentStore;
-import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
+import io.supporthub.hub.message.MessageQueries;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;

@@ -2,14 +2,14 @@ package io.supporthub.hub.bot;
 
 import io.supporthub.bot.BotBackend;
 import io.supporthub.bot.TicketSummary;
-import io.supporthub.hub.ticket.Actor;
 import io.supporthub.hub.db.AfterCommit;
+import io.supporthub.hub.ticket.Actor;
 import io.supporthub.hub.ticket.ReopenPolicy;
 import io.supporthub.hub.ticket.Ticket;
-import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.TicketOps.StatusTarget;
-import io.supporthub.hub.ticket.TicketQueries;
+import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.TicketQueries.CustomerTicket;
+import io.supporthub.hub.ticket.TicketQueries;
 import io.supporthub.hub.ticket.TicketStatus;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;

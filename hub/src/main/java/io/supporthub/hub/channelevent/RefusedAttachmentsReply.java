@@ -1,11 +1,11 @@
 package io.supporthub.hub.channelevent;
 
 import io.supporthub.channels.InboundMessage;
+import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.inbox.AcceptResult;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.outbox.Outbox;
 import io.supporthub.hub.outbox.Outgoing;
-import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.templates.Languages;
 import io.supporthub.templates.TemplateRenderer;
 import org.jdbi.v3.core.Handle;

@@ -1,9 +1,8 @@
 package io.supporthub.hub.email;
 
-import io.supporthub.hub.agent.Mentions;
-
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
+import io.supporthub.hub.agent.Mentions;
 import io.supporthub.hub.contact.Contact;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.AfterCommit;

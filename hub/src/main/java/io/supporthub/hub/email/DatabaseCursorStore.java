@@ -2,13 +2,13 @@ package io.supporthub.hub.email;
 
 import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ChannelEventSink;
-import io.supporthub.channels.email.MailboxCursorStore;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.UnprocessedPayload;
-import io.supporthub.hub.db.Failures;
-import io.supporthub.hub.inbox.KeptAside;
-import io.supporthub.hub.db.Transactions;
+import io.supporthub.channels.email.MailboxCursorStore;
 import io.supporthub.hub.db.AfterCommit;
+import io.supporthub.hub.db.Failures;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.inbox.KeptAside;
 import org.jdbi.v3.core.Handle;
 
 import java.util.List;

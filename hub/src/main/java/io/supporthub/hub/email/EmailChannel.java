@@ -3,9 +3,9 @@ package io.supporthub.hub.email;
 import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.email.MailParser;
 import io.supporthub.channels.email.SmtpSender;
+import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.db.Transactions;
-import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.outbox.RetryPolicy;
 import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.ticket.TicketService;
@@ -13,9 +13,9 @@ import io.supporthub.templates.DefaultTexts;
 import io.supporthub.templates.TemplateRenderer;
 import io.supporthub.templates.notification.Notifications;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The email channel's parts in the hub, built by App when {@link EmailSettings} are present. Outbound parts exist

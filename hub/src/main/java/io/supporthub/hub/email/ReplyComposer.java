@@ -2,9 +2,9 @@ package io.supporthub.hub.email;
 
 import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.ThreadHint;
-import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.message.MessageQueries.Authored;
 import io.supporthub.hub.message.MessageQueries.ThreadId;
+import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.outbox.MessageBuilder;
 import io.supporthub.templates.TemplateVariables;
 import io.supporthub.templates.notification.Notification;

@@ -8,8 +8,8 @@ import io.supporthub.channels.ThreadHint;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.message.AttachmentStore;
-import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.message.MessageQueries.ToSend;
+import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.web.Json;
 import org.jdbi.v3.core.Handle;
 

@@ -2,8 +2,8 @@ package io.supporthub.hub.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.supporthub.hub.db.AfterCommit;
-import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
+import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.web.Json;
 import org.jdbi.v3.core.Handle;
 

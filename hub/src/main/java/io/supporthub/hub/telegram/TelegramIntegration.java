@@ -8,15 +8,15 @@ import io.supporthub.channels.telegram.TelegramSender;
 import io.supporthub.channels.telegram.TelegramSettings;
 import io.supporthub.channels.telegram.TelegramWebhookRegistrar;
 import io.supporthub.hub.channel.ConfiguredChannel;
+import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.db.AdvisoryLock;
-import io.supporthub.hub.channelevent.ChannelEventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The Telegram channel in the hub. Webhook mode serves {@code POST /webhooks/telegram} and registers it with

@@ -1,7 +1,7 @@
 package io.supporthub.hub.ticket;
 
-import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.db.AfterCommit;
 import org.jdbi.v3.core.Handle;
 
 /**

@@ -7,9 +7,9 @@ import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.Transactions;
-import io.supporthub.hub.message.MessageQueries;
-import io.supporthub.hub.message.MessageQueries.NewMessage;
 import io.supporthub.hub.error.Refusal;
+import io.supporthub.hub.message.MessageQueries.NewMessage;
+import io.supporthub.hub.message.MessageQueries;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;

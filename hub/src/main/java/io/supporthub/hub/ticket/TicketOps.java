@@ -1,5 +1,6 @@
 package io.supporthub.hub.ticket;
 
+import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.web.Json;
 import org.jdbi.v3.core.Handle;
@@ -93,14 +94,14 @@ public final class TicketOps {
         }
     }
 
-    public void assigned(Handle handle, Ticket ticket, io.supporthub.hub.agent.Agent assignee,
-                         io.supporthub.hub.agent.Agent by, AfterCommit afterCommit) {
+    public void assigned(Handle handle, Ticket ticket, Agent assignee,
+                         Agent by, AfterCommit afterCommit) {
         for (TicketListener listener : listeners) {
             listener.assigned(handle, ticket, assignee, by, afterCommit);
         }
     }
 
-    public void noteAdded(Handle handle, Ticket ticket, io.supporthub.hub.agent.Agent author, String text,
+    public void noteAdded(Handle handle, Ticket ticket, Agent author, String text,
                           AfterCommit afterCommit) {
         for (TicketListener listener : listeners) {
             listener.noteAdded(handle, ticket, author, text, afterCommit);

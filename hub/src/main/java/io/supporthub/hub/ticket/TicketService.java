@@ -1,19 +1,20 @@
 package io.supporthub.hub.ticket;
 
-import io.supporthub.hub.db.AfterCommit;
+import io.supporthub.channels.AddressKind;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
+import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.db.Transactions;
-import io.supporthub.hub.message.MessageQueries;
+import io.supporthub.hub.error.Refusal;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
+import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.outbox.Outbox;
 import io.supporthub.hub.outbox.Outgoing;
 import io.supporthub.hub.ticket.TicketOps.StatusTarget;
 import io.supporthub.hub.ticket.TicketQueries.CustomStatusRef;
-import io.supporthub.hub.error.Refusal;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
@@ -77,7 +78,7 @@ public final class TicketService {
      */
     public ChannelKind defaultReplyChannel(Handle handle, Ticket ticket) {
         return new MessageQueries(handle).lastInboundAddressKind(ticket.id())
-                .map(kind -> ChannelKind.forAddress(io.supporthub.channels.AddressKind.fromWire(kind)))
+                .map(kind -> ChannelKind.forAddress(AddressKind.fromWire(kind)))
                 .orElse(ticket.channelKind());
     }
 

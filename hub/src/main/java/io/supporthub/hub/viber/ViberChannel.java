@@ -13,9 +13,9 @@ import io.supporthub.channels.viber.ViberSignatureVerifier;
 import io.supporthub.channels.viber.ViberWebhookRegistrar;
 import io.supporthub.channels.viber.ViberWelcome;
 import io.supporthub.hub.channel.ConfiguredChannel;
+import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.db.Transactions;
-import io.supporthub.hub.channelevent.ChannelEventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

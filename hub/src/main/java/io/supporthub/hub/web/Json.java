@@ -1,6 +1,5 @@
 package io.supporthub.hub.web;
 
-import io.supporthub.hub.error.Refusal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
+import io.supporthub.hub.error.Refusal;
 
 /** The hub's one Jackson mapper and the helpers that read request bodies with clear 400s. */
 public final class Json {

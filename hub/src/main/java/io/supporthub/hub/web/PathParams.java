@@ -1,7 +1,7 @@
 package io.supporthub.hub.web;
 
-import io.supporthub.hub.error.Refusal;
 import io.javalin.http.Context;
+import io.supporthub.hub.error.Refusal;
 
 /** Path parameters read with a 404 that names what was looked for, rather than a 500 on junk. */
 public final class PathParams {

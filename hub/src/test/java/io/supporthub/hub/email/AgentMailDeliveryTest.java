@@ -1,9 +1,9 @@
 package io.supporthub.hub.email;
 
+import io.supporthub.channels.DeliveryState;
 import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.SendException;
 import io.supporthub.channels.SendResult;
-import io.supporthub.channels.DeliveryState;
 import io.supporthub.hub.outbox.RetryPolicy;
 import io.supporthub.hub.support.TestHub;
 import io.supporthub.templates.notification.RenderedNotification;
