@@ -1,37 +1,60 @@
 package io.supporthub.channels.sms;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
-import com.twilio.rest.api.v2010.account.MessageReader;
 import com.twilio.rest.api.v2010.account.message.Media;
 import io.supporthub.channels.ChannelEvent;
+import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.UnprocessablePayloadException;
+import io.supporthub.channels.UnprocessedPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Finds inbound SMS the hub missed. Twilio retries an inbound webhook at most once, and only when the connection
  * fails, so a hub that was down loses messages unless it looks: this lists inbound messages through the REST API
- * (Messages resource, {@code DateSent>} the given instant, all pages) and turns those the hub does not have into the
- * same events as the webhook (media downloaded, opt-out keywords honoured).
+ * (Messages resource, {@code DateSent>} the given instant, all pages) and turns each one the hub does not have into
+ * the same events as the webhook (media downloaded, opt-out keywords honoured), one message at a time, so that the
+ * caller commits them one by one and one bad message holds back none of the others.
  */
 public final class TwilioReconciler {
+
+    /**
+     * An inbound message of the account's log that the hub lacks, as Twilio listed it.
+     *
+     * @param id     its MessageSid (for a record without one, a digest of its JSON)
+     * @param sentAt when it was sent (created, when Twilio gives no send time; the listing's start when neither)
+     * @param json   the message resource as Twilio sent it
+     */
+    public record Missed(String id, Instant sentAt, String json) {
+    }
 
     private static final Logger log = LoggerFactory.getLogger(TwilioReconciler.class);
 
     private final TwilioRestClient client;
+    private final TwilioMessageLog messageLog;
     private final TwilioInboundParser parser;
     private final List<String> ourNumbers;
 
@@ -41,61 +64,101 @@ public final class TwilioReconciler {
      */
     public TwilioReconciler(TwilioRestClient client, TwilioInboundParser parser, List<String> ourNumbers) {
         this.client = client;
+        this.messageLog = new TwilioMessageLog(client);
         this.parser = parser;
         this.ourNumbers = List.copyOf(ourNumbers);
     }
 
     /**
      * The events of inbound messages sent at or after {@code since} whose MessageSid the hub has not stored, oldest
-     * first; each message's events are adjacent (the message, then a reachability change for STOP/START).
+     * first; each message's events are adjacent (the message, then a reachability change for STOP/START; or the
+     * message's JSON as an {@link UnprocessedPayload} when it can never be imported).
      *
      * @param isStored whether the hub already has an SMS with this MessageSid (checked before media are downloaded)
-     * @throws IOException when Twilio cannot be listed now; the next run tries again
+     * @throws IOException when Twilio cannot be listed now, or a message's media cannot be downloaded now
      */
     public List<ChannelEvent> missedSince(Instant since, Predicate<String> isStored) throws IOException {
-        Map<String, Message> missed = new LinkedHashMap<>();
-        try {
-            for (String number : ourNumbers.isEmpty() ? Collections.<String>singletonList(null) : ourNumbers) {
-                MessageReader reader = Message.reader()
-                        .setDateSentAfter(since.atZone(ZoneOffset.UTC))
-                        .setPageSize(100L);
-                if (number != null) {
-                    reader.setTo(number);
-                }
-                for (Message message : reader.read(client)) {
-                    if (message.getDirection() == Message.Direction.INBOUND && !sentBefore(message, since)
-                            && !isStored.test(message.getSid())) {
-                        missed.putIfAbsent(message.getSid(), message);
-                    }
-                }
-            }
-        } catch (TwilioException e) {
-            throw new IOException("listing Twilio messages since " + since + " failed: " + e.getMessage(), e);
-        }
-        List<Message> ordered = new ArrayList<>(missed.values());
-        ordered.sort(Comparator.comparing(TwilioReconciler::sentAt));
         List<ChannelEvent> events = new ArrayList<>();
-        for (Message message : ordered) {
-            try {
-                events.addAll(parser.parse(form(message), sentAt(message)));
-            } catch (UnprocessablePayloadException e) {
-                log.warn("Twilio message {} found by reconciliation is not importable: {}", message.getSid(),
-                        e.getMessage());
-            }
-        }
-        if (!events.isEmpty()) {
-            log.info("reconciliation found {} inbound SMS missed since {}", ordered.size(), since);
+        for (Missed missed : missed(since, List.of(), isStored)) {
+            events.addAll(events(missed));
         }
         return events;
     }
 
-    private Map<String, List<String>> form(Message message) throws IOException {
+    /**
+     * The inbound messages sent at or after {@code since}, to our numbers and to {@code alsoTo} (moot when the whole
+     * account is listed), that the hub does not know, oldest first, each once.
+     *
+     * @param isKnown whether the hub already has this message ({@link Missed#id()}), stored or kept aside
+     * @throws IOException when Twilio cannot be listed now; the next run tries again
+     */
+    public List<Missed> missed(Instant since, Collection<String> alsoTo, Predicate<String> isKnown) throws IOException {
+        Set<String> numbers = new LinkedHashSet<>(ourNumbers);
+        if (!numbers.isEmpty()) {
+            numbers.addAll(alsoTo);
+        }
+        Map<String, Missed> missed = new LinkedHashMap<>();
+        for (String number : numbers.isEmpty() ? Collections.<String>singletonList(null) : numbers) {
+            for (JsonNode message : messageLog.sentSince(since, number)) {
+                if (!"inbound".equals(message.path("direction").asText())) {
+                    continue;
+                }
+                String json = message.toString();
+                String id = message.path("sid").asText("");
+                if (id.isEmpty()) {
+                    id = "sha256:" + sha256(json);
+                }
+                Instant sentAt = sentAt(message);
+                if ((sentAt == null || !sentAt.isBefore(since)) && !missed.containsKey(id) && !isKnown.test(id)) {
+                    missed.put(id, new Missed(id, sentAt == null ? since : sentAt, json));
+                }
+            }
+        }
+        List<Missed> ordered = new ArrayList<>(missed.values());
+        ordered.sort(Comparator.comparing(Missed::sentAt));
+        if (!ordered.isEmpty()) {
+            log.info("reconciliation found {} inbound SMS missed since {}", ordered.size(), since);
+        }
+        return ordered;
+    }
+
+    /**
+     * The events of one missed message, as its webhook would have brought them, media downloaded; a message that can
+     * never be imported (no sender, another Twilio channel, unreadable) is one {@link UnprocessedPayload}: its JSON
+     * and the reason.
+     *
+     * @throws IOException when its media cannot be downloaded now: a passing failure
+     */
+    public List<ChannelEvent> events(Missed missed) throws IOException {
+        try {
+            Message message;
+            try {
+                message = Message.fromJson(missed.json(), client.getObjectMapper());
+            } catch (TwilioException e) {
+                throw new UnprocessablePayloadException("Twilio message " + missed.id() + " cannot be read: "
+                        + e.getMessage());
+            }
+            return parser.parse(form(message), missed.sentAt());
+        } catch (UnprocessablePayloadException e) {
+            log.warn("Twilio message {} found by reconciliation cannot be imported, keeping it aside: {}", missed.id(),
+                    e.getMessage());
+            return List.of(new UnprocessedPayload(ChannelKind.SMS, missed.json(), e.getMessage()));
+        }
+    }
+
+    private Map<String, List<String>> form(Message message) throws IOException, UnprocessablePayloadException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("MessageSid", message.getSid());
         form.put("From", message.getFrom() == null ? null : message.getFrom().toString());
         form.put("To", message.getTo());
         form.put("Body", message.getBody());
-        int numMedia = message.getNumMedia() == null ? 0 : Integer.parseInt(message.getNumMedia().strip());
+        int numMedia;
+        try {
+            numMedia = message.getNumMedia() == null ? 0 : Integer.parseInt(message.getNumMedia().strip());
+        } catch (NumberFormatException e) {
+            throw new UnprocessablePayloadException("Twilio message " + message.getSid() + " has num_media '"
+                    + message.getNumMedia() + "'");
+        }
         if (numMedia > 0) {
             int i = 0;
             try {
@@ -115,14 +178,27 @@ public final class TwilioReconciler {
         return TwilioForm.of(form);
     }
 
-    private static boolean sentBefore(Message message, Instant since) {
-        return sentAt(message).isBefore(since);
+    /** date_sent, else date_created (RFC 2822, as Twilio writes them), else null. */
+    private static Instant sentAt(JsonNode message) {
+        for (String field : List.of("date_sent", "date_created")) {
+            String value = message.path(field).asText("");
+            if (!value.isEmpty()) {
+                try {
+                    return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                } catch (DateTimeParseException e) {
+                    log.debug("Twilio message {} has {} '{}'", message.path("sid").asText(), field, value);
+                }
+            }
+        }
+        return null;
     }
 
-    private static Instant sentAt(Message message) {
-        if (message.getDateSent() != null) {
-            return message.getDateSent().toInstant();
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always there", e);
         }
-        return message.getDateCreated() == null ? Instant.EPOCH : message.getDateCreated().toInstant();
     }
 }

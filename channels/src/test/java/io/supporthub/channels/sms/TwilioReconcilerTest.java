@@ -2,8 +2,10 @@ package io.supporthub.channels.sms;
 
 import io.supporthub.channels.Address;
 import io.supporthub.channels.ChannelEvent;
+import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.InboundMessage;
 import io.supporthub.channels.ReachabilityChange;
+import io.supporthub.channels.UnprocessedPayload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +106,38 @@ class TwilioReconcilerTest {
         assertThat(events).hasSize(2);
         assertThat(events.get(1)).isInstanceOfSatisfying(ReachabilityChange.class,
                 c -> assertThat(c.reachable()).isFalse());
+    }
+
+    @Test
+    void aMessageThatCannotBeImported_comesAsItsJsonAndTheReason_betweenTheOthers() throws Exception {
+        String first = twilio.addInbound("+14155552671", OUR_NUMBER, "first", SINCE.plusSeconds(10));
+        String bad = twilio.addInbound(null, OUR_NUMBER, "no sender", SINCE.plusSeconds(20));
+        String last = twilio.addInbound("+14155552673", OUR_NUMBER, "last", SINCE.plusSeconds(30));
+
+        List<ChannelEvent> events = reconciler(List.of(OUR_NUMBER)).missedSince(SINCE, s -> false);
+
+        assertThat(events).hasSize(3);
+        assertThat(((InboundMessage) events.get(0)).externalId()).isEqualTo(first);
+        assertThat(events.get(1)).isInstanceOfSatisfying(UnprocessedPayload.class, kept -> {
+            assertThat(kept.channel()).isEqualTo(ChannelKind.SMS);
+            assertThat(kept.reason()).contains(bad).contains("without From");
+            assertThat(kept.raw()).contains("\"sid\":\"" + bad + "\"").contains("\"body\":\"no sender\"");
+        });
+        assertThat(((InboundMessage) events.get(2)).externalId()).isEqualTo(last);
+    }
+
+    @Test
+    void missed_listsTheNumbersGivenBesideOurs_oncePerMessage() throws Exception {
+        String secondLine = "+15550002222";
+        String ours = twilio.addInbound("+14155552671", OUR_NUMBER, "to our number", SINCE.plusSeconds(10));
+        String second = twilio.addInbound("+14155552672", secondLine, "to the second line", SINCE.plusSeconds(20));
+        twilio.addInbound("+14155552673", "+15550009999", "to a number we never heard of", SINCE.plusSeconds(30));
+
+        List<TwilioReconciler.Missed> missed = reconciler(List.of(OUR_NUMBER))
+                .missed(SINCE, List.of(secondLine, OUR_NUMBER), s -> false);
+
+        assertThat(missed).extracting(TwilioReconciler.Missed::id).containsExactly(ours, second);
+        assertThat(missed.get(1).sentAt()).isEqualTo(SINCE.plusSeconds(20));
     }
 
     @Test
