@@ -1,5 +1,6 @@
 package io.supporthub.hub.sms;
 
+import io.supporthub.hub.db.Failures;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -28,9 +29,14 @@ public final class SmsReconcileJob implements Job {
         try {
             reconciliation.run();
         } catch (IOException e) {
-            log.warn("SMS reconciliation could not list Twilio messages, next run in {}: {}", INTERVAL, e.getMessage());
+            log.warn("SMS reconciliation could not read Twilio messages, next run in {}: {}", INTERVAL, e.getMessage());
         } catch (RuntimeException e) {
-            log.error("SMS reconciliation failed, next run in {}", INTERVAL, e);
+            if (Failures.isPassing(e)) {
+                log.warn("SMS reconciliation stopped by a passing failure, next run in {}: {}", INTERVAL,
+                        Failures.reason(e));
+            } else {
+                log.error("SMS reconciliation failed, next run in {}", INTERVAL, e);
+            }
         }
     }
 }
