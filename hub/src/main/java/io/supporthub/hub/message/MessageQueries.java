@@ -167,6 +167,26 @@ public final class MessageQueries {
                 .findOne();
     }
 
+    /** The newest message's id, 0 when there is none (an index look-up). */
+    public long lastId() {
+        return handle.createQuery("select coalesce(max(id), 0) from message").mapTo(Long.class).one();
+    }
+
+    /**
+     * The addresses of ours that customers wrote to on the channel in the messages with ids in
+     * {@code (afterId, upToId]}: a range scan of the primary key, so that a caller reading on from where it stopped
+     * never reads the whole table again.
+     */
+    public List<String> ourAddressesOfInbound(ChannelKind channel, long afterId, long upToId) {
+        return handle.createQuery("select distinct our_address from message where id > :afterId and id <= :upToId "
+                        + "and channel = :channel and direction = 'in' and our_address is not null")
+                .bind("afterId", afterId)
+                .bind("upToId", upToId)
+                .bind("channel", channel.wireName())
+                .mapTo(String.class)
+                .list();
+    }
+
     /** The address an inbound message came from and its contact's language (null when unknown). */
     public record Sender(long addressId, String language) {
     }

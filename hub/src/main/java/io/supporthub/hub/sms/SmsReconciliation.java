@@ -21,12 +21,12 @@ import java.util.List;
 
 /**
  * Imports inbound SMS the webhook never brought (the hub was down: Twilio retries a webhook at most once). Each run
- * lists the inbound messages to our numbers since the last run's watermark ({@link ReconciliationMark}) minus
- * {@link #OVERLAP}, or the last {@link #FIRST_LOOK_BACK} on the first run, and takes every MessageSid not yet stored,
- * oldest first, each in a transaction of its own through the same {@link ChannelEventHandler} as the webhook. One
- * that can never be imported is kept aside (Twilio's JSON of it and the reason) and the others go on; a passing failure
- * (the database, media that cannot be fetched now) stops the run with the watermark before that message, so that the
- * next run imports it.
+ * lists the inbound messages to our numbers (the configured ones and every one a customer has written to,
+ * {@link ReceivingNumbers}) since the last run's watermark ({@link ReconciliationMark}) minus {@link #OVERLAP}, or the
+ * last {@link #FIRST_LOOK_BACK} on the first run, and takes every MessageSid not yet stored, oldest first, each in a
+ * transaction of its own through the same {@link ChannelEventHandler} as the webhook. One that can never be imported
+ * is kept aside (Twilio's JSON of it and the reason) and the others go on; a passing failure (the database, media that
+ * cannot be fetched now) stops the run with the watermark before that message, so that the next run imports it.
  */
 public final class SmsReconciliation {
 
@@ -58,7 +58,9 @@ public final class SmsReconciliation {
         Instant startedAt = clock.instant();
         ReconciliationMark start = transactions.read(ReconciliationMark::read);
         Instant since = start.listFrom(startedAt);
-        List<Missed> missed = reconciler.missed(since, List.of(), sid -> start.wasKeptAside(sid) || isStored(sid));
+        List<String> received = transactions.inTransaction(
+                (handle, afterCommit) -> ReceivingNumbers.refresh(handle, clock.instant()));
+        List<Missed> missed = reconciler.missed(since, received, sid -> start.wasKeptAside(sid) || isStored(sid));
         ReconciliationMark mark = start;
         int imported = 0;
         int keptAside = 0;

@@ -52,8 +52,9 @@ public final class SmsSetup {
     }
 
     /**
-     * The numbers whose inbound messages reconciliation lists: {@code TWILIO_FROM} alone when the hub sends from one
-     * number, else every inbound message of the account (a Messaging Service may hold many numbers).
+     * The configured numbers whose inbound messages reconciliation lists: {@code TWILIO_FROM} when the hub sends from
+     * one number (reconciliation adds every number of ours a customer has written to, {@link ReceivingNumbers}), else
+     * none, for every inbound message of the account (a Messaging Service may hold many numbers).
      */
     public static List<String> reconciledNumbers(TwilioSettings settings) {
         return settings.fromNumber() != null && settings.messagingServiceSid() == null

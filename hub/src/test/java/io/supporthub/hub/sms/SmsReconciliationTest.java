@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Reconciliation against the fake Twilio's message log, each test on a hub of its own (the watermark is global). */
 class SmsReconciliationTest {
 
+    private static final String SECOND_LINE = "+15550002222";
+
     private final SmsHub sms = new SmsHub();
     private final SmsReconciliation reconciliation = sms.hub.app.smsReconciliation().orElseThrow();
     private final Instant now = sms.hub.clock.instant();
@@ -70,6 +72,33 @@ class SmsReconciliationTest {
         assertThat(storedSids()).containsExactlyInAnyOrder(first, failing, last);
         assertThat(textsOfTicketOf(failing)).containsExactly("Stored next time");
         assertThat(watermark()).isAfter(minutesAgo(10));
+    }
+
+    @Test
+    void aNumberOfOursThatACustomerWroteTo_isReconciledBesideTwilioFrom() throws Exception {
+        assertThat(sms.inbound("SM20000000000000000000000000000001", "+14155550126", SECOND_LINE,
+                "Hello on the second line").status()).isEqualTo(200);
+        String missed = sms.twilio.addInbound("+14155550127", SECOND_LINE, "Missed on the second line",
+                minutesAgo(10));
+        String notOurs = sms.twilio.addInbound("+14155550128", "+15550009999", "For another app of the account",
+                minutesAgo(10));
+
+        assertThat(reconciliation.run()).isEqualTo(1);
+
+        assertThat(textsOfTicketOf(missed)).containsExactly("Missed on the second line");
+        assertThat(storedSids()).doesNotContain(notOurs);
+    }
+
+    @Test
+    void aNumberFirstWrittenToAfterARun_isReconciledByTheNextRun() throws Exception {
+        assertThat(reconciliation.run()).isZero();
+        assertThat(sms.inbound("SM20000000000000000000000000000002", "+14155550129", SECOND_LINE,
+                "First time on the second line").status()).isEqualTo(200);
+        String missed = sms.twilio.addInbound("+14155550130", SECOND_LINE, "Missed after that", minutesAgo(5));
+
+        assertThat(reconciliation.run()).isEqualTo(1);
+
+        assertThat(textsOfTicketOf(missed)).containsExactly("Missed after that");
     }
 
     private Instant minutesAgo(int minutes) {
