@@ -1,5 +1,6 @@
 package io.supporthub.channels.email;
 
+import io.supporthub.channels.testing.TestCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,20 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The shared third-party email corpus, found by walking up from the working directory to {@code shared/corpus}. */
+/** The third-party email corpus in the test resources ({@code corpus/email}; origins and licences in corpus/NOTICE.md). */
 public final class Corpus {
 
     private Corpus() {
     }
 
     public static Path email() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/corpus/email");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("shared/corpus/email not found above " + Path.of("").toAbsolutePath());
+        return TestCorpus.dir("email");
     }
 
     public static Path email(String relative) {

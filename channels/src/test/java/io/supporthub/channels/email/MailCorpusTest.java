@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every mail of the shared corpus parses into events or is refused with a reason; never an exception. */
+/**
+ * Every mail of the corpus (the sets listed in corpus/NOTICE.md) parses into events or is refused with a reason;
+ * never an exception.
+ */
 class MailCorpusTest {
 
     private static final Logger log = LoggerFactory.getLogger(MailCorpusTest.class);
@@ -25,6 +28,8 @@ class MailCorpusTest {
     void everyCorpusMail_parsesOrIsRefusedWithAReason() throws Exception {
         List<Path> files = Corpus.mailFiles();
         assertThat(files).hasSizeGreaterThan(100);
+        assertThat(files).extracting(file -> Corpus.email().relativize(file).getName(0).toString())
+                .as("the sets that give mails").containsOnly("flanker", "mail-parser", "mime4j", "talon");
         int parsed = 0;
         int bounces = 0;
         List<String> refused = new ArrayList<>();

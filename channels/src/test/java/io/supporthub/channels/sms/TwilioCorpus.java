@@ -1,5 +1,6 @@
 package io.supporthub.channels.sms;
 
+import io.supporthub.channels.testing.TestCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,20 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the third-party Twilio payloads in {@code shared/corpus/twilio}, found by walking up from the working dir. */
+/** Reads the third-party Twilio payloads in the test resources ({@code corpus/twilio}). */
 final class TwilioCorpus {
 
     private TwilioCorpus() {
     }
 
     static Path dir() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/corpus/twilio");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("shared/corpus/twilio not found above " + Path.of("").toAbsolutePath());
+        return TestCorpus.dir("twilio");
     }
 
     static Path file(String name) {

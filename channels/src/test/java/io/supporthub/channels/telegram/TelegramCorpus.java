@@ -11,8 +11,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.supporthub.channels.testing.TestCorpus;
 
-/** Reads the third-party Telegram payloads in shared/corpus/telegram, found by walking up from the working dir. */
+/** Reads the third-party Telegram payloads in the test resources ({@code corpus/telegram}). */
 final class TelegramCorpus {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -21,13 +22,7 @@ final class TelegramCorpus {
     }
 
     static Path dir() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/corpus/telegram");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("shared/corpus/telegram not found above " + Path.of("").toAbsolutePath());
+        return TestCorpus.dir("telegram");
     }
 
     static String read(String relative) {

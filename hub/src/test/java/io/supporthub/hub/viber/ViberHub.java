@@ -2,16 +2,13 @@ package io.supporthub.hub.viber;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.testing.TestCorpus;
 import io.supporthub.channels.viber.FakeViberApi;
 import io.supporthub.hub.support.TestHub;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +16,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A hub with the real Viber channel pointed at a {@link FakeViberApi}, and the shared corpus of Viber callbacks
- * (shared/corpus/viber, found by walking up from the working directory) rewritten per test to fresh user ids and
- * message tokens, so tests sharing one hub never collide.
+ * A hub with the real Viber channel pointed at a {@link FakeViberApi}, and the corpus of Viber callbacks
+ * (corpus/viber in the channels' test resources, read through their test-jar) rewritten per test to fresh user ids
+ * and message tokens, so tests sharing one hub never collide.
  */
 final class ViberHub implements AutoCloseable {
 
@@ -57,11 +54,7 @@ final class ViberHub implements AutoCloseable {
     }
 
     static String corpus(String relative) {
-        try {
-            return Files.readString(corpusDir().resolve(relative), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestCorpus.string("viber/" + relative);
     }
 
     /** A corpus callback as if sent by {@code user}, with {@code token} as its message token. */
@@ -117,16 +110,6 @@ final class ViberHub implements AutoCloseable {
         return hub.app.transactions().read(handle -> handle.createQuery("select count(*) from message m join contact_address a "
                         + "on a.id = m.address_id where a.kind = 'viber' and a.value = :user")
                 .bind("user", user).mapTo(Integer.class).one());
-    }
-
-    private static Path corpusDir() {
-        for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-            Path corpus = at.resolve("shared/corpus/viber");
-            if (Files.isDirectory(corpus)) {
-                return corpus;
-            }
-        }
-        throw new IllegalStateException("shared/corpus/viber not found above " + Path.of("").toAbsolutePath());
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Viber webhook in a whole hub, fed with the shared corpus of Viber callbacks, against the fake Viber API. */
+/** The Viber webhook in a whole hub, fed with the corpus of Viber callbacks, against the fake Viber API. */
 class ViberWebhookTest {
 
     private static final String NODE = "viber-bot-node/message-factory-test_testBuild";
