@@ -13,10 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An agent's reply that Viber gets in several parts, the second failing once with a passing error: the outbox's retry
- * sends only the parts that had not gone out.
+ * sends only the parts that had not gone out, and Viber's news about any part still finds the message.
  */
 class ViberMessageInPartsTest {
 
+    private static final String PY = "viber-bot-python/";
     private static final String FIRST = "word ".repeat(1000).strip();
     private static final String SECOND = "WORD ".repeat(1000).strip();
     private static final String THIRD = "end ".repeat(1000).strip();
@@ -68,6 +69,10 @@ class ViberMessageInPartsTest {
         return found;
     }
 
+    private static void delivery(String file, String user, String token) throws Exception {
+        assertThat(viber.post(ViberHub.callback(PY + file, user, 0).replace("\"0\"", token)).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void longReply_whoseSecondPartFailsOnce_reachesTheCustomerWithEachPartOnce() throws Exception {
         String user = viber.newUser();
@@ -78,5 +83,45 @@ class ViberMessageInPartsTest {
                 .containsExactly(FIRST, SECOND, THIRD);
         assertThat(reply(ticketId).get("deliveryState").asText()).isEqualTo("sent");
         assertThat(partTokens(ticketId)).hasSize(3).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void deliveredForAnEarlierPart_leavesTheReplySent_butItsFailureMarksTheReplyFailed() throws Exception {
+        String user = viber.newUser();
+        long ticketId = replySentAfterARetry(user);
+        List<String> tokens = partTokens(ticketId);
+
+        delivery("test_viber_delivered_request.SAMPLE_REQUEST.json", user, tokens.get(0));
+        assertThat(reply(ticketId).get("deliveryState").asText()).as("one part arrived, not the whole reply")
+                .isEqualTo("sent");
+        delivery("test_viber_failed_request.SAMPLE_REQUEST.json", user, tokens.get(1));
+        assertThat(reply(ticketId).get("deliveryState").asText()).isEqualTo("failed");
+    }
+
+    @Test
+    void newsOfThePartAlreadyOut_whileTheRestWaitsForItsRetry_isDropped() throws Exception {
+        String user = viber.newUser();
+        viber.text(user, "And the return policy?");
+        long ticketId = viber.ticketIds(user).get(0);
+        viber.hub.drainOutbox();
+        viber.viber.passNextSend();
+        viber.viber.failNextSendWithHttp(502);
+        viber.hub.post("/api/tickets/" + ticketId + "/replies", Map.of("text", FIRST + "\n\n" + SECOND + "\n\n" + THIRD));
+        viber.hub.drainOutbox();
+
+        delivery("test_viber_failed_request.SAMPLE_REQUEST.json", user, partTokens(ticketId).get(0));
+        assertThat(reply(ticketId).get("deliveryState").asText()).isEqualTo("queued");
+        viber.hub.clock.advance(Duration.ofMinutes(1));
+        viber.hub.drainOutbox();
+        assertThat(reply(ticketId).get("deliveryState").asText()).isEqualTo("sent");
+    }
+
+    @Test
+    void deliveredForTheLastPart_marksTheReplyDelivered() throws Exception {
+        String user = viber.newUser();
+        long ticketId = replySentAfterARetry(user);
+
+        delivery("test_viber_delivered_request.SAMPLE_REQUEST.json", user, partTokens(ticketId).get(2));
+        assertThat(reply(ticketId).get("deliveryState").asText()).isEqualTo("delivered");
     }
 }
