@@ -1,5 +1,7 @@
 package io.supporthub.channels;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +18,8 @@ import java.util.Objects;
  * @param attachments files to send
  * @param buttons     quick-reply buttons (bot menus), rendered by channels that support them
  * @param replyFrom   the address of ours the customer wrote to (a Twilio number), or null for the default
+ * @param deliveredParts the provider ids of the parts already delivered by an earlier attempt, in order (null where the
+ *                    provider named none): a channel that sends a message in parts resumes after them
  */
 public record OutboundMessage(
         long messageId,
@@ -27,7 +31,8 @@ public record OutboundMessage(
         ThreadHint threadHint,
         List<Attachment> attachments,
         List<Button> buttons,
-        String replyFrom) {
+        String replyFrom,
+        List<String> deliveredParts) {
 
     public OutboundMessage {
         Objects.requireNonNull(to, "to");
@@ -35,6 +40,24 @@ public record OutboundMessage(
         threadHint = threadHint == null ? ThreadHint.NONE : threadHint;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
+        deliveredParts = deliveredParts == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(deliveredParts));
+    }
+
+    /** A message none of whose parts went out yet. */
+    public OutboundMessage(long messageId, Address to, String text, String html, String subject, Long ticketNumber,
+                           ThreadHint threadHint, List<Attachment> attachments, List<Button> buttons, String replyFrom) {
+        this(messageId, to, text, html, subject, ticketNumber, threadHint, attachments, buttons, replyFrom, List.of());
+    }
+
+    /** The same message, its first parts already delivered with these provider ids. */
+    public OutboundMessage resumingAfter(List<String> delivered) {
+        return new OutboundMessage(messageId, to, text, html, subject, ticketNumber, threadHint, attachments, buttons,
+                replyFrom, delivered);
+    }
+
+    /** How many of its parts went out before: the part to send first. */
+    public int partsDelivered() {
+        return deliveredParts.size();
     }
 
     public static OutboundMessage text(long messageId, Address to, String text) {

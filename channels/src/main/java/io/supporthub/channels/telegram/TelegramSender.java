@@ -31,9 +31,10 @@ import java.util.Locale;
  * in it shows literally) cut into pieces of at most 4096 characters, then each attachment (images as photos, the
  * rest as documents); the inline keyboard made of the message's buttons goes on the last message sent.
  *
- * <p>The provider id returned is {@code chatId:messageId} of the <b>first</b> Telegram message sent. A message
- * sent in several pieces is at-least-once: a retryable failure after some pieces went out makes the hub send the
- * whole message again.
+ * <p>The provider id returned is {@code chatId:messageId} of the <b>first</b> Telegram message sent. Each piece and
+ * each file is a part told to the {@link Progress} as Telegram accepts it; a message whose first parts went out in an
+ * earlier attempt ({@link OutboundMessage#deliveredParts()}) is sent from the next part on, and its provider id is
+ * still its first part's.
  *
  * <p>Errors: 429 waits {@code retry_after} and tries again when that is at most {@code maxRetryWait}, else
  * {@link SendException#rateLimited}; 403 {@link SendException#unreachable} ("blocked the bot: ..."); 400
@@ -71,6 +72,11 @@ public final class TelegramSender implements OutboundSender {
 
     @Override
     public SendResult send(OutboundMessage message) throws SendException {
+        return send(message, Progress.NONE);
+    }
+
+    @Override
+    public SendResult send(OutboundMessage message, Progress progress) throws SendException {
         if (message.to().kind() != AddressKind.TELEGRAM) {
             throw SendException.fatal("not a Telegram chat: " + message.to());
         }
@@ -81,19 +87,24 @@ public final class TelegramSender implements OutboundSender {
         if (total == 0) {
             throw SendException.fatal("nothing to send: the message has no text and no attachment");
         }
-        List<Message> sent = new ArrayList<>();
-        int index = 0;
+        List<Call<Message>> parts = new ArrayList<>();
         for (String piece : pieces) {
             SendMessage method = new SendMessage(chatId, piece);
-            method.setReplyMarkup(++index == total ? keyboard : null);
-            sent.add(call(() -> api.execute(method)));
+            method.setReplyMarkup(parts.size() == total - 1 ? keyboard : null);
+            parts.add(() -> api.execute(method));
         }
         for (Attachment attachment : message.attachments()) {
-            boolean last = ++index == total;
-            sent.add(call(() -> sendFile(chatId, attachment, last ? keyboard : null)));
+            InlineKeyboardMarkup markup = parts.size() == total - 1 ? keyboard : null;
+            parts.add(() -> sendFile(chatId, attachment, markup));
         }
-        Message first = sent.get(0);
-        return SendResult.sent(first.getChatId() + ":" + first.getMessageId());
+        List<String> ids = new ArrayList<>(message.deliveredParts());
+        for (int part = ids.size(); part < parts.size(); part++) {
+            Message sent = call(parts.get(part));
+            String id = sent.getChatId() + ":" + sent.getMessageId();
+            ids.add(id);
+            progress.partSent(part, id);
+        }
+        return SendResult.sent(ids.get(0));
     }
 
     /**

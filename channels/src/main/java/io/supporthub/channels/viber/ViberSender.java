@@ -24,7 +24,8 @@ import java.util.Set;
  * by the URL {@link AttachmentUrls} gives), the bot buttons as a keyboard on the last part. The provider id is the
  * last part's {@code message_token}: its delivered/seen callbacks mean the whole message arrived.
  *
- * <p>A failure after some parts went out is reported like any other; a retry sends the whole message again.
+ * <p>Each part is told to the {@link Progress} as Viber accepts it; a message whose first parts went out in an
+ * earlier attempt ({@link OutboundMessage#deliveredParts()}) is sent from the next part on.
  */
 public final class ViberSender implements OutboundSender {
 
@@ -52,14 +53,21 @@ public final class ViberSender implements OutboundSender {
 
     @Override
     public SendResult send(OutboundMessage message) throws SendException {
+        return send(message, Progress.NONE);
+    }
+
+    @Override
+    public SendResult send(OutboundMessage message, Progress progress) throws SendException {
         if (message.to().kind() != AddressKind.VIBER) {
             throw SendException.fatal("cannot send to " + message.to() + " on Viber: not a Viber user id");
         }
         List<ObjectNode> parts = parts(message);
-        String token = null;
-        for (int i = 0; i < parts.size(); i++) {
+        List<String> delivered = message.deliveredParts();
+        String token = delivered.isEmpty() ? null : delivered.get(delivered.size() - 1);
+        for (int i = delivered.size(); i < parts.size(); i++) {
             ViberResponse response = call(parts.get(i), message, i, parts.size());
             token = response.messageToken();
+            progress.partSent(i, token);
         }
         if (token == null) {
             throw SendException.fatal("Viber accepted message " + message.messageId() + " but gave no message_token");

@@ -67,6 +67,9 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     private record Failure(int errorCode, String description, Integer retryAfter) {
     }
 
+    /** A queued answer that is no failure: the call is answered as usual. */
+    private static final Failure PASS = new Failure(0, "pass", null);
+
     private record StoredFile(String filePath, byte[] content, long size) {
     }
 
@@ -162,6 +165,17 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         failNext(method, times, errorCode, description, null);
     }
 
+    /**
+     * The next {@code times} calls of {@code method} answer as usual, before the failures queued after this: with
+     * {@code passNext("sendMessage", 1)} then {@code failNext("sendMessage", 1, ...)} the second call fails.
+     */
+    public synchronized void passNext(String method, int times) {
+        Deque<Failure> queue = failures.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(PASS);
+        }
+    }
+
     // ---- what happened ----
 
     public synchronized List<Call> calls() {
@@ -245,7 +259,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
             Deque<Failure> queue = failures.get(name);
             failure = queue == null ? null : queue.poll();
         }
-        if (failure != null) {
+        if (failure != null && failure != PASS) {
             return error(failure.errorCode(), failure.description(), failure.retryAfter());
         }
         Map<String, String> p = request.params();

@@ -112,6 +112,45 @@ class TelegramSenderTest {
     }
 
     @Test
+    void secondPieceFailingOnce_tellsTheFirstAsSent_andTheRetryResumesAfterIt() throws Exception {
+        String first = "a".repeat(4000);
+        String second = "b".repeat(4000);
+        String third = "c".repeat(100);
+        OutboundMessage message = OutboundMessage.text(1, CHAT, first + "\n\n" + second + "\n\n" + third);
+        List<String> told = new ArrayList<>();
+        telegram.passNext("sendMessage", 1);
+        telegram.failNext("sendMessage", 1, 502, "Bad Gateway");
+
+        assertThatThrownBy(() -> sender.send(message, (part, id) -> told.add(part + "=" + id)))
+                .isInstanceOfSatisfying(SendException.class, e -> assertThat(e.retryable()).isTrue());
+        assertThat(told).containsExactly("0=4242:1");
+
+        SendResult result = sender.send(message.resumingAfter(List.of("4242:1")), (part, id) -> told.add(part + "=" + id));
+
+        assertThat(telegram.messagesTo(4242)).extracting(SentMessage::text).containsExactly(first, second, third);
+        assertThat(told).containsExactly("0=4242:1", "1=4242:2", "2=4242:3");
+        assertThat(result.providerId()).as("still the first part's id").isEqualTo("4242:1");
+    }
+
+    @Test
+    void fileFailingOnceAfterTheText_isRetriedAlone_withTheKeyboard() throws Exception {
+        Attachment pdf = Attachment.of("invoice.pdf", "application/pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
+        OutboundMessage message = new OutboundMessage(1, CHAT, "Here you are", null, null, null, null,
+                List.of(pdf), List.of(new OutboundMessage.Button("Thanks", "ok")), null);
+        List<String> told = new ArrayList<>();
+        telegram.failNext("sendDocument", 1, 500, "Internal Server Error");
+
+        assertThatThrownBy(() -> sender.send(message, (part, id) -> told.add(part + "=" + id)))
+                .isInstanceOfSatisfying(SendException.class, e -> assertThat(e.retryable()).isTrue());
+        sender.send(message.resumingAfter(List.of("4242:1")), (part, id) -> told.add(part + "=" + id));
+
+        List<SentMessage> sent = telegram.messagesTo(4242);
+        assertThat(sent).extracting(SentMessage::method).containsExactly("sendMessage", "sendDocument");
+        assertThat(sent.get(1).replyMarkup()).contains("\"callback_data\":\"ok\"");
+        assertThat(told).containsExactly("0=4242:1", "1=4242:2");
+    }
+
+    @Test
     void rateLimited_waitsRetryAfter_thenSends() throws Exception {
         telegram.failNext("sendMessage", 1, 429, "Too Many Requests: retry after 3", 3);
 

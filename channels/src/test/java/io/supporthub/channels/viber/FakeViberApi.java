@@ -64,6 +64,9 @@ public final class FakeViberApi implements AutoCloseable {
     private record Failure(int viberStatus, String statusMessage, int httpStatus) {
     }
 
+    /** A queued answer that is no failure: the send is answered as usual. */
+    private static final Failure PASS = new Failure(0, "ok", 200);
+
     private record Media(String contentType, byte[] content, int httpStatus, String location) {
     }
 
@@ -128,6 +131,11 @@ public final class FakeViberApi implements AutoCloseable {
     /** The next send_message answers this Viber status; calls queue up. */
     public synchronized void failNextSend(int viberStatus, String statusMessage) {
         sendFailures.add(new Failure(viberStatus, statusMessage, 200));
+    }
+
+    /** The next send_message is answered as usual, before the failures queued after it. */
+    public synchronized void passNextSend() {
+        sendFailures.add(PASS);
     }
 
     /** The next send_message answers this HTTP status with no Viber JSON. */
@@ -289,6 +297,9 @@ public final class FakeViberApi implements AutoCloseable {
         Failure failure;
         synchronized (this) {
             failure = sendFailures.poll();
+        }
+        if (failure == PASS) {
+            failure = null;
         }
         String receiver = request.path("receiver").asText("");
         if (failure == null) {

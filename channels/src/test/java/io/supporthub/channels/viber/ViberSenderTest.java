@@ -12,6 +12,7 @@ import io.supporthub.channels.SendResult;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,28 @@ class ViberSenderTest {
         assertThat(sent.get(0).has("keyboard")).isFalse();
         assertThat(sent.get(2).has("keyboard")).isTrue();
         assertThat(result.providerId()).isEqualTo(Long.toString(FakeViberApi.FIRST_TOKEN + 2));
+    }
+
+    @Test
+    void secondPartFailingOnce_tellsTheFirstAsSent_andTheRetryResumesAfterIt() throws Exception {
+        String paragraph = "word ".repeat(1000).strip();
+        String last = "end ".repeat(1000).strip();
+        OutboundMessage message = text(paragraph + "\n\n" + paragraph.toUpperCase() + "\n\n" + last);
+        List<String> told = new ArrayList<>();
+        viber.passNextSend();
+        viber.failNextSendWithHttp(502);
+
+        SendException e = assertThrowsSend(() -> sender.send(message, (part, id) -> told.add(part + "=" + id)));
+        assertThat(e.retryable()).isTrue();
+        String firstToken = Long.toString(FakeViberApi.FIRST_TOKEN);
+        assertThat(told).containsExactly("0=" + firstToken);
+
+        SendResult result = sender.send(message.resumingAfter(List.of(firstToken)), (part, id) -> told.add(part + "=" + id));
+
+        assertThat(viber.messagesTo(USER).stream().map(p -> p.get("text").asText()).toList())
+                .containsExactly(paragraph, paragraph.toUpperCase(), last);
+        assertThat(told).hasSize(3);
+        assertThat(result.providerId()).as("the last part's token").isEqualTo(told.get(2).substring(2));
     }
 
     @Test

@@ -146,7 +146,7 @@ public final class ChannelEventHandler {
         } else if (event instanceof DeliveryUpdate update) {
             MessageQueries messages = new MessageQueries(handle);
             if (messages.applyDelivery(update.channel(), update.providerId(), update.state(), update.reason())) {
-                messages.findByExternalId(update.channel(), update.providerId())
+                messages.findSent(update.channel(), update.providerId())
                         .map(MessageQueries.StoredMessage::ticketId) // null for bot chatter
                         .ifPresent(changed::add);
             } else {

@@ -140,21 +140,53 @@ public final class MessageQueries {
                 .bind("id", messageId).bind("reason", reason).execute();
     }
 
-    /** Applies a provider's delivery news unless it would move the state backwards or out of a final state. */
+    /**
+     * The id of the message a provider id names on a channel: the message's own provider id, else the id of one of
+     * the parts it went out in ({@link MessagePartQueries}).
+     */
+    private static final String NAMED_BY_PROVIDER_ID = "coalesce("
+            + "(select id from message where channel = :channel and external_id = :providerId), "
+            + "(select message_id from message_part where channel = :channel and provider_id = :providerId))";
+
+    /** The outgoing message a provider id names: by its own id, or by any part's when it went out in several. */
+    public Optional<StoredMessage> findSent(ChannelKind channel, String providerId) {
+        return handle.createQuery("select id, ticket_id from message where id = " + NAMED_BY_PROVIDER_ID
+                        + " and direction = 'out'")
+                .bind("channel", channel.wireName())
+                .bind("providerId", providerId)
+                .mapTo(StoredMessage.class)
+                .findOne();
+    }
+
+    /**
+     * Applies a provider's delivery news unless it would move the state backwards or out of a final state. The news may
+     * name one of the parts a message went out in by that part's id: a part that failed marks the message failed once
+     * the whole of it is out (not while it waits to retry its later parts), while a part that arrived says nothing of
+     * the whole message, whose own provider id is the one whose news does.
+     */
     public boolean applyDelivery(ChannelKind channel, String providerId, DeliveryState next, String reason) {
-        Optional<String> current = handle.createQuery("select coalesce(delivery_state, 'queued') from message where channel = :channel "
-                        + "and external_id = :providerId and direction = 'out' for no key update")
+        Optional<Tracked> current = handle.createQuery("select id, coalesce(delivery_state, 'queued') as state, "
+                        + "coalesce(external_id = :providerId, false) as own from message "
+                        + "where id = " + NAMED_BY_PROVIDER_ID + " and direction = 'out' for no key update")
                 .bind("channel", channel.wireName()).bind("providerId", providerId)
-                .mapTo(String.class).findOne();
-        if (current.isEmpty() || !DeliveryState.fromWire(current.get()).canMoveTo(next)) {
+                .map((rs, ctx) -> new Tracked(rs.getLong("id"), DeliveryState.fromWire(rs.getString("state")),
+                        rs.getBoolean("own")))
+                .findOne();
+        if (current.isEmpty() || !current.get().state().canMoveTo(next)) {
             return false;
         }
-        handle.createUpdate("update message set delivery_state = :state, delivery_error = :reason "
-                        + "where channel = :channel and external_id = :providerId")
-                .bind("channel", channel.wireName()).bind("providerId", providerId)
+        if (!current.get().own() && (next != DeliveryState.FAILED || current.get().state() == DeliveryState.QUEUED)) {
+            return false;
+        }
+        handle.createUpdate("update message set delivery_state = :state, delivery_error = :reason where id = :id")
+                .bind("id", current.get().id())
                 .bind("state", next.wireName()).bind("reason", next == DeliveryState.FAILED ? reason : null)
                 .execute();
         return true;
+    }
+
+    /** An outgoing message's delivery state, and whether the provider id at hand is its own (not one of a part's). */
+    private record Tracked(long id, DeliveryState state, boolean own) {
     }
 
     /** The address of ours the customer last wrote to on this ticket and channel (replies go out from it), if any. */

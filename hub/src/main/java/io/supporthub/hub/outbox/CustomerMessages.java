@@ -6,6 +6,7 @@ import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.SendResult;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
+import io.supporthub.hub.message.MessagePartQueries;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.outbox.OutboxQueries.Row;
 import org.jdbi.v3.core.Handle;
@@ -16,13 +17,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
  * The outbox of messages to customers, as a {@link DeliveryQueue}: each row's message is built by the
- * {@link MessageBuilder} and sent through its channel's sender; the provider's id and state are stored on the message,
- * a failure marks it failed with the reason, an unreachable address is marked so.
+ * {@link MessageBuilder} and sent through its channel's sender; the provider's id and state are stored on the message
+ * (and each part's id when it went out in several), a failure marks it failed with the reason, an unreachable address
+ * is marked so.
  */
 public final class CustomerMessages implements DeliveryQueue<Row> {
 
@@ -98,6 +101,14 @@ public final class CustomerMessages implements DeliveryQueue<Row> {
             messages.markSent(row.messageId(), null, result.state());
         }
         new OutboxQueries(handle).delete(row.id());
+    }
+
+    /** Keeps the parts that went out, each with its provider id: the retry resumes after them (see {@link MessageBuilder}). */
+    @Override
+    public void partsSent(Handle handle, Row row, List<SentPart> parts) {
+        new MessagePartQueries(handle).record(row.messageId(), ChannelKind.fromWire(row.channel()),
+                parts.stream().map(part -> new MessagePartQueries.Part(part.part(), part.providerId())).toList(),
+                clock.instant());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.supporthub.hub.outbox;
 
+import io.supporthub.channels.OutboundMessage;
+import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.SendException;
 import io.supporthub.channels.SendResult;
 import org.jdbi.v3.core.Handle;
@@ -10,14 +12,17 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Sends what a {@link DeliveryQueue} holds, one item at a time: claim and lease the item and build its message in one
  * short transaction, send with no transaction open (a slow provider or a rate-limit wait holds no connection or row
- * lock), then record the outcome in a second transaction, retrying passing failures by the {@link RetryPolicy}. A node
- * that dies mid-send leaves the item leased; it is sent again when the lease ends (at least once, as every
- * provider's own retries are).
+ * lock), then record the outcome in a second transaction, retrying passing failures by the {@link RetryPolicy}. The
+ * parts of a message its channel sent in several that the provider accepted are recorded with the outcome, so a retry
+ * after a later part failed sends only the rest. A node that dies mid-send leaves the item leased; it is sent again
+ * when the lease ends (at least once, as every provider's own retries are).
  */
 public final class DeliveryCycle<T> {
 
@@ -40,8 +45,9 @@ public final class DeliveryCycle<T> {
     private record Claimed<T>(T item, DeliveryQueue.Prepared prepared) {
     }
 
-    /** What the provider said: a result, or the exception it threw. */
-    private record Outcome(SendResult result, SendException refusal, RuntimeException crash) {
+    /** What the provider said: a result, or the exception it threw; and the parts it accepted on the way. */
+    private record Outcome(SendResult result, SendException refusal, RuntimeException crash,
+                           List<DeliveryQueue.SentPart> parts) {
     }
 
     /** Claims and sends one due item; false when none was due. */
@@ -77,17 +83,22 @@ public final class DeliveryCycle<T> {
     }
 
     private static Outcome send(DeliveryQueue.Prepared prepared) {
+        List<DeliveryQueue.SentPart> parts = new ArrayList<>();
+        OutboundSender.Progress progress = (part, providerId) -> parts.add(new DeliveryQueue.SentPart(part, providerId));
         try {
-            return new Outcome(prepared.sender().send(prepared.message()), null, null);
+            return new Outcome(prepared.sender().send(prepared.message(), progress), null, null, parts);
         } catch (SendException e) {
-            return new Outcome(null, e, null);
+            return new Outcome(null, e, null, parts);
         } catch (RuntimeException e) {
-            return new Outcome(null, null, e);
+            return new Outcome(null, null, e, parts);
         }
     }
 
     private void record(Handle handle, Claimed<T> work, Outcome outcome) {
         T item = work.item();
+        if (sentInParts(work.prepared().message(), outcome)) {
+            queue.partsSent(handle, item, outcome.parts());
+        }
         if (outcome.result() != null) {
             queue.delivered(handle, item, outcome.result());
             return;
@@ -107,6 +118,12 @@ public final class DeliveryCycle<T> {
         } else {
             retryOrGiveUp(handle, item, e.getMessage());
         }
+    }
+
+    /** Whether the parts sent are worth keeping: a message that went out whole in one go is named by its result alone. */
+    private static boolean sentInParts(OutboundMessage message, Outcome outcome) {
+        return !outcome.parts().isEmpty()
+                && (outcome.result() == null || outcome.parts().size() > 1 || message.partsDelivered() > 0);
     }
 
     private void retryOrGiveUp(Handle handle, T item, String error) {

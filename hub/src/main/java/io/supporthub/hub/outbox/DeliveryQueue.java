@@ -6,6 +6,7 @@ import io.supporthub.channels.SendResult;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,10 @@ public interface DeliveryQueue<T> {
 
     /** What to send for an item, and through which sender. */
     record Prepared(OutboundSender sender, OutboundMessage message) {
+    }
+
+    /** A part of an item's message the provider accepted: its place in the message, from 0, and its id or null. */
+    record SentPart(int part, String providerId) {
     }
 
     /**
@@ -36,6 +41,13 @@ public interface DeliveryQueue<T> {
     String describe(T item);
 
     void delivered(Handle handle, T item, SendResult result);
+
+    /**
+     * The parts of the item's message the provider accepted in this attempt, when it went out in several or a later
+     * part failed, before the outcome is recorded: a retry is to resume after them.
+     */
+    default void partsSent(Handle handle, T item, List<SentPart> parts) {
+    }
 
     /** Tries again at {@code next}; {@code attempts} failures so far. */
     void retryLater(Handle handle, T item, int attempts, Instant next, String error);

@@ -8,6 +8,7 @@ import io.supporthub.channels.ThreadHint;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.message.AttachmentStore;
+import io.supporthub.hub.message.MessagePartQueries;
 import io.supporthub.hub.message.MessageQueries.ToSend;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.web.Json;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns a stored outgoing message into what its channel sends: address, text, subject, threading, files, buttons. */
+/**
+ * Turns a stored outgoing message into what its channel sends: address, text, subject, threading, files, buttons, and
+ * the parts of it an earlier attempt delivered.
+ */
 public final class MessageBuilder {
 
     /**
@@ -84,7 +88,10 @@ public final class MessageBuilder {
                 row.ticketId() == null ? null
                         : new MessageQueries(handle).latestOurAddress(row.ticketId(), ChannelKind.fromWire(row.channel())).orElse(null));
         Finisher finisher = finishers.get(ChannelKind.fromWire(row.channel()));
-        return Built.ready(row.ticketId(), finisher == null ? message : finisher.finish(handle, row.id(), message));
+        OutboundMessage finished = finisher == null ? message : finisher.finish(handle, row.id(), message);
+        // A retry after a later part failed resumes after the parts already delivered.
+        List<String> delivered = new MessagePartQueries(handle).delivered(row.id());
+        return Built.ready(row.ticketId(), delivered.isEmpty() ? finished : finished.resumingAfter(delivered));
     }
 
     private static List<OutboundMessage.Button> buttons(ToSend row) {
