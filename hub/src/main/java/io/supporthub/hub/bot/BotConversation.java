@@ -3,7 +3,9 @@ package io.supporthub.hub.bot;
 import io.supporthub.bot.BotContext;
 import io.supporthub.bot.BotOutcome;
 import io.supporthub.bot.BotReply;
+import io.supporthub.bot.BotState;
 import io.supporthub.bot.BotTexts;
+import io.supporthub.bot.BotWaitPolicy;
 import io.supporthub.bot.CustomerBot;
 import io.supporthub.bot.Routing;
 import io.supporthub.bot.TicketSummary;
@@ -34,8 +36,9 @@ import java.util.Optional;
 
 /**
  * The customer bot inside the inbound transaction, for channels where {@link CustomerBot#handles} (Telegram, Viber):
- * resolve the address, load its bot state, let the bot decide, store the new state, queue the bot's replies to the
- * address, then route the customer's message (kept as chatter, threaded, a new ticket, or a chosen ticket).
+ * resolve the address, load its bot state (idle once its wait is over, see {@link BotWaitPolicy}), let the bot
+ * decide, store the new state, queue the bot's replies to the address, then route the customer's message (kept as
+ * chatter, threaded, a new ticket, or a chosen ticket).
  * Channel-neutral: a channel plugs in by turning its payloads into {@link InboundMessage}, {@link ButtonPress} and
  * {@link ConversationStarted} events for the ChannelEventHandler.
  */
@@ -47,13 +50,16 @@ public final class BotConversation {
     private final TicketOps ops;
     private final ReopenPolicy reopenPolicy;
     private final BotTexts texts;
+    private final BotWaitPolicy waits;
     private final Outbox outbox;
 
-    public BotConversation(Inbox inbox, TicketOps ops, ReopenPolicy reopenPolicy, BotTexts texts, Outbox outbox) {
+    public BotConversation(Inbox inbox, TicketOps ops, ReopenPolicy reopenPolicy, BotTexts texts, BotWaitPolicy waits,
+                           Outbox outbox) {
         this.inbox = inbox;
         this.ops = ops;
         this.reopenPolicy = reopenPolicy;
         this.texts = texts;
+        this.waits = waits;
         this.outbox = outbox;
     }
 
@@ -82,7 +88,7 @@ public final class BotConversation {
         BotContext ctx = context(handle, address, message.channel(), message.sender());
         CustomerBot bot = bot(handle, afterCommit);
         BotOutcome outcome = bot.onText(ctx, message.text());
-        new BotStateQueries(handle).save(address.id(), outcome.newState());
+        new BotStateQueries(handle).save(address.id(), outcome.newState(), now);
         Routing routing = outcome.routing();
         AcceptResult result = switch (routing.kind()) {
             case HANDLED -> {
@@ -115,7 +121,7 @@ public final class BotConversation {
         AddressRow address = new ContactResolver(handle).resolve(press.from(), sender(press.sender()), now);
         BotContext ctx = context(handle, address, press.channel(), press.sender());
         BotOutcome outcome = bot(handle, afterCommit).onButton(ctx, press.data());
-        new BotStateQueries(handle).save(address.id(), outcome.newState());
+        new BotStateQueries(handle).save(address.id(), outcome.newState(), now);
         messages.recordHandled(address, press.channel(), press.externalId(), press.data(), List.of(), now);
         queue(handle, null, address, press.channel(), outcome.replies(), afterCommit);
     }
@@ -126,10 +132,11 @@ public final class BotConversation {
      * It is not queued: Viber lets a bot greet a customer who has not subscribed only in that answer.
      */
     public BotReply conversationStarted(Handle handle, ConversationStarted started, AfterCommit afterCommit) {
-        AddressRow address = new ContactResolver(handle).resolve(started.from(), sender(started.sender()), ops.now());
+        Instant now = ops.now();
+        AddressRow address = new ContactResolver(handle).resolve(started.from(), sender(started.sender()), now);
         BotContext ctx = context(handle, address, started.channel(), started.sender());
         BotOutcome outcome = bot(handle, afterCommit).onConversationStarted(ctx);
-        new BotStateQueries(handle).save(address.id(), outcome.newState());
+        new BotStateQueries(handle).save(address.id(), outcome.newState(), now);
         return outcome.replies().get(0);
     }
 
@@ -140,7 +147,13 @@ public final class BotConversation {
     private BotContext context(Handle handle, AddressRow address, ChannelKind channel, SenderProfile sender) {
         String language = sender != null && sender.language() != null ? sender.language()
                 : new ContactQueries(handle).contact(address.contactId()).map(Contact::language).orElse(null);
-        return new BotContext(address.contactId(), channel, language, new BotStateQueries(handle).load(address.id()));
+        BotStateQueries.Stored stored = new BotStateQueries(handle).load(address.id());
+        BotState state = waits.current(stored.state(), stored.since());
+        if (!state.equals(stored.state())) {
+            log.debug("The bot's wait '{}' on {} since {} is over (after {}); the customer's message is an ordinary one",
+                    stored.state().encode(), address.address(), stored.since(), waits.waitWindow());
+        }
+        return new BotContext(address.contactId(), channel, language, state);
     }
 
     private void queue(Handle handle, Long ticketId, AddressRow address, ChannelKind channel, List<BotReply> replies,
