@@ -42,6 +42,31 @@ public final class CustomerBot {
     }
 
     /**
+     * A message from the customer: its text (the caption of a media message; "" when there is none) and whether it
+     * carries files (received or refused as too large). The state in {@code ctx} is a wait that still lasts (see
+     * {@link BotWaitPolicy}) or idle; a wait takes one message at most, so after a message the bot is idle, or in a
+     * wait that a button (a Viber keyboard's text) has just begun.
+     *
+     * <p>A message with files is never the bot's and never a rating comment: it ends the wait and goes where the
+     * pending state sends the next message (a new request, the chosen request) or else to threading. A text is
+     * {@link #onText}.
+     */
+    public BotOutcome onMessage(BotContext ctx, String text, boolean withFiles) {
+        if (!withFiles) {
+            return onText(ctx, text);
+        }
+        if (!handles(ctx.channel())) {
+            return new BotOutcome(Routing.THREAD, List.of(), ctx.state());
+        }
+        BotState state = ctx.state();
+        return switch (state.mode()) {
+            case IDLE, AWAITING_RATING_COMMENT -> new BotOutcome(Routing.THREAD, List.of(), BotState.IDLE);
+            case NEXT_MESSAGE_NEW_TICKET -> new BotOutcome(Routing.NEW_TICKET, List.of(), BotState.IDLE);
+            case ADDING_TO -> addTo(ctx, state.ticketId());
+        };
+    }
+
+    /**
      * A text from the customer (or the caption of a media message; "" when there is none). Commands /start, /menu,
      * /help and texts equal to one of our button data strings (Viber keyboards send the data as text) are
      * HANDLED; otherwise the pending state decides: NEW_TICKET, TO_TICKET, a rating comment (HANDLED), or THREAD.

@@ -87,7 +87,8 @@ public final class BotConversation {
         AddressRow address = new ContactResolver(handle).resolve(message.from(), message.sender(), now);
         BotContext ctx = context(handle, address, message.channel(), message.sender());
         CustomerBot bot = bot(handle, afterCommit);
-        BotOutcome outcome = bot.onText(ctx, message.text());
+        boolean withFiles = !message.attachments().isEmpty() || !message.refusedAttachments().isEmpty();
+        BotOutcome outcome = bot.onMessage(ctx, message.text(), withFiles);
         new BotStateQueries(handle).save(address.id(), outcome.newState(), now);
         Routing routing = outcome.routing();
         AcceptResult result = switch (routing.kind()) {

@@ -122,6 +122,30 @@ class TelegramDialogueTest {
     }
 
     @Test
+    void aFileAfterARating_isNotAComment_andIsThreadedLikeAnyMessage() {
+        long chat = 6003;
+        long ticketId = ratedTicket(chat);
+        telegram.addFile("receipt-6003", "documents/receipt.pdf", new byte[] {1, 2, 3});
+
+        deliver("""
+                {"update_id": 60033, "message": {"message_id": 9003, "date": 1764320000,
+                 "from": {"id": %d, "is_bot": false, "first_name": "Ann", "language_code": "en"},
+                 "chat": {"id": %d, "first_name": "Ann", "type": "private"},
+                 "document": {"file_id": "receipt-6003", "file_unique_id": "r6003", "file_name": "receipt.pdf",
+                  "mime_type": "application/pdf", "file_size": 3}, "caption": "The receipt, it was charged twice"}}"""
+                .formatted(chat, chat));
+
+        assertThat(TelegramUpdates.ticketOf(hub, chat, 9003)).isEqualTo(ticketId);
+        JsonNode ticket = hub.get("/api/tickets/" + ticketId).json();
+        assertThat(ticket.get("status").asText()).isEqualTo("open");
+        assertThat(ticket.path("ratingComment").asText(null)).isNull();
+        JsonNode last = lastMessage(ticket);
+        assertThat(last.get("text").asText()).isEqualTo("The receipt, it was charged twice");
+        assertThat(last.get("attachments").findValuesAsText("fileName")).containsExactly("receipt.pdf");
+        assertThat(textsTo(chat)).doesNotContain(COMMENT_SAVED);
+    }
+
+    @Test
     void aButtonPressAfterARating_endsTheWait_soTheNextTextIsNotTheComment() {
         long chat = 6004;
         long ticketId = ratedTicket(chat);
