@@ -69,7 +69,8 @@ public final class CustomerBot {
     /**
      * A text from the customer (or the caption of a media message; "" when there is none). Commands /start, /menu,
      * /help and texts equal to one of our button data strings (Viber keyboards send the data as text) are
-     * HANDLED; otherwise the pending state decides: NEW_TICKET, TO_TICKET, a rating comment (HANDLED), or THREAD.
+     * HANDLED; otherwise the pending state decides: NEW_TICKET, TO_TICKET, a rating comment (HANDLED, kept on its
+     * ticket), or THREAD.
      */
     public BotOutcome onText(BotContext ctx, String text) {
         String t = text == null ? "" : text.strip();

@@ -10,6 +10,21 @@ class CustomerBotWaitsTest {
     private final BotFixture f = new BotFixture();
 
     @Test
+    void theComment_isKeptOnTheRatedTicket_andTheSecondTextIsAnOrdinaryMessage() {
+        BotOutcome rated = f.bot.onButton(telegram("en"), "rate:12:4");
+        BotOutcome comment = f.bot.onText(telegram("en", rated.newState()), "Quick and friendly");
+
+        assertThat(comment.routing()).isEqualTo(Routing.HANDLED);
+        assertThat(comment.ratingCommentOf()).isEqualTo(RESOLVED);
+
+        BotOutcome second = f.bot.onText(telegram("en", comment.newState()), "Actually, please call me back");
+        assertThat(second.routing()).isEqualTo(Routing.THREAD);
+        assertThat(second.ratingCommentOf()).isNull();
+        assertThat(second.replies()).isEmpty();
+        assertThat(f.backend.changes()).containsExactly("rate:12:4:null", "rate:12:4:Quick and friendly");
+    }
+
+    @Test
     void aMessageWithFiles_afterARating_isNotTheComment_andIsThreaded() {
         BotOutcome out = f.bot.onMessage(telegram("en", BotState.awaitingComment(RESOLVED, 4)), "Here is the receipt", true);
 

@@ -38,7 +38,7 @@ import java.util.Optional;
  * The customer bot inside the inbound transaction, for channels where {@link CustomerBot#handles} (Telegram, Viber):
  * resolve the address, load its bot state (idle once its wait is over, see {@link BotWaitPolicy}), let the bot
  * decide, store the new state, queue the bot's replies to the address, then route the customer's message (kept as
- * chatter, threaded, a new ticket, or a chosen ticket).
+ * chatter, kept on its ticket as a rating comment, threaded, a new ticket, or a chosen ticket).
  * Channel-neutral: a channel plugs in by turning its payloads into {@link InboundMessage}, {@link ButtonPress} and
  * {@link ConversationStarted} events for the ChannelEventHandler.
  */
@@ -70,7 +70,7 @@ public final class BotConversation {
 
     /**
      * A customer's message. Returns what the inbox did when the message went to a ticket, empty when the bot kept it
-     * (a command, a rating comment) or when it is a redelivery of one the bot already handled.
+     * (a command, a rating comment) or when it is a redelivery of chatter the bot already handled.
      */
     public Optional<AcceptResult> message(Handle handle, InboundMessage message, AfterCommit afterCommit) {
         BotMessages messages = new BotMessages(handle);
@@ -93,8 +93,13 @@ public final class BotConversation {
         Routing routing = outcome.routing();
         AcceptResult result = switch (routing.kind()) {
             case HANDLED -> {
-                messages.recordHandled(address, message.channel(), message.externalId(), message.text(),
-                        message.attachments(), now);
+                if (outcome.ratingCommentOf() != null) {
+                    messages.recordRatingComment(outcome.ratingCommentOf(), address, message.channel(),
+                            message.externalId(), message.text(), now);
+                } else {
+                    messages.recordHandled(address, message.channel(), message.externalId(), message.text(),
+                            message.attachments(), now);
+                }
                 yield null;
             }
             case THREAD -> inbox.accept(handle, message, Placement.THREAD, afterCommit);

@@ -122,6 +122,35 @@ class TelegramDialogueTest {
     }
 
     @Test
+    void aCommentWithinTheWait_isTheRatingComment_andTheCustomersMessageOnTheTicket_whichStaysResolved() {
+        long chat = 6002;
+        long ticketId = ratedTicket(chat);
+
+        hub.clock.advance(Duration.ofMinutes(9));
+        String comment = TelegramUpdates.text(60023, chat, 9003, "Quick and kind, thanks");
+        deliver(comment);
+        deliver(comment); // redelivered by Telegram: stored once, answered once
+
+        JsonNode ticket = hub.get("/api/tickets/" + ticketId).json();
+        assertThat(ticket.get("status").asText()).isEqualTo("resolved");
+        assertThat(ticket.get("rating").asInt()).isEqualTo(5);
+        assertThat(ticket.get("ratingComment").asText()).isEqualTo("Quick and kind, thanks");
+        assertThat(ticket.get("timeline").findValuesAsText("kind")).doesNotContain("reopened");
+        List<JsonNode> comments = new ArrayList<>();
+        ticket.get("messages").forEach(m -> {
+            if (m.get("text").asText().equals("Quick and kind, thanks")) {
+                comments.add(m);
+            }
+        });
+        assertThat(comments).hasSize(1);
+        assertThat(comments.get(0).get("direction").asText()).isEqualTo("in");
+        assertThat(comments.get(0).get("visibility").asText()).isEqualTo("public");
+        assertThat(comments.get(0).get("ratingComment").asBoolean()).isTrue();
+        assertThat(TelegramUpdates.ticketOf(hub, chat, 9003)).isEqualTo(ticketId);
+        assertThat(textsTo(chat)).filteredOn(COMMENT_SAVED::equals).hasSize(1);
+    }
+
+    @Test
     void aFileAfterARating_isNotAComment_andIsThreadedLikeAnyMessage() {
         long chat = 6003;
         long ticketId = ratedTicket(chat);
