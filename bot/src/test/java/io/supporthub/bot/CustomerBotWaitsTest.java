@@ -61,4 +61,17 @@ class CustomerBotWaitsTest {
         assertThat(next.routing()).isEqualTo(Routing.THREAD);
         assertThat(f.backend.changes()).isEmpty();
     }
+
+    @Test
+    void aCommandFollowedByTypedWords_isAnswered_andTheWordsReachAgents() {
+        BotOutcome help = f.bot.onText(telegram("en", BotState.awaitingComment(RESOLVED, 4)), "/help my card was declined");
+        assertThat(help.routing()).isEqualTo(Routing.THREAD);
+        assertThat(only(help).text()).startsWith(Expected.english("en").helpStart());
+        assertThat(help.newState()).isEqualTo(BotState.IDLE);
+
+        assertThat(f.bot.onText(telegram("en"), "/start I need help with my order").routing()).isEqualTo(Routing.THREAD);
+        assertThat(f.bot.onText(telegram("en"), "/start campaign42").routing()).isEqualTo(Routing.HANDLED);
+        assertThat(f.bot.onText(telegram("en"), "/menu@AcmeSupportBot").routing()).isEqualTo(Routing.HANDLED);
+        assertThat(f.backend.changes()).isEmpty();
+    }
 }
