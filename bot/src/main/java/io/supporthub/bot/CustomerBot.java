@@ -24,6 +24,8 @@ public final class CustomerBot {
     public static final Set<ChannelKind> BOT_CHANNELS = EnumSet.of(ChannelKind.TELEGRAM, ChannelKind.VIBER);
     private static final Pattern COMMAND = Pattern.compile("/(start|menu|help)(@\\w+)?(\\s.*)?",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** What Telegram puts after /start when the chat was opened from a link ({@code t.me/bot?start=...}). */
+    private static final Pattern START_PARAMETER = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final BotBackend backend;
     private final BotTexts texts;
@@ -42,9 +44,36 @@ public final class CustomerBot {
     }
 
     /**
+     * A message from the customer: its text (the caption of a media message; "" when there is none) and whether it
+     * carries files (received or refused as too large). The state in {@code ctx} is a wait that still lasts (see
+     * {@link BotWaitPolicy}) or idle; a wait takes one message at most, so after a message the bot is idle, or in a
+     * wait that a button (a Viber keyboard's text) has just begun.
+     *
+     * <p>A message with files is never the bot's and never a rating comment: it ends the wait and goes where the
+     * pending state sends the next message (a new request, the chosen request) or else to threading. A text is
+     * {@link #onText}.
+     */
+    public BotOutcome onMessage(BotContext ctx, String text, boolean withFiles) {
+        if (!withFiles) {
+            return onText(ctx, text);
+        }
+        if (!handles(ctx.channel())) {
+            return new BotOutcome(Routing.THREAD, List.of(), ctx.state());
+        }
+        BotState state = ctx.state();
+        return switch (state.mode()) {
+            case IDLE, AWAITING_RATING_COMMENT -> new BotOutcome(Routing.THREAD, List.of(), BotState.IDLE);
+            case NEXT_MESSAGE_NEW_TICKET -> new BotOutcome(Routing.NEW_TICKET, List.of(), BotState.IDLE);
+            case ADDING_TO -> addTo(ctx, state.ticketId());
+        };
+    }
+
+    /**
      * A text from the customer (or the caption of a media message; "" when there is none). Commands /start, /menu,
      * /help and texts equal to one of our button data strings (Viber keyboards send the data as text) are
-     * HANDLED; otherwise the pending state decides: NEW_TICKET, TO_TICKET, a rating comment (HANDLED), or THREAD.
+     * HANDLED; otherwise the pending state decides: NEW_TICKET, TO_TICKET, a rating comment (HANDLED, kept on its
+     * ticket), or THREAD. A command followed by words the customer typed ("/help my card was declined") is answered
+     * and its text threaded, so agents read it; only /start's link parameter stays with the bot.
      */
     public BotOutcome onText(BotContext ctx, String text) {
         String t = text == null ? "" : text.strip();
@@ -53,7 +82,13 @@ public final class CustomerBot {
         }
         Matcher command = COMMAND.matcher(t);
         if (command.matches()) {
-            return command(ctx, command.group(1).toLowerCase(Locale.ROOT));
+            String name = command.group(1).toLowerCase(Locale.ROOT);
+            BotOutcome answered = command(ctx, name);
+            String words = command.group(3) == null ? "" : command.group(3).strip();
+            if (words.isEmpty() || ("start".equals(name) && START_PARAMETER.matcher(words).matches())) {
+                return answered;
+            }
+            return new BotOutcome(Routing.THREAD, answered.replies(), answered.newState());
         }
         Optional<BotAction> action = BotAction.parse(t);
         if (action.isPresent()) {

@@ -50,15 +50,19 @@ final class RatingFlow {
         return BotOutcome.handled(BotState.IDLE, BotReply.text(texts.say(ctx.language(), TextKey.BOT_RATING_SKIPPED)));
     }
 
-    /** The text after a rating: stored as the rating's comment, not as a message, so it reopens nothing. */
+    /**
+     * The one text after a rating, while the wait lasts: stored as the rating's comment and kept on the ticket as the
+     * customer's message marked as the comment, so agents read it and it reopens nothing. Then the wait is over.
+     */
     BotOutcome comment(BotContext ctx, String text) {
         BotState state = ctx.state();
         if (text.isBlank() || backend.ticket(ctx.contactId(), state.ticketId()).isEmpty()) {
             return new BotOutcome(Routing.THREAD, List.of(), BotState.IDLE);
         }
         backend.rate(ctx.contactId(), state.ticketId(), state.stars(), text.strip());
-        return BotOutcome.handled(BotState.IDLE,
-                BotReply.text(texts.say(ctx.language(), TextKey.BOT_RATING_COMMENT_SAVED)));
+        return new BotOutcome(Routing.HANDLED,
+                List.of(BotReply.text(texts.say(ctx.language(), TextKey.BOT_RATING_COMMENT_SAVED))), BotState.IDLE,
+                state.ticketId());
     }
 
     /** "Not solved": reopens a resolved or closed ticket; either way the next message goes to it. */

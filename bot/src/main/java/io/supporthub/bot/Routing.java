@@ -9,7 +9,10 @@ import java.util.Objects;
  */
 public record Routing(Kind kind, Long ticketId) {
     public enum Kind {
-        /** A command or a rating comment: not stored on any ticket as a message. */
+        /**
+         * The bot's: a command or a press, kept as chatter on the customer's address, or a rating comment, kept on
+         * its ticket as the customer's message ({@link BotOutcome#ratingCommentOf()}); never threaded, reopens nothing.
+         */
         HANDLED,
         /** Ordinary threading (DESIGN.md "Threading"). */
         THREAD,

@@ -3,6 +3,7 @@ package io.supporthub.hub;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.supporthub.bot.BotTexts;
+import io.supporthub.bot.BotWaitPolicy;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.PhoneNumbers;
@@ -152,7 +153,8 @@ public final class App implements AutoCloseable {
         jobs.put(TimerSweepJob.class, () -> new TimerSweepJob(timers));
 
         this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(reopenPolicy));
-        BotConversation bot = new BotConversation(inbox, ticketOps, reopenPolicy, botTexts, outbox);
+        BotConversation bot = new BotConversation(inbox, ticketOps, reopenPolicy, botTexts,
+                new BotWaitPolicy(clock, config.botWait()), outbox);
         this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, live::ticketChanged, bot,
                 new RefusedAttachmentsReply(renderer, config.maxAttachmentBytes(), outbox));
         // The channels' senders join the map just below (the email channel's import needs the ticket service first),

@@ -3,7 +3,9 @@ package io.supporthub.hub.bot;
 import io.supporthub.bot.BotContext;
 import io.supporthub.bot.BotOutcome;
 import io.supporthub.bot.BotReply;
+import io.supporthub.bot.BotState;
 import io.supporthub.bot.BotTexts;
+import io.supporthub.bot.BotWaitPolicy;
 import io.supporthub.bot.CustomerBot;
 import io.supporthub.bot.Routing;
 import io.supporthub.bot.TicketSummary;
@@ -34,8 +36,9 @@ import java.util.Optional;
 
 /**
  * The customer bot inside the inbound transaction, for channels where {@link CustomerBot#handles} (Telegram, Viber):
- * resolve the address, load its bot state, let the bot decide, store the new state, queue the bot's replies to the
- * address, then route the customer's message (kept as chatter, threaded, a new ticket, or a chosen ticket).
+ * resolve the address, load its bot state (idle once its wait is over, see {@link BotWaitPolicy}), let the bot
+ * decide, store the new state, queue the bot's replies to the address, then route the customer's message (kept as
+ * chatter, kept on its ticket as a rating comment, threaded, a new ticket, or a chosen ticket).
  * Channel-neutral: a channel plugs in by turning its payloads into {@link InboundMessage}, {@link ButtonPress} and
  * {@link ConversationStarted} events for the ChannelEventHandler.
  */
@@ -47,13 +50,16 @@ public final class BotConversation {
     private final TicketOps ops;
     private final ReopenPolicy reopenPolicy;
     private final BotTexts texts;
+    private final BotWaitPolicy waits;
     private final Outbox outbox;
 
-    public BotConversation(Inbox inbox, TicketOps ops, ReopenPolicy reopenPolicy, BotTexts texts, Outbox outbox) {
+    public BotConversation(Inbox inbox, TicketOps ops, ReopenPolicy reopenPolicy, BotTexts texts, BotWaitPolicy waits,
+                           Outbox outbox) {
         this.inbox = inbox;
         this.ops = ops;
         this.reopenPolicy = reopenPolicy;
         this.texts = texts;
+        this.waits = waits;
         this.outbox = outbox;
     }
 
@@ -64,7 +70,7 @@ public final class BotConversation {
 
     /**
      * A customer's message. Returns what the inbox did when the message went to a ticket, empty when the bot kept it
-     * (a command, a rating comment) or when it is a redelivery of one the bot already handled.
+     * (a command, a rating comment) or when it is a redelivery of chatter the bot already handled.
      */
     public Optional<AcceptResult> message(Handle handle, InboundMessage message, AfterCommit afterCommit) {
         BotMessages messages = new BotMessages(handle);
@@ -81,13 +87,19 @@ public final class BotConversation {
         AddressRow address = new ContactResolver(handle).resolve(message.from(), message.sender(), now);
         BotContext ctx = context(handle, address, message.channel(), message.sender());
         CustomerBot bot = bot(handle, afterCommit);
-        BotOutcome outcome = bot.onText(ctx, message.text());
-        new BotStateQueries(handle).save(address.id(), outcome.newState());
+        boolean withFiles = !message.attachments().isEmpty() || !message.refusedAttachments().isEmpty();
+        BotOutcome outcome = bot.onMessage(ctx, message.text(), withFiles);
+        new BotStateQueries(handle).save(address.id(), outcome.newState(), now);
         Routing routing = outcome.routing();
         AcceptResult result = switch (routing.kind()) {
             case HANDLED -> {
-                messages.recordHandled(address, message.channel(), message.externalId(), message.text(),
-                        message.attachments(), now);
+                if (outcome.ratingCommentOf() != null) {
+                    messages.recordRatingComment(outcome.ratingCommentOf(), address, message.channel(),
+                            message.externalId(), message.text(), now);
+                } else {
+                    messages.recordHandled(address, message.channel(), message.externalId(), message.text(),
+                            message.attachments(), now);
+                }
                 yield null;
             }
             case THREAD -> inbox.accept(handle, message, Placement.THREAD, afterCommit);
@@ -115,7 +127,7 @@ public final class BotConversation {
         AddressRow address = new ContactResolver(handle).resolve(press.from(), sender(press.sender()), now);
         BotContext ctx = context(handle, address, press.channel(), press.sender());
         BotOutcome outcome = bot(handle, afterCommit).onButton(ctx, press.data());
-        new BotStateQueries(handle).save(address.id(), outcome.newState());
+        new BotStateQueries(handle).save(address.id(), outcome.newState(), now);
         messages.recordHandled(address, press.channel(), press.externalId(), press.data(), List.of(), now);
         queue(handle, null, address, press.channel(), outcome.replies(), afterCommit);
     }
@@ -126,10 +138,11 @@ public final class BotConversation {
      * It is not queued: Viber lets a bot greet a customer who has not subscribed only in that answer.
      */
     public BotReply conversationStarted(Handle handle, ConversationStarted started, AfterCommit afterCommit) {
-        AddressRow address = new ContactResolver(handle).resolve(started.from(), sender(started.sender()), ops.now());
+        Instant now = ops.now();
+        AddressRow address = new ContactResolver(handle).resolve(started.from(), sender(started.sender()), now);
         BotContext ctx = context(handle, address, started.channel(), started.sender());
         BotOutcome outcome = bot(handle, afterCommit).onConversationStarted(ctx);
-        new BotStateQueries(handle).save(address.id(), outcome.newState());
+        new BotStateQueries(handle).save(address.id(), outcome.newState(), now);
         return outcome.replies().get(0);
     }
 
@@ -140,7 +153,13 @@ public final class BotConversation {
     private BotContext context(Handle handle, AddressRow address, ChannelKind channel, SenderProfile sender) {
         String language = sender != null && sender.language() != null ? sender.language()
                 : new ContactQueries(handle).contact(address.contactId()).map(Contact::language).orElse(null);
-        return new BotContext(address.contactId(), channel, language, new BotStateQueries(handle).load(address.id()));
+        BotStateQueries.Stored stored = new BotStateQueries(handle).load(address.id());
+        BotState state = waits.current(stored.state(), stored.since());
+        if (!state.equals(stored.state())) {
+            log.debug("The bot's wait '{}' on {} since {} is over (after {}); the customer's message is an ordinary one",
+                    stored.state().encode(), address.address(), stored.since(), waits.waitWindow());
+        }
+        return new BotContext(address.contactId(), channel, language, state);
     }
 
     private void queue(Handle handle, Long ticketId, AddressRow address, ChannelKind channel, List<BotReply> replies,

@@ -3,6 +3,7 @@ package io.supporthub.hub.bot;
 import io.supporthub.channels.Attachment;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.hub.contact.AddressRow;
+import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.message.AttachmentStore;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
 import io.supporthub.hub.message.MessageQueries;
@@ -14,8 +15,8 @@ import java.util.Optional;
 
 /**
  * The bot's messages, within the caller's transaction. Chatter (commands, presses, menus) is stored with no ticket,
- * on the customer's address; the acknowledgement of a new ticket and the rating prompt are stored on their ticket.
- * Outgoing ones go through the {@link io.supporthub.hub.outbox.Outbox}.
+ * on the customer's address; the acknowledgement of a new ticket, the rating prompt and the customer's comment on
+ * their rating are stored on their ticket. Outgoing ones go through the {@link io.supporthub.hub.outbox.Outbox}.
  */
 final class BotMessages {
 
@@ -34,8 +35,8 @@ final class BotMessages {
     }
 
     /**
-     * Records what the customer sent that the bot handled (a command, a press, a rating comment), so a redelivery
-     * is recognised and nothing runs twice.
+     * Records what the customer sent that the bot handled as chatter (a command, a press), so a redelivery is
+     * recognised and nothing runs twice.
      */
     long recordHandled(AddressRow address, ChannelKind channel, String externalId, String text,
                        List<Attachment> attachments, Instant now) {
@@ -48,4 +49,18 @@ final class BotMessages {
         return id;
     }
 
+    /**
+     * Keeps the customer's comment on their rating on the rated ticket, as their message marked as the comment:
+     * agents read it in the thread, a redelivery is recognised by its provider id, and it changes nothing else (the
+     * ticket stays as it is, nobody waits for an answer). The ticket is the address's latest, as after any message.
+     */
+    long recordRatingComment(long ticketId, AddressRow address, ChannelKind channel, String externalId, String text,
+                             Instant now) {
+        long id = new MessageQueries(handle).insert(NewMessage.ratingComment(ticketId, channel, address.id(), text,
+                externalId), now);
+        if (address.lastTicketId() == null || address.lastTicketId() != ticketId) {
+            new ContactQueries(handle).rememberTicket(address.id(), ticketId);
+        }
+        return id;
+    }
 }

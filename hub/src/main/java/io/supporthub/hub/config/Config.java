@@ -114,6 +114,11 @@ public final class Config {
         return Duration.ofDays(positive("AUTO_CLOSE_DAYS", 3));
     }
 
+    /** How long the customer bot waits for an answer it asked for (a rating's comment, a message to add to a request). */
+    public Duration botWait() {
+        return Duration.ofMinutes(positive("BOT_WAIT_MINUTES", 10));
+    }
+
     public long maxAttachmentBytes() {
         return positive("MAX_ATTACHMENT_MB", 20) * 1024L * 1024L;
     }

@@ -20,17 +20,26 @@ public final class MessageQueries {
     /** What a new message row holds. {@code deliveryState} is set for outgoing public messages only. */
     /**
      * A message to store. {@code ticketId} is null for the bot's chatter; {@code ourAddress} is the address of ours an
-     * inbound message was written to; {@code buttons} the JSON of an outgoing message's buttons, or null.
+     * inbound message was written to; {@code buttons} the JSON of an outgoing message's buttons, or null;
+     * {@code ratingComment} marks the customer's comment on their rating.
      */
     public record NewMessage(Long ticketId, String direction, String visibility, ChannelKind channel, Long addressId,
                              Long authorAgentId, String text, String html, String externalId,
-                             DeliveryState deliveryState, boolean automated, String ourAddress, String buttons) {
+                             DeliveryState deliveryState, boolean automated, String ourAddress, String buttons,
+                             boolean ratingComment) {
 
         /** What a customer wrote: on a ticket, or (ticketId null) to the bot. */
         public static NewMessage inbound(Long ticketId, ChannelKind channel, long addressId, String text, String html,
                                          String externalId, boolean automated, String ourAddress) {
             return new NewMessage(ticketId, "in", "public", channel, addressId, null, text, html, externalId, null,
-                    automated, ourAddress, null);
+                    automated, ourAddress, null, false);
+        }
+
+        /** What a customer wrote as the comment of their rating of the ticket. */
+        public static NewMessage ratingComment(long ticketId, ChannelKind channel, long addressId, String text,
+                                               String externalId) {
+            return new NewMessage(ticketId, "in", "public", channel, addressId, null, text, null, externalId, null,
+                    false, null, null, true);
         }
 
         /** An agent's internal note: no channel, no address, never sent. */
@@ -41,22 +50,22 @@ public final class MessageQueries {
         /** A note kept from an agent's mail, with its sanitised HTML. */
         public static NewMessage note(long ticketId, long agentId, String text, String html) {
             return new NewMessage(ticketId, "out", "internal", null, null, agentId, text, html, null, null, false,
-                    null, null);
+                    null, null, false);
         }
 
         /** A public message to the customer, queued for sending (the outbox writes these). */
         public static NewMessage outgoing(Long ticketId, ChannelKind channel, long addressId, Long authorAgentId,
                                           String text, boolean automated, String buttons) {
             return new NewMessage(ticketId, "out", "public", channel, addressId, authorAgentId, text, null, null,
-                    DeliveryState.QUEUED, automated, null, buttons);
+                    DeliveryState.QUEUED, automated, null, buttons, false);
         }
     }
 
     public long insert(NewMessage message, Instant now) {
         return handle.createUpdate("insert into message (ticket_id, direction, visibility, channel, address_id, author_agent_id, "
-                        + "text, html, external_id, delivery_state, automated, our_address, buttons, created_at) values (:ticketId, "
-                        + ":direction, :visibility, :channel, :addressId, :authorAgentId, :text, :html, :externalId, :deliveryState, "
-                        + ":automated, :ourAddress, cast(:buttons as jsonb), :now)")
+                        + "text, html, external_id, delivery_state, automated, our_address, buttons, rating_comment, created_at) "
+                        + "values (:ticketId, :direction, :visibility, :channel, :addressId, :authorAgentId, :text, :html, "
+                        + ":externalId, :deliveryState, :automated, :ourAddress, cast(:buttons as jsonb), :ratingComment, :now)")
                 .bind("ticketId", message.ticketId())
                 .bind("direction", message.direction())
                 .bind("visibility", message.visibility())
@@ -70,6 +79,7 @@ public final class MessageQueries {
                 .bind("automated", message.automated())
                 .bind("ourAddress", message.ourAddress())
                 .bind("buttons", message.buttons())
+                .bind("ratingComment", message.ratingComment() ? Boolean.TRUE : null)
                 .bind("now", now)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)

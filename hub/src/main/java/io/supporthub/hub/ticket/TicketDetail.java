@@ -22,7 +22,8 @@ public record TicketDetail(@JsonUnwrapped TicketSummary ticket, List<MessageView
 
     public record MessageView(long id, String direction, String visibility, String channel, String text, String html,
                               String author, Long authorAgentId, Instant createdAt, String deliveryState,
-                              String deliveryError, boolean edited, boolean automated, List<AttachmentInfo> attachments) {
+                              String deliveryError, boolean edited, boolean automated, boolean ratingComment,
+                              List<AttachmentInfo> attachments) {
     }
 
     public static Optional<TicketDetail> load(Handle handle, long ticketId, Instant now) {
@@ -34,7 +35,7 @@ public record TicketDetail(@JsonUnwrapped TicketSummary ticket, List<MessageView
         Map<Long, List<AttachmentInfo>> files = new AttachmentStore(handle).infoByMessage(messages.stream().map(Message::id).toList());
         List<MessageView> views = messages.stream().map(m -> new MessageView(m.id(), m.direction(), m.visibility(),
                 m.channel(), m.text(), m.html(), m.authorName(), m.authorAgentId(), m.createdAt(), m.deliveryState(),
-                m.deliveryError(), m.editedAt() != null, m.automated(), files.getOrDefault(m.id(), List.of()))).toList();
+                m.deliveryError(), m.editedAt() != null, m.automated(), m.ratingComment(), files.getOrDefault(m.id(), List.of()))).toList();
         List<TicketEvent> timeline = new TicketQueries(handle).events(ticketId);
         TicketSummary ticket = summary.get();
         Long firstResponse = ticket.firstResponseAt() == null ? null

@@ -9,7 +9,7 @@ import java.util.List;
 /** A message of the thread, formatted for the template. Text is shown escaped; email HTML only in a sandbox. */
 public record MessageRow(long id, String kind, String channel, String channelLabel, String author, String text,
                          String html, String time, String ago, String deliveryState, String deliveryError,
-                         boolean edited, boolean automated, List<FileRow> files) {
+                         boolean edited, boolean automated, boolean ratingComment, List<FileRow> files) {
 
     /** An attachment link. */
     public record FileRow(long id, String name, String size, String contentType) {
@@ -22,7 +22,8 @@ public record MessageRow(long id, String kind, String channel, String channelLab
         String author = m.author() != null ? m.author() : "in".equals(m.direction()) ? "Customer" : "System";
         return new MessageRow(m.id(), kind, m.channel(), Format.channelLabel(m.channel()), author,
                 m.text() == null ? "" : m.text(), m.html(), Format.dayTime(m.createdAt()), Format.since(m.createdAt(), now),
-                "agent".equals(kind) ? m.deliveryState() : null, m.deliveryError(), m.edited(), m.automated(), files);
+                "agent".equals(kind) ? m.deliveryState() : null, m.deliveryError(), m.edited(), m.automated(),
+                m.ratingComment(), files);
     }
 
     private static FileRow file(AttachmentInfo a) {

@@ -2,6 +2,7 @@ package io.supporthub.hub.config;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,5 +23,13 @@ class ConfigTest {
                 .hasMessageContaining("DB_POOL_SIZE must be positive");
         assertThatThrownBy(() -> new Config(Map.of("DB_POOL_SIZE", "many")).databasePoolSize())
                 .hasMessageContaining("DB_POOL_SIZE must be a whole number");
+    }
+
+    @Test
+    void botWait_isTenMinutesUnlessSet() {
+        assertThat(new Config(Map.of()).botWait()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(new Config(Map.of("BOT_WAIT_MINUTES", "3")).botWait()).isEqualTo(Duration.ofMinutes(3));
+        assertThatThrownBy(() -> new Config(Map.of("BOT_WAIT_MINUTES", "0")).botWait())
+                .hasMessageContaining("BOT_WAIT_MINUTES must be positive");
     }
 }

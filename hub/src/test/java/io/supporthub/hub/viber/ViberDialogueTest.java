@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole customer dialogue on Viber: greeting, New request, a ticket, an agent's reply, resolve, the rating
- * prompt, five stars and a comment (the ticket stays resolved), then "Not solved" reopens it.
+ * prompt, five stars and a comment (the ticket stays resolved, the comment shown on it), then "Not solved" reopens it.
  */
 class ViberDialogueTest {
 
@@ -83,7 +84,7 @@ class ViberDialogueTest {
         assertThat(ticket.get("rating").asInt()).isEqualTo(5);
         assertThat(ticket.get("ratingComment").asText()).isEqualTo("Fast and friendly");
         assertThat(ticket.get("status").asText()).isEqualTo("resolved");
-        assertThat(texts(ticket)).doesNotContain("Fast and friendly", "rate:" + ticketId + ":5");
+        assertThat(texts(ticket)).contains("Fast and friendly").doesNotContain("rate:" + ticketId + ":5");
         assertThat(last(user).get("text").asText()).isEqualTo("Thank you, your comment was saved.");
 
         viber.text(user, "notsolved:" + ticketId);
@@ -95,6 +96,30 @@ class ViberDialogueTest {
         assertThat(viber.ticketIds(user)).containsExactly(ticketId);
         assertThat(texts(viber.ticket(ticketId))).contains("It smokes again");
         assertThat(last(user).get("text").asText()).isEqualTo("Thank you, your message was added to request #" + number + ".");
+    }
+
+    @Test
+    void aTextTwoDaysAfterARating_isAnOrdinaryMessage_thatReopensTheTicket() throws Exception {
+        String user = viber.newUser();
+        viber.text(user, "My router blinks red");
+        viber.hub.drainOutbox();
+        long ticketId = viber.ticketIds(user).get(0);
+        assertThat(viber.hub.post("/api/tickets/" + ticketId + "/status", Map.of("status", "resolved")).status()).isLessThan(300);
+        viber.hub.drainOutbox();
+        viber.text(user, "rate:" + ticketId + ":4");
+
+        viber.hub.clock.advance(Duration.ofDays(2));
+        viber.text(user, "Please call me back tomorrow");
+        viber.hub.drainOutbox();
+
+        assertThat(viber.ticketIds(user)).containsExactly(ticketId);
+        JsonNode ticket = viber.ticket(ticketId);
+        assertThat(ticket.get("status").asText()).isEqualTo("open");
+        assertThat(ticket.get("rating").asInt()).isEqualTo(4);
+        assertThat(ticket.path("ratingComment").asText(null)).isNull();
+        assertThat(texts(ticket)).contains("Please call me back tomorrow");
+        assertThat(viber.viber.messagesTo(user)).extracting(m -> m.path("text").asText())
+                .doesNotContain("Thank you, your comment was saved.");
     }
 
     @Test
