@@ -7,10 +7,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -18,11 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports the support mailbox: polls every {@code pollInterval} ({@code MAIL_POLL_SECONDS}), and between polls waits
- * in IMAP IDLE when the server offers it, renewed every {@code idleRenewal} (default 25 minutes, below the servers'
- * 29-minute limit). When IDLE fails it falls back to polling; after a failed import (sink or store down) it waits one
- * poll interval and tries again, so nothing is lost. Runs on one daemon thread from {@link #start()} to
- * {@link #close()}; {@link #pollOnce()} runs one import on the caller's thread.
+ * Imports the support mailbox. After every import that took mail, and whenever new mail was announced during it, it
+ * looks again at once; only a look that finds nothing new is followed by a wait: in IMAP IDLE when the server offers
+ * it, until the server announces something, and never longer than {@code pollInterval} ({@code MAIL_POLL_SECONDS})
+ * nor {@code idleRenewal} (default 25 minutes, below the servers' 29-minute limit); without IDLE a sleep of one poll
+ * interval. When IDLE fails it falls back to polling; after a failed import (sink or store down) it waits one poll
+ * interval and tries again, so nothing is lost. Runs on one daemon thread from {@link #start()} to {@link #close()};
+ * {@link #pollOnce()} runs one import on the caller's thread.
  */
 public final class ImapPoller implements AutoCloseable {
 
@@ -32,11 +30,11 @@ public final class ImapPoller implements AutoCloseable {
 
     private final ImapSettings settings;
     private final Duration pollInterval;
-    private final Duration idleRenewal;
+    private final Duration longestIdle;
     private final Session session;
     private final MailboxImport mailboxImport;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ScheduledExecutorService watchdog;
+    private final IdleWait idleWait;
     private volatile boolean running;
     private volatile boolean idleFailed;
     private Thread thread;
@@ -58,14 +56,10 @@ public final class ImapPoller implements AutoCloseable {
         }
         this.settings = settings;
         this.pollInterval = pollInterval;
-        this.idleRenewal = idleRenewal;
+        this.longestIdle = pollInterval.compareTo(idleRenewal) < 0 ? pollInterval : idleRenewal;
         this.session = Session.getInstance(properties(settings, idleRenewal));
         this.mailboxImport = new MailboxImport(settings.mailboxKey(), parser, sink, cursors, batchSize);
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "imap-idle-renewal");
-            t.setDaemon(true);
-            return t;
-        });
+        this.idleWait = new IdleWait(settings.toString());
     }
 
     /** Starts importing on a daemon thread. */
@@ -77,7 +71,12 @@ public final class ImapPoller implements AutoCloseable {
         thread = new Thread(this::loop, "imap-poller " + settings.folder());
         thread.setDaemon(true);
         thread.start();
-        log.info("importing mail from {} every {} (IDLE when offered)", settings, pollInterval);
+        log.info("importing mail from {}, waiting in IDLE when offered, looking at least every {}", settings, pollInterval);
+    }
+
+    /** How many waits in IMAP IDLE this poller has entered. */
+    public int idleWaits() {
+        return idleWait.entered();
     }
 
     /** One import now; returns how many mails were committed. Throws when the server, the sink or the store failed. */
@@ -95,9 +94,11 @@ public final class ImapPoller implements AutoCloseable {
 
     private void loop() {
         while (running) {
+            long mark = idleWait.mark();
             boolean ok;
+            int imported = 0;
             try {
-                pollOnce();
+                imported = pollOnce();
                 ok = true;
             } catch (Exception e) {
                 ok = false;
@@ -109,8 +110,11 @@ public final class ImapPoller implements AutoCloseable {
             if (!running) {
                 break;
             }
+            if (ok && (imported > 0 || idleWait.announcedSince(mark))) {
+                continue; // mail may have come in during the import, and the server tells of it only once
+            }
             if (ok && !idleFailed && supportsIdle()) {
-                idle();
+                idle(mark);
             } else {
                 sleep(pollInterval);
             }
@@ -125,15 +129,14 @@ public final class ImapPoller implements AutoCloseable {
         }
     }
 
-    /** Waits for new mail in IDLE; a watchdog ends the IDLE before the server's 29-minute limit. */
-    private void idle() {
+    /** Waits in IDLE for news announced since {@code mark}, at most the longest IDLE. */
+    private void idle(long mark) {
         IMAPFolder idleFolder = folder;
         if (idleFolder == null) {
             return;
         }
-        ScheduledFuture<?> renewal = watchdog.schedule(() -> wake(idleFolder), idleRenewal.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            idleFolder.idle(true);
+            idleWait.await(idleFolder, mark, longestIdle);
         } catch (MessagingException | RuntimeException e) {
             if (running) {
                 idleFailed = true;
@@ -141,17 +144,6 @@ public final class ImapPoller implements AutoCloseable {
                         e.toString());
                 disconnect();
             }
-        } finally {
-            renewal.cancel(false);
-        }
-    }
-
-    /** Any command on the folder ends its IDLE (Angus Mail sends DONE first). */
-    private void wake(IMAPFolder idleFolder) {
-        try {
-            idleFolder.getMessageCount();
-        } catch (MessagingException | RuntimeException e) {
-            log.debug("waking IDLE on {}: {}", settings, e.toString());
         }
     }
 
@@ -167,6 +159,7 @@ public final class ImapPoller implements AutoCloseable {
             }
             found.open(Folder.READ_WRITE);
             folder = (IMAPFolder) found;
+            idleWait.watch(folder);
         }
         return folder;
     }
@@ -208,10 +201,7 @@ public final class ImapPoller implements AutoCloseable {
             current = thread;
             thread = null;
         }
-        IMAPFolder idleFolder = folder;
-        if (idleFolder != null) {
-            watchdog.execute(() -> wake(idleFolder));
-        }
+        idleWait.stop();
         if (current != null) {
             current.interrupt();
             try {
@@ -220,7 +210,7 @@ public final class ImapPoller implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        watchdog.shutdownNow();
+        idleWait.close();
         lock.lock();
         try {
             disconnect();

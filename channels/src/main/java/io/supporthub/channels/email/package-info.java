@@ -3,8 +3,8 @@
  *
  * <h2>Inbound</h2>
  * {@link io.supporthub.channels.email.ImapPoller} reads {@code MAIL_IMAP_URL} (see {@link
- * io.supporthub.channels.email.ImapSettings}) every {@code MAIL_POLL_SECONDS}, waiting in IDLE in between when the
- * server offers it. It tracks UIDVALIDITY + UID through a {@link io.supporthub.channels.email.MailboxCursorStore} and
+ * io.supporthub.channels.email.ImapSettings}): after an import that took mail it looks again at once, and waits
+ * between looks in IDLE when the server offers it, never longer than {@code MAIL_POLL_SECONDS}. It tracks UIDVALIDITY + UID through a {@link io.supporthub.channels.email.MailboxCursorStore} and
  * hands each small batch of mails to the {@link io.supporthub.channels.ChannelEventSink}; only after the batch is
  * committed does the cursor move and the mails get flagged \Seen. \Seen is never used to find new mail. Mails that
  * cannot be parsed arrive as {@link io.supporthub.channels.UnprocessedPayload} (the first 64 KB and the reason).

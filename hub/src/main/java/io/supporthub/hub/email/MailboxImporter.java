@@ -44,6 +44,11 @@ public final class MailboxImporter implements AutoCloseable {
         return lock.held();
     }
 
+    /** How many waits in IMAP IDLE this node's poller has entered since it took the mailbox; 0 when it does not hold it. */
+    public synchronized int idleWaits() {
+        return running == null ? 0 : running.idleWaits();
+    }
+
     /**
      * One import on the caller's thread over a connection of its own (tests, or an admin's "check now"); returns how
      * many mails were committed. Safe beside the running poller: both commit through the same cursor, and Message-IDs
