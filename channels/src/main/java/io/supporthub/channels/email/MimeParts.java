@@ -102,6 +102,9 @@ final class MimeParts {
         if (type.equals("text/html")) {
             html = html == null ? text : inAlternative ? html : html + "\n<hr>\n" + text;
         } else {
+            InlineUuencode.Result uu = InlineUuencode.extract(text);
+            uu.files().forEach(file -> keep(file.fileName(), file.contentType(), file.content(), false, null));
+            text = uu.text();
             plain = plain == null ? text : inAlternative ? plain : plain + "\n\n" + text;
         }
     }
