@@ -44,6 +44,12 @@ class MailCorpusTest {
             } catch (UnprocessablePayloadException e) {
                 assertThat(e.getMessage()).as(name).isNotBlank();
                 refused.add(name + ": " + e.getMessage());
+                if (e.getMessage().contains("no sender address")) {
+                    // refused before its MIME is read: with a sender the rest of it must still parse
+                    byte[] withSender = ("From: corpus@example.org\r\n" + Files.readString(file,
+                            java.nio.charset.StandardCharsets.ISO_8859_1)).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                    assertThat(parser.parse(withSender)).as(name + " with a From").first().isInstanceOf(InboundMessage.class);
+                }
                 log.info("refused {}: {}", name, e.getMessage());
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
