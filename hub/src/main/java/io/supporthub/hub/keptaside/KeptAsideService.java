@@ -71,6 +71,10 @@ public final class KeptAsideService {
         return replayed;
     }
 
+    public long retentionDays() {
+        return retention.toDays();
+    }
+
     /** Deletes what is older than the retention period; returns how many. */
     public int deleteExpired() {
         int deleted = transactions.inTransaction((handle, afterCommit) ->
