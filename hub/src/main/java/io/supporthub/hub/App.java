@@ -43,6 +43,9 @@ import io.supporthub.hub.scheduler.AutoCloseJob;
 import io.supporthub.hub.scheduler.PostponeWakeJob;
 import io.supporthub.hub.scheduler.QuartzScheduler;
 import io.supporthub.hub.scheduler.TicketTimerService;
+import io.supporthub.hub.keptaside.KeptAsideRetentionJob;
+import io.supporthub.hub.keptaside.KeptAsideRoutes;
+import io.supporthub.hub.keptaside.KeptAsideService;
 import io.supporthub.hub.scheduler.TimerSweepJob;
 import io.supporthub.hub.sms.SmsChannel;
 import io.supporthub.hub.sms.SmsReconciliation;
@@ -108,6 +111,7 @@ public final class App implements AutoCloseable {
     private final OutboxDispatcher dispatcher;
     private final QuartzScheduler scheduler;
     private final TicketTimerService timers;
+    private final KeptAsideService keptAside;
     private final Javalin web;
     private final Options options;
     /** The channels the configuration turned on, in the order they start. */
@@ -159,6 +163,8 @@ public final class App implements AutoCloseable {
                 new RefusedAttachmentsReply(renderer, config.maxAttachmentBytes(), outbox));
         // The channels' senders join the map just below (the email channel's import needs the ticket service first),
         // before any request can ask.
+        this.keptAside = new KeptAsideService(transactions, channelEvents, clock, config.keptAsideRetention());
+        jobs.put(KeptAsideRetentionJob.class, () -> new KeptAsideRetentionJob(keptAside));
         this.tickets = new TicketService(transactions, ticketOps, senders::containsKey, outbox);
         TelegramIntegration.fromConfig(config, channelEvents, database.sessions()).ifPresent(channels::add);
         SmsChannel.fromConfig(config, clock, transactions, channelEvents).ifPresent(channels::add);
@@ -182,10 +188,12 @@ public final class App implements AutoCloseable {
         GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);
         TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, clock);
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
+        KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
         this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
         EventStreamRoutes eventStreamRoutes = new EventStreamRoutes(live);
-        WebUi webUi = new WebUi(transactions, authentication, agents, tickets, cannedReplies, senders::containsKey, clock,
+        WebUi webUi = new WebUi(transactions, authentication, agents, tickets, cannedReplies, keptAside,
+                senders::containsKey, clock,
                 config.publicUrl().startsWith("https"));
         this.web = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -203,6 +211,7 @@ public final class App implements AutoCloseable {
             agentRoutes.register(cfg.routes);
             ticketRoutes.register(cfg.routes);
             catalogRoutes.register(cfg.routes);
+            keptAsideRoutes.register(cfg.routes);
             cannedReplyRoutes.register(cfg.routes);
             eventStreamRoutes.register(cfg.routes);
             smsRoutes.register(cfg.routes);
@@ -219,6 +228,7 @@ public final class App implements AutoCloseable {
         channels.forEach(channel -> channel.start(options.startBackgroundWork()));
         if (options.startBackgroundWork()) {
             scheduler.every("timer-sweep", TimerSweepJob.class, Duration.ofMinutes(5));
+            scheduler.every("kept-aside-retention", KeptAsideRetentionJob.class, Duration.ofDays(1));
             channels.forEach(channel -> channel.jobs().forEach(job -> scheduler.every(job.name(), job.type(), job.interval())));
             scheduler.start();
             dispatcher.start();
@@ -260,6 +270,10 @@ public final class App implements AutoCloseable {
 
     public OutboxDispatcher dispatcher() {
         return dispatcher;
+    }
+
+    public KeptAsideService keptAside() {
+        return keptAside;
     }
 
     public TicketTimerService timers() {

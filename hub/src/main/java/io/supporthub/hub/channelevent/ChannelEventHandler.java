@@ -6,6 +6,7 @@ import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ConversationStarted;
 import io.supporthub.channels.DeliveryUpdate;
 import io.supporthub.channels.InboundMessage;
+import io.supporthub.channels.RawPayload;
 import io.supporthub.channels.ReachabilityChange;
 import io.supporthub.channels.UnprocessedPayload;
 import io.supporthub.hub.bot.BotConversation;
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 
 /**
@@ -42,6 +46,7 @@ public final class ChannelEventHandler {
     private final LongConsumer onTicketChanged;
     private final BotConversation bot;
     private final RefusedAttachmentsReply refusedReply;
+    private final Map<String, Replayable> replayables = new ConcurrentHashMap<>();
 
 
 
@@ -72,34 +77,61 @@ public final class ChannelEventHandler {
         return handleAll(events).accepted();
     }
 
-    /** Handles the events together; see {@link Handled}. */
+    /** Handles the events together; see {@link Handled}. One that fails in our code is kept aside as their text. */
     public Handled handleAll(List<? extends ChannelEvent> events) {
+        if (events.isEmpty()) {
+            return new Handled(List.of(), List.of());
+        }
+        return handleAll(events, new KeptAside.Origin(events.get(0).channel(), null,
+                RawPayload.text("text/plain; charset=utf-8", describe(events)), false));
+    }
+
+    /**
+     * Handles the events together; see {@link Handled}. If they cannot be stored for a reason that is not passing (bad
+     * data, or a bug of ours), the request they came from is kept aside as received, with the failure logged as an
+     * error, so that a fix and a retry recover it; a passing failure is thrown for the provider to redeliver.
+     */
+    public Handled handleAll(List<? extends ChannelEvent> events, KeptAside.Origin origin) {
+        try {
+            return handleOrThrow(events);
+        } catch (RuntimeException e) {
+            if (Failures.isPassing(e)) {
+                throw e;
+            }
+            log.error("{} payload could not be stored; kept aside for a retry once fixed", origin.channel().wireName(), e);
+            keepAside(origin, "could not be stored: " + Failures.reason(e));
+            return new Handled(List.of(), List.of());
+        }
+    }
+
+    /** Handles the events together in one transaction, throwing whatever failure stopped it. */
+    public Handled handleOrThrow(List<? extends ChannelEvent> events) {
         if (events.isEmpty()) {
             return new Handled(List.of(), List.of());
         }
         List<Long> changed = new ArrayList<>();
         List<BotReply> greetings = new ArrayList<>();
-        List<AcceptResult> results;
-        try {
-            results = transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
-                changed.clear();
-                greetings.clear();
-                List<AcceptResult> accepted = new ArrayList<>();
-                for (ChannelEvent event : events) {
-                    handleOne(handle, event, afterCommit, accepted, changed, greetings);
-                }
-                return accepted;
-            });
-        } catch (RuntimeException e) {
-            if (Failures.isPassing(e)) {
-                throw e;
+        List<AcceptResult> results = transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
+            changed.clear();
+            greetings.clear();
+            List<AcceptResult> accepted = new ArrayList<>();
+            for (ChannelEvent event : events) {
+                handleOne(handle, event, afterCommit, accepted, changed, greetings);
             }
-            // Stored now or never: keep it for review and let the provider move on to the next one.
-            keepAside(new UnprocessedPayload(events.get(0).channel(), describe(events), "could not be stored: " + Failures.reason(e)));
-            return new Handled(List.of(), List.of());
-        }
+            return accepted;
+        });
         changed.forEach(onTicketChanged::accept);
         return new Handled(results, List.copyOf(greetings));
+    }
+
+    /** Registers the path that takes payloads kept aside from {@code source} again. */
+    public void replayable(String source, Replayable replayable) {
+        replayables.put(source, replayable);
+    }
+
+    /** What takes payloads kept aside from {@code source} again, if anything does. */
+    public Optional<Replayable> replayable(String source) {
+        return source == null ? Optional.empty() : Optional.ofNullable(replayables.get(source));
     }
 
     /**
@@ -188,6 +220,14 @@ public final class ChannelEventHandler {
     public void keepAside(UnprocessedPayload payload) {
         transactions.inTransaction((handle, afterCommit) -> {
             keepAside(handle, payload);
+            return null;
+        });
+    }
+
+    /** A request that can never be processed, kept as received. */
+    public void keepAside(KeptAside.Origin origin, String reason) {
+        transactions.inTransaction((handle, afterCommit) -> {
+            KeptAside.keep(handle, origin, reason, clock.instant());
             return null;
         });
     }

@@ -7,10 +7,15 @@ import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.SignatureCheck;
 import io.supporthub.channels.UnprocessablePayloadException;
-import io.supporthub.channels.UnprocessedPayload;
+import io.supporthub.channels.RawPayload;
+import io.supporthub.hub.db.Failures;
+import io.supporthub.hub.inbox.KeptAside;
 import io.supporthub.hub.web.ErrorHandling;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -23,10 +28,13 @@ import java.util.List;
  *
  * @param <R> the request as the provider's verifier and parser take it (the body's text or bytes, a form)
  */
-public abstract class WebhookRoute<R> implements Handler {
+public abstract class WebhookRoute<R> implements Handler, Replayable {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookRoute.class);
 
     private final ChannelKind channel;
     private final ChannelEventHandler events;
+    private String path;
 
     protected WebhookRoute(ChannelKind channel, ChannelEventHandler events) {
         this.channel = channel;
@@ -34,34 +42,63 @@ public abstract class WebhookRoute<R> implements Handler {
     }
 
     public final void register(RoutesConfig routes, String path) {
+        this.path = path;
         routes.post(path, this);
+        events.replayable(path, this);
     }
 
     @Override
     public final void handle(Context ctx) {
-        R request = read(ctx);
+        RawPayload raw = new RawPayload(ctx.contentType(), ctx.headerMap(), ctx.bodyAsBytes());
+        R request = read(raw);
         SignatureCheck check = verify(ctx, request);
         if (!check.valid()) {
             ErrorHandling.respond(ctx, check.httpStatus(), check == SignatureCheck.MISSING ? "unauthorized" : "forbidden",
                     refused(ctx, check));
             return;
         }
+        KeptAside.Origin origin = new KeptAside.Origin(channel, path, raw, true);
         List<ChannelEvent> parsed;
         try {
             parsed = parse(request);
         } catch (UnprocessablePayloadException e) {
-            events.keepAside(new UnprocessedPayload(channel, keptText(ctx, request), e.getMessage()));
+            events.keepAside(origin, e.getMessage());
             acknowledge(ctx, e);
             return;
         } catch (IOException e) {
             ErrorHandling.respond(ctx, 503, "unavailable", unavailable(e));
             return;
         }
-        answer(ctx, parsed, events.handleAll(parsed));
+        answer(ctx, parsed, events.handleAll(parsed, origin));
     }
 
-    /** The request as received, before anything is trusted. */
-    protected abstract R read(Context ctx);
+    /**
+     * A payload kept aside from this route, through its parser and the handler again; its signature was checked on
+     * receipt and is not checked again. A passing failure (media that cannot be fetched now, the database) is thrown.
+     */
+    @Override
+    public final Replayed replay(RawPayload raw) {
+        List<ChannelEvent> parsed;
+        try {
+            parsed = parse(read(raw));
+        } catch (UnprocessablePayloadException e) {
+            return Replayed.keptAside(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return Replayed.of(events.handleOrThrow(parsed).accepted());
+        } catch (RuntimeException e) {
+            if (Failures.isPassing(e)) {
+                throw e;
+            }
+            log.error("{} payload kept aside could still not be stored", channel.wireName(), e);
+            return Replayed.keptAside("could not be stored: " + Failures.reason(e));
+        }
+    }
+
+    /** The request as the verifier and parser take it, from the request as received (before anything is trusted). */
+    protected abstract R read(RawPayload raw);
 
     protected abstract SignatureCheck verify(Context ctx, R request);
 
@@ -69,11 +106,6 @@ public abstract class WebhookRoute<R> implements Handler {
     protected abstract String refused(Context ctx, SignatureCheck check);
 
     protected abstract List<ChannelEvent> parse(R request) throws UnprocessablePayloadException, IOException;
-
-    /** The payload as kept aside for review: the body's text. */
-    protected String keptText(Context ctx, R request) {
-        return ctx.body();
-    }
 
     /** Answers a payload that was kept aside, so that the provider does not send it again. */
     protected abstract void acknowledge(Context ctx, UnprocessablePayloadException e);

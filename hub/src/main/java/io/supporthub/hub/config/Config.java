@@ -115,6 +115,11 @@ public final class Config {
     }
 
     /** How long the customer bot waits for an answer it asked for (a rating's comment, a message to add to a request). */
+    /** How long payloads kept aside are kept ({@code KEPT_ASIDE_RETENTION_DAYS}). */
+    public Duration keptAsideRetention() {
+        return Duration.ofDays(positive("KEPT_ASIDE_RETENTION_DAYS", 30));
+    }
+
     public Duration botWait() {
         return Duration.ofMinutes(positive("BOT_WAIT_MINUTES", 10));
     }

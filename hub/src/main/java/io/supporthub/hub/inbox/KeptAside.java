@@ -1,13 +1,21 @@
 package io.supporthub.hub.inbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.RawPayload;
 import io.supporthub.channels.UnprocessedPayload;
+import io.supporthub.hub.web.Json;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 
-/** Payloads acknowledged to their provider but never stored as messages, kept with the reason for review. */
+/**
+ * Payloads acknowledged to their provider but never stored as messages, kept for review and retry: the request as
+ * received (body bytes, content type, headers less the secrets), the reason, and whether its signature was verified
+ * on receipt, so that a retry through the same path never has to verify it again.
+ */
 public final class KeptAside {
 
     private static final Logger log = LoggerFactory.getLogger(KeptAside.class);
@@ -16,15 +24,45 @@ public final class KeptAside {
     private KeptAside() {
     }
 
+    /**
+     * Where a payload came from and as what.
+     *
+     * @param source   the webhook path that can take it again ({@code /webhooks/viber}), or null when none can
+     * @param verified its signature or secret was checked on receipt
+     */
+    public record Origin(ChannelKind channel, String source, RawPayload raw, boolean verified) {
+    }
+
+    /** A poller's payload, kept as the text it handed over; no path takes it again. */
     public static void keep(Handle handle, UnprocessedPayload payload, Instant now) {
-        log.warn("Unprocessable {} payload kept aside: {}", payload.channel().wireName(), payload.reason());
-        String raw = payload.raw() == null ? "" : payload.raw().replace("\u0000", "");
-        handle.createUpdate("insert into unprocessed_payload (channel, payload, reason, received_at) "
-                        + "values (:channel, :payload, :reason, :now)")
-                .bind("channel", payload.channel().wireName())
-                .bind("payload", raw.length() > MAX_CHARS ? raw.substring(0, MAX_CHARS) : raw)
-                .bind("reason", payload.reason().replace("\u0000", ""))
+        String raw = payload.raw() == null ? "" : payload.raw();
+        keep(handle, new Origin(payload.channel(), null, RawPayload.text("text/plain; charset=utf-8", raw), false),
+                payload.reason(), now);
+    }
+
+    public static void keep(Handle handle, Origin origin, String reason, Instant now) {
+        log.warn("Unprocessable {} payload kept aside: {}", origin.channel().wireName(), reason);
+        String text = origin.raw().bodyText().replace("\u0000", "");
+        handle.createUpdate("insert into unprocessed_payload (channel, payload, reason, received_at, body, content_type, "
+                        + "headers, source, verified) values (:channel, :payload, :reason, :now, :body, :contentType, "
+                        + "cast(:headers as jsonb), :source, :verified)")
+                .bind("channel", origin.channel().wireName())
+                .bind("payload", text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text)
+                .bind("reason", reason.replace("\u0000", ""))
                 .bind("now", now)
+                .bind("body", origin.raw().body())
+                .bind("contentType", origin.raw().contentType())
+                .bind("headers", headersJson(origin.raw()))
+                .bind("source", origin.source())
+                .bind("verified", origin.verified())
                 .execute();
+    }
+
+    private static String headersJson(RawPayload raw) {
+        try {
+            return Json.MAPPER.writeValueAsString(raw.headers());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.RawPayload;
 import io.supporthub.channels.SignatureCheck;
 import io.supporthub.channels.UnprocessablePayloadException;
 import io.supporthub.channels.sms.TwilioChannel;
@@ -59,8 +60,8 @@ public final class TwilioWebhookRoutes {
         }
 
         @Override
-        protected Map<String, List<String>> read(Context ctx) {
-            return TwilioForm.parse(ctx.body());
+        protected Map<String, List<String>> read(RawPayload raw) {
+            return TwilioForm.parse(raw.bodyText());
         }
 
         @Override

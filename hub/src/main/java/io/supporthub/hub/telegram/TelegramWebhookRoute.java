@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.RawPayload;
 import io.supporthub.channels.SignatureCheck;
 import io.supporthub.channels.UnprocessablePayloadException;
 import io.supporthub.channels.telegram.TelegramUpdateParser;
@@ -45,8 +46,8 @@ final class TelegramWebhookRoute extends WebhookRoute<String> {
     }
 
     @Override
-    protected String read(Context ctx) {
-        return ctx.body();
+    protected String read(RawPayload raw) {
+        return raw.bodyText();
     }
 
     @Override

@@ -8,23 +8,30 @@ import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.catalog.CatalogList;
 import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.keptaside.KeptAsideService;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Admin pages, for administrators only: agents, canned replies, types/priorities/statuses, customer notifications.
+ * Admin pages, for administrators only: agents, canned replies, types/priorities/statuses, customer notifications,
+ * payloads kept aside.
  * The pages list what exists; their forms call the JSON admin API from the page's script.
  */
 final class AdminPages {
 
+    private static final int KEPT_ASIDE_SHOWN = 200;
+
     private final Transactions transactions;
     private final AgentService agents;
     private final CannedReplies cannedReplies;
+    private final KeptAsideService keptAside;
     private final PageAccess access;
     private final Pages pages;
 
-    AdminPages(Transactions transactions, AgentService agents, CannedReplies cannedReplies, PageAccess access, Pages pages) {
+    AdminPages(Transactions transactions, AgentService agents, CannedReplies cannedReplies, KeptAsideService keptAside,
+               PageAccess access, Pages pages) {
+        this.keptAside = keptAside;
         this.transactions = transactions;
         this.agents = agents;
         this.cannedReplies = cannedReplies;
@@ -44,6 +51,8 @@ final class AdminPages {
                 "priorities", new CatalogQueries(handle).all(CatalogList.PRIORITIES),
                 "customStatuses", new CatalogQueries(handle).all(CatalogList.STATUSES),
                 "statusOptions", InboxPage.statusOptions()))));
+        routes.get("/admin/kept-aside", ctx -> show(ctx, "admin_kept_aside", "kept-aside",
+                Map.of("kept", keptAside.list(null, null, KEPT_ASIDE_SHOWN), "retentionDays", keptAside.retentionDays())));
         routes.get("/admin/notifications", ctx -> show(ctx, "admin_notifications", "notifications", Map.of()));
     }
 

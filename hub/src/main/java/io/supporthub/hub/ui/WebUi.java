@@ -7,6 +7,7 @@ import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.contact.ContactSearchRoutes;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.keptaside.KeptAsideService;
 import io.supporthub.hub.message.AttachmentRoutes;
 import io.supporthub.hub.ticket.TicketService;
 
@@ -33,13 +34,14 @@ public final class WebUi {
     private final AttachmentRoutes attachments;
 
     public WebUi(Transactions transactions, Authentication authentication, AgentService agents, TicketService tickets,
-                 CannedReplies cannedReplies, Predicate<ChannelKind> canSend, Clock clock, boolean secureCookies) {
+                 CannedReplies cannedReplies, KeptAsideService keptAside, Predicate<ChannelKind> canSend, Clock clock,
+                 boolean secureCookies) {
         this.pages = new Pages(new Views(), new Csrf(secureCookies));
         this.access = new PageAccess(authentication);
         this.login = new LoginPages(authentication, pages);
         this.inbox = new InboxPage(transactions, access, pages, clock);
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
-        this.admin = new AdminPages(transactions, agents, cannedReplies, access, pages);
+        this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, access, pages);
         this.contacts = new ContactSearchRoutes(transactions);
         this.attachments = new AttachmentRoutes(transactions);
     }

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.supporthub.bot.BotReply;
 import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.RawPayload;
 import io.supporthub.channels.SignatureCheck;
 import io.supporthub.channels.UnprocessablePayloadException;
 import io.supporthub.channels.viber.ViberCallbackParser;
@@ -17,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -47,8 +47,8 @@ final class ViberWebhookRoutes extends WebhookRoute<byte[]> {
     }
 
     @Override
-    protected byte[] read(Context ctx) {
-        return ctx.bodyAsBytes();
+    protected byte[] read(RawPayload raw) {
+        return raw.body();
     }
 
     @Override
@@ -67,11 +67,6 @@ final class ViberWebhookRoutes extends WebhookRoute<byte[]> {
     @Override
     protected List<ChannelEvent> parse(byte[] body) throws UnprocessablePayloadException, IOException {
         return parser.parse(body);
-    }
-
-    @Override
-    protected String keptText(Context ctx, byte[] body) {
-        return new String(body, StandardCharsets.UTF_8);
     }
 
     @Override

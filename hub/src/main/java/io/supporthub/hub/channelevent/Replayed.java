@@ -1,0 +1,32 @@
+package io.supporthub.hub.channelevent;
+
+import io.supporthub.hub.inbox.AcceptResult;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What came of running a payload kept aside again.
+ *
+ * @param outcome   {@code stored} (taken, or nothing left to take), {@code duplicate} (every message was already
+ *                  stored) or {@code kept_aside} (still cannot be processed)
+ * @param ticketIds the tickets its messages went to
+ * @param reason    why it is still kept aside, or null
+ */
+public record Replayed(String outcome, List<Long> ticketIds, String reason) {
+
+    public static final String STORED = "stored";
+    public static final String DUPLICATE = "duplicate";
+    public static final String KEPT_ASIDE = "kept_aside";
+
+    public static Replayed keptAside(String reason) {
+        return new Replayed(KEPT_ASIDE, List.of(), reason);
+    }
+
+    public static Replayed of(List<AcceptResult> accepted) {
+        boolean duplicate = !accepted.isEmpty()
+                && accepted.stream().allMatch(result -> result.outcome() == AcceptResult.Outcome.DUPLICATE);
+        List<Long> tickets = accepted.stream().map(AcceptResult::ticketId).filter(Objects::nonNull).distinct().toList();
+        return new Replayed(duplicate ? DUPLICATE : STORED, tickets, null);
+    }
+}

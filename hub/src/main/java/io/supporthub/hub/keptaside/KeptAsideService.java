@@ -1,0 +1,99 @@
+package io.supporthub.hub.keptaside;
+
+import io.supporthub.channels.RawPayload;
+import io.supporthub.hub.channelevent.ChannelEventHandler;
+import io.supporthub.hub.channelevent.Replayable;
+import io.supporthub.hub.channelevent.Replayed;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.error.Refusal;
+import io.supporthub.hub.web.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What admins do with payloads kept aside: read them, delete them, and retry one through the path it came by (the
+ * channel's parser and the {@link ChannelEventHandler}, no signature check: it was checked on receipt). A retry is
+ * idempotent: the inbox dedupes, so a second retry of a stored payload answers duplicate. Rows are kept for the
+ * retention period, then deleted by {@link #deleteExpired}.
+ */
+public final class KeptAsideService {
+
+    private static final Logger log = LoggerFactory.getLogger(KeptAsideService.class);
+
+    private final Transactions transactions;
+    private final ChannelEventHandler events;
+    private final Clock clock;
+    private final Duration retention;
+
+    public KeptAsideService(Transactions transactions, ChannelEventHandler events, Clock clock, Duration retention) {
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    public List<KeptAsideQueries.Summary> list(String channel, Long after, int limit) {
+        return transactions.read(handle -> new KeptAsideQueries(handle).list(channel, after, limit));
+    }
+
+    public KeptAsideQueries.Detail find(long id) {
+        return transactions.read(handle -> new KeptAsideQueries(handle).find(id))
+                .orElseThrow(() -> Refusal.notFound("no payload kept aside with id " + id));
+    }
+
+    public void delete(long id) {
+        if (!transactions.inTransaction((handle, afterCommit) -> new KeptAsideQueries(handle).delete(id))) {
+            throw Refusal.notFound("no payload kept aside with id " + id);
+        }
+    }
+
+    public Replayed retry(long id) {
+        KeptAsideQueries.Detail kept = find(id);
+        if (!kept.summary().retryable()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "not_retryable",
+                    "this payload was kept before requests were kept whole; it can be read, not retried");
+        }
+        Replayable path = events.replayable(kept.source()).orElseThrow(() -> Refusal.unprocessable(
+                "nothing takes " + kept.source() + " now: is the " + kept.summary().channel() + " channel configured?"));
+        Replayed replayed = path.replay(new RawPayload(kept.contentType(), headers(kept.headers()), kept.body()));
+        transactions.inTransaction((handle, afterCommit) -> {
+            new KeptAsideQueries(handle).retried(id, clock.instant(), replayed.outcome(), replayed.ticketIds(),
+                    replayed.reason());
+            return null;
+        });
+        log.info("Payload {} kept aside from {} retried: {}", id, kept.summary().channel(), replayed.outcome());
+        return replayed;
+    }
+
+    public long retentionDays() {
+        return retention.toDays();
+    }
+
+    /** Deletes what is older than the retention period; returns how many. */
+    public int deleteExpired() {
+        int deleted = transactions.inTransaction((handle, afterCommit) ->
+                new KeptAsideQueries(handle).deleteReceivedBefore(clock.instant().minus(retention)));
+        if (deleted > 0) {
+            log.info("Deleted {} payload(s) kept aside for more than {} days", deleted, retention.toDays());
+        }
+        return deleted;
+    }
+
+    private static Map<String, String> headers(String json) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (json != null) {
+            try {
+                Json.MAPPER.readTree(json).fields().forEachRemaining(field -> headers.put(field.getKey(), field.getValue().asText()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return headers;
+    }
+}
