@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -75,8 +76,11 @@ class KeptAsideBrowserTest {
 
         sql("drop trigger ui_bug on message");
         rows.get(2).findElement(By.cssSelector("button.primary")).click();
-        wait.until(d -> d.findElements(By.cssSelector("table.kept-aside tbody tr")).get(2)
-                .findElement(By.cssSelector(".retry-outcome")).getText().equals("stored"));
+        // The page reloads its rows after the retry: look them up afresh on every poll, a row from before is stale.
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> current = d.findElements(By.cssSelector("table.kept-aside tbody tr"));
+            return current.size() == 3 && current.get(2).findElement(By.cssSelector(".retry-outcome")).getText().equals("stored");
+        });
         Browser.screenshot(driver, "kept-aside-retried");
         int stored = hub.app.transactions().read(handle -> handle.createQuery(
                 "select count(*) from message where text = 'Refund UI-BUG please'").mapTo(Integer.class).one());
