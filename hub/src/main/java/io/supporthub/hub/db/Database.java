@@ -8,6 +8,13 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 /**
@@ -19,10 +26,22 @@ public final class Database implements AutoCloseable {
 
     /** The live updates' listener and publisher, the Telegram poller's lock and the mailbox's lock. */
     private static final int SESSION_CONNECTIONS = 4;
+    /**
+     * How long {@link #isHealthy()} waits for an answer. Without it a database that is gone is reported only when
+     * the pool gives up waiting for a connection (its connectionTimeout), and load balancers' probes time out first.
+     */
+    static final Duration HEALTH_DEADLINE = Duration.ofMillis(800);
+    /** The longest a transaction waits for a connection: while the database is gone, requests fail after this. */
+    public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
     private final HikariDataSource dataSource;
     private final HikariDataSource sessions;
     private final Jdbi jdbi;
+    private final ExecutorService healthChecks = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "database-health");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Database(HikariDataSource dataSource, HikariDataSource sessions) {
         this.dataSource = dataSource;
@@ -49,7 +68,7 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(minimumIdle);
         config.setPoolName(name);
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }
@@ -77,8 +96,23 @@ public final class Database implements AutoCloseable {
         return sessions;
     }
 
-    /** True when the database answers a trivial query within a second. */
+    /** True when a pooled connection answers a trivial query within {@link #HEALTH_DEADLINE}. */
     public boolean isHealthy() {
+        Future<Boolean> check = healthChecks.submit(this::answers);
+        try {
+            return check.get(HEALTH_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Interrupted, the pool stops waiting for a connection at once.
+            check.cancel(true);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            check.cancel(true);
+            return false;
+        }
+    }
+
+    private boolean answers() {
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(1);
         } catch (SQLException e) {
@@ -88,6 +122,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        healthChecks.shutdownNow();
         dataSource.close();
         sessions.close();
     }

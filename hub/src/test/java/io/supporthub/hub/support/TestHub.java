@@ -62,12 +62,18 @@ public final class TestHub implements AutoCloseable {
      *                    channel's sender talking to its loopback fake)
      */
     public TestHub(Map<String, String> settings, boolean background, Instant start, Set<ChannelKind> realSenders) {
+        this(TestDatabases.freshDatabaseUrl(), settings, background, start, realSenders);
+    }
+
+    /** A hub on the database at {@code jdbcUrl} (say, a fresh one reached through a {@link TcpProxy}). */
+    public TestHub(String jdbcUrl, Map<String, String> settings, boolean background, Instant start,
+                   Set<ChannelKind> realSenders) {
         this.clock = new MutableClock(start);
         Map<String, String> values = new HashMap<>(Map.of("PORT", "0", "API_KEY", API_KEY));
         values.putAll(settings);
         Config config = new Config(values);
         // The production pool size, so tests meet the contention a small pool brings.
-        this.database = Database.open(TestDatabases.freshDatabaseUrl(), config.databasePoolSize());
+        this.database = Database.open(jdbcUrl, config.databasePoolSize());
         EnumMap<ChannelKind, OutboundSender> map = new EnumMap<>(ChannelKind.class);
         for (ChannelKind kind : ChannelKind.values()) {
             if (realSenders.contains(kind)) {
