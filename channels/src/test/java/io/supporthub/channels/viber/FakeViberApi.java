@@ -22,9 +22,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -85,6 +87,7 @@ public final class FakeViberApi implements AutoCloseable {
     private final Deque<Failure> sendFailures = new ArrayDeque<>();
     private final Map<String, Media> media = new ConcurrentHashMap<>();
     private volatile boolean callWebhookBack = true;
+    private CountDownLatch heldSend;
     private volatile Failure setWebhookFailure;
     private volatile URI webhook;
     private volatile List<String> eventTypes = List.of();
@@ -131,6 +134,16 @@ public final class FakeViberApi implements AutoCloseable {
     /** The next send_message answers this Viber status; calls queue up. */
     public synchronized void failNextSend(int viberStatus, String statusMessage) {
         sendFailures.add(new Failure(viberStatus, statusMessage, 200));
+    }
+
+    /**
+     * The next send_message is recorded at once but answered only when the returned latch is counted down: a send in
+     * flight, for tests of what happens meanwhile.
+     */
+    public synchronized CountDownLatch holdNextSend() {
+        CountDownLatch release = new CountDownLatch(1);
+        heldSend = release;
+        return release;
     }
 
     /** The next send_message is answered as usual, before the failures queued after it. */
@@ -293,7 +306,15 @@ public final class FakeViberApi implements AutoCloseable {
         respond(exchange, 200, json.writeValueAsString(answer));
     }
 
-    private void sendMessage(HttpExchange exchange, JsonNode request) throws IOException {
+    private void sendMessage(HttpExchange exchange, JsonNode request) throws IOException, InterruptedException {
+        CountDownLatch hold;
+        synchronized (this) {
+            hold = heldSend;
+            heldSend = null;
+        }
+        if (hold != null) {
+            hold.await(30, TimeUnit.SECONDS);
+        }
         Failure failure;
         synchronized (this) {
             failure = sendFailures.poll();

@@ -4,6 +4,7 @@ import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.SendException;
 import io.supporthub.channels.SendResult;
+import io.supporthub.hub.db.Failures;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -29,6 +30,8 @@ public final class DeliveryCycle<T> {
     private static final Logger log = LoggerFactory.getLogger(DeliveryCycle.class);
     /** How long a claimed item is left to its worker before another may take it (a node that died mid-send). */
     static final Duration LEASE = Duration.ofMinutes(10);
+    /** How often the outcome of a send is offered again to a database that is away, within half the lease. */
+    static final Duration OUTCOME_RETRY = Duration.ofSeconds(1);
 
     private final Jdbi jdbi;
     private final DeliveryQueue<T> queue;
@@ -61,7 +64,7 @@ public final class DeliveryCycle<T> {
         Claimed<T> work = claimed.get();
         if (work.prepared() != null) {
             Outcome outcome = send(work.prepared());
-            jdbi.useTransaction(handle -> record(handle, work, outcome));
+            recordOutcome(work, outcome);
         }
         queue.settled(work.item());
         return true;
@@ -91,6 +94,37 @@ public final class DeliveryCycle<T> {
             return new Outcome(null, e, null, parts);
         } catch (RuntimeException e) {
             return new Outcome(null, null, e, parts);
+        }
+    }
+
+    /**
+     * The provider has answered, so sending again would send twice: while the database is away the outcome waits for
+     * it, up to half the lease (the item stays ours). Given up, the item is sent again when its lease ends, and the
+     * later messages to the same address wait behind it until then.
+     */
+    private void recordOutcome(Claimed<T> work, Outcome outcome) {
+        long giveUpAt = System.nanoTime() + LEASE.dividedBy(2).toNanos();
+        while (true) {
+            try {
+                jdbi.useTransaction(handle -> record(handle, work, outcome));
+                return;
+            } catch (RuntimeException e) {
+                if (!Failures.isPassing(e) || System.nanoTime() > giveUpAt) {
+                    throw e;
+                }
+                log.warn("{} was sent; its outcome waits for the database: {}", queue.describe(work.item()),
+                        Failures.reason(e));
+                pause(OUTCOME_RETRY, e);
+            }
+        }
+    }
+
+    private static void pause(Duration duration, RuntimeException failure) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure;
         }
     }
 

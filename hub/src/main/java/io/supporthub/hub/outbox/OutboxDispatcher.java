@@ -104,7 +104,10 @@ public final class OutboxDispatcher implements AutoCloseable {
         wake();
         workers.shutdown();
         try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                // A worker still waiting to record an outcome (the database is away): the lease brings it back.
+                workers.shutdownNow();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -52,7 +52,8 @@ final class AgentReplies {
     private void run() {
         try {
             for (int n = 1; replying; n++) {
-                reply(n, conversations.get(n % conversations.size()));
+                Conversation conversation = conversations.get(n % conversations.size());
+                reply(conversation, "Agent reply " + n + " on " + conversation.channel().wireName());
                 Thread.sleep(BETWEEN_REPLIES.toMillis());
             }
         } catch (InterruptedException e) {
@@ -60,8 +61,8 @@ final class AgentReplies {
         }
     }
 
-    private void reply(int n, Conversation conversation) {
-        String text = "Agent reply " + n + " on " + conversation.channel().wireName();
+    /** One reply, besides those of the thread. */
+    void reply(Conversation conversation, String text) {
         try {
             TestHub.Response response = hub.post("/api/tickets/" + conversation.ticketId() + "/replies",
                     Map.of("text", text));

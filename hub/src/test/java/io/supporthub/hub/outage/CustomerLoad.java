@@ -88,13 +88,12 @@ final class CustomerLoad {
             } catch (IOException e) {
                 status = -1;
             }
-            log.answered(Duration.ofNanos(System.nanoTime() - started).toMillis());
             if (status >= 200 && status < 300) {
                 log.acknowledged.add(message.providerId());
                 return;
             }
             if (status == 503) {
-                log.unavailable.incrementAndGet();
+                log.unavailableAfter(Duration.ofNanos(System.nanoTime() - started));
             } else if (status != -1) {
                 log.problems.add(message.providerId() + " answered " + status);
             }

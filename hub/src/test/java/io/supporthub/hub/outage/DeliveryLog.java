@@ -1,5 +1,6 @@
 package io.supporthub.hub.outage;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,14 +21,16 @@ final class DeliveryLog {
     final List<String> problems = new CopyOnWriteArrayList<>();
     final AtomicInteger unavailable = new AtomicInteger();
     final AtomicInteger redeliveries = new AtomicInteger();
-    private final AtomicLong slowest = new AtomicLong();
+    private final AtomicLong slowestUnavailable = new AtomicLong();
 
-    void answered(long millis) {
-        slowest.accumulateAndGet(millis, Math::max);
+    /** A 503 that took this long: how long a provider waits to hear that the database is away. */
+    void unavailableAfter(Duration took) {
+        unavailable.incrementAndGet();
+        slowestUnavailable.accumulateAndGet(took.toMillis(), Math::max);
     }
 
-    long slowestAnswerMillis() {
-        return slowest.get();
+    long slowestUnavailableMillis() {
+        return slowestUnavailable.get();
     }
 
     int written() {

@@ -103,6 +103,11 @@ final class OutageHub implements AutoCloseable {
                 .bind("ids", messageIds.toArray(Long[]::new)).mapTo(Long.class).list()));
     }
 
+    int outboxSize() {
+        return hub.app.transactions().read(handle -> handle.createQuery("select count(*) from outbox")
+                .mapTo(Integer.class).one());
+    }
+
     String ticketStatus(long ticketId) {
         return hub.app.transactions().read(handle -> handle.createQuery("select status from ticket where id = :id")
                 .bind("id", ticketId).mapTo(String.class).one());
