@@ -30,7 +30,7 @@ public final class Database implements AutoCloseable {
      * How long {@link #isHealthy()} waits for an answer. Without it a database that is gone is reported only when
      * the pool gives up waiting for a connection (its connectionTimeout), and load balancers' probes time out first.
      */
-    static final Duration HEALTH_DEADLINE = Duration.ofMillis(800);
+    static final Duration HEALTH_DEADLINE = Duration.ofMillis(500);
     /** The longest a transaction waits for a connection: while the database is gone, requests fail after this. */
     public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 

@@ -5,11 +5,9 @@ import io.supporthub.channels.sms.FakeTwilioApi;
 import io.supporthub.channels.telegram.FakeTelegramBotApi;
 import io.supporthub.channels.viber.FakeViberApi;
 import io.supporthub.hub.support.TcpProxy;
-import io.supporthub.hub.support.TestDatabases;
 import io.supporthub.hub.support.TestHub;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,17 +41,13 @@ final class OutageHub implements AutoCloseable {
     });
 
     OutageHub() throws IOException {
-        String direct = TestDatabases.freshDatabaseUrl();
-        URI server = URI.create(direct.substring("jdbc:".length()));
-        proxy = TcpProxy.to(server.getHost(), server.getPort());
-        String proxied = direct.replace("//" + server.getHost() + ":" + server.getPort() + "/",
-                "//127.0.0.1:" + proxy.port() + "/");
+        proxy = TcpProxy.inFrontOfFreshDatabase();
         telegram = FakeTelegramBotApi.start();
         viber = FakeViberApi.start(VIBER_TOKEN);
         // PUBLIC_URL is not this hub's address, so the fake must not check the webhook by calling it.
         viber.callWebhookBack(false);
         twilio = FakeTwilioApi.start(TWILIO_ACCOUNT, TWILIO_TOKEN);
-        hub = new TestHub(proxied, Map.ofEntries(
+        hub = new TestHub(proxy.jdbcUrl(), Map.ofEntries(
                 Map.entry("PUBLIC_URL", PUBLIC_URL),
                 Map.entry("TELEGRAM_BOT_TOKEN", telegram.token()),
                 Map.entry("TELEGRAM_WEBHOOK_SECRET", FakeTelegramBotApi.SECRET),

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.Socket;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     private final List<Socket> swallowed = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
+    private String jdbcUrl;
 
     private TcpProxy(InetSocketAddress target) throws IOException {
         this.target = target;
@@ -40,6 +42,24 @@ public final class TcpProxy implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the proxy's port", e);
         }
+    }
+
+    /** A proxy in front of a fresh test database; {@link #jdbcUrl} reaches it through the proxy. */
+    public static TcpProxy inFrontOfFreshDatabase() {
+        String direct = TestDatabases.freshDatabaseUrl();
+        URI server = URI.create(direct.substring("jdbc:".length()));
+        TcpProxy proxy = to(server.getHost(), server.getPort());
+        proxy.jdbcUrl = direct.replace("//" + server.getHost() + ":" + server.getPort() + "/",
+                "//127.0.0.1:" + proxy.port() + "/");
+        return proxy;
+    }
+
+    /** The test database's URL through this proxy, for a proxy made by {@link #inFrontOfFreshDatabase()}. */
+    public String jdbcUrl() {
+        if (jdbcUrl == null) {
+            throw new IllegalStateException("this proxy is not in front of a database");
+        }
+        return jdbcUrl;
     }
 
     public int port() {
