@@ -64,13 +64,12 @@ class DatabaseOutageTest {
                     lockTaken::incrementAndGet, lockLost::incrementAndGet)) {
                 lock.start();
                 await("the probe takes its lock", Duration.ofSeconds(5), lock::held);
-                long wokenDuringCut = postponedTicket(hub, load.log(ChannelKind.API), "wake-during",
-                        Instant.now().plus(Duration.ofSeconds(6)));
-                long wokenAfterCut = postponedTicket(hub, load.log(ChannelKind.API), "wake-after",
-                        Instant.now().plus(CUT).plusSeconds(6));
                 Thread.sleep(2_000);
-
                 CountDownLatch inFlight = sendInFlight(outage, replies, conversations.get(1));
+                long wokenDuringCut = postponedTicket(hub, load.log(ChannelKind.API), "wake-during",
+                        Instant.now().plus(CUT.dividedBy(3)));
+                long wokenAfterCut = postponedTicket(hub, load.log(ChannelKind.API), "wake-after",
+                        Instant.now().plus(CUT).plusSeconds(3));
                 log.info("Cutting the database for {}", CUT);
                 outage.proxy.cut();
                 Thread.sleep(1_000);
@@ -96,7 +95,7 @@ class DatabaseOutageTest {
                 assertInboundStoredOnce(outage, load, ChannelKind.API);
                 assertMissedSmsComeBackThroughReconciliation(outage, load.log(ChannelKind.SMS));
                 assertRepliesDelivered(outage, replies);
-                await("both postponed tickets are open again", Duration.ofSeconds(20),
+                await("both postponed tickets are open again", Duration.ofSeconds(30),
                         () -> outage.ticketStatus(wokenDuringCut).equals("open")
                                 && outage.ticketStatus(wokenAfterCut).equals("open"));
             }
