@@ -51,6 +51,8 @@ public final class Database implements AutoCloseable {
         config.setPoolName(name);
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(-1);
+        // TCP keepalives let this side notice a server that vanished under an idle connection (see AdvisoryLock).
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         return new HikariDataSource(config);
     }
 

@@ -28,18 +28,25 @@ public final class DeliveryCycle<T> {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryCycle.class);
     /** How long a claimed item is left to its worker before another may take it (a node that died mid-send). */
-    static final Duration LEASE = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(10);
 
     private final Jdbi jdbi;
     private final DeliveryQueue<T> queue;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
+    private final Duration lease;
 
     public DeliveryCycle(Jdbi jdbi, DeliveryQueue<T> queue, RetryPolicy retryPolicy, Clock clock) {
+        this(jdbi, queue, retryPolicy, clock, DEFAULT_LEASE);
+    }
+
+    /** @param lease how long a claimed item stays with its worker (OUTBOX_LEASE_SECONDS) */
+    public DeliveryCycle(Jdbi jdbi, DeliveryQueue<T> queue, RetryPolicy retryPolicy, Clock clock, Duration lease) {
         this.jdbi = jdbi;
         this.queue = queue;
         this.retryPolicy = retryPolicy;
         this.clock = clock;
+        this.lease = lease;
     }
 
     private record Claimed<T>(T item, DeliveryQueue.Prepared prepared) {
@@ -53,7 +60,7 @@ public final class DeliveryCycle<T> {
     /** Claims and sends one due item; false when none was due. */
     public boolean deliverOne() {
         Instant now = clock.instant();
-        Optional<Claimed<T>> claimed = jdbi.inTransaction(handle -> queue.claim(handle, now, now.plus(LEASE))
+        Optional<Claimed<T>> claimed = jdbi.inTransaction(handle -> queue.claim(handle, now, now.plus(lease))
                 .map(item -> new Claimed<>(item, prepare(handle, item))));
         if (claimed.isEmpty()) {
             return false;
