@@ -52,11 +52,14 @@ final class ClusterDatabase {
         return jdbi.withHandle(handle -> handle.createQuery(sql).mapTo(Integer.class).one());
     }
 
-    /** Outgoing public messages the hub recorded as accepted by their provider, by channel. */
-    Map<String, Integer> sentByChannel() {
+    /**
+     * Outgoing messages the hub recorded as taken by their provider (its id stored; SMS stay "queued" until Twilio's
+     * status callback), by channel.
+     */
+    Map<String, Integer> acceptedByChannel() {
         Map<String, Integer> counts = new HashMap<>();
         jdbi.useHandle(handle -> handle.createQuery("select channel, count(*) from message where direction = 'out' "
-                        + "and visibility = 'public' and delivery_state in ('sent', 'delivered', 'read') group by channel")
+                        + "and visibility = 'public' and external_id is not null and delivery_state <> 'failed' group by channel")
                 .map((rs, ctx) -> counts.put(rs.getString(1), rs.getInt(2))).list());
         return counts;
     }

@@ -46,8 +46,12 @@ final class HubNode implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** Starts the JVM; its output goes to a fresh log for the node's first start, and is added to it on a restart. */
     void start() throws IOException {
         Files.createDirectories(log.getParent());
+        if (process == null) {
+            Files.deleteIfExists(log);
+        }
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), ClusterNodeMain.class.getName()));
