@@ -39,6 +39,8 @@ final class HubNode implements AutoCloseable {
         // The node's connections carry its name, so the database can tell which node holds a lock.
         environment.put("DATABASE_URL", settings.get("DATABASE_URL") + "&ApplicationName=" + name);
         environment.put("CONFIG_FILE", "/nonexistent/supporthub.properties");
+        // The fake Twilio tells the nodes apart by the path they call it on (to hold one node's sends).
+        environment.put("TWILIO_API_URL", settings.get("TWILIO_API_URL") + "/" + name);
         this.log = Path.of("target", "cluster", name + ".log");
     }
 
