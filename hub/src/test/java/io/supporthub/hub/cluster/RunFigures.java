@@ -6,7 +6,7 @@ import java.util.Locale;
 record RunFigures(int messages, int redeliveries, int replies, int smsReplies, int kills, int killExitCode,
                   int inboundLost, int inboundDuplicated, int outboundSent, int outboundExtra, int inFlightAtKill,
                   int emailDuplicatesByMessageId, int connectionErrors, int serverErrors, int postponedWoken,
-                  long seconds) {
+                  long mailboxTakeoverSeconds, long seconds) {
 
     String describe() {
         return String.format(Locale.ROOT, """
@@ -15,9 +15,9 @@ record RunFigures(int messages, int redeliveries, int replies, int smsReplies, i
                   inbound: lost %d, duplicated %d
                   outbound: %d sent, %d extra sends (in flight at the kill: %d; email duplicates by Message-ID: %d)
                   failed posts retried on the other node: %d connection errors, %d server errors
-                  postponed tickets woken once: %d; run took %d s""",
+                  postponed tickets woken once: %d; mailbox import taken over %d s after the kill; run took %d s""",
                 messages, redeliveries, replies, smsReplies, kills, killExitCode, inboundLost, inboundDuplicated,
                 outboundSent, outboundExtra, inFlightAtKill, emailDuplicatesByMessageId, connectionErrors, serverErrors,
-                postponedWoken, seconds);
+                postponedWoken, mailboxTakeoverSeconds, seconds);
     }
 }
