@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +22,7 @@ final class AgentWork {
     record Reply(String text, long ticketId, String channel, String node, Instant at) {
     }
 
-    private static final List<String> CHANNELS = List.of("api", "telegram", "viber", "email", "sms");
+    private static final List<String> OTHER_CHANNELS = List.of("api", "telegram", "viber", "email");
 
     final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
     private final LoadBalancer balancer;
@@ -40,13 +39,16 @@ final class AgentWork {
     /** {@code count} replies spread over {@code duration}, {@code bySms} of them on SMS tickets, the rest round the other channels. */
     void reply(int count, int bySms, Duration duration) throws InterruptedException {
         long pause = duration.toMillis() / Math.max(1, count);
-        int others = count - bySms;
         for (int i = 0; i < count; i++) {
-            String channel = i * bySms / Math.max(1, count) != (i + 1) * bySms / Math.max(1, count) || others == 0
-                    ? "sms" : CHANNELS.get(i % (CHANNELS.size() - 1));
-            replyOn(channel, Instant.now().plus(Duration.ofMinutes(1)));
+            replyOn(channelOf(i, count, bySms), Instant.now().plus(Duration.ofMinutes(1)));
             Thread.sleep(pause);
         }
+    }
+
+    /** The channel of reply {@code i} of {@code count}: SMS for {@code bySms} of them spread evenly, else in turn. */
+    private static String channelOf(int i, int count, int bySms) {
+        boolean sms = (long) (i + 1) * bySms / count > (long) i * bySms / count;
+        return sms ? "sms" : OTHER_CHANNELS.get(i % OTHER_CHANNELS.size());
     }
 
     private void replyOn(String channel, Instant deadline) throws InterruptedException {
@@ -63,12 +65,12 @@ final class AgentWork {
     }
 
     /** A reply through one node, bypassing the balancer (the page of an agent connected to it). */
-    Reply replyThrough(HubNode node, long ticketId) throws InterruptedException {
+    Reply replyThrough(HubNode node, long ticketId, String channel) throws InterruptedException {
         String text = "Agent reply R" + (++replyNumber) + " through " + node.name;
         LoadBalancer.Answer answer = balancer.sendTo(node, base -> json(base, "/api/tickets/" + ticketId + "/replies",
                 Map.of("text", text))).orElseThrow(() -> new IllegalStateException(node.name + " did not answer"));
         require(answer, "reply");
-        Reply reply = new Reply(text, ticketId, "api", node.name, Instant.now());
+        Reply reply = new Reply(text, ticketId, channel, node.name, Instant.now());
         replies.add(reply);
         return reply;
     }
@@ -109,11 +111,5 @@ final class AgentWork {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json").header("Cookie", cookie)
                 .POST(HttpRequest.BodyPublishers.ofString(ProviderRequests.json(body))).build();
-    }
-
-    static List<Long> ticketIds(List<Reply> replies) {
-        List<Long> ids = new ArrayList<>();
-        replies.forEach(reply -> ids.add(reply.ticketId()));
-        return ids;
     }
 }

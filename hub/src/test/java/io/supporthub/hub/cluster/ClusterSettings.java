@@ -22,7 +22,7 @@ final class ClusterSettings {
     static final String OUR_NUMBER = "+15550001111";
     static final String SUPPORT_MAILBOX = "help@support.cluster.test";
     /** Short, so a message a killed node was sending goes out again within the test (production: 10 minutes). */
-    static final int OUTBOX_LEASE_SECONDS = 15;
+    static final int OUTBOX_LEASE_SECONDS = 10;
 
     private ClusterSettings() {
     }

@@ -15,7 +15,7 @@ record RunSize(int messages, int replies, int smsReplies, int postponed, int res
                 Integer.getInteger("cluster.smsReplies", 10),
                 Integer.getInteger("cluster.postponed", 8),
                 Integer.getInteger("cluster.resolved", 8),
-                // About 15 messages a second, never less than 20 s so the kill lands in the middle of real work.
-                Duration.ofSeconds(Math.max(20, messages / 15)));
+                // About 15 messages a second, never less than 16 s, so the kill lands in the middle of real work.
+                Duration.ofSeconds(Math.max(16, messages / 15)));
     }
 }
