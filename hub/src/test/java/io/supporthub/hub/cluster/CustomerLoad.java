@@ -125,8 +125,13 @@ final class CustomerLoad {
 
     private void deliver(Step step) throws InterruptedException, MessagingException {
         if (step.mail() != null) {
-            mailbox.deliver(new MimeMessage(Session.getInstance(new Properties()),
-                    new ByteArrayInputStream(step.mail().getBytes(StandardCharsets.UTF_8))));
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(step.mail().getBytes(StandardCharsets.UTF_8)));
+            // One delivery at a time, as a mail server appends to a mailbox: GreenMail numbers a mail before storing
+            // it, so two at once can appear out of UID order, which no IMAP server may do (RFC 3501 2.3.1.1).
+            synchronized (mailbox) {
+                mailbox.deliver(message);
+            }
             acknowledged.add(step.key());
             return;
         }

@@ -97,13 +97,20 @@ final class HubNode implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Stops the node as an operator would (SIGTERM, its shutdown hook closes it), forcibly if it hangs. */
     @Override
-    public void close() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
+    public void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
