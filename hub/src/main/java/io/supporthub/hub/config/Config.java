@@ -114,7 +114,6 @@ public final class Config {
         return Duration.ofDays(positive("AUTO_CLOSE_DAYS", 3));
     }
 
-    /** How long the customer bot waits for an answer it asked for (a rating's comment, a message to add to a request). */
     /** How long payloads kept aside are kept ({@code KEPT_ASIDE_RETENTION_DAYS}). */
     public Duration keptAsideRetention() {
         return Duration.ofDays(positive("KEPT_ASIDE_RETENTION_DAYS", 30));
@@ -128,6 +127,7 @@ public final class Config {
         return Duration.ofSeconds(positive("OUTBOX_LEASE_SECONDS", 600));
     }
 
+    /** How long the customer bot waits for an answer it asked for (a rating's comment, a message to add to a request). */
     public Duration botWait() {
         return Duration.ofMinutes(positive("BOT_WAIT_MINUTES", 10));
     }

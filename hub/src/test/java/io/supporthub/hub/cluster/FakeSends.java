@@ -11,9 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /** Everything the fakes received from the hub: each message sent, as its provider saw it. */
@@ -41,10 +39,10 @@ final class FakeSends {
         return sent;
     }
 
-    static Map<String, Integer> byChannel(List<Sent> sent) {
-        Map<String, Integer> counts = new HashMap<>();
-        sent.forEach(s -> counts.merge(s.channel(), 1, Integer::sum));
-        return counts;
+    /** Mails sent more than once, recognised by their Message-ID. */
+    static int repeatedMessageIds(List<Sent> sent) {
+        List<String> ids = sent.stream().filter(s -> s.channel().equals("email")).map(Sent::messageId).toList();
+        return ids.size() - (int) ids.stream().distinct().count();
     }
 
     private static boolean toSupport(MimeMessage message) {

@@ -51,6 +51,8 @@ final class LoadBalancer {
             if (answer.isPresent()) {
                 return answer.get();
             }
+            // A provider's retry, and a balancer's, comes after a short pause.
+            Thread.sleep(20);
         }
         throw new IllegalStateException("no node answered for a minute; failures: " + failures);
     }
