@@ -31,7 +31,7 @@ public final class AdvisoryLock implements AutoCloseable {
     /** Idle seconds before the first probe, seconds between probes, probes unanswered: 10 + 3 × 5. */
     private static final String SERVER_KEEPALIVES = "set tcp_keepalives_idle = 10; set tcp_keepalives_interval = 5; "
             + "set tcp_keepalives_count = 3; set tcp_user_timeout = 25000";
-    public static final Duration VANISHED_HOLDER_DROPPED = Duration.ofSeconds(25);
+    static final Duration VANISHED_HOLDER_DROPPED = Duration.ofSeconds(25);
     static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(30);
 
     private final DataSource dataSource;

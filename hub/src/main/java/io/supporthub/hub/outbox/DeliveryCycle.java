@@ -28,7 +28,7 @@ public final class DeliveryCycle<T> {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryCycle.class);
     /** How long a claimed item is left to its worker before another may take it (a node that died mid-send). */
-    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(10);
+    private static final Duration DEFAULT_LEASE = Duration.ofMinutes(10);
 
     private final Jdbi jdbi;
     private final DeliveryQueue<T> queue;
