@@ -175,7 +175,8 @@ public final class App implements AutoCloseable {
             channel.jobs().forEach(job -> jobs.put(job.type(), job.factory()));
         }
         CustomerMessages customerMessages = new CustomerMessages(senders, clock, new MessageBuilder(finishers), live::ticketChanged);
-        this.dispatcher = new OutboxDispatcher(new DeliveryCycle<>(database.jdbi(), customerMessages, options.retryPolicy(), clock),
+        this.dispatcher = new OutboxDispatcher(new DeliveryCycle<>(database.jdbi(), customerMessages, options.retryPolicy(), clock,
+                config.outboxLease()),
                 4, "outbox");
         TicketOpener opener = new TicketOpener(transactions, ticketOps, tickets, phones);
         this.agents = new AgentService(transactions);

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +51,8 @@ public final class FakeTwilioApi implements AutoCloseable {
     private record Failure(int status, int code, String message) {
     }
 
-    private static final Pattern ACCOUNT_PATH = Pattern.compile("/2010-04-01/Accounts/([^/]+)(/.*)");
+    /** An optional first segment names the client (a base URL {@code baseUrl() + "/node-a"}), for {@link #holdCreates}. */
+    private static final Pattern ACCOUNT_PATH = Pattern.compile("(/[^/]+)?/2010-04-01/Accounts/([^/]+)(/.*)");
     private static final Pattern MEDIA_LIST = Pattern.compile("/Messages/([^/]+)/Media\\.json");
     private static final Pattern MEDIA_ITEM = Pattern.compile("/Messages/([^/]+)/Media/([^/.]+)");
 
@@ -63,6 +66,9 @@ public final class FakeTwilioApi implements AutoCloseable {
     private final List<SentMessage> sent = new CopyOnWriteArrayList<>();
     private final Deque<Failure> failures = new ArrayDeque<>();
     private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
+    private volatile String heldClient;
+    private volatile CountDownLatch release = new CountDownLatch(0);
+    private final AtomicInteger held = new AtomicInteger();
 
     private FakeTwilioApi(String accountSid, String authToken) throws IOException {
         this.accountSid = accountSid;
@@ -119,6 +125,38 @@ public final class FakeTwilioApi implements AutoCloseable {
         optedOut.add(number);
     }
 
+    /**
+     * Message creates from the client whose base URL ends in {@code "/" + client} wait, unanswered, until
+     * {@link #releaseCreates}: they are then taken as usual, whether or not their client still listens (the case of a
+     * node killed mid-send). The fake answers one request at a time, so every other request waits behind them.
+     */
+    public void holdCreates(String client) {
+        release = new CountDownLatch(1);
+        heldClient = "/" + client;
+    }
+
+    public void releaseCreates() {
+        heldClient = null;
+        release.countDown();
+    }
+
+    /** How many creates {@link #holdCreates} has held so far. */
+    public int heldCreates() {
+        return held.get();
+    }
+
+    private void awaitRelease(String client, String rest, String method) {
+        if (client == null || !client.equals(heldClient) || !rest.equals("/Messages.json") || !method.equals("POST")) {
+            return;
+        }
+        held.incrementAndGet();
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stores media for a message and returns its URL as a webhook's MediaUrlN carries it. */
     public String addMedia(String messageSid, byte[] content, String contentType) {
         String mediaSid = messages.addMedia(messageSid, content, contentType);
@@ -154,11 +192,12 @@ public final class FakeTwilioApi implements AutoCloseable {
                 return;
             }
             Matcher account = ACCOUNT_PATH.matcher(path);
-            if (!account.matches() || !account.group(1).equals(accountSid)) {
+            if (!account.matches() || !account.group(2).equals(accountSid)) {
                 error(exchange, 404, 20404, "The requested resource " + path + " was not found");
                 return;
             }
-            route(exchange, account.group(2), query, form);
+            awaitRelease(account.group(1), account.group(3), exchange.getRequestMethod());
+            route(exchange, account.group(3), query, form);
         }
     }
 

@@ -114,12 +114,20 @@ public final class Config {
         return Duration.ofDays(positive("AUTO_CLOSE_DAYS", 3));
     }
 
-    /** How long the customer bot waits for an answer it asked for (a rating's comment, a message to add to a request). */
     /** How long payloads kept aside are kept ({@code KEPT_ASIDE_RETENTION_DAYS}). */
     public Duration keptAsideRetention() {
         return Duration.ofDays(positive("KEPT_ASIDE_RETENTION_DAYS", 30));
     }
 
+    /**
+     * How long a message one node is sending stays its own before any node may send it again: the time after which
+     * the message of a node that died mid-send goes out from another. Longer than any send takes.
+     */
+    public Duration outboxLease() {
+        return Duration.ofSeconds(positive("OUTBOX_LEASE_SECONDS", 600));
+    }
+
+    /** How long the customer bot waits for an answer it asked for (a rating's comment, a message to add to a request). */
     public Duration botWait() {
         return Duration.ofMinutes(positive("BOT_WAIT_MINUTES", 10));
     }

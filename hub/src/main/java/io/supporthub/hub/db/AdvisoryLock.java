@@ -28,6 +28,11 @@ public final class AdvisoryLock implements AutoCloseable {
     /** The first key of our two-key advisory locks ("SH"); the second is derived from the name. */
     static final int NAMESPACE = 0x5348;
     private static final Logger log = LoggerFactory.getLogger(AdvisoryLock.class);
+    /** Idle seconds before the first probe, seconds between probes, probes unanswered: 10 + 3 × 5. */
+    private static final String SERVER_KEEPALIVES = "set tcp_keepalives_idle = 10; set tcp_keepalives_interval = 5; "
+            + "set tcp_keepalives_count = 3; set tcp_user_timeout = 25000";
+    static final Duration VANISHED_HOLDER_DROPPED = Duration.ofSeconds(25);
+    static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(30);
 
     private final DataSource dataSource;
     private final String name;
@@ -79,6 +84,7 @@ public final class AdvisoryLock implements AutoCloseable {
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);
+            keepAlive(connection);
             if (tryLock(connection)) {
                 holder = connection;
                 log.info("This node runs '{}' (advisory lock {}/{})", name, NAMESPACE, key);
@@ -97,6 +103,13 @@ public final class AdvisoryLock implements AutoCloseable {
         if (connection != null) {
             closeQuietly(connection);
         }
+    }
+
+    private static void keepAlive(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(SERVER_KEEPALIVES);
+        }
+        connection.setNetworkTimeout(Runnable::run, (int) NETWORK_TIMEOUT.toMillis());
     }
 
     private boolean tryLock(Connection connection) throws SQLException {

@@ -70,6 +70,8 @@ public final class Database implements AutoCloseable {
         config.setPoolName(name);
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         config.setInitializationFailTimeout(-1);
+        // TCP keepalives let this side notice a server that vanished under an idle connection (see AdvisoryLock).
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         return new HikariDataSource(config);
     }
 

@@ -29,7 +29,7 @@ public final class DeliveryCycle<T> {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryCycle.class);
     /** How long a claimed item is left to its worker before another may take it (a node that died mid-send). */
-    static final Duration LEASE = Duration.ofMinutes(10);
+    private static final Duration DEFAULT_LEASE = Duration.ofMinutes(10);
     /** How often the outcome of a send is offered again to a database that is away, within half the lease. */
     static final Duration OUTCOME_RETRY = Duration.ofSeconds(1);
 
@@ -37,12 +37,19 @@ public final class DeliveryCycle<T> {
     private final DeliveryQueue<T> queue;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
+    private final Duration lease;
 
     public DeliveryCycle(Jdbi jdbi, DeliveryQueue<T> queue, RetryPolicy retryPolicy, Clock clock) {
+        this(jdbi, queue, retryPolicy, clock, DEFAULT_LEASE);
+    }
+
+    /** @param lease how long a claimed item stays with its worker (OUTBOX_LEASE_SECONDS) */
+    public DeliveryCycle(Jdbi jdbi, DeliveryQueue<T> queue, RetryPolicy retryPolicy, Clock clock, Duration lease) {
         this.jdbi = jdbi;
         this.queue = queue;
         this.retryPolicy = retryPolicy;
         this.clock = clock;
+        this.lease = lease;
     }
 
     private record Claimed<T>(T item, DeliveryQueue.Prepared prepared) {
@@ -56,7 +63,7 @@ public final class DeliveryCycle<T> {
     /** Claims and sends one due item; false when none was due. */
     public boolean deliverOne() {
         Instant now = clock.instant();
-        Optional<Claimed<T>> claimed = jdbi.inTransaction(handle -> queue.claim(handle, now, now.plus(LEASE))
+        Optional<Claimed<T>> claimed = jdbi.inTransaction(handle -> queue.claim(handle, now, now.plus(lease))
                 .map(item -> new Claimed<>(item, prepare(handle, item))));
         if (claimed.isEmpty()) {
             return false;
@@ -103,7 +110,7 @@ public final class DeliveryCycle<T> {
      * later messages to the same address wait behind it until then.
      */
     private void recordOutcome(Claimed<T> work, Outcome outcome) {
-        long giveUpAt = System.nanoTime() + LEASE.dividedBy(2).toNanos();
+        long giveUpAt = System.nanoTime() + lease.dividedBy(2).toNanos();
         while (true) {
             try {
                 jdbi.useTransaction(handle -> record(handle, work, outcome));

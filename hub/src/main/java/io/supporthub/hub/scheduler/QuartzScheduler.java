@@ -122,7 +122,9 @@ public final class QuartzScheduler implements TicketTimers, AutoCloseable {
     private void once(String name, Class<? extends Job> job, long ticketId, Instant at) {
         try {
             JobKey key = JobKey.jobKey(name, "tickets");
-            JobDetail detail = JobBuilder.newJob(job).withIdentity(key).usingJobData(TICKET_ID, ticketId).build();
+            // Recovery: a node that dies while running the job has it run again elsewhere (the job re-checks the ticket).
+            JobDetail detail = JobBuilder.newJob(job).withIdentity(key).usingJobData(TICKET_ID, ticketId)
+                    .requestRecovery().build();
             Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey(name, "tickets"))
                     .startAt(Date.from(at))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
