@@ -8,7 +8,6 @@ import io.supporthub.channels.DeliveryUpdate;
 import io.supporthub.channels.InboundMessage;
 import io.supporthub.channels.RawPayload;
 import io.supporthub.channels.ReachabilityChange;
-import io.supporthub.channels.UnprocessedPayload;
 import io.supporthub.hub.bot.BotConversation;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.AfterCommit;
@@ -33,7 +32,7 @@ import java.util.function.LongConsumer;
 /**
  * Takes what a channel's inbound side reported (a webhook's events or a poller's batch) in one transaction:
  * messages through the {@link Inbox}, delivery news onto our messages (never moving a final state back),
- * reachability onto addresses, unprocessable payloads aside for review. Webhook routes call {@link #handle} and
+ * reachability onto addresses; payloads that can never be processed are kept aside as received ({@link KeptAside}). Webhook routes call {@link #handle} and
  * answer 2xx once it returns; pollers acknowledge their source only then.
  */
 public final class ChannelEventHandler {
@@ -193,8 +192,6 @@ public final class ChannelEventHandler {
                     changed.add(address.lastTicketId());
                 }
             });
-        } else if (event instanceof UnprocessedPayload payload) {
-            keepAside(handle, payload);
         } else {
             log.warn("No handler for {} events from {}; ignored", event.getClass().getSimpleName(), event.channel().wireName());
         }
@@ -216,14 +213,6 @@ public final class ChannelEventHandler {
         return text.length() > 100_000 ? text.substring(0, 100_000) : text.toString();
     }
 
-    /** A payload that can never be processed: acknowledged to the provider, kept here for review. */
-    public void keepAside(UnprocessedPayload payload) {
-        transactions.inTransaction((handle, afterCommit) -> {
-            keepAside(handle, payload);
-            return null;
-        });
-    }
-
     /** A request that can never be processed, kept as received. */
     public void keepAside(KeptAside.Origin origin, String reason) {
         transactions.inTransaction((handle, afterCommit) -> {
@@ -232,7 +221,8 @@ public final class ChannelEventHandler {
         });
     }
 
-    private void keepAside(Handle handle, UnprocessedPayload payload) {
-        KeptAside.keep(handle, payload, clock.instant());
+    /** A payload that can never be processed, kept as received within the caller's transaction. */
+    public void keepAside(Handle handle, KeptAside.Origin origin, String reason) {
+        KeptAside.keep(handle, origin, reason, clock.instant());
     }
 }
