@@ -146,8 +146,13 @@ public final class TwilioReconciler {
      *
      * @param listedFrom when the listing that found it started: its time when the resource gives none
      */
-    public Missed kept(RawPayload raw, Instant listedFrom) throws IOException {
-        JsonNode message = client.getObjectMapper().readTree(raw.body());
+    public Missed kept(RawPayload raw, Instant listedFrom) {
+        JsonNode message;
+        try {
+            message = client.getObjectMapper().readTree(raw.body());
+        } catch (IOException e) {
+            message = null; // the parser refuses it again, with Twilio's words
+        }
         Instant sentAt = message == null ? null : sentAt(message);
         return new Missed(message == null ? "sha256:" + sha256(raw.body()) : id(message, raw.body()),
                 sentAt == null ? listedFrom : sentAt, raw.body());

@@ -155,21 +155,18 @@ public final class TelegramPoller implements AutoCloseable {
     }
 
     private void handle(byte[] update) throws Exception {
-        RawPayload raw = new RawPayload(CONTENT_TYPE, Map.of(), update);
         JsonNode id = api.mapper().readTree(update).get("update_id");
-        if (id == null || !id.canConvertToLong()) {
-            log.error("Telegram sent an update without update_id, skipping it: {}", raw.bodyText());
-            return;
-        }
-        handling = id.asLong();
-        FetchedPayload fetched = parser.fetched(raw);
+        handling = id != null && id.canConvertToLong() ? id.asLong() : -1;
+        FetchedPayload fetched = parser.fetched(new RawPayload(CONTENT_TYPE, Map.of(), update));
         if (fetched.refused()) {
-            log.warn("Telegram update {} cannot be processed, keeping it aside: {}", id.asLong(), fetched.refusal());
+            log.warn("Telegram update {} cannot be processed, keeping it aside: {}", handling, fetched.refusal());
         }
         if (fetched.refused() || !fetched.events().isEmpty()) {
             sink.accept(List.of(fetched));
         }
-        offset = id.asLong() + 1;
+        if (handling >= 0) {
+            offset = handling + 1;
+        }
     }
 
     /** Waits, unless stopping; returns the next, doubled delay. */
