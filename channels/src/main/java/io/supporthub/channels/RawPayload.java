@@ -32,11 +32,6 @@ public record RawPayload(String contentType, Map<String, String> headers, byte[]
         body = body == null ? new byte[0] : body;
     }
 
-    /** A payload we only have as text (a poller's JSON), kept as UTF-8. */
-    public static RawPayload text(String contentType, String text) {
-        return new RawPayload(contentType, Map.of(), text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8));
-    }
-
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

@@ -166,7 +166,7 @@ public final class App implements AutoCloseable {
         this.keptAside = new KeptAsideService(transactions, channelEvents, clock, config.keptAsideRetention());
         jobs.put(KeptAsideRetentionJob.class, () -> new KeptAsideRetentionJob(keptAside));
         this.tickets = new TicketService(transactions, ticketOps, senders::containsKey, outbox);
-        TelegramIntegration.fromConfig(config, channelEvents, database.sessions()).ifPresent(channels::add);
+        TelegramIntegration.fromConfig(config, channelEvents, database.sessions(), transactions).ifPresent(channels::add);
         SmsChannel.fromConfig(config, clock, transactions, channelEvents).ifPresent(channels::add);
         ViberChannel.fromConfig(config, clock, channelEvents, transactions).ifPresent(channels::add);
         email.map(channel -> new EmailIntegration(channel, channelEvents, tickets, database.sessions())).ifPresent(channels::add);

@@ -1,6 +1,6 @@
 package io.supporthub.channels.email;
 
-import io.supporthub.channels.ChannelEventSink;
+import io.supporthub.channels.FetchedPayloadSink;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -41,12 +41,12 @@ public final class ImapPoller implements AutoCloseable {
     private Store store;
     private IMAPFolder folder;
 
-    public ImapPoller(ImapSettings settings, MailParser parser, ChannelEventSink sink, MailboxCursorStore cursors,
+    public ImapPoller(ImapSettings settings, MailParser parser, FetchedPayloadSink sink, MailboxCursorStore cursors,
                       Duration pollInterval) {
         this(settings, parser, sink, cursors, pollInterval, DEFAULT_IDLE_RENEWAL, DEFAULT_BATCH_SIZE);
     }
 
-    public ImapPoller(ImapSettings settings, MailParser parser, ChannelEventSink sink, MailboxCursorStore cursors,
+    public ImapPoller(ImapSettings settings, MailParser parser, FetchedPayloadSink sink, MailboxCursorStore cursors,
                       Duration pollInterval, Duration idleRenewal, int batchSize) {
         if (pollInterval.isNegative() || pollInterval.isZero() || idleRenewal.isNegative() || idleRenewal.isZero()) {
             throw new IllegalArgumentException("poll interval and IDLE renewal must be positive");

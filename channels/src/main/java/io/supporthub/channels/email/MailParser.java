@@ -3,7 +3,9 @@ package io.supporthub.channels.email;
 import io.supporthub.channels.Address;
 import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.FetchedPayload;
 import io.supporthub.channels.InboundMessage;
+import io.supporthub.channels.RawPayload;
 import io.supporthub.channels.SenderProfile;
 import io.supporthub.channels.ThreadHint;
 import io.supporthub.channels.UnprocessablePayloadException;
@@ -12,6 +14,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * for the field mapping. Thread-safe.
  */
 public final class MailParser {
+
+    /** What a mail kept aside is: its RFC 822 source. */
+    public static final String CONTENT_TYPE = "message/rfc822";
 
     private static final byte[] OLE_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
     private static final Pattern EMAIL = Pattern.compile("[\\w.!#$%&'*+/=?^`{|}~-]+@[\\w-]+(\\.[\\w-]+)*");
@@ -66,6 +74,20 @@ public final class MailParser {
         props.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
         props.setProperty("mail.mime.multipart.allowempty", "true");
         this.session = Session.getInstance(props);
+    }
+
+    /** One mail as the mailbox gave it (or as it was kept aside), with its events or why it can never be processed. */
+    public FetchedPayload fetched(RawPayload mail) {
+        try {
+            return FetchedPayload.parse(mail, raw -> parse(raw.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("parsing a mail in memory reads nothing from outside", e);
+        }
+    }
+
+    /** A mail's RFC 822 source as fetched, to be parsed and, when it cannot be processed, kept aside as it is. */
+    public static RawPayload source(byte[] rfc822) {
+        return new RawPayload(CONTENT_TYPE, Map.of(), rfc822);
     }
 
     public List<ChannelEvent> parse(byte[] raw) throws UnprocessablePayloadException {

@@ -1,7 +1,7 @@
 package io.supporthub.channels.email;
 
-import io.supporthub.channels.ChannelEventSink;
-import io.supporthub.channels.ChannelEvent;
+import io.supporthub.channels.FetchedPayload;
+import io.supporthub.channels.FetchedPayloadSink;
 import java.util.List;
 
 /**
@@ -24,9 +24,9 @@ public interface MailboxCursorStore {
      * (a crash between the two re-imports the batch, which the hub drops by Message-ID); the hub should override it
      * to do both in one database transaction. Throwing means nothing was committed.
      */
-    default void commit(ChannelEventSink sink, List<ChannelEvent> events, String mailbox, long uidValidity,
+    default void commit(FetchedPayloadSink sink, List<FetchedPayload> mails, String mailbox, long uidValidity,
                         long lastUid) throws Exception {
-        sink.accept(events);
+        sink.accept(mails);
         save(mailbox, uidValidity, lastUid);
     }
 }

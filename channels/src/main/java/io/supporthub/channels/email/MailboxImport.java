@@ -1,10 +1,7 @@
 package io.supporthub.channels.email;
 
-import io.supporthub.channels.ChannelEvent;
-import io.supporthub.channels.ChannelEventSink;
-import io.supporthub.channels.ChannelKind;
-import io.supporthub.channels.UnprocessablePayloadException;
-import io.supporthub.channels.UnprocessedPayload;
+import io.supporthub.channels.FetchedPayload;
+import io.supporthub.channels.FetchedPayloadSink;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
@@ -13,7 +10,6 @@ import jakarta.mail.UIDFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -22,21 +18,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One pass over the mailbox: the mails above the saved UID cursor (all of them when UIDVALIDITY changed), in UID
- * order and in small batches, each batch committed through the cursor store before the cursor moves and the mails
+ * order and in small batches, each mail with its RFC 822 source as the server gave it, each batch committed through the cursor store before the cursor moves and the mails
  * are flagged \Seen. \Seen is never read: a mail a person already opened in a mail client is imported all the same.
  */
 final class MailboxImport {
 
-    static final int RAW_KEPT_FOR_UNPROCESSED = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(MailboxImport.class);
 
     private final String mailbox;
     private final MailParser parser;
-    private final ChannelEventSink sink;
+    private final FetchedPayloadSink sink;
     private final MailboxCursorStore cursors;
     private final int batchSize;
 
-    MailboxImport(String mailbox, MailParser parser, ChannelEventSink sink, MailboxCursorStore cursors, int batchSize) {
+    MailboxImport(String mailbox, MailParser parser, FetchedPayloadSink sink, MailboxCursorStore cursors, int batchSize) {
         this.mailbox = mailbox;
         this.parser = parser;
         this.sink = sink;
@@ -70,12 +65,12 @@ final class MailboxImport {
         int imported = 0;
         for (int start = 0; start < fresh.size(); start += batchSize) {
             List<Message> batch = fresh.subList(start, Math.min(fresh.size(), start + batchSize));
-            List<ChannelEvent> events = new ArrayList<>();
+            List<FetchedPayload> mails = new ArrayList<>();
             for (Message message : batch) {
-                events.addAll(events(message, uid(folder, message)));
+                mails.add(fetch(message, uid(folder, message)));
             }
             long lastUid = uid(folder, batch.get(batch.size() - 1));
-            cursors.commit(sink, events, mailbox, uidValidity, lastUid);
+            cursors.commit(sink, mails, mailbox, uidValidity, lastUid);
             imported += batch.size();
             markSeen(folder, batch);
         }
@@ -85,18 +80,15 @@ final class MailboxImport {
         return imported;
     }
 
-    private List<ChannelEvent> events(Message message, long uid) throws MessagingException, IOException {
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        message.writeTo(raw);
-        byte[] bytes = raw.toByteArray();
-        try {
-            return parser.parse(bytes);
-        } catch (UnprocessablePayloadException | RuntimeException e) {
-            String reason = e instanceof UnprocessablePayloadException ? e.getMessage() : "parser failure: " + e;
-            log.warn("mail UID {} in {} cannot be processed: {}", uid, mailbox, reason);
-            byte[] head = Arrays.copyOf(bytes, Math.min(bytes.length, RAW_KEPT_FOR_UNPROCESSED));
-            return List.of(new UnprocessedPayload(ChannelKind.EMAIL, MailText.decode(head, null), reason));
+    /** The mail's RFC 822 source as the server gave it, parsed. */
+    private FetchedPayload fetch(Message message, long uid) throws MessagingException, IOException {
+        ByteArrayOutputStream source = new ByteArrayOutputStream();
+        message.writeTo(source);
+        FetchedPayload mail = parser.fetched(MailParser.source(source.toByteArray()));
+        if (mail.refused()) {
+            log.warn("mail UID {} in {} cannot be processed, keeping it aside: {}", uid, mailbox, mail.refusal());
         }
+        return mail;
     }
 
     private void markSeen(IMAPFolder folder, List<Message> batch) {

@@ -5,9 +5,9 @@
  * {@link io.supporthub.channels.email.ImapPoller} reads {@code MAIL_IMAP_URL} (see {@link
  * io.supporthub.channels.email.ImapSettings}): after an import that took mail it looks again at once, and waits
  * between looks in IDLE when the server offers it, never longer than {@code MAIL_POLL_SECONDS}. It tracks UIDVALIDITY + UID through a {@link io.supporthub.channels.email.MailboxCursorStore} and
- * hands each small batch of mails to the {@link io.supporthub.channels.ChannelEventSink}; only after the batch is
- * committed does the cursor move and the mails get flagged \Seen. \Seen is never used to find new mail. Mails that
- * cannot be parsed arrive as {@link io.supporthub.channels.UnprocessedPayload} (the first 64 KB and the reason).
+ * hands each small batch of mails to the {@link io.supporthub.channels.FetchedPayloadSink}, each as its RFC 822
+ * source with its events, or with the reason it cannot be parsed (the hub keeps that one aside, whole); only after the
+ * batch is committed does the cursor move and the mails get flagged \Seen. \Seen is never used to find new mail.
  *
  * <p>{@link io.supporthub.channels.email.MailParser} makes one {@link io.supporthub.channels.InboundMessage} per mail:
  * {@code externalId} = Message-ID without brackets, or {@code sha256:<hex of the raw mail>}; {@code text} = the reply

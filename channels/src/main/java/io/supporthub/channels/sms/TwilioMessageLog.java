@@ -9,7 +9,10 @@ import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.Domains;
 
+import io.supporthub.channels.JsonArrayElements;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,12 +33,16 @@ final class TwilioMessageLog {
         this.client = client;
     }
 
+    /** A message of the log: read, and as the bytes Twilio sent for it. */
+    record Listed(JsonNode message, byte[] json) {
+    }
+
     /**
      * The messages sent at or after {@code since}, to {@code to} or, when null, to any number of the account.
      *
      * @throws IOException when Twilio cannot be reached or refuses the listing
      */
-    List<JsonNode> sentSince(Instant since, String to) throws IOException {
+    List<Listed> sentSince(Instant since, String to) throws IOException {
         Request request = new Request(HttpMethod.GET, Domains.API.toString(),
                 String.format(PATH, client.getAccountSid()));
         if (to != null) {
@@ -43,10 +50,13 @@ final class TwilioMessageLog {
         }
         Serializer.toString(request, "DateSent", null, null, since.atZone(ZoneOffset.UTC));
         request.addQueryParam("PageSize", Long.toString(PAGE_SIZE));
-        List<JsonNode> messages = new ArrayList<>();
+        List<Listed> messages = new ArrayList<>();
         while (request != null) {
-            JsonNode page = page(request);
-            page.path("messages").forEach(messages::add);
+            byte[] content = page(request);
+            for (byte[] json : JsonArrayElements.of(client.getObjectMapper(), content, "messages")) {
+                messages.add(new Listed(client.getObjectMapper().readTree(json), json));
+            }
+            JsonNode page = client.getObjectMapper().readTree(content);
             String next = page.path("next_page_uri").asText("");
             request = next.isEmpty() ? null
                     : new Request(HttpMethod.GET, "https://" + Domains.API + ".twilio.com" + next);
@@ -54,7 +64,7 @@ final class TwilioMessageLog {
         return messages;
     }
 
-    private JsonNode page(Request request) throws IOException {
+    private byte[] page(Request request) throws IOException {
         Response response;
         try {
             response = client.request(request);
@@ -69,6 +79,6 @@ final class TwilioMessageLog {
             String detail = content == null ? "no content" : content.length() > 300 ? content.substring(0, 300) : content;
             throw new IOException("Twilio answered " + response.getStatusCode() + ": " + detail);
         }
-        return client.getObjectMapper().readTree(content);
+        return content.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -6,9 +6,9 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.message.Media;
 import io.supporthub.channels.ChannelEvent;
-import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.FetchedPayload;
+import io.supporthub.channels.RawPayload;
 import io.supporthub.channels.UnprocessablePayloadException;
-import io.supporthub.channels.UnprocessedPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +48,16 @@ public final class TwilioReconciler {
      * @param sentAt when it was sent (created, when Twilio gives no send time; the listing's start when neither)
      * @param json   the message resource as Twilio sent it
      */
-    public record Missed(String id, Instant sentAt, String json) {
+    public record Missed(String id, Instant sentAt, byte[] json) {
+
+        /** The message resource as Twilio sent it, as it is kept aside when it cannot be imported. */
+        public RawPayload raw() {
+            return new RawPayload(CONTENT_TYPE, Map.of(), json);
+        }
     }
+
+    /** What a missed message kept aside is: its resource in the Messages listing. */
+    public static final String CONTENT_TYPE = "application/json";
 
     private static final Logger log = LoggerFactory.getLogger(TwilioReconciler.class);
 
@@ -70,19 +78,18 @@ public final class TwilioReconciler {
     }
 
     /**
-     * The events of inbound messages sent at or after {@code since} whose MessageSid the hub has not stored, oldest
-     * first; each message's events are adjacent (the message, then a reachability change for STOP/START; or the
-     * message's JSON as an {@link UnprocessedPayload} when it can never be imported).
+     * The inbound messages sent at or after {@code since} whose MessageSid the hub has not stored, oldest first, each
+     * with its events (the message, then a reachability change for STOP/START) or why it can never be imported.
      *
      * @param isStored whether the hub already has an SMS with this MessageSid (checked before media are downloaded)
      * @throws IOException when Twilio cannot be listed now, or a message's media cannot be downloaded now
      */
-    public List<ChannelEvent> missedSince(Instant since, Predicate<String> isStored) throws IOException {
-        List<ChannelEvent> events = new ArrayList<>();
+    public List<FetchedPayload> missedSince(Instant since, Predicate<String> isStored) throws IOException {
+        List<FetchedPayload> fetched = new ArrayList<>();
         for (Missed missed : missed(since, List.of(), isStored)) {
-            events.addAll(events(missed));
+            fetched.add(fetched(missed));
         }
-        return events;
+        return fetched;
     }
 
     /**
@@ -99,18 +106,15 @@ public final class TwilioReconciler {
         }
         Map<String, Missed> missed = new LinkedHashMap<>();
         for (String number : numbers.isEmpty() ? Collections.<String>singletonList(null) : numbers) {
-            for (JsonNode message : messageLog.sentSince(since, number)) {
+            for (TwilioMessageLog.Listed listed : messageLog.sentSince(since, number)) {
+                JsonNode message = listed.message();
                 if (!"inbound".equals(message.path("direction").asText())) {
                     continue;
                 }
-                String json = message.toString();
-                String id = message.path("sid").asText("");
-                if (id.isEmpty()) {
-                    id = "sha256:" + sha256(json);
-                }
+                String id = id(message, listed.json());
                 Instant sentAt = sentAt(message);
                 if ((sentAt == null || !sentAt.isBefore(since)) && !missed.containsKey(id) && !isKnown.test(id)) {
-                    missed.put(id, new Missed(id, sentAt == null ? since : sentAt, json));
+                    missed.put(id, new Missed(id, sentAt == null ? since : sentAt, listed.json()));
                 }
             }
         }
@@ -123,27 +127,46 @@ public final class TwilioReconciler {
     }
 
     /**
-     * The events of one missed message, as its webhook would have brought them, media downloaded; a message that can
-     * never be imported (no sender, another Twilio channel, unreadable) is one {@link UnprocessedPayload}: its JSON
-     * and the reason.
+     * One missed message with its events, as its webhook would have brought them, media downloaded; or, when it can
+     * never be imported (no sender, another Twilio channel, unreadable), refused with the reason.
      *
      * @throws IOException when its media cannot be downloaded now: a passing failure
      */
-    public List<ChannelEvent> events(Missed missed) throws IOException {
-        try {
-            Message message;
-            try {
-                message = Message.fromJson(missed.json(), client.getObjectMapper());
-            } catch (TwilioException e) {
-                throw new UnprocessablePayloadException("Twilio message " + missed.id() + " cannot be read: "
-                        + e.getMessage());
-            }
-            return parser.parse(form(message), missed.sentAt());
-        } catch (UnprocessablePayloadException e) {
+    public FetchedPayload fetched(Missed missed) throws IOException {
+        FetchedPayload fetched = FetchedPayload.parse(missed.raw(), raw -> events(missed));
+        if (fetched.refused()) {
             log.warn("Twilio message {} found by reconciliation cannot be imported, keeping it aside: {}", missed.id(),
-                    e.getMessage());
-            return List.of(new UnprocessedPayload(ChannelKind.SMS, missed.json(), e.getMessage()));
+                    fetched.refusal());
         }
+        return fetched;
+    }
+
+    /**
+     * A missed message kept aside, read again from the resource Twilio sent.
+     *
+     * @param listedFrom when the listing that found it started: its time when the resource gives none
+     */
+    public Missed kept(RawPayload raw, Instant listedFrom) {
+        JsonNode message;
+        try {
+            message = client.getObjectMapper().readTree(raw.body());
+        } catch (IOException e) {
+            message = null; // the parser refuses it again, with Twilio's words
+        }
+        Instant sentAt = message == null ? null : sentAt(message);
+        return new Missed(message == null ? "sha256:" + sha256(raw.body()) : id(message, raw.body()),
+                sentAt == null ? listedFrom : sentAt, raw.body());
+    }
+
+    private List<ChannelEvent> events(Missed missed) throws UnprocessablePayloadException, IOException {
+        Message message;
+        try {
+            message = Message.fromJson(new String(missed.json(), StandardCharsets.UTF_8), client.getObjectMapper());
+        } catch (TwilioException e) {
+            throw new UnprocessablePayloadException("Twilio message " + missed.id() + " cannot be read: "
+                    + e.getMessage());
+        }
+        return parser.parse(form(message), missed.sentAt());
     }
 
     private Map<String, List<String>> form(Message message) throws IOException, UnprocessablePayloadException {
@@ -193,10 +216,15 @@ public final class TwilioReconciler {
         return null;
     }
 
-    private static String sha256(String text) {
+    /** Its MessageSid, or for a record without one, a digest of its JSON. */
+    private static String id(JsonNode message, byte[] json) {
+        String sid = message.path("sid").asText("");
+        return sid.isEmpty() ? "sha256:" + sha256(json) : sid;
+    }
+
+    private static String sha256(byte[] json) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always there", e);
         }

@@ -3,6 +3,7 @@ package io.supporthub.channels.telegram;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+
+import io.supporthub.channels.JsonArrayElements;
 
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -111,10 +114,10 @@ public final class TelegramApiClient implements AutoCloseable {
     }
 
     /**
-     * One long-poll {@code getUpdates}, answered with the raw update objects. {@link #cancelLongPoll()} ends a
-     * waiting call from another thread.
+     * One long-poll {@code getUpdates}, answered with each update object's bytes exactly as the Bot API sent them.
+     * {@link #cancelLongPoll()} ends a waiting call from another thread.
      */
-    public List<JsonNode> getUpdates(long offset, int timeoutSeconds, List<String> allowedUpdates)
+    public List<byte[]> getUpdates(long offset, int timeoutSeconds, List<String> allowedUpdates)
             throws TelegramCallException {
         ObjectNode body = mapper.createObjectNode().put("offset", offset).put("timeout", timeoutSeconds).put("limit", 100);
         body.set("allowed_updates", mapper.valueToTree(allowedUpdates));
@@ -122,7 +125,8 @@ public final class TelegramApiClient implements AutoCloseable {
         Request request = new Request.Builder().url(url).post(RequestBody.create(body.toString(), JSON)).build();
         try (Response response = longPollHttp.newCall(request).execute()) {
             ResponseBody responseBody = response.body();
-            String text = responseBody == null ? "" : responseBody.string();
+            byte[] bytes = responseBody == null ? new byte[0] : responseBody.bytes();
+            String text = new String(bytes, StandardCharsets.UTF_8);
             JsonNode answer = readAnswer(text, response.code());
             if (!answer.path("ok").asBoolean(false)) {
                 JsonNode retry = answer.path("parameters").path("retry_after");
@@ -134,7 +138,7 @@ public final class TelegramApiClient implements AutoCloseable {
             if (!result.isArray()) {
                 throw new TelegramCallException("getUpdates", 0, "answer has no result array: " + abbreviate(text), null, null);
             }
-            return List.copyOf(mapper.convertValue(result, mapper.getTypeFactory().constructCollectionType(List.class, JsonNode.class)));
+            return JsonArrayElements.of(mapper, bytes, "result");
         } catch (TelegramCallException e) {
             throw e;
         } catch (IOException e) {

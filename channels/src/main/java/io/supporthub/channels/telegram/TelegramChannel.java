@@ -1,6 +1,6 @@
 package io.supporthub.channels.telegram;
 
-import io.supporthub.channels.ChannelEventSink;
+import io.supporthub.channels.FetchedPayloadSink;
 
 /**
  * The Telegram channel wired from its settings: one Bot API client shared by the inbound side (verifier, parser,
@@ -51,7 +51,7 @@ public final class TelegramChannel implements AutoCloseable {
     }
 
     /** A poller handing updates to the sink; start it on the one node that holds the polling lock. */
-    public TelegramPoller poller(ChannelEventSink sink) {
+    public TelegramPoller poller(FetchedPayloadSink sink) {
         return new TelegramPoller(api, parser, sink);
     }
 

@@ -2,6 +2,7 @@ package io.supporthub.channels.telegram;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -10,19 +11,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.supporthub.channels.ChannelEvent;
-import io.supporthub.channels.ChannelEventSink;
-import io.supporthub.channels.ChannelKind;
-import io.supporthub.channels.UnprocessablePayloadException;
-import io.supporthub.channels.UnprocessedPayload;
+import io.supporthub.channels.FetchedPayload;
+import io.supporthub.channels.FetchedPayloadSink;
+import io.supporthub.channels.RawPayload;
 
 /**
  * Long polling: our own {@code getUpdates} loop on a daemon thread. It first removes any webhook, then asks for
- * updates from the offset after the last one committed. Each update's events go to the sink in one
- * {@link ChannelEventSink#accept} call, in order; only when it returns does the offset move past that update. An
- * update that can never be processed goes to the sink as an {@link UnprocessedPayload}, so it is acknowledged and
- * kept aside. When the sink or a file download fails, the poller waits (doubling from {@code retryDelay} up to a
- * minute) and asks Telegram again for the same updates.
+ * updates from the offset after the last one committed. Each update goes to the sink on its own, in order, as the
+ * Bot API sent it ({@value #CONTENT_TYPE}) with its events, or refused with the reason when it can never be processed
+ * (so the hub keeps it aside); only when the sink returns does the offset move past that update. When the sink or a
+ * file download fails, the poller waits (doubling from {@code retryDelay} up to a minute) and asks Telegram again for
+ * the same updates.
  *
  * <p>Run it on one node only (the hub holds the advisory lock); Telegram answers 409 to a second poller.
  */
@@ -30,10 +29,12 @@ public final class TelegramPoller implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramPoller.class);
     private static final Duration MAX_DELAY = Duration.ofMinutes(1);
+    /** What an update fetched from getUpdates is: one JSON object, as a webhook would have been sent. */
+    public static final String CONTENT_TYPE = "application/json";
 
     private final TelegramApiClient api;
     private final TelegramUpdateParser parser;
-    private final ChannelEventSink sink;
+    private final FetchedPayloadSink sink;
     private final int timeoutSeconds;
     private final Duration retryDelay;
     private final TelegramWebhookRegistrar registrar;
@@ -43,7 +44,7 @@ public final class TelegramPoller implements AutoCloseable {
     private volatile long offset;
     private volatile long handling = -1;
 
-    public TelegramPoller(TelegramApiClient api, TelegramUpdateParser parser, ChannelEventSink sink) {
+    public TelegramPoller(TelegramApiClient api, TelegramUpdateParser parser, FetchedPayloadSink sink) {
         this(api, parser, sink, Duration.ofSeconds(25), Duration.ofSeconds(1));
     }
 
@@ -51,7 +52,7 @@ public final class TelegramPoller implements AutoCloseable {
      * @param longPollTimeout how long Telegram holds a getUpdates open when there is nothing new
      * @param retryDelay      the first pause after a failure; it doubles up to a minute
      */
-    public TelegramPoller(TelegramApiClient api, TelegramUpdateParser parser, ChannelEventSink sink,
+    public TelegramPoller(TelegramApiClient api, TelegramUpdateParser parser, FetchedPayloadSink sink,
                           Duration longPollTimeout, Duration retryDelay) {
         this.api = api;
         this.parser = parser;
@@ -124,8 +125,8 @@ public final class TelegramPoller implements AutoCloseable {
                     }
                     webhookRemoved = true;
                 }
-                List<JsonNode> updates = api.getUpdates(offset, timeoutSeconds, TelegramWebhookRegistrar.ALLOWED_UPDATES);
-                for (JsonNode update : updates) {
+                List<byte[]> updates = api.getUpdates(offset, timeoutSeconds, TelegramWebhookRegistrar.ALLOWED_UPDATES);
+                for (byte[] update : updates) {
                     if (stopping()) {
                         return;
                     }
@@ -153,25 +154,19 @@ public final class TelegramPoller implements AutoCloseable {
         }
     }
 
-    private void handle(JsonNode update) throws Exception {
-        JsonNode id = update.get("update_id");
-        String raw = update.toString();
-        if (id == null || !id.canConvertToLong()) {
-            log.error("Telegram sent an update without update_id, skipping it: {}", raw);
-            return;
+    private void handle(byte[] update) throws Exception {
+        JsonNode id = api.mapper().readTree(update).get("update_id");
+        handling = id != null && id.canConvertToLong() ? id.asLong() : -1;
+        FetchedPayload fetched = parser.fetched(new RawPayload(CONTENT_TYPE, Map.of(), update));
+        if (fetched.refused()) {
+            log.warn("Telegram update {} cannot be processed, keeping it aside: {}", handling, fetched.refusal());
         }
-        handling = id.asLong();
-        List<ChannelEvent> events;
-        try {
-            events = parser.parse(raw);
-        } catch (UnprocessablePayloadException e) {
-            log.warn("Telegram update {} cannot be processed, keeping it aside: {}", id.asLong(), e.getMessage());
-            events = List.of(new UnprocessedPayload(ChannelKind.TELEGRAM, raw, e.getMessage()));
+        if (fetched.refused() || !fetched.events().isEmpty()) {
+            sink.accept(List.of(fetched));
         }
-        if (!events.isEmpty()) {
-            sink.accept(events);
+        if (handling >= 0) {
+            offset = handling + 1;
         }
-        offset = id.asLong() + 1;
     }
 
     /** Waits, unless stopping; returns the next, doubled delay. */

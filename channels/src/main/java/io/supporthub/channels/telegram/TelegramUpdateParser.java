@@ -22,6 +22,8 @@ import io.supporthub.channels.Address;
 import io.supporthub.channels.ButtonPress;
 import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.FetchedPayload;
+import io.supporthub.channels.RawPayload;
 import io.supporthub.channels.ReachabilityChange;
 import io.supporthub.channels.UnprocessablePayloadException;
 
@@ -58,6 +60,15 @@ public final class TelegramUpdateParser {
         this.messages = new TelegramMessageMapper(fetcher);
         this.allowGroups = allowGroups;
         this.clock = clock;
+    }
+
+    /**
+     * One update as getUpdates gave it (or as it was kept aside), with its events or why it can never be processed.
+     *
+     * @throws IOException when one of its files cannot be fetched now: a passing failure
+     */
+    public FetchedPayload fetched(RawPayload update) throws IOException {
+        return FetchedPayload.parse(update, raw -> parse(raw.bodyText()));
     }
 
     public List<ChannelEvent> parse(String rawJson) throws UnprocessablePayloadException, IOException {

@@ -6,7 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.supporthub.channels.ChannelEventSink;
+import io.supporthub.channels.FetchedPayloadSink;
 import io.supporthub.channels.InboundMessage;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -44,7 +44,7 @@ class ImapPollerIdleTest {
     @Test
     void mailArrivingDuringAnImport_isTakenWithoutAnotherDelivery() throws Exception {
         AtomicBoolean deliveredDuringImport = new AtomicBoolean();
-        ChannelEventSink sink = batch -> {
+        FetchedPayloadSink sink = batch -> {
             recorded.accept(batch);
             if (deliveredDuringImport.compareAndSet(false, true)) {
                 deliver("during@example.org", "while the first was being stored");

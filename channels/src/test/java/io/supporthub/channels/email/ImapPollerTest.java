@@ -8,7 +8,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.supporthub.channels.InboundMessage;
-import io.supporthub.channels.UnprocessedPayload;
+import io.supporthub.channels.FetchedPayload;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -114,15 +114,16 @@ class ImapPollerTest {
     }
 
     @Test
-    void unparseableMail_isHandedOverAsUnprocessedPayload() throws Exception {
+    void unparseableMail_isHandedOverRefused_asItsExactSource() throws Exception {
         byte[] raw = "Subject: nobody sent this\r\nMessage-ID: <x@y>\r\n\r\nno sender at all\r\n".getBytes(StandardCharsets.US_ASCII);
         user.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
         try (ImapPoller poller = poller()) {
             assertThat(poller.pollOnce()).isEqualTo(1);
         }
-        UnprocessedPayload unprocessed = sink.events(UnprocessedPayload.class).get(0);
-        assertThat(unprocessed.reason()).contains("no sender address");
-        assertThat(unprocessed.raw()).contains("no sender at all");
+        FetchedPayload refused = sink.refused().get(0);
+        assertThat(refused.refusal()).contains("no sender address");
+        assertThat(refused.raw().contentType()).isEqualTo("message/rfc822");
+        assertThat(refused.raw().body()).isEqualTo(raw);
         assertThat(seenFlags()).containsOnly(true);
     }
 

@@ -1,9 +1,13 @@
 package io.supporthub.channels.sms;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,6 +35,24 @@ final class FakeTwilioMessages {
 
     private static final DateTimeFormatter RFC_2822 =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
+
+    /** Twilio writes its listings as {@code {"key": "value", ...}}: what a client keeps must be these bytes. */
+    private static final MinimalPrettyPrinter TWILIO_SPACING = new MinimalPrettyPrinter() {
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(", ");
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(", ");
+        }
+    };
 
     private final ObjectMapper json = new ObjectMapper();
     private final String accountSid;
@@ -108,7 +130,11 @@ final class FakeTwilioMessages {
         root.putNull("previous_page_uri");
         root.put("start", start);
         root.put("uri", base + "?" + filters + "PageSize=" + size + "&Page=" + page);
-        return root.toString();
+        try {
+            return json.writer(TWILIO_SPACING).writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     String mediaPage(String messageSid) {

@@ -3,6 +3,7 @@ package io.supporthub.channels.sms;
 import io.supporthub.channels.Address;
 import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.DeliveryState;
+import io.supporthub.channels.FetchedPayload;
 import io.supporthub.channels.InboundMessage;
 import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.SendResult;
@@ -52,10 +53,10 @@ class TwilioChannelTest {
     void reconcilerOverTheWholeAccount_findsInboundToAnyNumber() throws Exception {
         twilio.addInbound("+14155552671", "+15550003333", "hello", Instant.parse("2026-11-28T10:00:00Z"));
 
-        List<ChannelEvent> events = channel.reconciler(List.of())
+        List<FetchedPayload> missed = channel.reconciler(List.of())
                 .missedSince(Instant.parse("2026-11-28T09:00:00Z"), sid -> false);
 
-        assertThat(events).singleElement().isInstanceOfSatisfying(InboundMessage.class,
+        assertThat(missed).singleElement().extracting(m -> m.events().get(0)).isInstanceOfSatisfying(InboundMessage.class,
                 m -> assertThat(m.from()).isEqualTo(Address.phone("+14155552671")));
     }
 }

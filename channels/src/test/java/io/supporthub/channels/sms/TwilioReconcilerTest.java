@@ -2,10 +2,9 @@ package io.supporthub.channels.sms;
 
 import io.supporthub.channels.Address;
 import io.supporthub.channels.ChannelEvent;
-import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.FetchedPayload;
 import io.supporthub.channels.InboundMessage;
 import io.supporthub.channels.ReachabilityChange;
-import io.supporthub.channels.UnprocessedPayload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +32,10 @@ class TwilioReconcilerTest {
         twilio.close();
     }
 
+    private static List<ChannelEvent> events(List<FetchedPayload> fetched) {
+        return fetched.stream().flatMap(payload -> payload.events().stream()).toList();
+    }
+
     private TwilioReconciler reconciler(List<String> numbers) {
         return new TwilioReconciler(TwilioApiHttpClient.restClient(settings), parser, numbers);
     }
@@ -46,7 +49,7 @@ class TwilioReconcilerTest {
         new TwilioSender(settings, SendRateLimiter.longCode(Clock.systemUTC()))
                 .send(io.supporthub.channels.OutboundMessage.text(1, Address.phone("+14155552671"), "outbound"));
 
-        List<ChannelEvent> events = reconciler(List.of(OUR_NUMBER)).missedSince(SINCE, Set.of(known)::contains);
+        List<ChannelEvent> events = events(reconciler(List.of(OUR_NUMBER)).missedSince(SINCE, Set.of(known)::contains));
 
         assertThat(events).extracting(e -> ((InboundMessage) e).externalId()).containsExactly(first, second);
         InboundMessage message = (InboundMessage) events.get(0);
@@ -65,7 +68,7 @@ class TwilioReconcilerTest {
         }
         twilio.pageSize(3);
 
-        List<ChannelEvent> events = reconciler(List.of()).missedSince(SINCE, sid -> false);
+        List<ChannelEvent> events = events(reconciler(List.of()).missedSince(SINCE, sid -> false));
 
         assertThat(events).hasSize(7);
         assertThat(events).extracting(e -> ((InboundMessage) e).text())
@@ -79,7 +82,7 @@ class TwilioReconcilerTest {
         String sid = twilio.addInbound("+14155552671", OUR_NUMBER, "photo", SINCE.plusSeconds(5));
         twilio.addMedia(sid, new byte[]{1, 2, 3}, "image/png");
 
-        List<ChannelEvent> events = reconciler(List.of(OUR_NUMBER)).missedSince(SINCE, s -> false);
+        List<ChannelEvent> events = events(reconciler(List.of(OUR_NUMBER)).missedSince(SINCE, s -> false));
 
         InboundMessage message = (InboundMessage) events.get(0);
         assertThat(message.attachments()).singleElement().satisfies(a -> {
@@ -101,7 +104,7 @@ class TwilioReconcilerTest {
     void missedStop_stillMarksTheNumberUnreachable() throws Exception {
         twilio.addInbound("+14155552671", OUR_NUMBER, "STOP", SINCE.plusSeconds(5));
 
-        List<ChannelEvent> events = reconciler(List.of(OUR_NUMBER)).missedSince(SINCE, s -> false);
+        List<ChannelEvent> events = events(reconciler(List.of(OUR_NUMBER)).missedSince(SINCE, s -> false));
 
         assertThat(events).hasSize(2);
         assertThat(events.get(1)).isInstanceOfSatisfying(ReachabilityChange.class,
@@ -109,21 +112,20 @@ class TwilioReconcilerTest {
     }
 
     @Test
-    void aMessageThatCannotBeImported_comesAsItsJsonAndTheReason_betweenTheOthers() throws Exception {
+    void aMessageThatCannotBeImported_comesRefused_asTheJsonTwilioSent_betweenTheOthers() throws Exception {
         String first = twilio.addInbound("+14155552671", OUR_NUMBER, "first", SINCE.plusSeconds(10));
         String bad = twilio.addInbound(null, OUR_NUMBER, "no sender", SINCE.plusSeconds(20));
         String last = twilio.addInbound("+14155552673", OUR_NUMBER, "last", SINCE.plusSeconds(30));
 
-        List<ChannelEvent> events = reconciler(List.of(OUR_NUMBER)).missedSince(SINCE, s -> false);
+        List<FetchedPayload> fetched = reconciler(List.of(OUR_NUMBER)).missedSince(SINCE, s -> false);
 
-        assertThat(events).hasSize(3);
-        assertThat(((InboundMessage) events.get(0)).externalId()).isEqualTo(first);
-        assertThat(events.get(1)).isInstanceOfSatisfying(UnprocessedPayload.class, kept -> {
-            assertThat(kept.channel()).isEqualTo(ChannelKind.SMS);
-            assertThat(kept.reason()).contains(bad).contains("without From");
-            assertThat(kept.raw()).contains("\"sid\":\"" + bad + "\"").contains("\"body\":\"no sender\"");
-        });
-        assertThat(((InboundMessage) events.get(2)).externalId()).isEqualTo(last);
+        assertThat(fetched).hasSize(3);
+        assertThat(((InboundMessage) fetched.get(0).events().get(0)).externalId()).isEqualTo(first);
+        FetchedPayload kept = fetched.get(1);
+        assertThat(kept.refusal()).contains(bad).contains("without From");
+        assertThat(kept.raw().contentType()).isEqualTo("application/json");
+        assertThat(kept.raw().bodyText()).contains("\"sid\": \"" + bad + "\"").contains("\"body\": \"no sender\"");
+        assertThat(((InboundMessage) fetched.get(2).events().get(0)).externalId()).isEqualTo(last);
     }
 
     @Test

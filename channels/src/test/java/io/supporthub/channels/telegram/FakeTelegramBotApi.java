@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -80,6 +81,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final List<SentMessage> sent = new ArrayList<>();
     private final Deque<JsonNode> updates = new ArrayDeque<>();
+    private final Map<Long, String> rawUpdates = new HashMap<>();
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
     private final Map<String, StoredFile> files = new HashMap<>();
     private final Map<Long, Long> lastMessageId = new HashMap<>();
@@ -142,6 +144,16 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         } catch (IOException | ClassCastException e) {
             throw new IllegalArgumentException("not a JSON object: " + json, e);
         }
+    }
+
+    /**
+     * Queues an update for getUpdates that is served byte for byte as given (its spacing, its escapes), as the real Bot
+     * API's own writing differs from ours; it must carry its update_id. Returns it.
+     */
+    public synchronized long addRawUpdate(String json) {
+        long id = addUpdate(json);
+        rawUpdates.put(id, json);
+        return id;
     }
 
     /** A file getFile and the download serve; {@code declaredSize} over 20 MB makes getFile answer "file is too big". */
@@ -316,7 +328,14 @@ public final class FakeTelegramBotApi implements AutoCloseable {
             }
         }
         ArrayNode result = mapper.createArrayNode();
-        updates.stream().limit(limit).forEach(result::add);
+        updates.stream().limit(limit).forEach(update -> {
+            String raw = rawUpdates.get(update.get("update_id").asLong());
+            if (raw == null) {
+                result.add(update);
+            } else {
+                result.addRawValue(new RawValue(raw));
+            }
+        });
         return ok(result);
     }
 

@@ -13,17 +13,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.supporthub.channels.ChannelEvent;
-import io.supporthub.channels.ChannelEventSink;
+import io.supporthub.channels.FetchedPayload;
+import io.supporthub.channels.FetchedPayloadSink;
 import io.supporthub.channels.InboundMessage;
-import io.supporthub.channels.UnprocessedPayload;
 
 class TelegramPollerTest {
 
     private FakeTelegramBotApi telegram;
     private TelegramApiClient api;
     private TelegramPoller poller;
-    private final BlockingQueue<List<ChannelEvent>> committed = new LinkedBlockingQueue<>();
+    private final BlockingQueue<FetchedPayload> committed = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -40,7 +39,7 @@ class TelegramPollerTest {
         telegram.close();
     }
 
-    private void startPoller(ChannelEventSink sink, Duration longPoll) {
+    private void startPoller(FetchedPayloadSink sink, Duration longPoll) {
         poller = new TelegramPoller(api, new TelegramUpdateParser(api), sink, longPoll, Duration.ofMillis(50));
         poller.start();
     }
@@ -51,10 +50,10 @@ class TelegramPollerTest {
                  "chat":{"id":%d,"type":"private","first_name":"Ann"},"text":"%s"}}""".formatted(messageId, chatId, chatId, text);
     }
 
-    private List<ChannelEvent> nextCommit() throws InterruptedException {
-        List<ChannelEvent> events = committed.poll(5, TimeUnit.SECONDS);
-        assertThat(events).as("events handed to the sink within 5 s").isNotNull();
-        return events;
+    private FetchedPayload nextCommit() throws InterruptedException {
+        FetchedPayload update = committed.poll(5, TimeUnit.SECONDS);
+        assertThat(update).as("an update handed to the sink within 5 s").isNotNull();
+        return update;
     }
 
     @Test
@@ -62,10 +61,10 @@ class TelegramPollerTest {
         long first = telegram.addUpdate(text(42, 1, "one"));
         long second = telegram.addUpdate(text(42, 2, "two"));
 
-        startPoller(committed::add, Duration.ofSeconds(1));
+        startPoller(committed::addAll, Duration.ofSeconds(1));
 
-        assertThat(((InboundMessage) nextCommit().get(0)).text()).isEqualTo("one");
-        assertThat(((InboundMessage) nextCommit().get(0)).text()).isEqualTo("two");
+        assertThat(((InboundMessage) nextCommit().events().get(0)).text()).isEqualTo("one");
+        assertThat(((InboundMessage) nextCommit().events().get(0)).text()).isEqualTo("two");
         assertThat(telegram.awaitCalls("getUpdates", 2, 5, TimeUnit.SECONDS)).isTrue();
         waitUntil(() -> telegram.lastOffset() == second + 1);
         assertThat(poller.offset()).isEqualTo(second + 1);
@@ -82,10 +81,10 @@ class TelegramPollerTest {
                 assertThat(poller.offset()).isEqualTo(0);
                 throw new IllegalStateException("database down");
             }
-            committed.add(events);
+            committed.addAll(events);
         }, Duration.ofSeconds(1));
 
-        InboundMessage message = (InboundMessage) nextCommit().get(0);
+        InboundMessage message = (InboundMessage) nextCommit().events().get(0);
 
         assertThat(message.externalId()).isEqualTo("42:7");
         assertThat(attempts.get()).isEqualTo(3);
@@ -95,17 +94,22 @@ class TelegramPollerTest {
     }
 
     @Test
-    void updateThatCanNeverBeProcessed_isHandedOverAsUnprocessed_andAcknowledged() throws Exception {
-        long bad = telegram.addUpdate("{\"poll_answer\":{\"poll_id\":\"1\",\"user\":{\"id\":1,\"is_bot\":false,\"first_name\":\"A\"},\"option_ids\":[0]}}");
+    void updateThatCanNeverBeProcessed_isHandedOverRefused_asTheBotApiSentIt_andAcknowledged() throws Exception {
+        String poll = "{\"update_id\": 700, \"poll_answer\": {\"poll_id\": \"1\", \"user\": {\"id\": 1, \"is_bot\": false, "
+                + "\"first_name\": \"\\u00c9lise\\/A\"}, \"option_ids\": [0]}}";
+        long bad = telegram.addRawUpdate(poll);
         long good = telegram.addUpdate(text(42, 3, "after"));
 
-        startPoller(committed::add, Duration.ofSeconds(1));
+        startPoller(committed::addAll, Duration.ofSeconds(1));
 
-        UnprocessedPayload unprocessed = (UnprocessedPayload) nextCommit().get(0);
-        assertThat(unprocessed.raw()).contains("\"update_id\":" + bad).contains("poll_answer");
-        assertThat(unprocessed.reason()).contains("poll_answer");
-        assertThat(((InboundMessage) nextCommit().get(0)).text()).isEqualTo("after");
+        FetchedPayload refused = nextCommit();
+        assertThat(refused.refused()).isTrue();
+        assertThat(refused.refusal()).contains("poll_answer");
+        assertThat(refused.raw().contentType()).isEqualTo("application/json");
+        assertThat(refused.raw().bodyText()).isEqualTo(poll);
+        assertThat(((InboundMessage) nextCommit().events().get(0)).text()).isEqualTo("after");
         waitUntil(() -> poller.offset() == good + 1);
+        assertThat(bad).isLessThan(good);
     }
 
     @Test
@@ -115,9 +119,9 @@ class TelegramPollerTest {
                  "chat":{"id":-100123,"type":"supergroup","title":"Fans"},"text":"hi all"}}""");
         long after = telegram.addUpdate(text(42, 4, "private"));
 
-        startPoller(committed::add, Duration.ofSeconds(1));
+        startPoller(committed::addAll, Duration.ofSeconds(1));
 
-        assertThat(((InboundMessage) nextCommit().get(0)).text()).isEqualTo("private");
+        assertThat(((InboundMessage) nextCommit().events().get(0)).text()).isEqualTo("private");
         waitUntil(() -> poller.offset() == after + 1);
         assertThat(committed).isEmpty();
         assertThat(group).isLessThan(after);
@@ -128,15 +132,15 @@ class TelegramPollerTest {
         new TelegramWebhookRegistrar(api).register("https://support.example.com");
         telegram.addUpdate(text(42, 5, "via polling"));
 
-        startPoller(committed::add, Duration.ofSeconds(1));
+        startPoller(committed::addAll, Duration.ofSeconds(1));
 
-        assertThat(((InboundMessage) nextCommit().get(0)).text()).isEqualTo("via polling");
+        assertThat(((InboundMessage) nextCommit().events().get(0)).text()).isEqualTo("via polling");
         assertThat(telegram.webhookUrl()).isNull();
     }
 
     @Test
     void stop_endsAWaitingLongPollPromptly() throws Exception {
-        startPoller(committed::add, Duration.ofSeconds(25));
+        startPoller(committed::addAll, Duration.ofSeconds(25));
         assertThat(telegram.awaitCalls("getUpdates", 1, 5, TimeUnit.SECONDS)).isTrue();
 
         long started = System.nanoTime();

@@ -6,9 +6,7 @@ import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ConversationStarted;
 import io.supporthub.channels.DeliveryUpdate;
 import io.supporthub.channels.InboundMessage;
-import io.supporthub.channels.RawPayload;
 import io.supporthub.channels.ReachabilityChange;
-import io.supporthub.channels.UnprocessedPayload;
 import io.supporthub.hub.bot.BotConversation;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.AfterCommit;
@@ -31,10 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 
 /**
- * Takes what a channel's inbound side reported (a webhook's events or a poller's batch) in one transaction:
+ * Takes what a channel's inbound side reported (a webhook's events or a fetched payload's) in one transaction:
  * messages through the {@link Inbox}, delivery news onto our messages (never moving a final state back),
- * reachability onto addresses, unprocessable payloads aside for review. Webhook routes call {@link #handle} and
- * answer 2xx once it returns; pollers acknowledge their source only then.
+ * reachability onto addresses; payloads that can never be processed are kept aside as received ({@link KeptAside}).
+ * Webhook routes ({@link WebhookRoute}) answer 2xx once their events are handled; pollers ({@link FetchedPath})
+ * acknowledge their source only then.
  */
 public final class ChannelEventHandler {
 
@@ -72,18 +71,12 @@ public final class ChannelEventHandler {
     public record Handled(List<AcceptResult> accepted, List<BotReply> greetings) {
     }
 
-    /** Handles the events together; returns what the inbox did with each message among them. */
+    /**
+     * Handles events built in our own code (a benchmark, a test), which have no raw form to keep aside; returns what
+     * the inbox did with each message among them. Any failure is thrown.
+     */
     public List<AcceptResult> handle(List<? extends ChannelEvent> events) {
-        return handleAll(events).accepted();
-    }
-
-    /** Handles the events together; see {@link Handled}. One that fails in our code is kept aside as their text. */
-    public Handled handleAll(List<? extends ChannelEvent> events) {
-        if (events.isEmpty()) {
-            return new Handled(List.of(), List.of());
-        }
-        return handleAll(events, new KeptAside.Origin(events.get(0).channel(), null,
-                RawPayload.text("text/plain; charset=utf-8", describe(events)), false));
+        return handleOrThrow(events).accepted();
     }
 
     /**
@@ -193,8 +186,6 @@ public final class ChannelEventHandler {
                     changed.add(address.lastTicketId());
                 }
             });
-        } else if (event instanceof UnprocessedPayload payload) {
-            keepAside(handle, payload);
         } else {
             log.warn("No handler for {} events from {}; ignored", event.getClass().getSimpleName(), event.channel().wireName());
         }
@@ -208,22 +199,6 @@ public final class ChannelEventHandler {
         }
     }
 
-    private static String describe(List<? extends ChannelEvent> events) {
-        StringBuilder text = new StringBuilder();
-        for (ChannelEvent event : events) {
-            text.append(event).append('\n');
-        }
-        return text.length() > 100_000 ? text.substring(0, 100_000) : text.toString();
-    }
-
-    /** A payload that can never be processed: acknowledged to the provider, kept here for review. */
-    public void keepAside(UnprocessedPayload payload) {
-        transactions.inTransaction((handle, afterCommit) -> {
-            keepAside(handle, payload);
-            return null;
-        });
-    }
-
     /** A request that can never be processed, kept as received. */
     public void keepAside(KeptAside.Origin origin, String reason) {
         transactions.inTransaction((handle, afterCommit) -> {
@@ -232,7 +207,8 @@ public final class ChannelEventHandler {
         });
     }
 
-    private void keepAside(Handle handle, UnprocessedPayload payload) {
-        KeptAside.keep(handle, payload, clock.instant());
+    /** A payload that can never be processed, kept as received within the caller's transaction. */
+    public void keepAside(Handle handle, KeptAside.Origin origin, String reason) {
+        KeptAside.keep(handle, origin, reason, clock.instant());
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What came of running a payload kept aside again.
+ * What came of taking a payload: a fetched one the first time, or one kept aside again.
  *
  * @param outcome   {@code stored} (taken, or nothing left to take), {@code duplicate} (every message was already
  *                  stored) or {@code kept_aside} (still cannot be processed)
@@ -18,6 +18,10 @@ public record Replayed(String outcome, List<Long> ticketIds, String reason) {
     public static final String STORED = "stored";
     public static final String DUPLICATE = "duplicate";
     public static final String KEPT_ASIDE = "kept_aside";
+
+    public boolean keptAside() {
+        return KEPT_ASIDE.equals(outcome);
+    }
 
     public static Replayed keptAside(String reason) {
         return new Replayed(KEPT_ASIDE, List.of(), reason);

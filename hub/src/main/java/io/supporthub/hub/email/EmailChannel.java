@@ -83,13 +83,16 @@ public final class EmailChannel implements AutoCloseable {
 
     /** The mailbox import, handing mails to the inbox through {@link EmailInbound}. */
     public MailboxImporter importer(ChannelEventHandler channelEvents, TicketService tickets, DataSource lockSource) {
-        EmailInbound inbound = inbound(channelEvents, tickets);
-        return new MailboxImporter(settings, new MailParser(settings.maxAttachmentBytes(), clock), inbound,
-                new DatabaseCursorStore(transactions, inbound::accept), lockSource, MailboxImporter.LEADER_RETRY);
+        MailParser parser = new MailParser(settings.maxAttachmentBytes(), clock);
+        MailboxMails mails = mails(parser, channelEvents, tickets);
+        return new MailboxImporter(settings, parser, mails, new DatabaseCursorStore(transactions, mails), lockSource,
+                MailboxImporter.LEADER_RETRY);
     }
 
-    public EmailInbound inbound(ChannelEventHandler channelEvents, TicketService tickets) {
-        return new EmailInbound(transactions, channelEvents, new AgentMailReply(tickets, clock));
+    /** The mails the import fetches, into the inbox or aside; also what retries a mail kept aside. */
+    public MailboxMails mails(MailParser parser, ChannelEventHandler channelEvents, TicketService tickets) {
+        return new MailboxMails(parser, new EmailInbound(channelEvents, new AgentMailReply(tickets, clock)),
+                transactions, channelEvents);
     }
 
     /** Starts sending agent notifications. */

@@ -1,18 +1,18 @@
 package io.supporthub.hub.email;
 
 import io.supporthub.channels.ChannelEvent;
-import io.supporthub.channels.ChannelEventSink;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.DeliveryUpdate;
 import io.supporthub.channels.InboundMessage;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.db.AfterCommit;
-import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.inbox.AcceptResult;
 import io.supporthub.hub.message.MessageQueries;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,31 +27,21 @@ import java.util.List;
  *       ({@link RefusedAttachmentsReply}), never an automated mail.</li>
  * </ol>
  */
-public final class EmailInbound implements ChannelEventSink {
+public final class EmailInbound {
 
     private static final Logger log = LoggerFactory.getLogger(EmailInbound.class);
 
-    private final Transactions transactions;
     private final ChannelEventHandler channelEvents;
     private final AgentMailReply agentReplies;
 
-    public EmailInbound(Transactions transactions, ChannelEventHandler channelEvents, AgentMailReply agentReplies) {
-        this.transactions = transactions;
+    public EmailInbound(ChannelEventHandler channelEvents, AgentMailReply agentReplies) {
         this.channelEvents = channelEvents;
         this.agentReplies = agentReplies;
     }
 
-    /** The events in a transaction of their own. */
-    @Override
-    public void accept(List<ChannelEvent> events) {
-        transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
-            accept(handle, events, afterCommit);
-            return null;
-        });
-    }
-
-    /** The events within the caller's transaction. */
-    public void accept(Handle handle, List<? extends ChannelEvent> events, AfterCommit afterCommit) {
+    /** The events within the caller's transaction; returns what the inbox did with the mails that went to it. */
+    public List<AcceptResult> accept(Handle handle, List<? extends ChannelEvent> events, AfterCommit afterCommit) {
+        List<AcceptResult> accepted = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             ChannelEvent event = events.get(i);
             if (!(event instanceof InboundMessage mail)) {
@@ -67,7 +57,11 @@ public final class EmailInbound implements ChannelEventSink {
             if (agentReplies.accept(handle, mail, afterCommit)) {
                 continue;
             }
-            channelEvents.handle(handle, mail, afterCommit);
+            AcceptResult result = channelEvents.handle(handle, mail, afterCommit);
+            if (result != null) {
+                accepted.add(result);
+            }
         }
+        return accepted;
     }
 }

@@ -1,5 +1,6 @@
 package io.supporthub.hub.email;
 
+import io.supporthub.channels.FetchedPayloadSink;
 import io.supporthub.channels.email.ImapPoller;
 import io.supporthub.channels.email.MailParser;
 import io.supporthub.channels.email.MailboxCursorStore;
@@ -19,16 +20,16 @@ public final class MailboxImporter implements AutoCloseable {
 
     private final EmailSettings settings;
     private final MailParser parser;
-    private final EmailInbound inbound;
+    private final FetchedPayloadSink mails;
     private final MailboxCursorStore cursors;
     private final AdvisoryLock lock;
     private ImapPoller running;
 
-    public MailboxImporter(EmailSettings settings, MailParser parser, EmailInbound inbound, MailboxCursorStore cursors,
+    public MailboxImporter(EmailSettings settings, MailParser parser, FetchedPayloadSink mails, MailboxCursorStore cursors,
                            DataSource lockSource, Duration leaderRetry) {
         this.settings = settings;
         this.parser = parser;
-        this.inbound = inbound;
+        this.mails = mails;
         this.cursors = cursors;
         this.lock = new AdvisoryLock(lockSource, "imap " + settings.imap().mailboxKey(), leaderRetry,
                 this::startPolling, this::stopPolling);
@@ -61,7 +62,7 @@ public final class MailboxImporter implements AutoCloseable {
     }
 
     private ImapPoller poller() {
-        return new ImapPoller(settings.imap(), parser, inbound, cursors, settings.pollInterval());
+        return new ImapPoller(settings.imap(), parser, mails, cursors, settings.pollInterval());
     }
 
     private synchronized void startPolling() {

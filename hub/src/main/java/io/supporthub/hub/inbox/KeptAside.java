@@ -3,7 +3,6 @@ package io.supporthub.hub.inbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.RawPayload;
-import io.supporthub.channels.UnprocessedPayload;
 import io.supporthub.hub.web.Json;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -27,17 +26,11 @@ public final class KeptAside {
     /**
      * Where a payload came from and as what.
      *
-     * @param source   the webhook path that can take it again ({@code /webhooks/viber}), or null when none can
+     * @param source   the path that can take it again: a webhook's ({@code /webhooks/viber}) or a poller's
+     *                 ({@code telegram getUpdates}), or null when none can
      * @param verified its signature or secret was checked on receipt
      */
     public record Origin(ChannelKind channel, String source, RawPayload raw, boolean verified) {
-    }
-
-    /** A poller's payload, kept as the text it handed over; no path takes it again. */
-    public static void keep(Handle handle, UnprocessedPayload payload, Instant now) {
-        String raw = payload.raw() == null ? "" : payload.raw();
-        keep(handle, new Origin(payload.channel(), null, RawPayload.text("text/plain; charset=utf-8", raw), false),
-                payload.reason(), now);
     }
 
     public static void keep(Handle handle, Origin origin, String reason, Instant now) {

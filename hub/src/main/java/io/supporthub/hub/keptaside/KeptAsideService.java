@@ -4,12 +4,14 @@ import io.supporthub.channels.RawPayload;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.channelevent.Replayable;
 import io.supporthub.hub.channelevent.Replayed;
+import io.supporthub.hub.db.Failures;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.error.Refusal;
 import io.supporthub.hub.web.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -61,7 +63,7 @@ public final class KeptAsideService {
         }
         Replayable path = events.replayable(kept.source()).orElseThrow(() -> Refusal.unprocessable(
                 "nothing takes " + kept.source() + " now: is the " + kept.summary().channel() + " channel configured?"));
-        Replayed replayed = path.replay(new RawPayload(kept.contentType(), headers(kept.headers()), kept.body()));
+        Replayed replayed = replay(id, path, kept);
         transactions.inTransaction((handle, afterCommit) -> {
             new KeptAsideQueries(handle).retried(id, clock.instant(), replayed.outcome(), replayed.ticketIds(),
                     replayed.reason());
@@ -69,6 +71,25 @@ public final class KeptAsideService {
         });
         log.info("Payload {} kept aside from {} retried: {}", id, kept.summary().channel(), replayed.outcome());
         return replayed;
+    }
+
+    /** Runs it through its path; a passing failure there (the database, a provider's media) refuses as unavailable. */
+    private static Replayed replay(long id, Replayable path, KeptAsideQueries.Detail kept) {
+        try {
+            return path.replay(new RawPayload(kept.contentType(), headers(kept.headers()), kept.body()));
+        } catch (UncheckedIOException e) {
+            log.warn("Retry of payload {} kept aside from {} could not fetch what it needs: {}", id,
+                    kept.summary().channel(), e.getMessage());
+            throw new Refusal(Refusal.Kind.UNAVAILABLE, "unavailable",
+                    "the provider did not answer for this payload's files; try again shortly");
+        } catch (RuntimeException e) {
+            if (!Failures.isPassing(e)) {
+                throw e;
+            }
+            log.warn("Retry of payload {} kept aside from {} met a passing failure: {}", id, kept.summary().channel(),
+                    Failures.reason(e));
+            throw new Refusal(Refusal.Kind.UNAVAILABLE, "unavailable", "the database is not answering; try again shortly");
+        }
     }
 
     public long retentionDays() {

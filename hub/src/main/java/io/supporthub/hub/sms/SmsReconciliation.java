@@ -1,14 +1,11 @@
 package io.supporthub.hub.sms;
 
-import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ChannelKind;
-import io.supporthub.channels.UnprocessedPayload;
 import io.supporthub.channels.sms.TwilioReconciler;
 import io.supporthub.channels.sms.TwilioReconciler.Missed;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
-import io.supporthub.hub.db.Failures;
+import io.supporthub.hub.channelevent.Replayed;
 import io.supporthub.hub.db.Transactions;
-import io.supporthub.hub.inbox.AcceptResult;
 import io.supporthub.hub.message.MessageQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +21,10 @@ import java.util.List;
  * lists the inbound messages to our numbers (the configured ones and every one a customer has written to,
  * {@link ReceivingNumbers}) since the last run's watermark ({@link ReconciliationMark}) minus {@link #OVERLAP}, or the
  * last {@link #FIRST_LOOK_BACK} on the first run, and takes every MessageSid not yet stored, oldest first, each in a
- * transaction of its own through the same {@link ChannelEventHandler} as the webhook. One that can never be imported
- * is kept aside (Twilio's JSON of it and the reason) and the others go on; a passing failure (the database, media that
- * cannot be fetched now) stops the run with the watermark before that message, so that the next run imports it.
+ * transaction of its own through the same {@link ChannelEventHandler} as the webhook ({@link ReconciledMessages}). One
+ * that can never be imported (refused by the parser, or failing in our code) is kept aside as Twilio listed it, with
+ * the reason, for a retry, and the others go on; a passing failure (the database, media that cannot be fetched now)
+ * stops the run with the watermark before that message, so that the next run imports it.
  */
 public final class SmsReconciliation {
 
@@ -38,14 +36,14 @@ public final class SmsReconciliation {
 
     private final TwilioReconciler reconciler;
     private final Transactions transactions;
-    private final ChannelEventHandler events;
+    private final ReconciledMessages messages;
     private final Clock clock;
 
     public SmsReconciliation(TwilioReconciler reconciler, Transactions transactions, ChannelEventHandler events,
                              Clock clock) {
         this.reconciler = reconciler;
         this.transactions = transactions;
-        this.events = events;
+        this.messages = new ReconciledMessages(reconciler, transactions, events, clock);
         this.clock = clock;
     }
 
@@ -65,29 +63,17 @@ public final class SmsReconciliation {
         int imported = 0;
         int keptAside = 0;
         for (Missed message : missed) {
+            ReconciliationMark keptAsideMark = mark.withKeptAside(message.id(), message.sentAt());
             try {
-                List<ChannelEvent> parsed = reconciler.events(message);
-                UnprocessedPayload aside = parsed.size() == 1 && parsed.get(0) instanceof UnprocessedPayload refused
-                        ? refused : null;
-                if (aside == null) {
-                    try {
-                        imported += store(parsed) ? 1 : 0;
-                    } catch (RuntimeException e) {
-                        if (Failures.isPassing(e)) {
-                            throw e;
-                        }
-                        aside = new UnprocessedPayload(ChannelKind.SMS, message.json(),
-                                "could not be stored: " + Failures.reason(e));
-                    }
-                }
-                if (aside != null) {
-                    mark = keepAside(mark, message, aside);
+                Replayed taken = messages.take(reconciler.fetched(message),
+                        handle -> keptAsideMark.write(handle, clock.instant()));
+                if (taken.keptAside()) {
+                    mark = keptAsideMark;
                     keptAside++;
+                } else if (Replayed.STORED.equals(taken.outcome())) {
+                    imported++;
                 }
             } catch (IOException | RuntimeException e) {
-                if (e instanceof RuntimeException && !Failures.isPassing(e)) {
-                    throw e;
-                }
                 stopBefore(mark, message, e);
                 throw e;
             }
@@ -98,29 +84,6 @@ public final class SmsReconciliation {
                     since);
         }
         return imported;
-    }
-
-    /** One message's events in a transaction of their own; whether they changed anything (not a duplicate). */
-    private boolean store(List<ChannelEvent> parsed) {
-        return transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
-            boolean changed = false;
-            for (ChannelEvent event : parsed) {
-                AcceptResult result = events.handle(handle, event, afterCommit);
-                changed |= result != null && result.changedSomething();
-            }
-            return changed;
-        });
-    }
-
-    /** Keeps the message aside and remembers it, in one transaction, so that no later run keeps it aside again. */
-    private ReconciliationMark keepAside(ReconciliationMark mark, Missed message, UnprocessedPayload payload) {
-        ReconciliationMark next = mark.withKeptAside(message.id(), message.sentAt());
-        transactions.inTransaction((handle, afterCommit) -> {
-            events.handle(handle, payload, afterCommit);
-            next.write(handle, clock.instant());
-            return null;
-        });
-        return next;
     }
 
     /** A passing failure on this message: the watermark stays before it (if the database lets it be written at all). */

@@ -11,6 +11,7 @@ import io.supporthub.hub.channel.ConfiguredChannel;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.db.AdvisoryLock;
+import io.supporthub.hub.db.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +22,9 @@ import javax.sql.DataSource;
 /**
  * The Telegram channel in the hub. Webhook mode serves {@code POST /webhooks/telegram} and registers it with
  * Telegram once the server listens; polling mode runs the channel's getUpdates loop on the one node holding a
- * PostgreSQL advisory lock. Either way updates go through {@link ChannelEventHandler#handle} in one transaction and
- * callback queries are answered after the commit.
+ * PostgreSQL advisory lock. Either way each update goes through the {@link ChannelEventHandler} in one transaction
+ * and callback queries are answered after the commit; an update that can never be stored is kept aside as received,
+ * for a retry through the same path.
  */
 public final class TelegramIntegration implements ConfiguredChannel {
 
@@ -35,23 +37,29 @@ public final class TelegramIntegration implements ConfiguredChannel {
     private final ChannelEventHandler events;
     private final CallbackAnswers callbacks;
     private final DataSource dataSource;
+    private final PolledUpdates polled;
     private final String publicUrl;
     private AdvisoryLock leader;
     private TelegramPoller poller;
 
-    /** @param publicUrl PUBLIC_URL, where the webhook is registered in webhook mode */
+    /**
+     * @param dataSource where the polling lock is held
+     * @param publicUrl  PUBLIC_URL, where the webhook is registered in webhook mode
+     */
     public TelegramIntegration(TelegramSettings settings, ChannelEventHandler events, DataSource dataSource,
-                               String publicUrl) {
+                               Transactions transactions, String publicUrl) {
         this.channel = new TelegramChannel(settings);
         this.events = events;
         this.callbacks = new CallbackAnswers(channel.sender());
         this.dataSource = dataSource;
+        // in either mode, so that updates kept aside while polling can be retried on any node
+        this.polled = new PolledUpdates(channel.parser(), transactions, events, callbacks);
         this.publicUrl = publicUrl;
     }
 
     /** The channel from TELEGRAM_* settings, or empty (logged once) when TELEGRAM_BOT_TOKEN is not set. */
     public static Optional<TelegramIntegration> fromConfig(Config config, ChannelEventHandler events,
-                                                           DataSource dataSource) {
+                                                           DataSource dataSource, Transactions transactions) {
         Optional<TelegramSettings> settings = TelegramSettings.fromEnvironment(name -> config.get(name).orElse(null),
                 config.publicUrl());
         if (settings.isEmpty()) {
@@ -59,7 +67,8 @@ public final class TelegramIntegration implements ConfiguredChannel {
             return Optional.empty();
         }
         log.info("Telegram channel on: {}", settings.get());
-        return Optional.of(new TelegramIntegration(settings.get(), events, dataSource, config.publicUrl()));
+        return Optional.of(new TelegramIntegration(settings.get(), events, dataSource, transactions,
+                config.publicUrl()));
     }
 
     public TelegramSettings settings() {
@@ -106,10 +115,7 @@ public final class TelegramIntegration implements ConfiguredChannel {
         if (leader != null) {
             return;
         }
-        poller = channel.poller(batch -> {
-            events.handle(batch);
-            callbacks.answer(batch);
-        });
+        poller = channel.poller(polled::accept);
         leader = new AdvisoryLock(dataSource, "telegram polling", lockRetry, poller::start, poller::stop);
         leader.start();
     }

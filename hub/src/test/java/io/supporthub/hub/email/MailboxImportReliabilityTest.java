@@ -44,8 +44,10 @@ class MailboxImportReliabilityTest {
         return EmailSettings.from(app.config()).orElseThrow().imap();
     }
 
-    private EmailInbound inbound() {
-        return app.email().orElseThrow().inbound(app.channelEvents(), app.tickets());
+    private final MailParser parser = new MailParser(1 << 20);
+
+    private MailboxMails mails() {
+        return app.email().orElseThrow().mails(parser, app.channelEvents(), app.tickets());
     }
 
     @Test
@@ -53,9 +55,9 @@ class MailboxImportReliabilityTest {
         mail.deliver("ann@customer.example", "Outage", "Hello during the outage", "o1@customer.example");
         HikariDataSource closedPool = new HikariDataSource();
         closedPool.close();
-        EmailInbound inbound = inbound();
-        DatabaseCursorStore down = new DatabaseCursorStore(new Transactions(Jdbi.create(closedPool)), inbound::accept);
-        try (ImapPoller poller = new ImapPoller(imap(), new MailParser(1 << 20), inbound, down, Duration.ofSeconds(5))) {
+        MailboxMails mails = mails();
+        DatabaseCursorStore down = new DatabaseCursorStore(new Transactions(Jdbi.create(closedPool)), mails);
+        try (ImapPoller poller = new ImapPoller(imap(), parser, mails, down, Duration.ofSeconds(5))) {
             assertThatThrownBy(poller::pollOnce).hasMessageContaining("closed");
         }
         assertThat(count("select count(*) from message")).isZero();
@@ -67,14 +69,19 @@ class MailboxImportReliabilityTest {
     @Test
     void failureMidTransaction_rollsBackEventsAndCursor_nextPollImportsOnce() throws Exception {
         mail.deliver("ben@customer.example", "Half way", "Lost connection half way", "h1@customer.example");
-        EmailInbound inbound = inbound();
-        DatabaseCursorStore failing = new DatabaseCursorStore(app.transactions(), (handle, events, afterCommit) -> {
-            inbound.accept(handle, events, afterCommit);
-            throw new org.jdbi.v3.core.ConnectionException(new java.sql.SQLException("connection to the database lost", "08006"));
+        // the connection breaks after the mail is stored, as the cursor moves
+        app.transactions().inTransaction((h, ac) -> {
+            h.execute("create function lose_connection() returns trigger language plpgsql as $$ begin "
+                    + "raise exception 'connection to the database lost' using errcode = '08006'; end $$");
+            h.execute("create trigger lose_connection before insert on mail_cursor for each row execute function lose_connection()");
+            return null;
         });
-        try (ImapPoller poller = new ImapPoller(imap(), new MailParser(1 << 20), inbound, failing, Duration.ofSeconds(5))) {
+        MailboxMails mails = mails();
+        try (ImapPoller poller = new ImapPoller(imap(), parser, mails, new DatabaseCursorStore(app.transactions(), mails),
+                Duration.ofSeconds(5))) {
             assertThatThrownBy(poller::pollOnce).hasMessageContaining("connection to the database lost");
         }
+        app.transactions().inTransaction((h, ac) -> h.execute("drop trigger lose_connection on mail_cursor"));
         assertThat(count("select count(*) from message")).isZero();
         assertThat(count("select count(*) from ticket")).isZero();
         assertThat(count("select count(*) from mail_cursor")).isZero();

@@ -62,8 +62,9 @@ class KeptAsideApiTest {
 
     private static long keep(ChannelKind channel, String body) {
         hub.app.transactions().inTransaction((handle, afterCommit) -> {
-            KeptAside.keep(handle, new KeptAside.Origin(channel, "/webhooks/none", RawPayload.text("application/json", body),
-                    true), "test " + body, hub.clock.instant());
+            RawPayload raw = new RawPayload("application/json", Map.of(), body.getBytes(StandardCharsets.UTF_8));
+            KeptAside.keep(handle, new KeptAside.Origin(channel, "/webhooks/none", raw, true), "test " + body,
+                    hub.clock.instant());
             return null;
         });
         return keptId(body);
