@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  * The one classifier of database failures. It tells a passing failure (the database is down, busy or restarting; a
  * deadlock) from a permanent one (this payload can never be stored: bad data, a bug): providers must retry the first
  * and be acknowledged for the second, so that one bad message never holds back the ones after it. It also names the
- * failures that callers treat apart: the database being unreachable (503), two transactions in each other's way
+ * failures that callers treat apart: two transactions in each other's way
  * (run again), a unique key taken by a concurrent insert.
  */
 public final class Failures {
@@ -27,12 +27,6 @@ public final class Failures {
     public static boolean isPassing(Throwable failure) {
         return anyCause(failure, cause -> cause instanceof ConnectionException || cause instanceof SQLTransientException
                 || sqlStateStartsWith(cause, "08", "40", "53", "57"));
-    }
-
-    /** The database cannot be reached at all (no connection, or it broke). */
-    public static boolean isDatabaseDown(Throwable failure) {
-        return anyCause(failure, cause -> cause instanceof ConnectionException
-                || cause instanceof SQLTransientConnectionException || sqlStateStartsWith(cause, "08"));
     }
 
     /** A deadlock or a serialization failure: the same work, run again, usually succeeds. */

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Every error as {@code {"error", "message"}} with a fitting status: a {@link Refusal} by its kind, a database outage
+ * Every error as {@code {"error", "message"}} with a fitting status: a {@link Refusal} by its kind, a passing database failure
  * as a 503 the caller may retry, anything else as a logged 500.
  */
 public final class ErrorHandling {
@@ -29,9 +29,9 @@ public final class ErrorHandling {
             respond(ctx, 503, "unavailable", "the database is not answering; try again shortly");
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            if (Failures.isDatabaseDown(e)) {
-                log.warn("Database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.toString());
-                respond(ctx, 503, "unavailable", "the database is not answering; try again shortly");
+            if (Failures.isPassing(e)) {
+                log.warn("Database unavailable for {} {}: {}", ctx.method(), ctx.path(), Failures.reason(e));
+                respond(ctx, 503, "unavailable", "the database is busy or not answering; try again shortly");
                 return;
             }
             log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);

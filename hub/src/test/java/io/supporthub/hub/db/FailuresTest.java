@@ -15,20 +15,18 @@ class FailuresTest {
     }
 
     @Test
-    void a_lost_connection_is_passing_and_means_the_database_is_down() {
+    void a_lost_connection_is_passing() {
         RuntimeException refused = wrapped(new SQLException("connection refused", "08001"));
         assertThat(Failures.isPassing(refused)).isTrue();
-        assertThat(Failures.isDatabaseDown(refused)).isTrue();
-        assertThat(Failures.isDatabaseDown(new ConnectionException(new SQLTransientConnectionException("pool timeout")))).isTrue();
+        assertThat(Failures.isPassing(new ConnectionException(new SQLTransientConnectionException("pool timeout")))).isTrue();
     }
 
     @Test
-    void a_deadlock_is_passing_and_a_transaction_conflict_but_the_database_is_up() {
+    void a_deadlock_is_passing_and_a_transaction_conflict() {
         RuntimeException deadlock = wrapped(new SQLException("deadlock detected", "40P01"));
         assertThat(Failures.isPassing(deadlock)).isTrue();
         assertThat(Failures.isTransactionConflict(deadlock)).isTrue();
         assertThat(Failures.isTransactionConflict(wrapped(new SQLException("could not serialize", "40001")))).isTrue();
-        assertThat(Failures.isDatabaseDown(deadlock)).isFalse();
     }
 
     @Test

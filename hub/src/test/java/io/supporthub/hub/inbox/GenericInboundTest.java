@@ -44,6 +44,29 @@ class GenericInboundTest {
     }
 
     @Test
+    void aPassingDatabaseFailure_is503_andTheRedeliveryIsStored() {
+        // The database refuses new work for want of resources (53300), as when its connections are used up: the
+        // caller is told to try again, not that the hub failed for good.
+        hub.database.jdbi().useHandle(handle -> handle.execute("""
+                create function refuse_for_a_while() returns trigger language plpgsql as $$
+                begin raise exception 'too many connections for now' using errcode = '53300'; end $$;
+                create trigger refuse_for_a_while before insert on message for each row execute function refuse_for_a_while();"""));
+        TestHub.Response busy;
+        try {
+            busy = hub.inbound("busy-1", "Cy Okafor", "cy@example.com", "Are you there?");
+        } finally {
+            hub.database.jdbi().useHandle(handle -> handle.execute(
+                    "drop trigger refuse_for_a_while on message; drop function refuse_for_a_while();"));
+        }
+        assertThat(busy.status()).isEqualTo(503);
+        assertThat(busy.json().get("error").asText()).isEqualTo("unavailable");
+
+        TestHub.Response again = hub.inbound("busy-1", "Cy Okafor", "cy@example.com", "Are you there?");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().get("outcome").asText()).isEqualTo("new_ticket");
+    }
+
+    @Test
     void missingKey_is401_wrongKey_is403() {
         Map<String, Object> body = Map.of("from", Map.of("email", "x@example.com"), "externalId", "k1", "text", "hi");
         assertThat(hub.request("POST", "/api/inbound", body, Map.of()).status()).isEqualTo(401);
