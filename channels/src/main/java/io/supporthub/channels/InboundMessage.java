@@ -23,6 +23,8 @@ import java.util.Objects;
  *                    e.g. "video.mp4 (35 MB)": the hub answers politely
  * @param ourAddress  the address of ours it was written to, when the channel has several (the Twilio number an SMS
  *                    was sent to), else null: replies on the same address go out from it
+ * @param senderAuthentication what the receiving mail server found checking the sender (SPF, DKIM, DMARC), or null
+ *                    when the channel has no such checks or the server recorded none
  */
 public record InboundMessage(
         ChannelKind channel,
@@ -38,7 +40,8 @@ public record InboundMessage(
         boolean edit,
         boolean automated,
         List<String> refusedAttachments,
-        String ourAddress) implements ChannelEvent {
+        String ourAddress,
+        SenderAuthentication senderAuthentication) implements ChannelEvent {
 
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
@@ -58,12 +61,21 @@ public record InboundMessage(
         ourAddress = ourAddress == null || ourAddress.isBlank() ? null : ourAddress.strip();
     }
 
+    /** A message that went through no sender checks. */
+    public InboundMessage(ChannelKind channel, Address from, SenderProfile sender, String externalId, String text,
+                          String html, String subject, ThreadHint threadHint, List<Attachment> attachments,
+                          Instant sentAt, boolean edit, boolean automated, List<String> refusedAttachments,
+                          String ourAddress) {
+        this(channel, from, sender, externalId, text, html, subject, threadHint, attachments, sentAt, edit, automated,
+                refusedAttachments, ourAddress, null);
+    }
+
     /** A message on a channel where we have one address only. */
     public InboundMessage(ChannelKind channel, Address from, SenderProfile sender, String externalId, String text,
                           String html, String subject, ThreadHint threadHint, List<Attachment> attachments,
                           Instant sentAt, boolean edit, boolean automated, List<String> refusedAttachments) {
         this(channel, from, sender, externalId, text, html, subject, threadHint, attachments, sentAt, edit, automated,
-                refusedAttachments, null);
+                refusedAttachments, null, null);
     }
 
     static String withoutNul(String value) {
@@ -77,10 +89,10 @@ public record InboundMessage(
     }
 
     public InboundMessage asEdit() {
-        return new InboundMessage(channel, from, sender, externalId, text, html, subject, threadHint, attachments, sentAt, true, automated, refusedAttachments, ourAddress);
+        return new InboundMessage(channel, from, sender, externalId, text, html, subject, threadHint, attachments, sentAt, true, automated, refusedAttachments, ourAddress, senderAuthentication);
     }
 
     public InboundMessage withSubject(String newSubject) {
-        return new InboundMessage(channel, from, sender, externalId, text, html, newSubject, threadHint, attachments, sentAt, edit, automated, refusedAttachments, ourAddress);
+        return new InboundMessage(channel, from, sender, externalId, text, html, newSubject, threadHint, attachments, sentAt, edit, automated, refusedAttachments, ourAddress, senderAuthentication);
     }
 }
