@@ -224,7 +224,7 @@ public final class App implements AutoCloseable {
     public int start() {
         cannedReplies.seedDefaults(config.defaultLanguage());
         live.start();
-        web.start(config.port());
+        config.host().ifPresentOrElse(host -> web.start(host, config.port()), () -> web.start(config.port()));
         channels.forEach(channel -> channel.start(options.startBackgroundWork()));
         if (options.startBackgroundWork()) {
             scheduler.every("timer-sweep", TimerSweepJob.class, Duration.ofMinutes(5));

@@ -93,6 +93,11 @@ public final class Config {
         return getInt("PORT", 8080);
     }
 
+    /** The address the hub listens on ({@code HOST}); none means every interface. */
+    public Optional<String> host() {
+        return get("HOST").map(String::strip).filter(host -> !host.isEmpty());
+    }
+
     public String publicUrl() {
         String url = get("PUBLIC_URL", "http://localhost:" + port());
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
