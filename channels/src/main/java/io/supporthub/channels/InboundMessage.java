@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param externalId  the provider's id, unique within the channel: a redelivery carries the same one
  * @param text        plain text, possibly empty when the message is only attachments
  * @param html        sanitised HTML when the provider sent HTML (email), else null
- * @param subject     a subject line when the channel has one, else null
+ * @param subject     a subject line when the channel has one, else null; kept as {@link DisplayText#subject} makes it
  * @param threadHint  provider threading data: for email the ids of In-Reply-To and References
  * @param attachments files carried by the message
  * @param sentAt      when the provider says it was sent
@@ -54,7 +54,7 @@ public record InboundMessage(
         // PostgreSQL refuses NUL in text; mis-declared charsets (UTF-16 read as Latin-1) are full of them.
         text = text == null ? "" : withoutNul(text);
         html = html == null ? null : withoutNul(html);
-        subject = subject == null ? null : withoutNul(subject);
+        subject = DisplayText.subject(subject);
         threadHint = threadHint == null ? ThreadHint.NONE : threadHint;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         refusedAttachments = refusedAttachments == null ? List.of() : List.copyOf(refusedAttachments);
@@ -78,7 +78,7 @@ public record InboundMessage(
                 refusedAttachments, null, null);
     }
 
-    static String withoutNul(String value) {
+    private static String withoutNul(String value) {
         return value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "");
     }
 

@@ -1,5 +1,6 @@
 package io.supporthub.hub.agent;
 
+import io.supporthub.channels.DisplayText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -48,7 +49,7 @@ public final class AgentRoutes {
         JsonNode body = Json.body(ctx);
         Long line = Json.optLong(body, "line");
         String role = Json.optText(body, "role");
-        ctx.status(201).json(agents.create(Json.text(body, "email"), Json.text(body, "name"), Json.text(body, "password"),
+        ctx.status(201).json(agents.create(Json.text(body, "email"), DisplayText.name(Json.text(body, "name")), Json.text(body, "password"),
                 role == null ? "agent" : role, line == null ? 1 : line.intValue()));
     }
 
@@ -65,7 +66,7 @@ public final class AgentRoutes {
             throw Refusal.conflict("you cannot disable your own account");
         }
         Long line = Json.optLong(body, "line");
-        ctx.json(agents.update(id, Json.optText(body, "name"), Json.optText(body, "role"),
+        ctx.json(agents.update(id, DisplayText.name(Json.optText(body, "name")), Json.optText(body, "role"),
                 line == null ? null : line.intValue(),
                 body.has("active") ? Json.optBoolean(body, "active", true) : null,
                 Json.optText(body, "password")));
