@@ -15,10 +15,12 @@ public final class AgentRoutes {
 
     private final Authentication authentication;
     private final AgentService agents;
+    private final LoginListener logins;
 
-    public AgentRoutes(Authentication authentication, AgentService agents) {
+    public AgentRoutes(Authentication authentication, AgentService agents, LoginListener logins) {
         this.authentication = authentication;
         this.agents = agents;
+        this.logins = logins;
     }
 
     /** Routes reachable without a session. */
@@ -41,7 +43,8 @@ public final class AgentRoutes {
     private void logIn(Context ctx) {
         Authentication.requireJsonForChanges(ctx);
         JsonNode body = Json.body(ctx);
-        ctx.json(authentication.logIn(ctx, Json.text(body, "email"), Json.text(body, "password")));
+        String email = Json.text(body, "email");
+        ctx.json(logins.watch(ctx, email, () -> authentication.logIn(ctx, email, Json.text(body, "password"))));
     }
 
     private void create(Context ctx) {

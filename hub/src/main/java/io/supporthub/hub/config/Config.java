@@ -125,6 +125,11 @@ public final class Config {
         return Duration.ofDays(positive("KEPT_ASIDE_RETENTION_DAYS", 30));
     }
 
+    /** How long the audit log is kept ({@code AUDIT_RETENTION_DAYS}). */
+    public Duration auditRetention() {
+        return Duration.ofDays(positive("AUDIT_RETENTION_DAYS", 365));
+    }
+
     public Duration botWait() {
         return Duration.ofMinutes(positive("BOT_WAIT_MINUTES", 10));
     }
