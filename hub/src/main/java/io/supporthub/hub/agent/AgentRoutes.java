@@ -1,7 +1,7 @@
 package io.supporthub.hub.agent;
 
-import io.supporthub.channels.DisplayText;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.supporthub.channels.DisplayText;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.error.Refusal;

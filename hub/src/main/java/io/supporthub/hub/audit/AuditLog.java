@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -50,7 +51,7 @@ public final class AuditLog {
 
     /** Deletes rows older than the retention period, in batches; returns how many. */
     public int deleteExpired() {
-        java.time.Instant cutoff = clock.instant().minus(retention);
+        Instant cutoff = clock.instant().minus(retention);
         int total = 0;
         int deleted;
         do {

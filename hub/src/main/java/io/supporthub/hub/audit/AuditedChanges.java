@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Records the admin changes made through the API, route by route, without the features knowing: before a listed route
@@ -129,7 +130,7 @@ public final class AuditedChanges {
     }
 
     /** The member of a list (as the API shows it) whose {@code id} is the one given. */
-    static Snapshot member(java.util.function.Supplier<? extends List<?>> all) {
+    static Snapshot member(Supplier<? extends List<?>> all) {
         return id -> {
             if (id == null) {
                 return null;
@@ -143,7 +144,7 @@ public final class AuditedChanges {
         };
     }
 
-    /** The replies of all canned reply groups, as one list. */
+    /** Lists joined into one (the replies of every canned reply group). */
     static List<Object> flatten(List<? extends List<?>> lists) {
         List<Object> all = new ArrayList<>();
         lists.forEach(all::addAll);

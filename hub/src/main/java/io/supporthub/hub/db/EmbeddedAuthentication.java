@@ -1,6 +1,7 @@
 package io.supporthub.hub.db;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -16,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.Set;
-import java.nio.channels.FileChannel;
 import javax.sql.DataSource;
 
 /**
