@@ -54,6 +54,13 @@ class NamesAndLengthsTest {
         long ticketId = opened.json().get("id").asLong();
         assertThat(hub.patch("/api/tickets/" + ticketId, Map.of("subject", RLO + "Renamed")).json().get("subject").asText())
                 .isEqualTo("Renamed");
+        // a name stored before names were cleaned is isolated on the page, so it cannot reorder what follows it
+        hub.app.transactions().inTransaction((handle, afterCommit) -> handle.createUpdate(
+                "update ticket set subject = :subject where id = :id").bind("subject", "Old" + RLO + "subject")
+                .bind("id", ticketId).execute());
+        assertThat(hub.get("/tickets/" + ticketId).body())
+                .contains("<h1 id=\"ticket-subject\"><bdi>Old" + RLO + "subject</bdi></h1>");
+        assertThat(hub.get("/").body()).contains("<bdi>Old" + RLO + "subject</bdi>").contains("<bdi>Ann Lee</bdi>");
 
         long agentId = hub.post("/api/agents", Map.of("email", "bidi@test.local", "name", "Ada" + RLO + "nimda",
                 "password", "a long enough password")).json().get("id").asLong();
