@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param externalId  the provider's id, unique within the channel: a redelivery carries the same one
  * @param text        plain text, possibly empty when the message is only attachments
  * @param html        sanitised HTML when the provider sent HTML (email), else null
- * @param subject     a subject line when the channel has one, else null
+ * @param subject     a subject line when the channel has one, else null; kept as {@link DisplayText#subject} makes it
  * @param threadHint  provider threading data: for email the ids of In-Reply-To and References
  * @param attachments files carried by the message
  * @param sentAt      when the provider says it was sent
@@ -23,6 +23,8 @@ import java.util.Objects;
  *                    e.g. "video.mp4 (35 MB)": the hub answers politely
  * @param ourAddress  the address of ours it was written to, when the channel has several (the Twilio number an SMS
  *                    was sent to), else null: replies on the same address go out from it
+ * @param senderAuthentication what the receiving mail server found checking the sender (SPF, DKIM, DMARC), or null
+ *                    when the channel has no such checks or the server recorded none
  */
 public record InboundMessage(
         ChannelKind channel,
@@ -38,7 +40,8 @@ public record InboundMessage(
         boolean edit,
         boolean automated,
         List<String> refusedAttachments,
-        String ourAddress) implements ChannelEvent {
+        String ourAddress,
+        SenderAuthentication senderAuthentication) implements ChannelEvent {
 
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
@@ -51,11 +54,20 @@ public record InboundMessage(
         // PostgreSQL refuses NUL in text; mis-declared charsets (UTF-16 read as Latin-1) are full of them.
         text = text == null ? "" : withoutNul(text);
         html = html == null ? null : withoutNul(html);
-        subject = subject == null ? null : withoutNul(subject);
+        subject = DisplayText.subject(subject);
         threadHint = threadHint == null ? ThreadHint.NONE : threadHint;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         refusedAttachments = refusedAttachments == null ? List.of() : List.copyOf(refusedAttachments);
         ourAddress = ourAddress == null || ourAddress.isBlank() ? null : ourAddress.strip();
+    }
+
+    /** A message that went through no sender checks. */
+    public InboundMessage(ChannelKind channel, Address from, SenderProfile sender, String externalId, String text,
+                          String html, String subject, ThreadHint threadHint, List<Attachment> attachments,
+                          Instant sentAt, boolean edit, boolean automated, List<String> refusedAttachments,
+                          String ourAddress) {
+        this(channel, from, sender, externalId, text, html, subject, threadHint, attachments, sentAt, edit, automated,
+                refusedAttachments, ourAddress, null);
     }
 
     /** A message on a channel where we have one address only. */
@@ -63,10 +75,10 @@ public record InboundMessage(
                           String html, String subject, ThreadHint threadHint, List<Attachment> attachments,
                           Instant sentAt, boolean edit, boolean automated, List<String> refusedAttachments) {
         this(channel, from, sender, externalId, text, html, subject, threadHint, attachments, sentAt, edit, automated,
-                refusedAttachments, null);
+                refusedAttachments, null, null);
     }
 
-    static String withoutNul(String value) {
+    private static String withoutNul(String value) {
         return value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "");
     }
 
@@ -77,10 +89,10 @@ public record InboundMessage(
     }
 
     public InboundMessage asEdit() {
-        return new InboundMessage(channel, from, sender, externalId, text, html, subject, threadHint, attachments, sentAt, true, automated, refusedAttachments, ourAddress);
+        return new InboundMessage(channel, from, sender, externalId, text, html, subject, threadHint, attachments, sentAt, true, automated, refusedAttachments, ourAddress, senderAuthentication);
     }
 
     public InboundMessage withSubject(String newSubject) {
-        return new InboundMessage(channel, from, sender, externalId, text, html, newSubject, threadHint, attachments, sentAt, edit, automated, refusedAttachments, ourAddress);
+        return new InboundMessage(channel, from, sender, externalId, text, html, newSubject, threadHint, attachments, sentAt, edit, automated, refusedAttachments, ourAddress, senderAuthentication);
     }
 }

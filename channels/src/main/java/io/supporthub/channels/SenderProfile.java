@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What the provider tells us about the sender besides the address the message came from.
  *
- * @param name         display name, may be null
+ * @param name         display name, may be null; kept as {@link DisplayText#name} makes it
  * @param language     IETF language tag such as {@code ru} or {@code fr-CA}, may be null
  * @param otherAddresses further addresses the sender revealed (a shared phone, an email in a form)
  */
@@ -13,7 +13,7 @@ public record SenderProfile(String name, String language, List<Address> otherAdd
 
     public SenderProfile {
         otherAddresses = otherAddresses == null ? List.of() : List.copyOf(otherAddresses);
-        name = name == null ? null : InboundMessage.withoutNul(name);
+        name = DisplayText.name(name);
     }
 
     public static SenderProfile named(String name) {

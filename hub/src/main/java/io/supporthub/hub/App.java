@@ -10,6 +10,12 @@ import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.hub.agent.AgentRoutes;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.audit.AuditLog;
+import io.supporthub.hub.audit.AuditRetentionJob;
+import io.supporthub.hub.audit.AuditRoutes;
+import io.supporthub.hub.audit.AuditedChanges;
+import io.supporthub.hub.audit.AuditedRoutes;
+import io.supporthub.hub.audit.LoginAudit;
 import io.supporthub.hub.bot.BotConversation;
 import io.supporthub.hub.bot.RatingPrompter;
 import io.supporthub.hub.cannedreply.CannedReplies;
@@ -112,6 +118,7 @@ public final class App implements AutoCloseable {
     private final QuartzScheduler scheduler;
     private final TicketTimerService timers;
     private final KeptAsideService keptAside;
+    private final AuditLog audit;
     private final Javalin web;
     private final Options options;
     /** The channels the configuration turned on, in the order they start. */
@@ -185,7 +192,10 @@ public final class App implements AutoCloseable {
                 renderer, clock);
         Authentication authentication = new Authentication(transactions, clock, config.publicUrl().startsWith("https"));
 
-        AgentRoutes agentRoutes = new AgentRoutes(authentication, agents);
+        this.audit = new AuditLog(transactions, clock, config.auditRetention());
+        jobs.put(AuditRetentionJob.class, () -> new AuditRetentionJob(audit));
+        LoginAudit logins = new LoginAudit(audit);
+        AgentRoutes agentRoutes = new AgentRoutes(authentication, agents, logins);
         GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);
         TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, clock);
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
@@ -193,7 +203,10 @@ public final class App implements AutoCloseable {
         this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
         EventStreamRoutes eventStreamRoutes = new EventStreamRoutes(live);
-        WebUi webUi = new WebUi(transactions, authentication, agents, tickets, cannedReplies, keptAside,
+        AuditedChanges auditedChanges = new AuditedChanges(audit,
+                AuditedRoutes.of(transactions, agents, cannedReplies, notificationStore, defaultTexts));
+        AuditRoutes auditRoutes = new AuditRoutes(audit);
+        WebUi webUi = new WebUi(transactions, authentication, agents, tickets, cannedReplies, keptAside, audit, logins,
                 senders::containsKey, clock,
                 config.publicUrl().startsWith("https"));
         this.web = Javalin.create(cfg -> {
@@ -209,6 +222,8 @@ public final class App implements AutoCloseable {
             inboundRoutes.register(cfg.routes);
             channels.forEach(channel -> channel.register(cfg.routes));
             cfg.routes.before("/api/*", authentication::guardApi);
+            auditedChanges.register(cfg.routes);
+            auditRoutes.register(cfg.routes);
             agentRoutes.register(cfg.routes);
             ticketRoutes.register(cfg.routes);
             catalogRoutes.register(cfg.routes);
@@ -225,11 +240,12 @@ public final class App implements AutoCloseable {
     public int start() {
         cannedReplies.seedDefaults(config.defaultLanguage());
         live.start();
-        web.start(config.port());
+        config.host().ifPresentOrElse(host -> web.start(host, config.port()), () -> web.start(config.port()));
         channels.forEach(channel -> channel.start(options.startBackgroundWork()));
         if (options.startBackgroundWork()) {
             scheduler.every("timer-sweep", TimerSweepJob.class, Duration.ofMinutes(5));
             scheduler.every("kept-aside-retention", KeptAsideRetentionJob.class, Duration.ofDays(1));
+            scheduler.every("audit-retention", AuditRetentionJob.class, Duration.ofDays(1));
             channels.forEach(channel -> channel.jobs().forEach(job -> scheduler.every(job.name(), job.type(), job.interval())));
             scheduler.start();
             dispatcher.start();
@@ -271,6 +287,10 @@ public final class App implements AutoCloseable {
 
     public OutboxDispatcher dispatcher() {
         return dispatcher;
+    }
+
+    public AuditLog audit() {
+        return audit;
     }
 
     public KeptAsideService keptAside() {

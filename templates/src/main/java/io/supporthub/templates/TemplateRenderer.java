@@ -3,6 +3,7 @@ package io.supporthub.templates;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.SafeMustacheFactory;
+import com.github.mustachejava.reflect.MapObjectHandler;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -17,7 +18,8 @@ import java.util.Set;
  * Renders Mustache templates ({@code {{customer.name}}}, {@code {{#agent.name}}...{{/agent.name}}}) with variables
  * given as nested maps or records. The same template renders unescaped ({@link TextMode#PLAIN}) or HTML-escaped
  * ({@link TextMode#HTML}). Templates are edited by admins at run time, so the dialect is Mustache's safe subset:
- * no partials, no pragmas, no triple braces, only public members. A missing variable renders empty.
+ * no partials, no pragmas, no triple braces; variables are read from maps only, never by calling a method of a value
+ * ({@code {{customer.name.bytes}}} renders nothing). A missing variable renders empty.
  * Compiled templates are kept in a bounded cache; instances are thread-safe and meant to be shared.
  */
 public final class TemplateRenderer {
@@ -25,8 +27,8 @@ public final class TemplateRenderer {
     /** A resource root nothing is ever read from: no partial name is allowed. */
     private static final String NO_PARTIALS_ROOT = "io/supporthub/templates/no-partials";
 
-    private final SafeMustacheFactory plainFactory = new PlainFactory();
-    private final SafeMustacheFactory htmlFactory = new SafeMustacheFactory(Set.of(), NO_PARTIALS_ROOT);
+    private final SafeMustacheFactory plainFactory = mapsOnly(new PlainFactory());
+    private final SafeMustacheFactory htmlFactory = mapsOnly(new SafeMustacheFactory(Set.of(), NO_PARTIALS_ROOT));
     private final BoundedCache<Key, Mustache> cache;
 
     public TemplateRenderer() {
@@ -40,7 +42,7 @@ public final class TemplateRenderer {
 
     /**
      * @param template  the template text
-     * @param variables a map (String keys) or an object whose public accessors are read; null means none
+     * @param variables nested maps with String keys ({@link TemplateVariables#asMap()}); null means none
      * @throws IllegalArgumentException when the template is not valid (see {@link #validate(String)})
      */
     public String render(String template, Object variables, TextMode mode) {
@@ -66,12 +68,18 @@ public final class TemplateRenderer {
     }
 
     /**
-     * Checks a template as an admin saves it.
+     * Checks a template as an admin saves it: its syntax, and that it reads only the variables given.
      *
-     * @throws IllegalArgumentException with a message that says what is wrong and where
+     * @param variables the dotted names the template may read, e.g. {@link TemplateVariables#TICKET}
+     * @throws IllegalArgumentException with a message that says what is wrong and where, or which variable is unknown
      */
-    public void validate(String template) {
-        cache.get(new Key(template == null ? "" : template, TextMode.HTML), this::compile);
+    public void validate(String template, Set<String> variables) {
+        TemplateNames.check(cache.get(new Key(template == null ? "" : template, TextMode.HTML), this::compile), variables);
+    }
+
+    private static <F extends SafeMustacheFactory> F mapsOnly(F factory) {
+        factory.setObjectHandler(new MapObjectHandler());
+        return factory;
     }
 
     private Mustache compile(Key key) {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Builds the nested map of variables templates read, with the names the default texts use:
@@ -12,6 +13,13 @@ import java.util.Objects;
  * Null values are left out, so they render empty. Not thread-safe; build one per rendering.
  */
 public final class TemplateVariables {
+    /** The variables of texts about a ticket: canned replies, customer notifications, an agent's SMS. */
+    public static final Set<String> TICKET = Set.of("customer.name", "ticket.number", "ticket.subject",
+            "ticket.status", "agent.name", "company.name");
+    /** Every variable the shipped texts read: those about a ticket, and of agents' notifications and the bot. */
+    public static final Set<String> ALL = Set.of("customer.name", "ticket.number", "ticket.subject",
+            "ticket.status", "agent.name", "company.name", "author.name", "message.text", "link", "stars");
+
     private final Map<String, Object> root = new LinkedHashMap<>();
 
     public static TemplateVariables create() {

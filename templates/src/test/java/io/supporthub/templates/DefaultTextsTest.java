@@ -17,7 +17,7 @@ class DefaultTextsTest {
             assertThat(all).as(language).containsOnlyKeys(TextKey.values());
             all.forEach((key, template) -> {
                 assertThat(template).as(language + " " + key).isNotBlank();
-                renderer.validate(template);
+                renderer.validate(template, TemplateVariables.ALL);
             });
         }
     }

@@ -36,10 +36,32 @@ class TemplateRendererTest {
     }
 
     @Test
-    void records_fillDottedVariables() {
-        Scope scope = new Scope(new Customer("Anna"), new Ticket(7, "Screen", "Resolved"));
+    void methodsOfValuesAndObjects_neverResolve() {
+        Map<String, Object> vars = Map.of("customer", Map.of("name", "Anna"), "scope",
+                new Scope(new Customer("Anna"), new Ticket(7, "Screen", "Resolved")));
 
-        assertThat(renderer.renderPlain(TEMPLATE, scope)).isEqualTo("Hello Anna, #7 \"Screen\" is Resolved.");
+        assertThat(renderer.renderPlain("[{{customer.name.bytes}}][{{customer.name.class}}][{{scope.customer.name}}]"
+                + "[{{#customer.name}}{{bytes}}{{empty}}{{/customer.name}}][{{customer.getClass}}]", vars))
+                .isEqualTo("[][][][][]");
+    }
+
+    @Test
+    void unknownVariables_areRefusedByName() {
+        assertThatThrownBy(() -> renderer.validate("Hi {{customer.name.bytes}}", TemplateVariables.TICKET))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown variable 'customer.name.bytes'")
+                .hasMessageContaining("customer.name, ticket.number");
+        for (String template : List.of("{{customer}}", "{{#customer.name}}{{bytes}}{{/customer.name}}",
+                "{{#customer}}{{.}}{{/customer}}", "{{^ticket}}{{class}}{{/ticket}}", "{{link}}", "{{#nope}}x{{/nope}}")) {
+            assertThatThrownBy(() -> renderer.validate(template, TemplateVariables.TICKET)).as(template)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown variable");
+        }
+    }
+
+    @Test
+    void sectionsOnKnownNamesAndTheirStarts_pass() {
+        renderer.validate("{{#customer.name}}Dear {{.}},{{/customer.name}}{{^customer.name}}Hello,{{/customer.name}} "
+                + "{{#ticket}}#{{number}} {{#subject}}({{.}}){{/subject}}{{/ticket}} {{! a comment }}", TemplateVariables.TICKET);
     }
 
     @Test
@@ -83,7 +105,7 @@ class TemplateRendererTest {
 
     @Test
     void unclosedSection_isRejectedWithClearMessage() {
-        assertThatThrownBy(() -> renderer.validate("Hi {{#customer}}{{name}}"))
+        assertThatThrownBy(() -> renderer.validate("Hi {{#customer}}{{name}}", TemplateVariables.TICKET))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("invalid template: ")
                 .hasMessageContaining("customer");
@@ -93,28 +115,28 @@ class TemplateRendererTest {
 
     @Test
     void mismatchedClosingTag_isRejected() {
-        assertThatThrownBy(() -> renderer.validate("{{#a}}x{{/b}}"))
+        assertThatThrownBy(() -> renderer.validate("{{#a}}x{{/b}}", TemplateVariables.TICKET))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("invalid template: ");
     }
 
     @Test
     void partial_isRejected_soTemplatesCannotReadFiles() {
-        assertThatThrownBy(() -> renderer.validate("{{> /etc/passwd}}"))
+        assertThatThrownBy(() -> renderer.validate("{{> /etc/passwd}}", TemplateVariables.TICKET))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("partials");
     }
 
     @Test
     void tripleBraces_areRejected() {
-        assertThatThrownBy(() -> renderer.validate("{{{customer.name}}}"))
+        assertThatThrownBy(() -> renderer.validate("{{{customer.name}}}", TemplateVariables.TICKET))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unescaped");
     }
 
     @Test
     void validTemplate_passesValidation() {
-        renderer.validate("Hello {{customer.name}}, {{#ticket}}#{{number}}{{/ticket}}");
+        renderer.validate("Hello {{customer.name}}, {{#ticket}}#{{number}}{{/ticket}}", TemplateVariables.TICKET);
     }
 
     @Test

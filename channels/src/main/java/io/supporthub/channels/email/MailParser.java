@@ -11,7 +11,6 @@ import io.supporthub.channels.ThreadHint;
 import io.supporthub.channels.UnprocessablePayloadException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,9 +25,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +41,6 @@ public final class MailParser {
     public static final String CONTENT_TYPE = "message/rfc822";
 
     private static final byte[] OLE_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
-    private static final Pattern EMAIL = Pattern.compile("[\\w.!#$%&'*+/=?^`{|}~-]+@[\\w-]+(\\.[\\w-]+)*");
     private static final Logger log = LoggerFactory.getLogger(MailParser.class);
 
     private final long maxAttachmentBytes;
@@ -106,9 +103,8 @@ public final class MailParser {
         } catch (MessagingException | RuntimeException e) {
             throw new UnprocessablePayloadException("not an RFC 822 mail: " + e.getMessage(), e);
         }
-        InternetAddress sender = sender(message);
-        String email = sender.getAddress();
-        String name = sender.getPersonal() == null ? null : MailText.decodeHeader(sender.getPersonal());
+        MailboxHeader.Mailbox sender = sender(message);
+        String email = sender.address();
 
         String contentType = header(message, "Content-Type");
         MimeParts parts = new MimeParts(maxAttachmentBytes);
@@ -122,10 +118,11 @@ public final class MailParser {
         String automated = AutomatedMail.reason(message, email, contentType);
 
         InboundMessage inbound = new InboundMessage(ChannelKind.EMAIL, Address.email(email),
-                SenderProfile.named(name == null || name.isBlank() ? null : name), externalId(message, raw),
+                SenderProfile.named(sender.name()), externalId(message, raw),
                 replyText(parts), fullHtml(parts), subject,
                 new ThreadHint(SubjectMarker.ticketNumber(subject), replyToIds), parts.attachments, sentAt, false,
-                automated != null, parts.refused);
+                automated != null, parts.refused, null,
+                AuthenticationResults.parse(rawHeader(message, "Authentication-Results")).orElse(null));
         List<ChannelEvent> events = new ArrayList<>();
         events.add(inbound);
         if (BounceReport.isBounce(contentType == null ? "" : contentType, parts, email)) {
@@ -155,29 +152,19 @@ public final class MailParser {
         return parts.plain == null ? null : HtmlSanitizer.preformatted(parts.plain);
     }
 
-    private static InternetAddress sender(MimeMessage message) throws UnprocessablePayloadException {
+    /**
+     * The sender: the one mailbox of From (all From headers together), else of Sender, else of Reply-To. A header
+     * naming several mailboxes, or none we can read, is passed over, never guessed from.
+     */
+    private static MailboxHeader.Mailbox sender(MimeMessage message) throws UnprocessablePayloadException {
         for (String field : new String[] {"From", "Sender", "Reply-To"}) {
-            String raw = rawHeader(message, field);
-            if (raw == null || raw.isBlank()) {
-                continue;
-            }
-            try {
-                for (InternetAddress address : InternetAddress.parseHeader(raw, false)) {
-                    if (address.getAddress() != null && EMAIL.matcher(address.getAddress()).matches()) {
-                        return address;
-                    }
-                }
-            } catch (MessagingException | RuntimeException e) {
-                log.debug("unparseable {} header '{}': {}", field, raw, e.toString());
-            }
-            Matcher m = EMAIL.matcher(raw);
-            if (m.find()) {
-                InternetAddress address = new InternetAddress();
-                address.setAddress(m.group());
-                return address;
+            Optional<MailboxHeader.Mailbox> mailbox = MailboxHeader.single(allRawHeaders(message, field));
+            if (mailbox.isPresent()) {
+                return mailbox.get();
             }
         }
-        throw new UnprocessablePayloadException("no sender address: the mail has no usable From, Sender or Reply-To");
+        throw new UnprocessablePayloadException("no sender address: the mail has no From, Sender or Reply-To "
+                + "naming exactly one address");
     }
 
     private static String externalId(MimeMessage message, byte[] raw) {
@@ -224,6 +211,21 @@ public final class MailParser {
             raw = MailText.decode(raw.getBytes(StandardCharsets.ISO_8859_1), null);
         }
         return raw;
+    }
+
+    /** Every such header joined by commas, so that two From headers read as two mailboxes. */
+    private static String allRawHeaders(MimeMessage message, String name) {
+        String[] values;
+        try {
+            values = message.getHeader(name);
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+        if (values == null) {
+            return null;
+        }
+        String joined = String.join(",", values);
+        return joined.chars().anyMatch(c -> c > 0x7f) ? MailText.decode(joined.getBytes(StandardCharsets.ISO_8859_1), null) : joined;
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {

@@ -14,7 +14,10 @@
  * without quoted history and signature ({@link io.supporthub.channels.email.ReplyExtractor}); {@code html} = the whole
  * original, sanitised, or the whole plain text as escaped {@code <pre>}; {@code threadHint} = the subject marker
  * {@code [#1234]} ({@link io.supporthub.channels.email.SubjectMarker}) and In-Reply-To then References;
- * {@code automated} for auto-replies, bounces and list mail. A bounce adds a FAILED
+ * {@code automated} for auto-replies, bounces and list mail; {@code from} = the one address of From (in its angle
+ * brackets, or bare; never anything read from a display name), else of Sender, else of Reply-To, else the mail is
+ * refused ({@link io.supporthub.channels.email.MailboxHeader}); {@code senderAuthentication} = SPF, DKIM and DMARC
+ * results of the topmost {@code Authentication-Results} header, the receiving server's. A bounce adds a FAILED
  * {@link io.supporthub.channels.DeliveryUpdate} whose {@code providerId} is the Message-ID of our mail.
  *
  * <h2>Outbound</h2>

@@ -6,6 +6,7 @@ import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.DeliveryState;
 import io.supporthub.channels.DeliveryUpdate;
 import io.supporthub.channels.InboundMessage;
+import io.supporthub.channels.SenderAuthentication;
 import io.supporthub.channels.UnprocessablePayloadException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +105,15 @@ class MailCorpusTest {
         assertThat(gmail.sender().name()).isEqualTo("Megan One");
         assertThat(gmail.externalId()).isEqualTo("CAKsfaBW4hj0Gek6TwbR3erng4P1y0CZzJ0d=pXtCNnYnbe7PLg@mail.gmail.com");
         assertThat(gmail.automated()).isFalse();
+    }
+
+    @Test
+    void authenticationResultsOfRealServers_areRead() throws Exception {
+        InboundMessage gmail = (InboundMessage) parser.parse(Corpus.bytes("flanker/iphone.eml")).get(0);
+        assertThat(gmail.senderAuthentication()).isEqualTo(new SenderAuthentication("mx.google.com", "pass", "pass", null));
+        InboundMessage exchange = (InboundMessage) parser.parse(Corpus.bytes("flanker/bounce/office365.eml")).get(0);
+        assertThat(exchange.senderAuthentication()).isEqualTo(new SenderAuthentication(null, "none", null, null));
+        assertThat(exchange.senderAuthentication().failures()).isEmpty();
     }
 
     private DeliveryUpdate bounce(String file) throws Exception {

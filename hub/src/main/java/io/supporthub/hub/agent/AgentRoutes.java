@@ -1,6 +1,7 @@
 package io.supporthub.hub.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.supporthub.channels.DisplayText;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.error.Refusal;
@@ -14,10 +15,12 @@ public final class AgentRoutes {
 
     private final Authentication authentication;
     private final AgentService agents;
+    private final LoginListener logins;
 
-    public AgentRoutes(Authentication authentication, AgentService agents) {
+    public AgentRoutes(Authentication authentication, AgentService agents, LoginListener logins) {
         this.authentication = authentication;
         this.agents = agents;
+        this.logins = logins;
     }
 
     /** Routes reachable without a session. */
@@ -40,7 +43,8 @@ public final class AgentRoutes {
     private void logIn(Context ctx) {
         Authentication.requireJsonForChanges(ctx);
         JsonNode body = Json.body(ctx);
-        ctx.json(authentication.logIn(ctx, Json.text(body, "email"), Json.text(body, "password")));
+        String email = Json.text(body, "email");
+        ctx.json(logins.watch(ctx, email, () -> authentication.logIn(ctx, email, Json.text(body, "password"))));
     }
 
     private void create(Context ctx) {
@@ -48,7 +52,7 @@ public final class AgentRoutes {
         JsonNode body = Json.body(ctx);
         Long line = Json.optLong(body, "line");
         String role = Json.optText(body, "role");
-        ctx.status(201).json(agents.create(Json.text(body, "email"), Json.text(body, "name"), Json.text(body, "password"),
+        ctx.status(201).json(agents.create(Json.text(body, "email"), DisplayText.name(Json.text(body, "name")), Json.text(body, "password"),
                 role == null ? "agent" : role, line == null ? 1 : line.intValue()));
     }
 
@@ -65,7 +69,7 @@ public final class AgentRoutes {
             throw Refusal.conflict("you cannot disable your own account");
         }
         Long line = Json.optLong(body, "line");
-        ctx.json(agents.update(id, Json.optText(body, "name"), Json.optText(body, "role"),
+        ctx.json(agents.update(id, DisplayText.name(Json.optText(body, "name")), Json.optText(body, "role"),
                 line == null ? null : line.intValue(),
                 body.has("active") ? Json.optBoolean(body, "active", true) : null,
                 Json.optText(body, "password")));

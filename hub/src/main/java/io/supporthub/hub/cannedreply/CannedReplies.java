@@ -169,7 +169,7 @@ public final class CannedReplies {
             throw Refusal.invalid("'body' must not be empty");
         }
         try {
-            renderer.validate(body);
+            renderer.validate(body, TemplateVariables.TICKET);
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid(e.getMessage());
         }

@@ -93,6 +93,11 @@ public final class Config {
         return getInt("PORT", 8080);
     }
 
+    /** The address the hub listens on ({@code HOST}); none means every interface. */
+    public Optional<String> host() {
+        return get("HOST").map(String::strip).filter(host -> !host.isEmpty());
+    }
+
     public String publicUrl() {
         String url = get("PUBLIC_URL", "http://localhost:" + port());
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -125,6 +130,11 @@ public final class Config {
      */
     public Duration outboxLease() {
         return Duration.ofSeconds(positive("OUTBOX_LEASE_SECONDS", 600));
+    }
+
+    /** How long the audit log is kept ({@code AUDIT_RETENTION_DAYS}). */
+    public Duration auditRetention() {
+        return Duration.ofDays(positive("AUDIT_RETENTION_DAYS", 365));
     }
 
     /** How long the customer bot waits for an answer it asked for (a rating's comment, a message to add to a request). */

@@ -167,7 +167,8 @@ public final class Inbox {
             text = (text.isEmpty() ? "" : text + "\n\n") + "[Not received, too large: " + String.join(", ", message.refusedAttachments()) + "]";
         }
         long messageId = new MessageQueries(handle).insert(NewMessage.inbound(ticketId, message.channel(), address.id(),
-                text, message.html(), message.externalId(), message.automated(), message.ourAddress()), now);
+                text, message.html(), message.externalId(), message.automated(), message.ourAddress(),
+                message.senderAuthentication()), now);
         AttachmentStore attachments = new AttachmentStore(handle);
         for (Attachment attachment : message.attachments()) {
             attachments.save(messageId, attachment, now);

@@ -2,6 +2,7 @@ package io.supporthub.hub.message;
 
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.DeliveryState;
+import io.supporthub.channels.SenderAuthentication;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
@@ -26,20 +27,27 @@ public final class MessageQueries {
     public record NewMessage(Long ticketId, String direction, String visibility, ChannelKind channel, Long addressId,
                              Long authorAgentId, String text, String html, String externalId,
                              DeliveryState deliveryState, boolean automated, String ourAddress, String buttons,
-                             boolean ratingComment) {
+                             boolean ratingComment, SenderAuthentication senderAuthentication) {
 
         /** What a customer wrote: on a ticket, or (ticketId null) to the bot. */
         public static NewMessage inbound(Long ticketId, ChannelKind channel, long addressId, String text, String html,
                                          String externalId, boolean automated, String ourAddress) {
+            return inbound(ticketId, channel, addressId, text, html, externalId, automated, ourAddress, null);
+        }
+
+        /** What a customer wrote, with what the receiving mail server found checking the sender (or null). */
+        public static NewMessage inbound(Long ticketId, ChannelKind channel, long addressId, String text, String html,
+                                         String externalId, boolean automated, String ourAddress,
+                                         SenderAuthentication senderAuthentication) {
             return new NewMessage(ticketId, "in", "public", channel, addressId, null, text, html, externalId, null,
-                    automated, ourAddress, null, false);
+                    automated, ourAddress, null, false, senderAuthentication);
         }
 
         /** What a customer wrote as the comment of their rating of the ticket. */
         public static NewMessage ratingComment(long ticketId, ChannelKind channel, long addressId, String text,
                                                String externalId) {
             return new NewMessage(ticketId, "in", "public", channel, addressId, null, text, null, externalId, null,
-                    false, null, null, true);
+                    false, null, null, true, null);
         }
 
         /** An agent's internal note: no channel, no address, never sent. */
@@ -50,22 +58,23 @@ public final class MessageQueries {
         /** A note kept from an agent's mail, with its sanitised HTML. */
         public static NewMessage note(long ticketId, long agentId, String text, String html) {
             return new NewMessage(ticketId, "out", "internal", null, null, agentId, text, html, null, null, false,
-                    null, null, false);
+                    null, null, false, null);
         }
 
         /** A public message to the customer, queued for sending (the outbox writes these). */
         public static NewMessage outgoing(Long ticketId, ChannelKind channel, long addressId, Long authorAgentId,
                                           String text, boolean automated, String buttons) {
             return new NewMessage(ticketId, "out", "public", channel, addressId, authorAgentId, text, null, null,
-                    DeliveryState.QUEUED, automated, null, buttons, false);
+                    DeliveryState.QUEUED, automated, null, buttons, false, null);
         }
     }
 
     public long insert(NewMessage message, Instant now) {
         return handle.createUpdate("insert into message (ticket_id, direction, visibility, channel, address_id, author_agent_id, "
-                        + "text, html, external_id, delivery_state, automated, our_address, buttons, rating_comment, created_at) "
-                        + "values (:ticketId, :direction, :visibility, :channel, :addressId, :authorAgentId, :text, :html, "
-                        + ":externalId, :deliveryState, :automated, :ourAddress, cast(:buttons as jsonb), :ratingComment, :now)")
+                        + "text, html, external_id, delivery_state, automated, our_address, buttons, rating_comment, sender_auth, "
+                        + "created_at) values (:ticketId, :direction, :visibility, :channel, :addressId, :authorAgentId, "
+                        + ":text, :html, :externalId, :deliveryState, :automated, :ourAddress, cast(:buttons as jsonb), "
+                        + ":ratingComment, cast(:senderAuth as jsonb), :now)")
                 .bind("ticketId", message.ticketId())
                 .bind("direction", message.direction())
                 .bind("visibility", message.visibility())
@@ -80,6 +89,7 @@ public final class MessageQueries {
                 .bind("ourAddress", message.ourAddress())
                 .bind("buttons", message.buttons())
                 .bind("ratingComment", message.ratingComment() ? Boolean.TRUE : null)
+                .bind("senderAuth", SenderAuthColumn.write(message.senderAuthentication()))
                 .bind("now", now)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)

@@ -5,6 +5,7 @@ import io.supporthub.channels.ChannelKind;
 import io.supporthub.templates.DefaultTexts;
 import io.supporthub.templates.Languages;
 import io.supporthub.templates.TemplateRenderer;
+import io.supporthub.templates.TemplateVariables;
 import io.supporthub.templates.TextKey;
 import io.supporthub.templates.notification.Notification;
 
@@ -151,7 +152,7 @@ public final class NotificationSettingsJson {
                     throw new IllegalArgumentException("'" + where + "' must be a non-empty template");
                 }
                 try {
-                    renderer.validate(text.getValue().asText());
+                    renderer.validate(text.getValue().asText(), TemplateVariables.TICKET);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("'" + where + "': " + e.getMessage(), e);
                 }

@@ -17,6 +17,7 @@ import io.supporthub.hub.web.Json;
 import io.supporthub.hub.web.PathParams;
 import io.supporthub.templates.DefaultTexts;
 import io.supporthub.templates.TemplateRenderer;
+import io.supporthub.templates.TemplateVariables;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -71,6 +72,7 @@ public final class SmsRoutes {
             Map<String, Object> variables = TicketVariables.of(handle, ticket, defaults,
                     notificationStore.read(handle).companyName(), agent.name());
             try {
+                renderer.validate(template, TemplateVariables.TICKET);
                 return renderer.renderPlain(template, variables).strip();
             } catch (IllegalArgumentException e) {
                 throw Refusal.invalid("'text' is not a valid template: " + e.getMessage());

@@ -1,6 +1,7 @@
 package io.supporthub.hub.ticket;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.supporthub.channels.SenderAuthentication;
 import io.supporthub.hub.message.AttachmentInfo;
 import io.supporthub.hub.message.AttachmentStore;
 import io.supporthub.hub.message.Message;
@@ -20,10 +21,23 @@ import java.util.Optional;
 public record TicketDetail(@JsonUnwrapped TicketSummary ticket, List<MessageView> messages, List<TicketEvent> timeline,
                            Long firstResponseSeconds, long resolutionSeconds) {
 
+    /**
+     * A message of the thread. {@code senderAuthentication} is what the receiving mail server found checking the
+     * sender of an inbound mail (null elsewhere), {@code senderChecksFailed} the checks that failed.
+     */
     public record MessageView(long id, String direction, String visibility, String channel, String text, String html,
                               String author, Long authorAgentId, Instant createdAt, String deliveryState,
                               String deliveryError, boolean edited, boolean automated, boolean ratingComment,
-                              List<AttachmentInfo> attachments) {
+                              List<AttachmentInfo> attachments, SenderAuthentication senderAuthentication,
+                              List<String> senderChecksFailed) {
+
+        static MessageView of(Message m, List<AttachmentInfo> attachments) {
+            SenderAuthentication auth = m.senderAuthentication();
+            return new MessageView(m.id(), m.direction(), m.visibility(), m.channel(), m.text(), m.html(),
+                    m.authorName(), m.authorAgentId(), m.createdAt(), m.deliveryState(), m.deliveryError(),
+                    m.editedAt() != null, m.automated(), m.ratingComment(), attachments, auth,
+                    auth == null ? List.of() : auth.failures());
+        }
     }
 
     public static Optional<TicketDetail> load(Handle handle, long ticketId, Instant now) {
@@ -33,9 +47,8 @@ public record TicketDetail(@JsonUnwrapped TicketSummary ticket, List<MessageView
         }
         List<Message> messages = new MessageQueries(handle).ofTicket(ticketId);
         Map<Long, List<AttachmentInfo>> files = new AttachmentStore(handle).infoByMessage(messages.stream().map(Message::id).toList());
-        List<MessageView> views = messages.stream().map(m -> new MessageView(m.id(), m.direction(), m.visibility(),
-                m.channel(), m.text(), m.html(), m.authorName(), m.authorAgentId(), m.createdAt(), m.deliveryState(),
-                m.deliveryError(), m.editedAt() != null, m.automated(), m.ratingComment(), files.getOrDefault(m.id(), List.of()))).toList();
+        List<MessageView> views = messages.stream()
+                .map(m -> MessageView.of(m, files.getOrDefault(m.id(), List.of()))).toList();
         List<TicketEvent> timeline = new TicketQueries(handle).events(ticketId);
         TicketSummary ticket = summary.get();
         Long firstResponse = ticket.firstResponseAt() == null ? null

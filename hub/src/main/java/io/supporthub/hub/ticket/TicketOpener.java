@@ -2,6 +2,7 @@ package io.supporthub.hub.ticket;
 
 import io.supporthub.channels.Address;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.DisplayText;
 import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.contact.AddressRow;
@@ -41,6 +42,9 @@ public final class TicketOpener {
         if (request.subject() == null || request.subject().isBlank()) {
             throw Refusal.invalid("'subject' is required");
         }
+        if (request.text() != null && !request.text().isBlank()) {
+            TicketService.requireText(request.text());
+        }
         Ticket created = transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
             long contactId = contactFor(handle, request);
             ChannelKind origin = request.channel() == null ? ChannelKind.API : request.channel();
@@ -64,9 +68,16 @@ public final class TicketOpener {
         return created;
     }
 
-    /** What an agent gives to open a ticket. Either {@code contactId} or at least one of name, email, phone. */
+    /**
+     * What an agent gives to open a ticket. Either {@code contactId} or at least one of name, email, phone. The
+     * subject and name are kept as {@link DisplayText} makes them.
+     */
     public record NewTicketRequest(String subject, String text, Long contactId, String name, String email, String phone,
                                    ChannelKind channel, String type, String priority) {
+        public NewTicketRequest {
+            subject = DisplayText.subject(subject);
+            name = DisplayText.name(name);
+        }
     }
 
     private long contactFor(Handle handle, NewTicketRequest request) {

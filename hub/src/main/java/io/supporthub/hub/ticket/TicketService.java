@@ -2,6 +2,7 @@ package io.supporthub.hub.ticket;
 
 import io.supporthub.channels.AddressKind;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.DisplayText;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.contact.AddressRow;
@@ -27,6 +28,9 @@ import java.util.function.Predicate;
 
 /** What agents do to tickets: reply, note, change status, assign, escalate, open a ticket for a contact. */
 public final class TicketService {
+
+    /** The longest reply or note an agent may write, in characters: a book chapter, well past any channel's message. */
+    static final int MAX_TEXT = 100_000;
 
     private final Transactions transactions;
     private final TicketOps ops;
@@ -176,11 +180,12 @@ public final class TicketService {
                 changes.put("priority", patch.priority());
             }
             if (patch.subject() != null) {
-                if (patch.subject().isBlank()) {
+                String subject = DisplayText.subject(patch.subject());
+                if (subject == null) {
                     throw Refusal.invalid("'subject' must not be empty");
                 }
-                new TicketQueries(handle).setSubject(ticketId, patch.subject().strip());
-                changes.put("subject", patch.subject().strip());
+                new TicketQueries(handle).setSubject(ticketId, subject);
+                changes.put("subject", subject);
             }
             if (changes.isEmpty()) {
                 throw Refusal.invalid("nothing to change: give assignee, type, priority or subject");
@@ -238,9 +243,13 @@ public final class TicketService {
         return Refusal.unprocessable("unknown " + what + " '" + name + "'");
     }
 
-    private static void requireText(String text) {
+    /** A reply's or note's text: not empty, and short enough for any channel to carry and any page to show. */
+    static void requireText(String text) {
         if (text == null || text.isBlank()) {
             throw Refusal.invalid("'text' must not be empty");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw Refusal.invalid("'text' has " + text.length() + " characters; at most " + MAX_TEXT + " are taken");
         }
     }
 

@@ -4,18 +4,27 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentService;
+import io.supporthub.hub.audit.AuditEntry;
+import io.supporthub.hub.audit.AuditFilter;
+import io.supporthub.hub.audit.AuditFilters;
+import io.supporthub.hub.audit.AuditLog;
+import io.supporthub.hub.audit.AuditRoutes;
 import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.catalog.CatalogList;
 import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.keptaside.KeptAsideService;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Admin pages, for administrators only: agents, canned replies, types/priorities/statuses, customer notifications,
- * payloads kept aside.
+ * payloads kept aside, the audit log.
  * The pages list what exists; their forms call the JSON admin API from the page's script.
  */
 final class AdminPages {
@@ -26,11 +35,13 @@ final class AdminPages {
     private final AgentService agents;
     private final CannedReplies cannedReplies;
     private final KeptAsideService keptAside;
+    private final AuditLog audit;
     private final PageAccess access;
     private final Pages pages;
 
     AdminPages(Transactions transactions, AgentService agents, CannedReplies cannedReplies, KeptAsideService keptAside,
-               PageAccess access, Pages pages) {
+               AuditLog audit, PageAccess access, Pages pages) {
+        this.audit = audit;
         this.keptAside = keptAside;
         this.transactions = transactions;
         this.agents = agents;
@@ -54,6 +65,27 @@ final class AdminPages {
         routes.get("/admin/kept-aside", ctx -> show(ctx, "admin_kept_aside", "kept-aside",
                 Map.of("kept", keptAside.list(null, null, KEPT_ASIDE_SHOWN), "retentionDays", keptAside.retentionDays())));
         routes.get("/admin/notifications", ctx -> show(ctx, "admin_notifications", "notifications", Map.of()));
+        routes.get("/admin/audit", this::audit);
+    }
+
+    /** The audit log, filtered by the form's query; "Older" carries the filter and the last row's id. */
+    private void audit(Context ctx) {
+        access.admin(ctx);
+        Map<String, String> query = new HashMap<>(AuditRoutes.queryParams(ctx));
+        AuditFilter filter = AuditFilters.from(query);
+        List<AuditEntry> page = audit.page(filter);
+        Map<String, Object> model = new HashMap<>();
+        model.put("entries", page.stream().map(AuditRow::of).toList());
+        model.put("query", query);
+        model.put("filtered", !query.isEmpty());
+        model.put("retentionDays", audit.retentionDays());
+        if (page.size() == filter.limit()) {
+            query.put("after", String.valueOf(page.get(page.size() - 1).id()));
+            model.put("next", "/admin/audit?" + query.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&")));
+        }
+        show(ctx, "admin_audit", "audit", model);
     }
 
     private void show(Context ctx, String template, String section, Map<String, Object> data) {

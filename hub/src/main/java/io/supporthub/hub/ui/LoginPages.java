@@ -3,6 +3,7 @@ package io.supporthub.hub.ui;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.agent.LoginListener;
 import io.supporthub.hub.error.Refusal;
 import io.supporthub.hub.web.ErrorHandling;
 
@@ -13,9 +14,11 @@ import java.util.Map;
 final class LoginPages {
 
     private final Authentication authentication;
+    private final LoginListener logins;
     private final Pages pages;
 
-    LoginPages(Authentication authentication, Pages pages) {
+    LoginPages(Authentication authentication, LoginListener logins, Pages pages) {
+        this.logins = logins;
         this.authentication = authentication;
         this.pages = pages;
     }
@@ -51,7 +54,7 @@ final class LoginPages {
             return;
         }
         try {
-            authentication.logIn(ctx, email.strip(), password);
+            logins.watch(ctx, email.strip(), () -> authentication.logIn(ctx, email.strip(), password));
         } catch (Refusal e) {
             String message = switch (e.kind()) {
                 case FORBIDDEN -> "This account is disabled. Ask an administrator to enable it.";

@@ -9,7 +9,8 @@ import java.util.List;
 /** A message of the thread, formatted for the template. Text is shown escaped; email HTML only in a sandbox. */
 public record MessageRow(long id, String kind, String channel, String channelLabel, String author, String text,
                          String html, String time, String ago, String deliveryState, String deliveryError,
-                         boolean edited, boolean automated, boolean ratingComment, List<FileRow> files) {
+                         boolean edited, boolean automated, boolean ratingComment, List<FileRow> files,
+                         String senderWarning) {
 
     /** An attachment link. */
     public record FileRow(long id, String name, String size, String contentType) {
@@ -23,7 +24,17 @@ public record MessageRow(long id, String kind, String channel, String channelLab
         return new MessageRow(m.id(), kind, m.channel(), Format.channelLabel(m.channel()), author,
                 m.text() == null ? "" : m.text(), m.html(), Format.dayTime(m.createdAt()), Format.since(m.createdAt(), now),
                 "agent".equals(kind) ? m.deliveryState() : null, m.deliveryError(), m.edited(), m.automated(),
-                m.ratingComment(), files);
+                m.ratingComment(), files, senderWarning(m));
+    }
+
+    /** Why the sender of a mail may not be who it says, from the receiving server's checks; null when none failed. */
+    private static String senderWarning(MessageView m) {
+        if (m.senderChecksFailed().isEmpty()) {
+            return null;
+        }
+        String server = m.senderAuthentication().server();
+        return "The sender may not be who they say: " + String.join(", ", m.senderChecksFailed())
+                + (server == null ? "" : " (checked by " + server + ")");
     }
 
     private static FileRow file(AttachmentInfo a) {

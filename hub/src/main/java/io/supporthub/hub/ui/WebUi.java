@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.agent.LoginListener;
+import io.supporthub.hub.audit.AuditLog;
 import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.contact.ContactSearchRoutes;
 import io.supporthub.hub.db.Transactions;
@@ -34,14 +36,14 @@ public final class WebUi {
     private final AttachmentRoutes attachments;
 
     public WebUi(Transactions transactions, Authentication authentication, AgentService agents, TicketService tickets,
-                 CannedReplies cannedReplies, KeptAsideService keptAside, Predicate<ChannelKind> canSend, Clock clock,
-                 boolean secureCookies) {
+                 CannedReplies cannedReplies, KeptAsideService keptAside, AuditLog audit, LoginListener logins,
+                 Predicate<ChannelKind> canSend, Clock clock, boolean secureCookies) {
         this.pages = new Pages(new Views(), new Csrf(secureCookies));
         this.access = new PageAccess(authentication);
-        this.login = new LoginPages(authentication, pages);
+        this.login = new LoginPages(authentication, logins, pages);
         this.inbox = new InboxPage(transactions, access, pages, clock);
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
-        this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, access, pages);
+        this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, audit, access, pages);
         this.contacts = new ContactSearchRoutes(transactions);
         this.attachments = new AttachmentRoutes(transactions);
     }

@@ -59,6 +59,27 @@ class CannedReplyTest {
     }
 
     @Test
+    void templateReachingIntoAVariablesMethods_isRefusedOnSave_andRendersNothingWhenStoredBefore() {
+        long groupId = hub.post("/api/canned/groups", Map.of("name", "Methods")).json().get("id").asLong();
+        TestHub.Response refused = hub.post("/api/canned/replies", Map.of("groupId", groupId, "title", "x",
+                "body", "Hi {{customer.name.bytes}}"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).contains("unknown variable 'customer.name.bytes'");
+        long replyId = hub.post("/api/canned/replies", Map.of("groupId", groupId, "title", "ok",
+                "body", "Hi {{customer.name}}")).json().get("id").asLong();
+        TestHub.Response edit = hub.patch("/api/canned/replies/" + replyId, Map.of("body", "{{ticket.subject.class}}"));
+        assertThat(edit.status()).isEqualTo(400);
+        assertThat(edit.json().get("message").asText()).contains("unknown variable 'ticket.subject.class'");
+
+        hub.app.transactions().inTransaction((handle, afterCommit) -> handle.createUpdate(
+                "update canned_reply set body = 'Hi {{customer.name}}[{{customer.name.bytes}}]' where id = :id")
+                .bind("id", replyId).execute());
+        long ticketId = hub.inbound("cr-m", "Anna", "anna-m@example.com", "Help").json().get("ticketId").asLong();
+        JsonNode rendered = hub.post("/api/canned/replies/" + replyId + "/render", Map.of("ticketId", ticketId)).json();
+        assertThat(rendered.get("text").asText()).isEqualTo("Hi Anna[]");
+    }
+
+    @Test
     void editReorderSearchDelete() {
         long groupId = hub.post("/api/canned/groups", Map.of("name", "Order")).json().get("id").asLong();
         long a = hub.post("/api/canned/replies", Map.of("groupId", groupId, "title", "A", "body", "zebra one")).json().get("id").asLong();

@@ -80,6 +80,37 @@ class EmailEndToEndTest {
     }
 
     @Test
+    void craftedDisplayName_neverBecomesTheContact_andFailedSenderChecksWarnOnTheTicket() throws Exception {
+        mail.deliver("=?UTF-8?Q?Eve=0D=0ABcc:_evil@evil.example?= <eve@example.org>", "Refund", "Please refund me.",
+                "e1@example.org", "Authentication-Results: mx.support.example; spf=fail smtp.mailfrom=example.org; "
+                        + "dkim=none; dmarc=fail header.from=example.org");
+        mail.poll();
+        long ticketId = mail.ticketOfMail("e1@example.org");
+        JsonNode ticket = mail.ticket(ticketId);
+        assertThat(ticket.get("contact").get("addresses").findValuesAsText("value")).containsExactly("eve@example.org");
+        JsonNode message = ticket.get("messages").get(0);
+        assertThat(message.get("senderAuthentication").get("dmarc").asText()).isEqualTo("fail");
+        assertThat(message.get("senderChecksFailed")).extracting(JsonNode::asText).containsExactly("SPF fail", "DMARC fail");
+        assertThat(mail.hub.get("/tickets/" + ticketId).body())
+                .contains("data-sender-warning").contains("SPF fail, DMARC fail (checked by mx.support.example)");
+
+        mail.reply(ticketId, "We look into it.");
+        assertThat(mail.sentTo("eve@example.org")).hasSize(1);
+        assertThat(mail.sentTo("_evil@evil.example")).isEmpty();
+        assertThat(mail.sentTo("evil@evil.example")).isEmpty();
+    }
+
+    @Test
+    void mailPassingSenderChecks_showsNoWarning() {
+        mail.deliver("Fay <fay@example.org>", "Hello", "Just saying hi.", "f1@example.org",
+                "Authentication-Results: mx.support.example; spf=pass; dkim=pass; dmarc=pass");
+        mail.poll();
+        long ticketId = mail.ticketOfMail("f1@example.org");
+        assertThat(mail.ticket(ticketId).get("messages").get(0).get("senderChecksFailed")).isEmpty();
+        assertThat(mail.hub.get("/tickets/" + ticketId).body()).doesNotContain("data-sender-warning");
+    }
+
+    @Test
     void markerInSubject_threadsWithoutHeaders() {
         mail.deliver("bo@customer.example", "Invoice question", "Why two invoices?", "b1@customer.example");
         mail.poll();

@@ -131,6 +131,11 @@ class SmsConversationTest {
         assertThat(sent.json().get("segments").get("segments").asInt()).isEqualTo(1);
         sms.drain();
         assertThat(sms.sentTo("+14155550106")).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo(expected));
+
+        TestHub.Response refused = sms.hub.post("/api/tickets/" + ticketId + "/sms",
+                Map.of("text", "Your code {{customer.name.bytes}}"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).contains("unknown variable 'customer.name.bytes'");
     }
 
     @Test

@@ -134,6 +134,8 @@ class SmsNotificationTest {
                 .contains("'waiting'");
         assertThat(put(Map.of("texts", Map.of("en", Map.of("notify.resolved.text", "{{> partial}}")))).status())
                 .isEqualTo(400);
+        assertThat(put(Map.of("texts", Map.of("en", Map.of("notify.resolved.text", "{{customer.name.bytes}}"))))
+                .json().get("message").asText()).contains("unknown variable 'customer.name.bytes'");
     }
 
     private static TestHub.Response put(Map<String, Object> body) {

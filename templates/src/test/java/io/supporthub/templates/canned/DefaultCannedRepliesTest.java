@@ -45,6 +45,7 @@ class DefaultCannedRepliesTest {
         for (String language : Languages.SUPPORTED) {
             for (CannedReplyGroup group : defaults.forLanguage(language)) {
                 for (CannedReply reply : group.replies()) {
+                    renderer.validate(reply.body(), TemplateVariables.TICKET);
                     String text = renderer.renderPlain(reply.body(), vars);
                     assertThat(reply.title()).isNotBlank();
                     assertThat(text).as(language + " " + reply.title()).doesNotContain("{{", "}}").hasSizeGreaterThan(20);
