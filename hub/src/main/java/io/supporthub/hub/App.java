@@ -61,6 +61,7 @@ import io.supporthub.hub.ticket.TicketRowMapper;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ui.WebUi;
 import io.supporthub.hub.viber.ViberChannel;
+import io.supporthub.hub.web.ClientAddresses;
 import io.supporthub.hub.web.ErrorHandling;
 import io.supporthub.hub.web.Json;
 import io.supporthub.templates.DefaultTexts;
@@ -182,7 +183,8 @@ public final class App implements AutoCloseable {
         SmsRoutes smsRoutes = new SmsRoutes(transactions, tickets, notificationStore, defaultTexts, renderer);
         NotificationRoutes notificationRoutes = new NotificationRoutes(transactions, notificationStore, defaultTexts,
                 renderer, clock);
-        Authentication authentication = new Authentication(transactions, clock, config.publicUrl().startsWith("https"));
+        Authentication authentication = new Authentication(transactions, clock, config.publicUrl().startsWith("https"),
+                ClientAddresses.trusting(config.trustedProxies()));
 
         AgentRoutes agentRoutes = new AgentRoutes(authentication, agents);
         GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);

@@ -6,11 +6,17 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.error.Refusal;
+import io.supporthub.hub.error.TooManyAttempts;
+import io.supporthub.hub.web.ClientAddresses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Who is calling: an agent's session cookie (sessions live in PostgreSQL, so any node serves them) or
@@ -19,6 +25,7 @@ import java.util.Optional;
  */
 public final class Authentication {
 
+    private static final Logger log = LoggerFactory.getLogger(Authentication.class);
     public static final String SESSION_COOKIE = "hub_session";
     private static final String AGENT_ATTRIBUTE = "agent";
     private static final Duration SESSION_LIFETIME = Duration.ofDays(14);
@@ -27,11 +34,16 @@ public final class Authentication {
     private final Transactions transactions;
     private final Clock clock;
     private final boolean secureCookies;
+    private final ClientAddresses clientAddresses;
+    private final LoginThrottle throttle;
+    private final List<LoginOutcome.Listener> loginListeners = new CopyOnWriteArrayList<>();
 
-    public Authentication(Transactions transactions, Clock clock, boolean secureCookies) {
+    public Authentication(Transactions transactions, Clock clock, boolean secureCookies, ClientAddresses clientAddresses) {
         this.transactions = transactions;
         this.clock = clock;
         this.secureCookies = secureCookies;
+        this.clientAddresses = clientAddresses;
+        this.throttle = new LoginThrottle(transactions);
     }
 
     /**
@@ -100,29 +112,38 @@ public final class Authentication {
         return agent;
     }
 
-    /** Checks the password and opens a session; the cookie carries the token, the database its hash. */
+    /** Tells {@code listener} of every login attempt from now on (an audit log records them). */
+    public void onLoginAttempt(LoginOutcome.Listener listener) {
+        loginListeners.add(listener);
+    }
+
+    /**
+     * Checks the password and opens a session; the cookie carries the token, the database its hash. The attempt is
+     * counted before the password is checked ({@link LoginThrottle}).
+     */
     public Agent logIn(Context ctx, String email, String password) {
         Instant attemptAt = clock.instant();
-        transactions.read(handle -> {
-            LoginThrottle.check(handle, email, attemptAt);
-            return null;
-        });
+        String client = clientAddresses.of(ctx);
+        try {
+            throttle.admit(email, client, attemptAt);
+        } catch (TooManyAttempts e) {
+            log.info("Login for {} from {} refused: too many attempts", email, client);
+            report(email, client, null, LoginOutcome.Result.THROTTLED, attemptAt);
+            throw e;
+        }
         Optional<Agent> agent = transactions.read(handle -> new AgentQueries(handle).findByEmail(email));
         Optional<String> hash = agent.flatMap(a -> transactions.read(handle -> new AgentQueries(handle).passwordHash(a.id())));
         // An unknown email costs the same bcrypt check as a known one, so timing does not tell which emails exist.
         boolean matches = Passwords.matches(password, hash.orElse(UNKNOWN_ACCOUNT_HASH)) && hash.isPresent();
+        Long agentId = agent.map(Agent::id).orElse(null);
         if (!matches) {
-            transactions.inTransaction((handle, afterCommit) -> {
-                LoginThrottle.recordFailure(handle, email, attemptAt);
-                return null;
-            });
+            log.info("Login for {} from {} failed: wrong email or password", email, client);
+            report(email, client, agentId, LoginOutcome.Result.WRONG_PASSWORD, attemptAt);
             throw Refusal.unauthenticated("wrong email or password");
         }
-        transactions.inTransaction((handle, afterCommit) -> {
-            LoginThrottle.clear(handle, email);
-            return null;
-        });
+        throttle.succeeded(email, client, attemptAt);
         if (!agent.get().active()) {
+            report(email, client, agentId, LoginOutcome.Result.ACCOUNT_DISABLED, attemptAt);
             throw Refusal.forbidden("this account is disabled; ask an administrator");
         }
         String token = Passwords.randomToken(32);
@@ -134,7 +155,13 @@ public final class Authentication {
             return null;
         });
         ctx.cookie(cookie(token, (int) SESSION_LIFETIME.toSeconds()));
+        report(email, client, agentId, LoginOutcome.Result.SUCCEEDED, attemptAt);
         return agent.get();
+    }
+
+    private void report(String email, String client, Long agentId, LoginOutcome.Result result, Instant at) {
+        LoginOutcome outcome = new LoginOutcome(email, client, agentId, result, at);
+        loginListeners.forEach(listener -> listener.loginAttempted(outcome));
     }
 
     public void logOut(Context ctx) {
