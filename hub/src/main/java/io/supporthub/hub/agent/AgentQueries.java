@@ -87,6 +87,11 @@ public final class AgentQueries {
         handle.createUpdate("delete from agent_session where expires_at <= :now").bind("now", now).execute();
     }
 
+    public long countActiveAdminsOtherThan(long id) {
+        return handle.createQuery("select count(*) from agent where role = 'admin' and active and id <> :id")
+                .bind("id", id).mapTo(Long.class).one();
+    }
+
     /** Holds off every other writer of agents until the transaction ends. */
     public void lockTable() {
         handle.execute("lock table agent in exclusive mode");

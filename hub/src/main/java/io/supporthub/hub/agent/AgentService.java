@@ -69,6 +69,14 @@ public final class AgentService {
                     line == null ? current.line() : line,
                     active == null ? current.active() : active);
             validate(updated.email(), updated.name(), updated.role(), updated.line());
+            if (isActiveAdmin(current) && !isActiveAdmin(updated)) {
+                // Serialises with any other change of admins, so two admins demoting each other cannot both succeed.
+                agents.lockTable();
+                if (agents.countActiveAdminsOtherThan(id) == 0) {
+                    throw new Refusal(Refusal.Kind.CONFLICT, "last_administrator", current.name()
+                            + " is the last active administrator; make another agent an administrator first");
+                }
+            }
             agents.update(updated);
             if (password != null) {
                 try {
@@ -92,6 +100,10 @@ public final class AgentService {
             return null;
         });
         return token;
+    }
+
+    private static boolean isActiveAdmin(Agent agent) {
+        return agent.isAdmin() && agent.active();
     }
 
     private static void validate(String email, String name, String role, int line) {
