@@ -7,9 +7,12 @@ import io.supporthub.bot.BotWaitPolicy;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.PhoneNumbers;
+import io.supporthub.hub.agent.AccessService;
+import io.supporthub.hub.agent.AccountRoutes;
 import io.supporthub.hub.agent.AgentRoutes;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.agent.PasswordService;
 import io.supporthub.hub.bot.BotConversation;
 import io.supporthub.hub.bot.RatingPrompter;
 import io.supporthub.hub.cannedreply.CannedReplies;
@@ -24,6 +27,7 @@ import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.email.EmailChannel;
 import io.supporthub.hub.email.EmailIntegration;
 import io.supporthub.hub.email.MailboxImporter;
+import io.supporthub.hub.email.PasswordResetMailer;
 import io.supporthub.hub.inbox.GenericInboundRoutes;
 import io.supporthub.hub.inbox.Inbox;
 import io.supporthub.hub.inbox.ThreadingPolicy;
@@ -184,9 +188,13 @@ public final class App implements AutoCloseable {
         NotificationRoutes notificationRoutes = new NotificationRoutes(transactions, notificationStore, defaultTexts,
                 renderer, clock);
         Authentication authentication = new Authentication(transactions, clock, config.publicUrl().startsWith("https"),
-                ClientAddresses.trusting(config.trustedProxies()));
+                config.sessionIdle(), ClientAddresses.trusting(config.trustedProxies()));
+        AccessService access = new AccessService(transactions, clock);
+        PasswordService passwords = new PasswordService(transactions, clock, config.publicUrl(),
+                email.map(channel -> new PasswordResetMailer(channel.agentMail(), config.companyName())));
 
-        AgentRoutes agentRoutes = new AgentRoutes(authentication, agents);
+        AgentRoutes agentRoutes = new AgentRoutes(authentication, agents, access, passwords);
+        AccountRoutes accountRoutes = new AccountRoutes(passwords, access);
         GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);
         TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, clock);
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
@@ -207,10 +215,12 @@ public final class App implements AutoCloseable {
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unavailable"));
             });
             agentRoutes.registerPublic(cfg.routes);
+            accountRoutes.registerPublic(cfg.routes);
             inboundRoutes.register(cfg.routes);
             channels.forEach(channel -> channel.register(cfg.routes));
             cfg.routes.before("/api/*", authentication::guardApi);
             agentRoutes.register(cfg.routes);
+            accountRoutes.register(cfg.routes);
             ticketRoutes.register(cfg.routes);
             catalogRoutes.register(cfg.routes);
             keptAsideRoutes.register(cfg.routes);
