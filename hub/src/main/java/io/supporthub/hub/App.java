@@ -202,7 +202,7 @@ public final class App implements AutoCloseable {
         this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
         EventStreamRoutes eventStreamRoutes = new EventStreamRoutes(live);
-        WebUi webUi = new WebUi(transactions, authentication, agents, tickets, cannedReplies, keptAside,
+        WebUi webUi = new WebUi(transactions, authentication, agents, access, passwords, tickets, cannedReplies, keptAside,
                 senders::containsKey, clock,
                 config.publicUrl().startsWith("https"));
         this.web = Javalin.create(cfg -> {
