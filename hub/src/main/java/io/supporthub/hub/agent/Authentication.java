@@ -6,19 +6,14 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.error.Refusal;
-import io.supporthub.hub.error.TooManyAttempts;
 import io.supporthub.hub.web.ClientAddresses;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Who is calling: an agent's session cookie (sessions live in PostgreSQL, so any node serves them) or
@@ -27,17 +22,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Authentication {
 
-    private static final Logger log = LoggerFactory.getLogger(Authentication.class);
     public static final String SESSION_COOKIE = "hub_session";
     private static final String CALLER_ATTRIBUTE = "caller";
-    /** The longest a session lasts even when used every day; unused, it ends after the idle time. */
-    private static final Duration SESSION_LIFETIME = Duration.ofDays(14);
     /** How stale a session's "last used" may get before a request writes it again: not a write per request. */
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
-    private static final String UNKNOWN_ACCOUNT_HASH = Passwords.hash(Passwords.randomToken(16));
     /** What an agent who must choose a new password may still call. */
-    private static final Set<String> BEFORE_PASSWORD_CHANGE = Set.of("GET /api/session", "DELETE /api/session",
-            "PUT /api/me/password");
+    private static final Set<String> BEFORE_PASSWORD_CHANGE = Set.of("GET /api/session", "PUT /api/me/password");
     private static final Set<String> PUBLIC = Set.of("POST /api/session", "DELETE /api/session",
             "POST /api/password/forgot", "POST /api/password/reset");
 
@@ -46,8 +36,7 @@ public final class Authentication {
     private final boolean secureCookies;
     private final Duration sessionIdle;
     private final ClientAddresses clientAddresses;
-    private final LoginThrottle throttle;
-    private final List<LoginOutcome.Listener> loginListeners = new CopyOnWriteArrayList<>();
+    private final Login login;
 
     public Authentication(Transactions transactions, Clock clock, boolean secureCookies, Duration sessionIdle,
                           ClientAddresses clientAddresses) {
@@ -56,7 +45,7 @@ public final class Authentication {
         this.secureCookies = secureCookies;
         this.sessionIdle = sessionIdle;
         this.clientAddresses = clientAddresses;
-        this.throttle = new LoginThrottle(transactions);
+        this.login = new Login(transactions, clock, sessionIdle);
     }
 
     /**
@@ -137,63 +126,18 @@ public final class Authentication {
 
     /** Tells {@code listener} of every login attempt from now on (an audit log records them). */
     public void onLoginAttempt(LoginOutcome.Listener listener) {
-        loginListeners.add(listener);
+        login.onAttempt(listener);
     }
 
     public String clientAddress(Context ctx) {
         return clientAddresses.of(ctx);
     }
 
-    /**
-     * Checks the password and opens a session; the cookie carries the token, the database its hash. The attempt is
-     * counted before the password is checked ({@link LoginThrottle}); a hash in an older scheme is written anew.
-     */
+    /** Checks the password ({@link Login}) and opens a session; the cookie carries the token, the database its hash. */
     public Agent logIn(Context ctx, String email, String password) {
-        Instant attemptAt = clock.instant();
-        String client = clientAddresses.of(ctx);
-        try {
-            throttle.admit(email, client, attemptAt);
-        } catch (TooManyAttempts e) {
-            log.info("Login for {} from {} refused: too many attempts", email, client);
-            report(email, client, null, LoginOutcome.Result.THROTTLED, attemptAt);
-            throw e;
-        }
-        Optional<Agent> agent = transactions.read(handle -> new AgentQueries(handle).findByEmail(email));
-        Optional<String> hash = agent.flatMap(a -> transactions.read(handle -> new AgentQueries(handle).passwordHash(a.id())));
-        // An unknown email costs the same bcrypt check as a known one, so timing does not tell which emails exist;
-        // a password longer than any allowed one is wrong without hashing a megabyte.
-        boolean matches = !PasswordPolicy.tooLong(password)
-                && Passwords.matches(password, hash.orElse(UNKNOWN_ACCOUNT_HASH)) && hash.isPresent();
-        Long agentId = agent.map(Agent::id).orElse(null);
-        if (!matches) {
-            log.info("Login for {} from {} failed: wrong email or password", email, client);
-            report(email, client, agentId, LoginOutcome.Result.WRONG_PASSWORD, attemptAt);
-            throw Refusal.unauthenticated("wrong email or password");
-        }
-        throttle.succeeded(email, client, attemptAt);
-        if (!agent.get().active()) {
-            report(email, client, agentId, LoginOutcome.Result.ACCOUNT_DISABLED, attemptAt);
-            throw Refusal.forbidden("this account is disabled; ask an administrator");
-        }
-        String token = Passwords.randomToken(32);
-        Instant now = clock.instant();
-        transactions.inTransaction((handle, afterCommit) -> {
-            if (Passwords.needsRehash(hash.get())) {
-                new AgentQueries(handle).replaceHash(agentId, hash.get(), Passwords.hash(password));
-            }
-            SessionQueries sessions = new SessionQueries(handle);
-            sessions.deleteExpired(now, now.minus(sessionIdle));
-            sessions.create(Passwords.sha256(token), agentId, now, now.plus(SESSION_LIFETIME), client, userAgent(ctx));
-            return null;
-        });
-        ctx.cookie(cookie(token, (int) SESSION_LIFETIME.toSeconds()));
-        report(email, client, agentId, LoginOutcome.Result.SUCCEEDED, attemptAt);
-        return agent.get();
-    }
-
-    private void report(String email, String client, Long agentId, LoginOutcome.Result result, Instant at) {
-        LoginOutcome outcome = new LoginOutcome(email, client, agentId, result, at);
-        loginListeners.forEach(listener -> listener.loginAttempted(outcome));
+        Login.Opened opened = login.logIn(email, password, clientAddresses.of(ctx), userAgent(ctx));
+        ctx.cookie(cookie(opened.token(), (int) Login.SESSION_LIFETIME.toSeconds()));
+        return opened.agent();
     }
 
     public void logOut(Context ctx) {
