@@ -194,7 +194,7 @@ public final class App implements AutoCloseable {
                 email.map(channel -> new PasswordResetMailer(channel.agentMail(), config.companyName())));
 
         AgentRoutes agentRoutes = new AgentRoutes(authentication, agents, access, passwords);
-        AccountRoutes accountRoutes = new AccountRoutes(passwords, access);
+        AccountRoutes accountRoutes = new AccountRoutes(passwords, access, authentication);
         GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);
         TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, clock);
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);

@@ -17,10 +17,12 @@ public final class AccountRoutes {
 
     private final PasswordService passwords;
     private final AccessService access;
+    private final Authentication authentication;
 
-    public AccountRoutes(PasswordService passwords, AccessService access) {
+    public AccountRoutes(PasswordService passwords, AccessService access, Authentication authentication) {
         this.passwords = passwords;
         this.access = access;
+        this.authentication = authentication;
     }
 
     public void registerPublic(RoutesConfig routes) {
@@ -40,7 +42,8 @@ public final class AccountRoutes {
     public void register(RoutesConfig routes) {
         routes.put("/api/me/password", ctx -> {
             JsonNode body = Json.body(ctx);
-            passwords.change(Authentication.caller(ctx), Json.text(body, "current"), Json.text(body, "new"));
+            passwords.change(Authentication.caller(ctx), authentication.clientAddress(ctx), Json.text(body, "current"),
+                    Json.text(body, "new"));
             ctx.status(204);
         });
         routes.get("/api/me/tokens", ctx -> ctx.json(access.tokens(Authentication.agent(ctx).id())));

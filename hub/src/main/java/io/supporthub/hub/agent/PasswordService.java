@@ -28,21 +28,29 @@ public final class PasswordService {
     private final Clock clock;
     private final String publicUrl;
     private final Optional<PasswordResetMail> resetMail;
+    private final LoginThrottle throttle;
 
     public PasswordService(Transactions transactions, Clock clock, String publicUrl, Optional<PasswordResetMail> resetMail) {
         this.transactions = transactions;
         this.clock = clock;
         this.publicUrl = publicUrl;
         this.resetMail = resetMail;
+        this.throttle = new LoginThrottle(transactions);
     }
 
-    /** The agent's own change, proving the current password; the session it came by stays open. */
-    public void change(Caller caller, String current, String replacement) {
+    /**
+     * The agent's own change, proving the current password; the session it came by stays open. The proof counts as
+     * a login attempt from {@code client}, so a stolen session cannot guess the password at speed either.
+     */
+    public void change(Caller caller, String client, String current, String replacement) {
         Agent agent = caller.agent();
+        Instant now = clock.instant();
+        throttle.admit(agent.email(), client, now);
         String hash = transactions.read(handle -> new AgentQueries(handle).passwordHash(agent.id())).orElseThrow();
         if (PasswordPolicy.tooLong(current) || !Passwords.matches(current, hash)) {
             throw new Refusal(Refusal.Kind.FORBIDDEN, "wrong_password", "the current password is wrong");
         }
+        throttle.succeeded(agent.email(), client, now);
         if (current.equals(replacement)) {
             throw Refusal.invalid("the new password must differ from the current one");
         }

@@ -78,6 +78,19 @@ class AccountApiTest {
     }
 
     @Test
+    void guessingTheCurrentPassword_isLimitedLikeALogin() {
+        newAgent("guessed@test.local", "the real phrase");
+        String stolen = logIn("guessed@test.local", "the real phrase");
+        for (int i = 0; i < LoginThrottle.ACCOUNT_ATTEMPTS; i++) {
+            assertThat(as(stolen, "PUT", "/api/me/password", Map.of("current", "guess " + i, "new", "taken over now")).status())
+                    .isEqualTo(403);
+        }
+        TestHub.Response refused = as(stolen, "PUT", "/api/me/password", Map.of("current", "the real phrase", "new", "taken over now"));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.json().get("error").asText()).isEqualTo("too_many_attempts");
+    }
+
+    @Test
     void passwordRules_areTold_andALongPasswordIsNo500() {
         String[][] refused = {
                 {"short1", "at least 8"},
