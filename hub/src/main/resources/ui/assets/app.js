@@ -90,6 +90,9 @@
       if (button.dataset.then === 'token') {
         $('#token-value').textContent = result.token;
         $('#token-dialog').showModal();
+      } else if (button.dataset.then === 'password') {
+        $('#password-value').textContent = result.temporaryPassword;
+        $('#password-dialog').showModal();
       } else { location.reload(); }
     } catch (err) { fail(err); }
   });

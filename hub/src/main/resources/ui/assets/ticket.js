@@ -90,7 +90,7 @@
     const match = /(^|\s)@([^@\n]{0,30})$/.exec(before);
     if (mode !== 'note' || !match) { return null; }
     const q = match[2].toLowerCase();
-    return { start: before.length - match[2].length - 1, list: agents.filter((a) => a.name.toLowerCase().startsWith(q) || a.email.toLowerCase().startsWith(q)).slice(0, 6) };
+    return { start: before.length - match[2].length - 1, list: agents.filter((a) => a.name.toLowerCase().startsWith(q) || (a.email || '').toLowerCase().startsWith(q)).slice(0, 6) };
   }
   function insertMention(start, agent) {
     const end = text.selectionStart;
@@ -107,7 +107,8 @@
     mentionActive = 0;
     found.list.forEach((agent, n) => {
       const li = document.createElement('li');
-      li.textContent = agent.name + ' · ' + agent.email;
+      // Colleagues who are not administrators are listed without emails (GET /api/agents).
+      li.textContent = agent.email ? agent.name + ' · ' + agent.email : agent.name + ' · line ' + agent.line;
       li.classList.toggle('active', n === 0);
       li.addEventListener('mousedown', (e) => { e.preventDefault(); insertMention(found.start, agent); });
       li.dataset.start = found.start;

@@ -7,9 +7,12 @@ import io.supporthub.bot.BotWaitPolicy;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.PhoneNumbers;
+import io.supporthub.hub.agent.AccessService;
+import io.supporthub.hub.agent.AccountRoutes;
 import io.supporthub.hub.agent.AgentRoutes;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.agent.PasswordService;
 import io.supporthub.hub.audit.AuditLog;
 import io.supporthub.hub.audit.AuditRetentionJob;
 import io.supporthub.hub.audit.AuditRoutes;
@@ -30,6 +33,7 @@ import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.email.EmailChannel;
 import io.supporthub.hub.email.EmailIntegration;
 import io.supporthub.hub.email.MailboxImporter;
+import io.supporthub.hub.email.PasswordResetMailer;
 import io.supporthub.hub.inbox.GenericInboundRoutes;
 import io.supporthub.hub.inbox.Inbox;
 import io.supporthub.hub.inbox.ThreadingPolicy;
@@ -67,6 +71,7 @@ import io.supporthub.hub.ticket.TicketRowMapper;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ui.WebUi;
 import io.supporthub.hub.viber.ViberChannel;
+import io.supporthub.hub.web.ClientAddresses;
 import io.supporthub.hub.web.ErrorHandling;
 import io.supporthub.hub.web.Json;
 import io.supporthub.templates.DefaultTexts;
@@ -190,12 +195,18 @@ public final class App implements AutoCloseable {
         SmsRoutes smsRoutes = new SmsRoutes(transactions, tickets, notificationStore, defaultTexts, renderer);
         NotificationRoutes notificationRoutes = new NotificationRoutes(transactions, notificationStore, defaultTexts,
                 renderer, clock);
-        Authentication authentication = new Authentication(transactions, clock, config.publicUrl().startsWith("https"));
+        ClientAddresses clientAddresses = ClientAddresses.trusting(config.trustedProxies());
+        Authentication authentication = new Authentication(transactions, clock, config.publicUrl().startsWith("https"),
+                config.sessionIdle(), clientAddresses);
+        AccessService access = new AccessService(transactions, clock);
+        PasswordService passwords = new PasswordService(transactions, clock, config.publicUrl(),
+                email.map(channel -> new PasswordResetMailer(channel.agentMail(), config.companyName())));
 
-        this.audit = new AuditLog(transactions, clock, config.auditRetention());
+        this.audit = new AuditLog(transactions, clock, config.auditRetention(), clientAddresses);
         jobs.put(AuditRetentionJob.class, () -> new AuditRetentionJob(audit));
-        LoginAudit logins = new LoginAudit(audit);
-        AgentRoutes agentRoutes = new AgentRoutes(authentication, agents, logins);
+        authentication.onLoginAttempt(new LoginAudit(audit));
+        AgentRoutes agentRoutes = new AgentRoutes(authentication, agents, access, passwords);
+        AccountRoutes accountRoutes = new AccountRoutes(passwords, access, authentication);
         GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);
         TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, clock);
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
@@ -206,7 +217,7 @@ public final class App implements AutoCloseable {
         AuditedChanges auditedChanges = new AuditedChanges(audit,
                 AuditedRoutes.of(transactions, agents, cannedReplies, notificationStore, defaultTexts));
         AuditRoutes auditRoutes = new AuditRoutes(audit);
-        WebUi webUi = new WebUi(transactions, authentication, agents, tickets, cannedReplies, keptAside, audit, logins,
+        WebUi webUi = new WebUi(transactions, authentication, agents, access, passwords, tickets, cannedReplies, keptAside, audit,
                 senders::containsKey, clock,
                 config.publicUrl().startsWith("https"));
         this.web = Javalin.create(cfg -> {
@@ -219,12 +230,14 @@ public final class App implements AutoCloseable {
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unavailable"));
             });
             agentRoutes.registerPublic(cfg.routes);
+            accountRoutes.registerPublic(cfg.routes);
             inboundRoutes.register(cfg.routes);
             channels.forEach(channel -> channel.register(cfg.routes));
             cfg.routes.before("/api/*", authentication::guardApi);
             auditedChanges.register(cfg.routes);
             auditRoutes.register(cfg.routes);
             agentRoutes.register(cfg.routes);
+            accountRoutes.register(cfg.routes);
             ticketRoutes.register(cfg.routes);
             catalogRoutes.register(cfg.routes);
             keptAsideRoutes.register(cfg.routes);

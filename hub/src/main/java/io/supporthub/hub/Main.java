@@ -1,5 +1,6 @@
 package io.supporthub.hub;
 
+import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.db.Database;
 import io.supporthub.hub.db.EmbeddedDatabase;
@@ -28,7 +29,7 @@ public final class Main {
         }
         Database database = Database.open(jdbcUrl, config.databasePoolSize());
         App app = new App(config, database, App.Options.production());
-        String adminEmail = config.get("ADMIN_EMAIL", "admin@localhost");
+        String adminEmail = config.get("ADMIN_EMAIL", AgentService.DEFAULT_ADMIN_EMAIL);
         Optional<String> generated = app.agents().ensureFirstAdmin(adminEmail, config.get("ADMIN_PASSWORD").orElse(null));
         int port = app.start();
         EmbeddedDatabase embeddedToStop = embedded;

@@ -2,11 +2,10 @@ package io.supporthub.hub.agent;
 
 import org.jdbi.v3.core.Handle;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL on agents, their sessions and API tokens. */
+/** SQL on agents (their sessions and tokens: {@link SessionQueries}, {@link TokenQueries}). */
 public final class AgentQueries {
 
     private static final String COLUMNS = "id, email, name, role, line, active";
@@ -55,36 +54,21 @@ public final class AgentQueries {
         }
     }
 
-    public void setPassword(long id, String passwordHash) {
-        handle.createUpdate("update agent set password_hash = :hash where id = :id").bind("id", id).bind("hash", passwordHash).execute();
+    /** Sets the password hash; {@code mustChange} makes the agent choose a new one at the next login. */
+    public void setPassword(long id, String passwordHash, boolean mustChange) {
+        handle.createUpdate("update agent set password_hash = :hash, must_change_password = :mustChange where id = :id")
+                .bind("id", id).bind("hash", passwordHash).bind("mustChange", mustChange).execute();
     }
 
-    public void setApiToken(long id, String tokenHash) {
-        handle.createUpdate("update agent set api_token_hash = :hash where id = :id").bind("id", id).bind("hash", tokenHash).execute();
+    /** A rehash of the same password: replaces the hash only if no one changed it meanwhile. */
+    public void replaceHash(long id, String oldHash, String newHash) {
+        handle.createUpdate("update agent set password_hash = :newHash where id = :id and password_hash = :oldHash")
+                .bind("id", id).bind("oldHash", oldHash).bind("newHash", newHash).execute();
     }
 
-    public Optional<Agent> byApiToken(String tokenHash) {
-        return handle.createQuery("select " + COLUMNS + " from agent where api_token_hash = :hash and active")
-                .bind("hash", tokenHash).mapTo(Agent.class).findOne();
-    }
-
-    public void createSession(String tokenHash, long agentId, Instant now, Instant expiresAt) {
-        handle.createUpdate("insert into agent_session (token_hash, agent_id, created_at, expires_at) values (:hash, :agentId, :now, :expires)")
-                .bind("hash", tokenHash).bind("agentId", agentId).bind("now", now).bind("expires", expiresAt).execute();
-    }
-
-    public Optional<Agent> bySession(String tokenHash, Instant now) {
-        return handle.createQuery("select a.id, a.email, a.name, a.role, a.line, a.active from agent_session s "
-                        + "join agent a on a.id = s.agent_id where s.token_hash = :hash and s.expires_at > :now and a.active")
-                .bind("hash", tokenHash).bind("now", now).mapTo(Agent.class).findOne();
-    }
-
-    public void deleteSession(String tokenHash) {
-        handle.createUpdate("delete from agent_session where token_hash = :hash").bind("hash", tokenHash).execute();
-    }
-
-    public void deleteExpiredSessions(Instant now) {
-        handle.createUpdate("delete from agent_session where expires_at <= :now").bind("now", now).execute();
+    public long countActiveAdminsOtherThan(long id) {
+        return handle.createQuery("select count(*) from agent where role = 'admin' and active and id <> :id")
+                .bind("id", id).mapTo(Long.class).one();
     }
 
     /** Holds off every other writer of agents until the transaction ends. */

@@ -1,13 +1,14 @@
 package io.supporthub.hub.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.supporthub.channels.DisplayText;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.supporthub.channels.DisplayText;
 import io.supporthub.hub.error.Refusal;
 import io.supporthub.hub.web.Json;
 import io.supporthub.hub.web.PathParams;
 
+import java.util.List;
 import java.util.Map;
 
 /** Login, logout, who am I; and the admin's management of agents and API tokens. */
@@ -15,12 +16,14 @@ public final class AgentRoutes {
 
     private final Authentication authentication;
     private final AgentService agents;
-    private final LoginListener logins;
+    private final AccessService access;
+    private final PasswordService passwords;
 
-    public AgentRoutes(Authentication authentication, AgentService agents, LoginListener logins) {
+    public AgentRoutes(Authentication authentication, AgentService agents, AccessService access, PasswordService passwords) {
         this.authentication = authentication;
         this.agents = agents;
-        this.logins = logins;
+        this.access = access;
+        this.passwords = passwords;
     }
 
     /** Routes reachable without a session. */
@@ -34,17 +37,29 @@ public final class AgentRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/api/session", ctx -> ctx.json(Authentication.agent(ctx)));
-        routes.get("/api/agents", ctx -> ctx.json(agents.all()));
+        routes.get("/api/agents", this::list);
         routes.post("/api/agents", this::create);
         routes.patch("/api/agents/{id}", this::update);
         routes.post("/api/agents/{id}/token", this::token);
+        routes.post("/api/agents/{id}/password-reset", this::resetPassword);
+    }
+
+    private void list(Context ctx) {
+        List<Agent> all = agents.all();
+        ctx.json(Authentication.agent(ctx).isAdmin() ? all : all.stream().map(Colleague::of).toList());
+    }
+
+    private void resetPassword(Context ctx) {
+        Authentication.admin(ctx);
+        String temporary = passwords.resetByAdmin(id(ctx));
+        ctx.json(Map.of("temporaryPassword", temporary,
+                "note", "shown once: the agent logs in with it and must then choose a new password"));
     }
 
     private void logIn(Context ctx) {
         Authentication.requireJsonForChanges(ctx);
         JsonNode body = Json.body(ctx);
-        String email = Json.text(body, "email");
-        ctx.json(logins.watch(ctx, email, () -> authentication.logIn(ctx, email, Json.text(body, "password"))));
+        ctx.json(authentication.logIn(ctx, Json.text(body, "email"), Json.text(body, "password")));
     }
 
     private void create(Context ctx) {
@@ -81,7 +96,7 @@ public final class AgentRoutes {
         if (!caller.isAdmin() && caller.id() != id) {
             throw Refusal.forbidden("only an administrator can make tokens for other agents");
         }
-        ctx.status(201).json(Map.of("token", agents.newApiToken(id),
+        ctx.status(201).json(Map.of("token", access.replaceDefaultToken(id),
                 "note", "shown once: send it as 'Authorization: Bearer <token>'"));
     }
 

@@ -14,6 +14,9 @@ public final class AgentService {
 
     private static final Logger log = LoggerFactory.getLogger(AgentService.class);
 
+    /** The first administrator's email when {@code ADMIN_EMAIL} is not set. */
+    public static final String DEFAULT_ADMIN_EMAIL = "admin@localhost";
+
     private final Transactions transactions;
 
     public AgentService(Transactions transactions) {
@@ -29,6 +32,10 @@ public final class AgentService {
             AgentQueries agents = new AgentQueries(handle);
             agents.lockTable();
             if (agents.count() > 0) {
+                if (password != null || !DEFAULT_ADMIN_EMAIL.equalsIgnoreCase(email)) {
+                    log.warn("ADMIN_EMAIL/ADMIN_PASSWORD ignored: the database has agents already, and they only create "
+                            + "the first administrator; change passwords in the hub (profile page, or an admin's reset)");
+                }
                 return Optional.empty();
             }
             String actual = password == null ? Passwords.randomToken(12) : password;
@@ -44,11 +51,7 @@ public final class AgentService {
 
     public Agent create(String email, String name, String password, String role, int line) {
         validate(email, name, role, line);
-        try {
-            Passwords.checkStrength(password);
-        } catch (IllegalArgumentException e) {
-            throw Refusal.invalid(e.getMessage());
-        }
+        PasswordPolicy.check(password, email);
         return transactions.inTransaction((handle, afterCommit) -> {
             AgentQueries agents = new AgentQueries(handle);
             if (agents.findByEmail(email).isPresent()) {
@@ -69,29 +72,25 @@ public final class AgentService {
                     line == null ? current.line() : line,
                     active == null ? current.active() : active);
             validate(updated.email(), updated.name(), updated.role(), updated.line());
+            if (isActiveAdmin(current) && !isActiveAdmin(updated)) {
+                // Serialises with any other change of admins, so two admins demoting each other cannot both succeed.
+                agents.lockTable();
+                if (agents.countActiveAdminsOtherThan(id) == 0) {
+                    throw new Refusal(Refusal.Kind.CONFLICT, "last_administrator", current.name()
+                            + " is the last active administrator; make another agent an administrator first");
+                }
+            }
             agents.update(updated);
             if (password != null) {
-                try {
-                    Passwords.checkStrength(password);
-                } catch (IllegalArgumentException e) {
-                    throw Refusal.invalid(e.getMessage());
-                }
-                agents.setPassword(id, Passwords.hash(password));
+                PasswordPolicy.check(password, updated.email());
+                PasswordService.setPassword(handle, id, Passwords.hash(password), false, null);
             }
             return updated;
         });
     }
 
-    /** A new API token for the agent; only its hash is kept, so it is shown once. */
-    public String newApiToken(long id) {
-        String token = "shk_" + Passwords.randomToken(32);
-        transactions.inTransaction((handle, afterCommit) -> {
-            AgentQueries agents = new AgentQueries(handle);
-            agents.find(id).orElseThrow(() -> Refusal.notFound("no agent " + id));
-            agents.setApiToken(id, Passwords.sha256(token));
-            return null;
-        });
-        return token;
+    private static boolean isActiveAdmin(Agent agent) {
+        return agent.isAdmin() && agent.active();
     }
 
     private static void validate(String email, String name, String role, int line) {

@@ -1,6 +1,7 @@
 package io.supporthub.hub.agent;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,9 +10,19 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Password hashing (bcrypt), random secrets, and the SHA-256 under which tokens are stored. */
+/**
+ * Password hashing, random secrets, and the SHA-256 under which tokens are stored.
+ * <p>
+ * A stored hash names its scheme. The current one, {@code bcrypt-sha256:<bcrypt>}, runs bcrypt over the base64 of
+ * the password's SHA-256: bcrypt reads at most 72 bytes, so a longer password would otherwise be cut (and the
+ * library refuses it), while 44 base64 characters carry all of it and never a NUL. Hashes written before schemes were
+ * named are plain bcrypt ({@code $2a$...}); they still verify, and {@link #needsRehash} tells the login to replace
+ * them.
+ */
 public final class Passwords {
 
+    static final String SCHEME = "bcrypt-sha256:";
+    private static final String LEGACY_BCRYPT = "$2";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int COST = 11;
 
@@ -19,11 +30,28 @@ public final class Passwords {
     }
 
     public static String hash(String password) {
-        return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+        return SCHEME + BCrypt.withDefaults().hashToString(COST, preHash(password));
     }
 
-    public static boolean matches(String password, String hash) {
-        return BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
+    public static boolean matches(String password, String stored) {
+        if (stored.startsWith(SCHEME)) {
+            return BCrypt.verifyer().verify(preHash(password), stored.substring(SCHEME.length())).verified;
+        }
+        if (stored.startsWith(LEGACY_BCRYPT)) {
+            // What bcrypt itself would have read of a longer password: the first 72 bytes.
+            return BCrypt.verifyer(null, LongPasswordStrategies.truncate(BCrypt.Version.VERSION_2A))
+                    .verify(password.getBytes(StandardCharsets.UTF_8), stored.getBytes(StandardCharsets.UTF_8)).verified;
+        }
+        return false;
+    }
+
+    /** Whether a hash that just verified should be written again in the current scheme and cost. */
+    public static boolean needsRehash(String stored) {
+        return !stored.startsWith(SCHEME + "$2a$" + COST + "$");
+    }
+
+    private static char[] preHash(String password) {
+        return Base64.getEncoder().encodeToString(digest(password)).toCharArray();
     }
 
     /** A random URL-safe secret of {@code bytes} bytes of entropy. */
@@ -35,17 +63,14 @@ public final class Passwords {
 
     /** Tokens are stored hashed, so a leaked table gives no session away. */
     public static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(digest(token));
     }
 
-    /** A password policy an admin can live with: at least 8 characters. */
-    public static void checkStrength(String password) {
-        if (password == null || password.length() < 8) {
-            throw new IllegalArgumentException("a password needs at least 8 characters");
+    private static byte[] digest(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.supporthub.hub.audit;
 
 import io.javalin.http.Context;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.web.ClientAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,13 @@ public final class AuditLog {
     private final Transactions transactions;
     private final Clock clock;
     private final Duration retention;
+    private final ClientAddresses clientAddresses;
 
-    public AuditLog(Transactions transactions, Clock clock, Duration retention) {
+    public AuditLog(Transactions transactions, Clock clock, Duration retention, ClientAddresses clientAddresses) {
         this.transactions = transactions;
         this.clock = clock;
         this.retention = retention;
+        this.clientAddresses = clientAddresses;
     }
 
     void record(AuditRecord entry) {
@@ -64,11 +67,8 @@ public final class AuditLog {
         return total;
     }
 
-    /**
-     * Where a request came from: the connection's peer. Not a forwarded header, which anyone can write (the
-     * forwarded address of a trusted proxy is for {@code TRUSTED_PROXIES} to allow).
-     */
-    static String clientAddress(Context ctx) {
-        return ctx.req().getRemoteAddr();
+    /** Where a request came from: the peer, or the address a trusted proxy forwarded ({@code TRUSTED_PROXIES}). */
+    String clientAddress(Context ctx) {
+        return clientAddresses.of(ctx);
     }
 }

@@ -93,7 +93,7 @@ public final class AuditedChanges {
             case NONE -> null;
         };
         audit.record(new AuditRecord(actor.id(), actor.email(), route.action(),
-                id == null ? route.kind() : route.kind() + ":" + id, AuditLog.clientAddress(ctx), note(ctx, route),
+                id == null ? route.kind() : route.kind() + ":" + id, audit.clientAddress(ctx), note(ctx, route),
                 ctx.attribute(BEFORE), after));
     }
 

@@ -1,12 +1,9 @@
 package io.supporthub.hub.audit;
 
-import io.javalin.http.Context;
-import io.supporthub.hub.agent.Agent;
-import io.supporthub.hub.agent.LoginListener;
-import io.supporthub.hub.error.Refusal;
+import io.supporthub.hub.agent.LoginOutcome;
 
 /** Logins into the audit log: {@code login.succeeded} by the agent, {@code login.failed} with the email typed and why. */
-public final class LoginAudit implements LoginListener {
+public final class LoginAudit implements LoginOutcome.Listener {
 
     /** The longest an email address can be (RFC 5321): what is typed beyond it is not kept. */
     private static final int MAX_EMAIL = 320;
@@ -18,15 +15,24 @@ public final class LoginAudit implements LoginListener {
     }
 
     @Override
-    public void succeeded(Context ctx, Agent agent) {
-        audit.record(new AuditRecord(agent.id(), agent.email(), "login.succeeded", "agent:" + agent.id(),
-                AuditLog.clientAddress(ctx), null, null, null));
+    public void loginAttempted(LoginOutcome outcome) {
+        String typed = outcome.email().length() > MAX_EMAIL ? outcome.email().substring(0, MAX_EMAIL) : outcome.email();
+        if (outcome.result() == LoginOutcome.Result.SUCCEEDED) {
+            audit.record(new AuditRecord(outcome.agentId(), typed, "login.succeeded", "agent:" + outcome.agentId(),
+                    outcome.clientAddress(), null, null, null));
+        } else {
+            audit.record(new AuditRecord(null, typed, "login.failed",
+                    outcome.agentId() == null ? null : "agent:" + outcome.agentId(), outcome.clientAddress(),
+                    reason(outcome.result()), null, null));
+        }
     }
 
-    @Override
-    public void refused(Context ctx, String email, Refusal refusal) {
-        String typed = email.length() > MAX_EMAIL ? email.substring(0, MAX_EMAIL) : email;
-        audit.record(new AuditRecord(null, typed, "login.failed", null, AuditLog.clientAddress(ctx),
-                refusal.getMessage(), null, null));
+    private static String reason(LoginOutcome.Result result) {
+        return switch (result) {
+            case WRONG_PASSWORD -> "wrong email or password";
+            case ACCOUNT_DISABLED -> "the account is disabled";
+            case THROTTLED -> "too many attempts from this address";
+            case SUCCEEDED -> null;
+        };
     }
 }

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -144,6 +146,17 @@ public final class Config {
 
     public long maxAttachmentBytes() {
         return positive("MAX_ATTACHMENT_MB", 20) * 1024L * 1024L;
+    }
+
+    /** {@code TRUSTED_PROXIES}: the CIDRs of load balancers whose {@code X-Forwarded-For} is believed. */
+    public List<String> trustedProxies() {
+        return get("TRUSTED_PROXIES").map(value -> Arrays.stream(value.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    /** An agent's session ends after this long unused ({@code SESSION_IDLE_MINUTES}). */
+    public Duration sessionIdle() {
+        return Duration.ofMinutes(positive("SESSION_IDLE_MINUTES", 720));
     }
 
     public Optional<String> apiKey() {

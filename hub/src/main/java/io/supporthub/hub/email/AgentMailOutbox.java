@@ -46,6 +46,11 @@ public final class AgentMailOutbox implements DeliveryQueue<Row>, AutoCloseable 
                 clock.instant());
     }
 
+    /** Queues a mail about the agent's account (no ticket) in the caller's transaction. */
+    public void enqueueAccountMail(Handle handle, long agentId, String kind, String subject, String text, String html) {
+        new AgentMailQueries(handle).enqueue(agentId, null, kind, subject, text, html, clock.instant());
+    }
+
     public void start() {
         worker.start();
     }

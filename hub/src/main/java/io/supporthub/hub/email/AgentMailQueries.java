@@ -18,7 +18,7 @@ final class AgentMailQueries {
         this.handle = handle;
     }
 
-    void enqueue(long agentId, long ticketId, String kind, String subject, String text, String html, Instant now) {
+    void enqueue(long agentId, Long ticketId, String kind, String subject, String text, String html, Instant now) {
         handle.createUpdate("insert into agent_mail (agent_id, ticket_id, kind, subject, text, html, next_attempt_at, created_at) "
                         + "values (:agentId, :ticketId, :kind, :subject, :text, :html, :now, :now)")
                 .bind("agentId", agentId).bind("ticketId", ticketId).bind("kind", kind)

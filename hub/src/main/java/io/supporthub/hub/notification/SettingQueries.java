@@ -26,18 +26,32 @@ public final class SettingQueries {
     }
 
     public void write(String key, Object value, Instant now) {
-        String json;
-        try {
-            json = Json.MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("setting " + key + " cannot be written as JSON: " + e.getMessage(), e);
-        }
+        String json = toJson(key, value);
         handle.createUpdate("insert into setting (key, value, updated_at) values (:key, cast(:value as jsonb), :now) "
                         + "on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at")
                 .bind("key", key)
                 .bind("value", json)
                 .bind("now", now)
                 .execute();
+    }
+
+    /**
+     * The setting, written first with {@code initial} when absent. Of nodes racing to write it, one wins and all read
+     * its value.
+     */
+    public JsonNode readOrCreate(String key, Object initial, Instant now) {
+        handle.createUpdate("insert into setting (key, value, updated_at) values (:key, cast(:value as jsonb), :now) "
+                        + "on conflict (key) do nothing")
+                .bind("key", key).bind("value", toJson(key, initial)).bind("now", now).execute();
+        return read(key).orElseThrow();
+    }
+
+    private static String toJson(String key, Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("setting " + key + " cannot be written as JSON: " + e.getMessage(), e);
+        }
     }
 
     private static JsonNode parse(String json) {

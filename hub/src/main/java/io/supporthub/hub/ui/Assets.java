@@ -16,7 +16,8 @@ final class Assets {
             "app.js", "text/javascript; charset=utf-8",
             "inbox.js", "text/javascript; charset=utf-8",
             "ticket.js", "text/javascript; charset=utf-8",
-            "admin.js", "text/javascript; charset=utf-8");
+            "admin.js", "text/javascript; charset=utf-8",
+            "profile.js", "text/javascript; charset=utf-8");
 
     private final Map<String, byte[]> files = new java.util.HashMap<>();
 

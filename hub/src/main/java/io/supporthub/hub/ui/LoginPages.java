@@ -3,8 +3,8 @@ package io.supporthub.hub.ui;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.agent.Authentication;
-import io.supporthub.hub.agent.LoginListener;
 import io.supporthub.hub.error.Refusal;
+import io.supporthub.hub.error.TooManyAttempts;
 import io.supporthub.hub.web.ErrorHandling;
 
 import java.util.HashMap;
@@ -14,11 +14,9 @@ import java.util.Map;
 final class LoginPages {
 
     private final Authentication authentication;
-    private final LoginListener logins;
     private final Pages pages;
 
-    LoginPages(Authentication authentication, LoginListener logins, Pages pages) {
-        this.logins = logins;
+    LoginPages(Authentication authentication, Pages pages) {
         this.authentication = authentication;
         this.pages = pages;
     }
@@ -54,13 +52,16 @@ final class LoginPages {
             return;
         }
         try {
-            logins.watch(ctx, email.strip(), () -> authentication.logIn(ctx, email.strip(), password));
+            authentication.logIn(ctx, email.strip(), password);
+        } catch (TooManyAttempts e) {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            show(ctx, 429, "Too many failed attempts from here. Try again in "
+                    + Math.max(1, (e.retryAfterSeconds() + 59) / 60) + " minutes.", email);
+            return;
         } catch (Refusal e) {
-            String message = switch (e.kind()) {
-                case FORBIDDEN -> "This account is disabled. Ask an administrator to enable it.";
-                case TOO_MANY -> "Too many failed attempts for this account. Wait a few minutes and try again.";
-                default -> "Wrong email or password.";
-            };
+            String message = e.kind() == Refusal.Kind.FORBIDDEN
+                    ? "This account is disabled. Ask an administrator to enable it."
+                    : "Wrong email or password.";
             show(ctx, ErrorHandling.status(e.kind()), message, email);
             return;
         }

@@ -3,6 +3,7 @@ package io.supporthub.hub.ui;
 import io.javalin.http.Context;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.agent.Caller;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,13 @@ final class PageAccess {
         }
     }
 
+    /** Thrown when an agent whose password was reset opens any page but the profile, where they choose a new one. */
+    static final class PasswordChangeRequired extends RuntimeException {
+        PasswordChangeRequired() {
+            super(null, null, false, false);
+        }
+    }
+
     private final Authentication authentication;
 
     PageAccess(Authentication authentication) {
@@ -31,7 +39,16 @@ final class PageAccess {
     }
 
     Agent agent(Context ctx) {
-        return authentication.identify(ctx).filter(Agent::active).orElseThrow(LoginRequired::new);
+        Caller caller = callerForProfile(ctx);
+        if (caller.mustChangePassword()) {
+            throw new PasswordChangeRequired();
+        }
+        return caller.agent();
+    }
+
+    /** The caller, even one who must choose a new password first (the profile page is where they do). */
+    Caller callerForProfile(Context ctx) {
+        return authentication.identifyCaller(ctx).filter(caller -> caller.agent().active()).orElseThrow(LoginRequired::new);
     }
 
     Agent admin(Context ctx) {

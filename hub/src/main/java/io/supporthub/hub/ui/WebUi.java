@@ -2,9 +2,10 @@ package io.supporthub.hub.ui;
 
 import io.javalin.config.RoutesConfig;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.hub.agent.AccessService;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.agent.Authentication;
-import io.supporthub.hub.agent.LoginListener;
+import io.supporthub.hub.agent.PasswordService;
 import io.supporthub.hub.audit.AuditLog;
 import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.contact.ContactSearchRoutes;
@@ -29,18 +30,22 @@ public final class WebUi {
     private final PageAccess access;
     private final Assets assets = new Assets();
     private final LoginPages login;
+    private final PasswordPages passwordPages;
+    private final ProfilePage profile;
     private final InboxPage inbox;
     private final TicketPage ticket;
     private final AdminPages admin;
     private final ContactSearchRoutes contacts;
     private final AttachmentRoutes attachments;
 
-    public WebUi(Transactions transactions, Authentication authentication, AgentService agents, TicketService tickets,
-                 CannedReplies cannedReplies, KeptAsideService keptAside, AuditLog audit, LoginListener logins,
-                 Predicate<ChannelKind> canSend, Clock clock, boolean secureCookies) {
+    public WebUi(Transactions transactions, Authentication authentication, AgentService agents, AccessService accounts,
+                 PasswordService passwords, TicketService tickets, CannedReplies cannedReplies, KeptAsideService keptAside,
+                 AuditLog audit, Predicate<ChannelKind> canSend, Clock clock, boolean secureCookies) {
         this.pages = new Pages(new Views(), new Csrf(secureCookies));
         this.access = new PageAccess(authentication);
-        this.login = new LoginPages(authentication, logins, pages);
+        this.login = new LoginPages(authentication, pages);
+        this.passwordPages = new PasswordPages(passwords, pages);
+        this.profile = new ProfilePage(accounts, access, pages);
         this.inbox = new InboxPage(transactions, access, pages, clock);
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
         this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, audit, access, pages);
@@ -50,6 +55,7 @@ public final class WebUi {
 
     public void register(RoutesConfig routes) {
         routes.exception(PageAccess.LoginRequired.class, (e, ctx) -> ctx.redirect(PageAccess.loginUrl(ctx)));
+        routes.exception(PageAccess.PasswordChangeRequired.class, (e, ctx) -> ctx.redirect("/profile"));
         routes.exception(PageAccess.AdminOnly.class, (e, ctx) -> {
             Map<String, Object> model = new HashMap<>();
             model.put("title", "Administrators only");
@@ -58,6 +64,8 @@ public final class WebUi {
         });
         assets.register(routes);
         login.register(routes);
+        passwordPages.register(routes);
+        profile.register(routes);
         inbox.register(routes);
         ticket.register(routes);
         admin.register(routes);

@@ -1,29 +1,32 @@
 package io.supporthub.hub.viber;
 
 import io.supporthub.hub.config.Config;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.notification.SettingQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The key that signs the media links handed to providers ({@code MEDIA_URL_SECRET}). Without it, a key derived from
- * the Viber auth token (the same on every node that shares the token), else a random one that lasts until restart.
+ * The key that signs the media links handed to providers: {@code MEDIA_URL_SECRET}, or else a random key generated
+ * once and kept in the database (the {@code setting} table), so every node signs alike and a restart breaks no link.
+ * Never derived from a provider's token: whoever knows that token could otherwise forge links to any stored file.
  */
 final class MediaSecret {
 
     private static final Logger log = LoggerFactory.getLogger(MediaSecret.class);
     static final int MIN_LENGTH = 16;
+    static final String SETTING = "media_url_secret";
+    private static final int GENERATED_BYTES = 32;
 
     private MediaSecret() {
     }
 
-    static byte[] from(Config config, Optional<String> viberAuthToken) {
+    static byte[] from(Config config, Transactions transactions, Clock clock) {
         Optional<String> configured = config.get("MEDIA_URL_SECRET");
         if (configured.isPresent()) {
             byte[] secret = configured.get().getBytes(StandardCharsets.UTF_8);
@@ -32,23 +35,11 @@ final class MediaSecret {
             }
             return secret;
         }
-        if (viberAuthToken.isPresent()) {
-            return hmac(viberAuthToken.get().getBytes(StandardCharsets.UTF_8), "supporthub media links");
-        }
-        log.warn("MEDIA_URL_SECRET is not set: media links are signed with a random key until restart; "
-                + "with more than one hub node, set MEDIA_URL_SECRET to the same value on every node");
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        return random;
-    }
-
-    private static byte[] hmac(byte[] key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
+        byte[] generated = new byte[GENERATED_BYTES];
+        new java.security.SecureRandom().nextBytes(generated);
+        String stored = transactions.inTransaction((handle, afterCommit) -> new SettingQueries(handle)
+                .readOrCreate(SETTING, Base64.getEncoder().encodeToString(generated), clock.instant()).asText());
+        log.info("MEDIA_URL_SECRET is not set: media links are signed with the key kept in the database");
+        return Base64.getDecoder().decode(stored);
     }
 }

@@ -73,7 +73,7 @@ public final class ViberChannel implements ConfiguredChannel {
             log.info("Viber channel off: set VIBER_AUTH_TOKEN");
             return Optional.empty();
         }
-        byte[] secret = MediaSecret.from(config, Optional.of(settings.get().authToken()));
+        byte[] secret = MediaSecret.from(config, transactions, clock);
         return Optional.of(new ViberChannel(settings.get(), secret, config.defaultPhoneRegion().orElse(null), clock,
                 events, transactions));
     }

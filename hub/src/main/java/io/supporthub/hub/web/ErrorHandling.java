@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.db.Failures;
 import io.supporthub.hub.error.Refusal;
+import io.supporthub.hub.error.TooManyAttempts;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ public final class ErrorHandling {
 
     public static void register(RoutesConfig routes) {
         routes.exception(Refusal.class, (e, ctx) -> respond(ctx, status(e.kind()), e.code(), e.getMessage()));
+        routes.exception(TooManyAttempts.class, ErrorHandling::tooMany);
         routes.exception(ConnectionException.class, (e, ctx) -> {
             log.warn("Database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             respond(ctx, 503, "unavailable", "the database is not answering; try again shortly");
@@ -43,6 +45,16 @@ public final class ErrorHandling {
             }
         });
         routes.error(405, ctx -> respond(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    /** 429 with {@code Retry-After} and the same figure in the body, for clients that read only JSON. */
+    private static void tooMany(TooManyAttempts e, Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", e.code());
+        body.put("message", e.getMessage());
+        body.put("retryAfterSeconds", e.retryAfterSeconds());
+        ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        ctx.status(status(e.kind())).json(body);
     }
 
     /** The one place a refusal's kind becomes an HTTP status. */

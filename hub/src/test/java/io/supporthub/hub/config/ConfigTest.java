@@ -32,4 +32,17 @@ class ConfigTest {
         assertThatThrownBy(() -> new Config(Map.of("BOT_WAIT_MINUTES", "0")).botWait())
                 .hasMessageContaining("BOT_WAIT_MINUTES must be positive");
     }
+
+    @Test
+    void trustedProxies_areCidrsSeparatedByCommasOrSpaces_andNoneByDefault() {
+        assertThat(new Config(Map.of()).trustedProxies()).isEmpty();
+        assertThat(new Config(Map.of("TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.4  fd00::/8")).trustedProxies())
+                .containsExactly("10.0.0.0/8", "192.168.1.4", "fd00::/8");
+    }
+
+    @Test
+    void sessionIdle_isTwelveHoursUnlessSet() {
+        assertThat(new Config(Map.of()).sessionIdle()).isEqualTo(Duration.ofMinutes(720));
+        assertThat(new Config(Map.of("SESSION_IDLE_MINUTES", "45")).sessionIdle()).isEqualTo(Duration.ofMinutes(45));
+    }
 }

@@ -95,7 +95,7 @@ class LiveUpdatesTest {
 
     @Test
     void aMentionedColleague_isToldLive() throws Exception {
-        long colleague = hub.post("/api/agents", Map.of("email", "mo@test.local", "name", "Mo Salah", "password", "password123"))
+        long colleague = hub.post("/api/agents", Map.of("email", "mo@test.local", "name", "Mo Salah", "password", "blue tractor morning"))
                 .json().get("id").asLong();
         String token = hub.post("/api/agents/" + colleague + "/token", Map.of()).json().get("token").asText();
         BlockingQueue<String> lines = stream("Authorization", "Bearer " + token);

@@ -69,7 +69,9 @@ public final class TestHub implements AutoCloseable {
     public TestHub(String jdbcUrl, Map<String, String> settings, boolean background, Instant start,
                    Set<ChannelKind> realSenders) {
         this.clock = new MutableClock(start);
-        Map<String, String> values = new HashMap<>(Map.of("PORT", "0", "API_KEY", API_KEY));
+        // Tests move the clock by days between an agent's calls; those about idle sessions set their own idle time.
+        Map<String, String> values = new HashMap<>(Map.of("PORT", "0", "API_KEY", API_KEY,
+                "SESSION_IDLE_MINUTES", String.valueOf(Duration.ofDays(14).toMinutes())));
         values.putAll(settings);
         Config config = new Config(values);
         // The production pool size, so tests meet the contention a small pool brings.

@@ -56,15 +56,15 @@ class AgentApiTest {
 
     @Test
     void repeatedWrongPasswords_lockTheAccountsLoginsForAWhile() {
-        hub.post("/api/agents", Map.of("email", "guess@test.local", "name", "Guess Target", "password", "password123"));
+        hub.post("/api/agents", Map.of("email", "guess@test.local", "name", "Guess Target", "password", "blue tractor morning"));
         for (int i = 0; i < 10; i++) {
             assertThat(hub.post("/api/session", Map.of("email", "guess@test.local", "password", "wrong" + i)).status()).isEqualTo(401);
         }
-        TestHub.Response locked = hub.post("/api/session", Map.of("email", "guess@test.local", "password", "password123"));
+        TestHub.Response locked = hub.post("/api/session", Map.of("email", "guess@test.local", "password", "blue tractor morning"));
         assertThat(locked.status()).isEqualTo(429);
         assertThat(locked.json().get("message").asText()).contains("too many failed logins");
         hub.clock.advance(java.time.Duration.ofMinutes(16));
-        assertThat(hub.post("/api/session", Map.of("email", "guess@test.local", "password", "password123")).status()).isEqualTo(200);
+        assertThat(hub.post("/api/session", Map.of("email", "guess@test.local", "password", "blue tractor morning")).status()).isEqualTo(200);
     }
 
     @Test
@@ -218,7 +218,7 @@ class AgentApiTest {
         assertThat(hub.post("/api/types", Map.of("name", "complaint")).status()).isEqualTo(409);
         assertThat(hub.post("/api/priorities", Map.of("name", "critical")).status()).isEqualTo(201);
         assertThat(hub.get("/api/types").body()).contains("complaint").contains("\"internal\":true");
-        long agentId = hub.post("/api/agents", Map.of("email", "agent@test.local", "name", "Agent Smith", "password", "password123"))
+        long agentId = hub.post("/api/agents", Map.of("email", "agent@test.local", "name", "Agent Smith", "password", "blue tractor morning"))
                 .json().get("id").asLong();
         String token = hub.post("/api/agents/" + agentId + "/token", Map.of()).json().get("token").asText();
         TestHub.Response refused = hub.request("POST", "/api/types", Map.of("name", "x"), Map.of("Authorization", "Bearer " + token));
