@@ -10,6 +10,7 @@ import io.supporthub.channels.UnprocessablePayloadException;
 import io.supporthub.channels.RawPayload;
 import io.supporthub.hub.db.Failures;
 import io.supporthub.hub.inbox.KeptAside;
+import io.supporthub.hub.web.BodyLimit;
 import io.supporthub.hub.web.ErrorHandling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,17 +42,26 @@ public abstract class WebhookRoute<R> implements Handler, Replayable {
         this.events = events;
     }
 
-    public final void register(RoutesConfig routes, String path) {
+    /** Serves the route on {@code path}, taking bodies up to {@code limit}. */
+    public final void register(RoutesConfig routes, String path, BodyLimit limit) {
         this.path = path;
-        routes.post(path, this);
+        limit.post(routes, path, this);
         events.replayable(path, this);
     }
 
     @Override
     public final void handle(Context ctx) {
         RawPayload raw = new RawPayload(ctx.contentType(), ctx.headerMap(), ctx.bodyAsBytes());
-        R request = read(raw);
-        SignatureCheck check = verify(ctx, request);
+        R request;
+        SignatureCheck check;
+        try {
+            request = read(raw);
+            check = verify(ctx, request);
+        } catch (IllegalArgumentException e) {
+            // A body that is not even the provider's format cannot carry a valid signature: refused like one without.
+            request = null;
+            check = ctx.header(signatureHeader()) == null ? SignatureCheck.MISSING : SignatureCheck.INVALID;
+        }
         if (!check.valid()) {
             ErrorHandling.respond(ctx, check.httpStatus(), check == SignatureCheck.MISSING ? "unauthorized" : "forbidden",
                     refused(ctx, check));
@@ -97,8 +107,14 @@ public abstract class WebhookRoute<R> implements Handler, Replayable {
         }
     }
 
-    /** The request as the verifier and parser take it, from the request as received (before anything is trusted). */
+    /**
+     * The request as the verifier and parser take it, from the request as received (before anything is trusted);
+     * throws IllegalArgumentException for a body that is not in the provider's format at all.
+     */
     protected abstract R read(RawPayload raw);
+
+    /** The header that carries the provider's signature or secret. */
+    protected abstract String signatureHeader();
 
     protected abstract SignatureCheck verify(Context ctx, R request);
 

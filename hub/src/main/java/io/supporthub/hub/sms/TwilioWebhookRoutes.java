@@ -14,6 +14,7 @@ import io.supporthub.channels.sms.TwilioSettings;
 import io.supporthub.channels.sms.TwilioSignatureVerifier;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.channelevent.WebhookRoute;
+import io.supporthub.hub.web.BodyLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +42,8 @@ public final class TwilioWebhookRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        new Webhook(form -> channel.inboundParser().parse(form)).register(routes, TwilioSettings.INBOUND_PATH);
-        new Webhook(form -> List.of(channel.statusParser().parse(form))).register(routes, TwilioSettings.STATUS_PATH);
+        new Webhook(form -> channel.inboundParser().parse(form)).register(routes, TwilioSettings.INBOUND_PATH, BodyLimit.CALLBACK);
+        new Webhook(form -> List.of(channel.statusParser().parse(form))).register(routes, TwilioSettings.STATUS_PATH, BodyLimit.CALLBACK);
     }
 
     /** An inbound or a status callback's parser. */
@@ -65,6 +66,11 @@ public final class TwilioWebhookRoutes {
         }
 
         @Override
+        protected String signatureHeader() {
+            return TwilioSignatureVerifier.HEADER;
+        }
+
+        @Override
         protected SignatureCheck verify(Context ctx, Map<String, List<String>> form) {
             return channel.verifier().verifyForm(ctx.path(), ctx.queryString(), form,
                     ctx.header(TwilioSignatureVerifier.HEADER));
@@ -72,6 +78,8 @@ public final class TwilioWebhookRoutes {
 
         @Override
         protected String refused(Context ctx, SignatureCheck check) {
+            log.warn("Twilio webhook call to {} from {} refused: {} {}", ctx.path(), ctx.ip(), TwilioSignatureVerifier.HEADER,
+                    check == SignatureCheck.MISSING ? "is missing" : "does not match (or the body is not a form)");
             return check == SignatureCheck.MISSING
                     ? "the " + TwilioSignatureVerifier.HEADER + " header is missing"
                     : "the " + TwilioSignatureVerifier.HEADER + " signature does not match "

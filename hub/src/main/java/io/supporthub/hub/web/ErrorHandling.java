@@ -10,10 +10,11 @@ import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every error as {@code {"error", "message"}} with a fitting status: a {@link Refusal} by its kind, a database outage
- * as a 503 the caller may retry, anything else as a logged 500.
+ * as a 503 the caller may retry, a body over its route's limit as a 413, anything else as a logged 500.
  */
 public final class ErrorHandling {
 
@@ -29,6 +30,13 @@ public final class ErrorHandling {
             respond(ctx, 503, "unavailable", "the database is not answering; try again shortly");
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            Optional<BodyTooLarge> tooLarge = BodyTooLarge.in(e);
+            if (tooLarge.isPresent()) {
+                // BodyLimitHandler logged it; the rest of the body is not read and the connection closes.
+                ctx.header("Connection", "close");
+                respond(ctx, 413, "too_large", BodyTooLarge.message(tooLarge.get().limit()));
+                return;
+            }
             if (Failures.isDatabaseDown(e)) {
                 log.warn("Database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.toString());
                 respond(ctx, 503, "unavailable", "the database is not answering; try again shortly");
