@@ -53,15 +53,13 @@ public abstract class WebhookRoute<R> implements Handler, Replayable {
     public final void handle(Context ctx) {
         RawPayload raw = new RawPayload(ctx.contentType(), ctx.headerMap(), ctx.bodyAsBytes());
         R request;
-        SignatureCheck check;
         try {
             request = read(raw);
-            check = verify(ctx, request);
         } catch (IllegalArgumentException e) {
-            // A body that is not even the provider's format cannot carry a valid signature: refused like one without.
-            request = null;
-            check = ctx.header(signatureHeader()) == null ? SignatureCheck.MISSING : SignatureCheck.INVALID;
+            refuseUnreadable(ctx, e);
+            return;
         }
+        SignatureCheck check = verify(ctx, request);
         if (!check.valid()) {
             ErrorHandling.respond(ctx, check.httpStatus(), check == SignatureCheck.MISSING ? "unauthorized" : "forbidden",
                     refused(ctx, check));
@@ -80,6 +78,18 @@ public abstract class WebhookRoute<R> implements Handler, Replayable {
             return;
         }
         answer(ctx, parsed, events.handleAll(parsed, origin));
+    }
+
+    /**
+     * A body that is not even in the provider's format cannot carry a valid signature: refused as one without (401) or
+     * with a wrong one (403), never parsed.
+     */
+    private void refuseUnreadable(Context ctx, IllegalArgumentException e) {
+        boolean missing = ctx.header(signatureHeader()) == null;
+        log.warn("{} webhook call to {} from {} refused: its body is not in the provider's format ({}) and {}",
+                channel.wireName(), path, ctx.ip(), e.getMessage(), missing ? "it is not signed" : "its signature cannot match");
+        ErrorHandling.respond(ctx, missing ? 401 : 403, missing ? "unauthorized" : "forbidden",
+                "the body is not in the provider's format" + (missing ? " and the " + signatureHeader() + " header is missing" : ""));
     }
 
     /**

@@ -78,8 +78,6 @@ public final class TwilioWebhookRoutes {
 
         @Override
         protected String refused(Context ctx, SignatureCheck check) {
-            log.warn("Twilio webhook call to {} from {} refused: {} {}", ctx.path(), ctx.ip(), TwilioSignatureVerifier.HEADER,
-                    check == SignatureCheck.MISSING ? "is missing" : "does not match (or the body is not a form)");
             return check == SignatureCheck.MISSING
                     ? "the " + TwilioSignatureVerifier.HEADER + " header is missing"
                     : "the " + TwilioSignatureVerifier.HEADER + " signature does not match "
