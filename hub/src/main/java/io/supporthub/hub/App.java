@@ -64,6 +64,7 @@ import io.supporthub.hub.viber.ViberChannel;
 import io.supporthub.hub.web.BodyLimit;
 import io.supporthub.hub.web.BodyLimitHandler;
 import io.supporthub.hub.web.ErrorHandling;
+import io.supporthub.hub.web.NulCharacters;
 import io.supporthub.hub.web.RouteBodyLimits;
 import io.supporthub.hub.web.SecurityHeaders;
 import io.supporthub.hub.web.Json;
@@ -210,6 +211,7 @@ public final class App implements AutoCloseable {
             this.routeLimits = bodyLimits;
             ErrorHandling.register(cfg.routes);
             SecurityHeaders.register(cfg.routes, config.publicUrl().startsWith("https"));
+            NulCharacters.register(cfg.routes);
             cfg.routes.get("/health", ctx -> {
                 boolean up = database.isHealthy();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unavailable"));

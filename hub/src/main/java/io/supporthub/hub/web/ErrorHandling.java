@@ -37,6 +37,14 @@ public final class ErrorHandling {
                 respond(ctx, 413, "too_large", BodyTooLarge.message(tooLarge.get().limit()));
                 return;
             }
+            if (Failures.isBadValue(e)) {
+                // A safety net behind the checks of each route: the value is refused, the request is at fault.
+                log.warn("Refused {} {}: the database cannot take a value in it: {}", ctx.method(), ctx.path(),
+                        Failures.reason(e).lines().findFirst().orElse(""));
+                respond(ctx, 400, "bad_request", "a value in the request cannot be stored (a NUL character, a number out "
+                        + "of range, a malformed date?)");
+                return;
+            }
             if (Failures.isDatabaseDown(e)) {
                 log.warn("Database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.toString());
                 respond(ctx, 503, "unavailable", "the database is not answering; try again shortly");
