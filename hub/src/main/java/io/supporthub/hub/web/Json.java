@@ -22,7 +22,7 @@ public final class Json {
     private Json() {
     }
 
-    /** The body as a JSON object; malformed JSON, another shape or a NUL character answers 400 saying what was wrong. */
+    /** The body as a JSON object; malformed JSON or another shape answers 400 saying what was wrong. */
     public static JsonNode body(Context ctx) {
         String raw = ctx.body();
         if (raw.isBlank()) {
@@ -33,7 +33,6 @@ public final class Json {
             if (node == null || !node.isObject()) {
                 throw Refusal.invalid("expected a JSON object");
             }
-            NulCharacters.check(node, "the body");
             return node;
         } catch (JsonProcessingException e) {
             throw Refusal.invalid("malformed JSON: " + e.getOriginalMessage());

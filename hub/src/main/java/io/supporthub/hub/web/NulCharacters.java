@@ -1,17 +1,15 @@
 package io.supporthub.hub.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.supporthub.hub.error.Refusal;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * NUL characters (U+0000) are refused where a request comes in, with a 400 that names where: PostgreSQL text cannot
- * hold them, and no name, text or id a person or a provider sends has one. Paths and query parameters are checked for
- * every route; JSON bodies when {@link Json#body} reads them.
+ * NUL characters (U+0000) in a path or a query parameter are refused with a 400 that names where, before any route
+ * runs: PostgreSQL text cannot hold them and no link has one. (Customers' texts have theirs dropped when stored; any
+ * other body value with one is answered 400 by {@link ErrorHandling} when the database refuses it.)
  */
 public final class NulCharacters {
 
@@ -31,26 +29,6 @@ public final class NulCharacters {
                 }
             }
         });
-    }
-
-    /** Refuses a JSON document with a NUL in any of its texts or field names. */
-    static void check(JsonNode node, String where) {
-        if (node.isTextual() && node.textValue().indexOf(NUL) >= 0) {
-            throw refusal(where);
-        }
-        if (node.isArray()) {
-            for (JsonNode element : node) {
-                check(element, where);
-            }
-        }
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getKey().indexOf(NUL) >= 0) {
-                throw refusal("a field name");
-            }
-            check(field.getValue(), "'" + field.getKey() + "'");
-        }
     }
 
     private static Refusal refusal(String where) {
