@@ -71,8 +71,13 @@ import io.supporthub.hub.ticket.TicketRowMapper;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ui.WebUi;
 import io.supporthub.hub.viber.ViberChannel;
+import io.supporthub.hub.web.BodyLimit;
+import io.supporthub.hub.web.BodyLimitHandler;
 import io.supporthub.hub.web.ClientAddresses;
 import io.supporthub.hub.web.ErrorHandling;
+import io.supporthub.hub.web.NulCharacters;
+import io.supporthub.hub.web.RouteBodyLimits;
+import io.supporthub.hub.web.SecurityHeaders;
 import io.supporthub.hub.web.Json;
 import io.supporthub.templates.DefaultTexts;
 import io.supporthub.templates.TemplateRenderer;
@@ -125,6 +130,7 @@ public final class App implements AutoCloseable {
     private final KeptAsideService keptAside;
     private final AuditLog audit;
     private final Javalin web;
+    private RouteBodyLimits routeLimits;
     private final Options options;
     /** The channels the configuration turned on, in the order they start. */
     private final List<ConfiguredChannel> channels = new ArrayList<>();
@@ -223,8 +229,14 @@ public final class App implements AutoCloseable {
         this.web = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            cfg.http.maxRequestSize = config.maxAttachmentBytes() * 2 + 1_000_000;
+            // The ceiling of Javalin's own reading; each route's smaller limit is held while reading, in front of it.
+            cfg.http.maxRequestSize = BodyLimit.attachments(config.maxAttachmentBytes()).bytes();
+            RouteBodyLimits bodyLimits = new RouteBodyLimits(cfg.unsafe);
+            cfg.jetty.modifyServer(server -> server.setHandler(new BodyLimitHandler(bodyLimits)));
+            this.routeLimits = bodyLimits;
             ErrorHandling.register(cfg.routes);
+            SecurityHeaders.register(cfg.routes, config.publicUrl().startsWith("https"));
+            NulCharacters.register(cfg.routes);
             cfg.routes.get("/health", ctx -> {
                 boolean up = database.isHealthy();
                 ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "database unavailable"));
@@ -338,6 +350,11 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The routes the web server serves, with the body limit of each. */
+    public RouteBodyLimits routes() {
+        return routeLimits;
     }
 
     @Override

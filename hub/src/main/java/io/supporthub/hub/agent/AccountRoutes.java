@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.error.Refusal;
+import io.supporthub.hub.web.BodyLimit;
 import io.supporthub.hub.web.Json;
 import io.supporthub.hub.web.PathParams;
 
@@ -26,12 +27,12 @@ public final class AccountRoutes {
     }
 
     public void registerPublic(RoutesConfig routes) {
-        routes.post("/api/password/forgot", ctx -> {
+        BodyLimit.LOGIN.post(routes, "/api/password/forgot", ctx -> {
             Authentication.requireJsonForChanges(ctx);
             passwords.forgot(Json.text(Json.body(ctx), "email"));
             ctx.status(202).json(Map.of("message", "if this is an agent's email, a link to set a new password is on its way"));
         });
-        routes.post("/api/password/reset", ctx -> {
+        BodyLimit.LOGIN.post(routes, "/api/password/reset", ctx -> {
             Authentication.requireJsonForChanges(ctx);
             JsonNode body = Json.body(ctx);
             passwords.reset(Json.text(body, "token"), Json.text(body, "new"));

@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.channels.DisplayText;
 import io.supporthub.hub.error.Refusal;
+import io.supporthub.hub.web.BodyLimit;
 import io.supporthub.hub.web.Json;
 import io.supporthub.hub.web.PathParams;
 
@@ -28,7 +29,7 @@ public final class AgentRoutes {
 
     /** Routes reachable without a session. */
     public void registerPublic(RoutesConfig routes) {
-        routes.post("/api/session", this::logIn);
+        BodyLimit.LOGIN.post(routes, "/api/session", this::logIn);
         routes.delete("/api/session", ctx -> {
             authentication.logOut(ctx);
             ctx.status(204);

@@ -10,6 +10,7 @@ import io.supporthub.channels.UnprocessablePayloadException;
 import io.supporthub.channels.RawPayload;
 import io.supporthub.hub.db.Failures;
 import io.supporthub.hub.inbox.KeptAside;
+import io.supporthub.hub.web.BodyLimit;
 import io.supporthub.hub.web.ErrorHandling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,16 +42,23 @@ public abstract class WebhookRoute<R> implements Handler, Replayable {
         this.events = events;
     }
 
-    public final void register(RoutesConfig routes, String path) {
+    /** Serves the route on {@code path}, taking bodies up to {@code limit}. */
+    public final void register(RoutesConfig routes, String path, BodyLimit limit) {
         this.path = path;
-        routes.post(path, this);
+        limit.post(routes, path, this);
         events.replayable(path, this);
     }
 
     @Override
     public final void handle(Context ctx) {
         RawPayload raw = new RawPayload(ctx.contentType(), ctx.headerMap(), ctx.bodyAsBytes());
-        R request = read(raw);
+        R request;
+        try {
+            request = read(raw);
+        } catch (IllegalArgumentException e) {
+            refuseUnreadable(ctx, e);
+            return;
+        }
         SignatureCheck check = verify(ctx, request);
         if (!check.valid()) {
             ErrorHandling.respond(ctx, check.httpStatus(), check == SignatureCheck.MISSING ? "unauthorized" : "forbidden",
@@ -70,6 +78,18 @@ public abstract class WebhookRoute<R> implements Handler, Replayable {
             return;
         }
         answer(ctx, parsed, events.handleAll(parsed, origin));
+    }
+
+    /**
+     * A body that is not even in the provider's format cannot carry a valid signature: refused as one without (401) or
+     * with a wrong one (403), never parsed.
+     */
+    private void refuseUnreadable(Context ctx, IllegalArgumentException e) {
+        boolean missing = ctx.header(signatureHeader()) == null;
+        log.warn("{} webhook call to {} from {} refused: its body is not in the provider's format ({}) and {}",
+                channel.wireName(), path, ctx.ip(), e.getMessage(), missing ? "it is not signed" : "its signature cannot match");
+        ErrorHandling.respond(ctx, missing ? 401 : 403, missing ? "unauthorized" : "forbidden",
+                "the body is not in the provider's format" + (missing ? " and the " + signatureHeader() + " header is missing" : ""));
     }
 
     /**
@@ -97,8 +117,14 @@ public abstract class WebhookRoute<R> implements Handler, Replayable {
         }
     }
 
-    /** The request as the verifier and parser take it, from the request as received (before anything is trusted). */
+    /**
+     * The request as the verifier and parser take it, from the request as received (before anything is trusted);
+     * throws IllegalArgumentException for a body that is not in the provider's format at all.
+     */
     protected abstract R read(RawPayload raw);
+
+    /** The header that carries the provider's signature or secret. */
+    protected abstract String signatureHeader();
 
     protected abstract SignatureCheck verify(Context ctx, R request);
 

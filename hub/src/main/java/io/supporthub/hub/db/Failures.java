@@ -39,6 +39,14 @@ public final class Failures {
         return anyCause(failure, cause -> sqlStateIs(cause, UNIQUE_VIOLATION));
     }
 
+    /**
+     * A value the database cannot store or compare (SQL state class 22, data exception: a NUL character, a number out
+     * of range, a malformed date): the input is at fault, not the hub or the database.
+     */
+    public static boolean isBadValue(Throwable failure) {
+        return anyCause(failure, cause -> sqlStateStartsWith(cause, "22"));
+    }
+
     /** The innermost message, which usually says what the database objected to. */
     public static String reason(Throwable failure) {
         Throwable root = failure;

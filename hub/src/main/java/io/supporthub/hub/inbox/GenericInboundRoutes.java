@@ -75,6 +75,9 @@ public final class GenericInboundRoutes {
         if (externalId.isEmpty() || externalId.length() > 300) {
             throw Refusal.invalid("'externalId' must be 1 to 300 characters");
         }
+        if (externalId.chars().anyMatch(Character::isISOControl)) {
+            throw Refusal.invalid("'externalId' must not contain control characters (a NUL, a newline)");
+        }
         String text = Json.text(body, "text");
         if (text.isBlank()) {
             throw Refusal.invalid("'text' must not be empty");

@@ -14,6 +14,7 @@ import io.supporthub.channels.sms.TwilioSettings;
 import io.supporthub.channels.sms.TwilioSignatureVerifier;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.channelevent.WebhookRoute;
+import io.supporthub.hub.web.BodyLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +42,8 @@ public final class TwilioWebhookRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        new Webhook(form -> channel.inboundParser().parse(form)).register(routes, TwilioSettings.INBOUND_PATH);
-        new Webhook(form -> List.of(channel.statusParser().parse(form))).register(routes, TwilioSettings.STATUS_PATH);
+        new Webhook(form -> channel.inboundParser().parse(form)).register(routes, TwilioSettings.INBOUND_PATH, BodyLimit.CALLBACK);
+        new Webhook(form -> List.of(channel.statusParser().parse(form))).register(routes, TwilioSettings.STATUS_PATH, BodyLimit.CALLBACK);
     }
 
     /** An inbound or a status callback's parser. */
@@ -62,6 +63,11 @@ public final class TwilioWebhookRoutes {
         @Override
         protected Map<String, List<String>> read(RawPayload raw) {
             return TwilioForm.parse(raw.bodyText());
+        }
+
+        @Override
+        protected String signatureHeader() {
+            return TwilioSignatureVerifier.HEADER;
         }
 
         @Override

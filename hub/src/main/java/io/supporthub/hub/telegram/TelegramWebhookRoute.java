@@ -12,10 +12,12 @@ import io.supporthub.channels.telegram.TelegramWebhookRegistrar;
 import io.supporthub.channels.telegram.TelegramWebhookVerifier;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.channelevent.WebhookRoute;
+import io.supporthub.hub.web.BodyLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +27,7 @@ import java.util.Map;
  * acknowledged with 200 too, because Telegram holds back the chat's later updates until it is; only a passing
  * failure (a file download, the database) answers 503 so that Telegram redelivers.
  */
-final class TelegramWebhookRoute extends WebhookRoute<String> {
+final class TelegramWebhookRoute extends WebhookRoute<byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramWebhookRoute.class);
 
@@ -42,16 +44,22 @@ final class TelegramWebhookRoute extends WebhookRoute<String> {
     }
 
     void register(RoutesConfig routes) {
-        register(routes, TelegramWebhookRegistrar.WEBHOOK_PATH);
+        register(routes, TelegramWebhookRegistrar.WEBHOOK_PATH, BodyLimit.TELEGRAM_UPDATE);
     }
 
     @Override
-    protected String read(RawPayload raw) {
-        return raw.bodyText();
+    protected byte[] read(RawPayload raw) {
+        return raw.body();
     }
 
     @Override
-    protected SignatureCheck verify(Context ctx, String body) {
+    protected String signatureHeader() {
+        return TelegramWebhookVerifier.HEADER;
+    }
+
+    /** The secret is in a header: the body is not looked at before it matched. */
+    @Override
+    protected SignatureCheck verify(Context ctx, byte[] body) {
         return verifier.check(ctx.header(TelegramWebhookVerifier.HEADER));
     }
 
@@ -64,8 +72,8 @@ final class TelegramWebhookRoute extends WebhookRoute<String> {
     }
 
     @Override
-    protected List<ChannelEvent> parse(String body) throws UnprocessablePayloadException, IOException {
-        return parser.parse(body);
+    protected List<ChannelEvent> parse(byte[] body) throws UnprocessablePayloadException, IOException {
+        return parser.parse(new String(body, StandardCharsets.UTF_8));
     }
 
     @Override

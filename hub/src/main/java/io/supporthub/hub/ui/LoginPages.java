@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.error.Refusal;
 import io.supporthub.hub.error.TooManyAttempts;
+import io.supporthub.hub.web.BodyLimit;
 import io.supporthub.hub.web.ErrorHandling;
 
 import java.util.HashMap;
@@ -29,8 +30,8 @@ final class LoginPages {
             }
             show(ctx, 200, null, "");
         });
-        routes.post("/login", this::logIn);
-        routes.post("/logout", ctx -> {
+        BodyLimit.LOGIN.post(routes, "/login", this::logIn);
+        BodyLimit.LOGIN.post(routes, "/logout", ctx -> {
             if (!pages.csrf().valid(ctx)) {
                 pages.forbidden(ctx);
                 return;

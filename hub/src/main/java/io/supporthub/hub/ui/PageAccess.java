@@ -66,9 +66,6 @@ final class PageAccess {
 
     /** Only a path on this hub: never another site (an open redirect). */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
-            return "/";
-        }
-        return next;
+        return SafeRedirect.target(next);
     }
 }

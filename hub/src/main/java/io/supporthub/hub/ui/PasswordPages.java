@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.agent.PasswordService;
 import io.supporthub.hub.error.Refusal;
+import io.supporthub.hub.web.BodyLimit;
 import io.supporthub.hub.web.ErrorHandling;
 
 import java.util.HashMap;
@@ -26,9 +27,9 @@ final class PasswordPages {
 
     void register(RoutesConfig routes) {
         routes.get("/password/forgot", ctx -> show(ctx, 200, "password_forgot", Map.of()));
-        routes.post("/password/forgot", this::forgot);
+        BodyLimit.LOGIN.post(routes, "/password/forgot", this::forgot);
         routes.get("/password/reset", ctx -> show(ctx, 200, "password_reset", Map.of("token", token(ctx.queryParam("token")))));
-        routes.post("/password/reset", this::reset);
+        BodyLimit.LOGIN.post(routes, "/password/reset", this::reset);
     }
 
     private void forgot(Context ctx) {

@@ -14,6 +14,7 @@ import io.supporthub.channels.viber.ViberSignatureVerifier;
 import io.supporthub.channels.viber.ViberWelcome;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.channelevent.WebhookRoute;
+import io.supporthub.hub.web.BodyLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,12 +44,17 @@ final class ViberWebhookRoutes extends WebhookRoute<byte[]> {
     }
 
     void register(RoutesConfig routes) {
-        register(routes, ViberSettings.WEBHOOK_PATH);
+        register(routes, ViberSettings.WEBHOOK_PATH, BodyLimit.CALLBACK);
     }
 
     @Override
     protected byte[] read(RawPayload raw) {
         return raw.body();
+    }
+
+    @Override
+    protected String signatureHeader() {
+        return ViberSignatureVerifier.HEADER;
     }
 
     @Override

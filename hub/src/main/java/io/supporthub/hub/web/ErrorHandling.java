@@ -11,10 +11,11 @@ import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Every error as {@code {"error", "message"}} with a fitting status: a {@link Refusal} by its kind, a passing database failure
- * as a 503 the caller may retry, anything else as a logged 500.
+ * Every error as {@code {"error", "message"}} with a fitting status: a {@link Refusal} by its kind, a passing database
+ * failure as a 503 the caller may retry, a body over its route's limit as a 413, anything else as a logged 500.
  */
 public final class ErrorHandling {
 
@@ -31,6 +32,21 @@ public final class ErrorHandling {
             respond(ctx, 503, "unavailable", "the database is not answering; try again shortly");
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            Optional<BodyTooLarge> tooLarge = BodyTooLarge.in(e);
+            if (tooLarge.isPresent()) {
+                // BodyLimitHandler logged it; the rest of the body is not read and the connection closes.
+                ctx.header("Connection", "close");
+                respond(ctx, 413, "too_large", BodyTooLarge.message(tooLarge.get().limit()));
+                return;
+            }
+            if (Failures.isBadValue(e)) {
+                // A safety net behind the checks of each route: the value is refused, the request is at fault.
+                log.warn("Refused {} {}: the database cannot take a value in it: {}", ctx.method(), ctx.path(),
+                        Failures.reason(e).lines().findFirst().orElse(""));
+                respond(ctx, 400, "bad_request", "a value in the request cannot be stored (a NUL character, a number out "
+                        + "of range, a malformed date?)");
+                return;
+            }
             if (Failures.isPassing(e)) {
                 log.warn("Database unavailable for {} {}: {}", ctx.method(), ctx.path(), Failures.reason(e));
                 respond(ctx, 503, "unavailable", "the database is busy or not answering; try again shortly");

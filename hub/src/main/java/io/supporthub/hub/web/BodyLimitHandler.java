@@ -1,0 +1,97 @@
+package io.supporthub.hub.web;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Holds every request body to its route's {@link BodyLimit} in front of Javalin, so that no request, signed or not,
+ * makes the hub buffer more than its route takes. A declared {@code Content-Length} over the limit is answered 413 at
+ * once, before anything is read; a body without one (chunked, or slow) fails with {@link BodyTooLarge} as soon as it
+ * passes the limit, whoever reads it (Javalin's body, Jetty's form and multipart parsers all read through here).
+ */
+public final class BodyLimitHandler extends Handler.Wrapper {
+
+    private static final Logger log = LoggerFactory.getLogger(BodyLimitHandler.class);
+
+    private final RouteBodyLimits limits;
+
+    public BodyLimitHandler(RouteBodyLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String path = Request.getPathInContext(request);
+        long limit = limits.limitFor(request.getMethod(), path);
+        long declared = request.getLength();
+        if (declared > limit) {
+            log.info("Refused {} {} from {}: declared a body of {} bytes, the route takes {}", request.getMethod(), path,
+                    Request.getRemoteAddr(request), declared, limit);
+            answerTooLarge(response, callback, limit);
+            return true;
+        }
+        return super.handle(new Limited(request, limit), response, callback);
+    }
+
+    /** The 413 in the hub's error shape; the connection closes, as the rest of the body will not be read. */
+    private static void answerTooLarge(Response response, Callback callback, long limit) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", "too_large");
+        body.put("message", BodyTooLarge.message(limit));
+        byte[] json;
+        try {
+            json = Json.MAPPER.writeValueAsBytes(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            json = "{\"error\":\"too_large\"}".getBytes(StandardCharsets.UTF_8);
+        }
+        response.setStatus(413);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        SecurityHeaders.forJson(response.getHeaders()::put);
+        response.write(true, ByteBuffer.wrap(json), callback);
+    }
+
+    /** The request whose content ends in a {@link BodyTooLarge} failure once more than the limit was read. */
+    private static final class Limited extends Request.Wrapper {
+
+        private final long limit;
+        private long read;
+        private Content.Chunk tooLarge;
+
+        Limited(Request request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public Content.Chunk read() {
+            if (tooLarge != null) {
+                return tooLarge;
+            }
+            Content.Chunk chunk = super.read();
+            if (chunk == null || Content.Chunk.isFailure(chunk)) {
+                return chunk;
+            }
+            read += chunk.remaining();
+            if (read <= limit) {
+                return chunk;
+            }
+            chunk.release();
+            log.info("Refused {} {} from {}: its body passed the {} bytes the route takes", getMethod(),
+                    Request.getPathInContext(this), Request.getRemoteAddr(this), limit);
+            tooLarge = Content.Chunk.from(new BodyTooLarge(limit), true);
+            return tooLarge;
+        }
+    }
+}
