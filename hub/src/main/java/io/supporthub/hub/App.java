@@ -57,6 +57,7 @@ import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.ticket.TicketOpener;
 import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.TicketRoutes;
+import io.supporthub.hub.ticket.ViewCounts;
 import io.supporthub.hub.ticket.TicketRowMapper;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ui.WebUi;
@@ -186,13 +187,14 @@ public final class App implements AutoCloseable {
 
         AgentRoutes agentRoutes = new AgentRoutes(authentication, agents);
         GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);
-        TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, clock);
+        ViewCounts viewCounts = new ViewCounts(config.inboxCountLimit());
+        TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, viewCounts, clock);
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
         this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
         EventStreamRoutes eventStreamRoutes = new EventStreamRoutes(live);
-        WebUi webUi = new WebUi(transactions, authentication, agents, tickets, cannedReplies, keptAside,
+        WebUi webUi = new WebUi(transactions, authentication, agents, tickets, cannedReplies, keptAside, viewCounts,
                 senders::containsKey, clock,
                 config.publicUrl().startsWith("https"));
         this.web = Javalin.create(cfg -> {

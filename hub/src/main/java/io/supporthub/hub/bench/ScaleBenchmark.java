@@ -36,6 +36,8 @@ public final class ScaleBenchmark {
     /** A kept database's comment starts with this once complete; bump it when the generated data changes. */
     private static final String COMPLETE = "supporthub scale data v1 complete";
     private static final String RARE_WORD = "rare word ";
+    /** Requests before the measured ones, so that the JIT has compiled the route's code and the pages are cached. */
+    private static final int WARM_UP = 20;
 
     private record Measured(String label, String path, Double target) {
     }
@@ -113,12 +115,16 @@ public final class ScaleBenchmark {
         }
     }
 
-    /** Prints one line; false when its p95 misses the target. */
+    /** Prints one line; false when its p95 misses the target (an absent route misses nothing). */
     private static boolean measure(HttpClient http, int port, String cookie, Measured m, int requests) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + m.path()))
                 .header("Cookie", cookie).build();
-        for (int i = 0; i < 5; i++) {
-            http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        for (int i = 0; i < WARM_UP; i++) {
+            if (http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 404) {
+                // A route this version of the hub does not have yet: the benchmark still runs against older code.
+                System.out.printf(Locale.ROOT, "%-34s %9s %9s %8s%n", m.label(), "-", "-", "absent");
+                return true;
+            }
         }
         List<Double> times = new ArrayList<>();
         boolean serverTiming = false;

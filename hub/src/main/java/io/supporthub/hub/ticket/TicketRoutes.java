@@ -25,18 +25,22 @@ public final class TicketRoutes {
     private final Transactions transactions;
     private final TicketService tickets;
     private final TicketOpener opener;
+    private final ViewCounts viewCounts;
     private final Clock clock;
 
-    public TicketRoutes(Transactions transactions, TicketService tickets, TicketOpener opener, Clock clock) {
+    public TicketRoutes(Transactions transactions, TicketService tickets, TicketOpener opener, ViewCounts viewCounts,
+                        Clock clock) {
         this.transactions = transactions;
         this.tickets = tickets;
         this.opener = opener;
+        this.viewCounts = viewCounts;
         this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/api/tickets", this::list);
         routes.post("/api/tickets", this::open);
+        routes.get("/api/tickets/counts", this::counts);
         routes.get("/api/tickets/{id}", this::detail);
         routes.patch("/api/tickets/{id}", this::update);
         routes.post("/api/tickets/{id}/replies", this::reply);
@@ -60,6 +64,11 @@ public final class TicketRoutes {
         body.put("items", rows);
         body.put("next", next);
         ctx.json(body);
+    }
+
+    private void counts(Context ctx) {
+        Agent agent = Authentication.agent(ctx);
+        ctx.json(transactions.read(handle -> viewCounts.of(handle, agent.id(), agent.line())));
     }
 
     static TicketFilter filter(Context ctx, Agent agent) {

@@ -10,6 +10,7 @@ import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.keptaside.KeptAsideService;
 import io.supporthub.hub.message.AttachmentRoutes;
 import io.supporthub.hub.ticket.TicketService;
+import io.supporthub.hub.ticket.ViewCounts;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -34,12 +35,13 @@ public final class WebUi {
     private final AttachmentRoutes attachments;
 
     public WebUi(Transactions transactions, Authentication authentication, AgentService agents, TicketService tickets,
-                 CannedReplies cannedReplies, KeptAsideService keptAside, Predicate<ChannelKind> canSend, Clock clock,
+                 CannedReplies cannedReplies, KeptAsideService keptAside, ViewCounts viewCounts,
+                 Predicate<ChannelKind> canSend, Clock clock,
                  boolean secureCookies) {
         this.pages = new Pages(new Views(), new Csrf(secureCookies));
         this.access = new PageAccess(authentication);
         this.login = new LoginPages(authentication, pages);
-        this.inbox = new InboxPage(transactions, access, pages, clock);
+        this.inbox = new InboxPage(transactions, viewCounts, access, pages, clock);
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
         this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, access, pages);
         this.contacts = new ContactSearchRoutes(transactions);
