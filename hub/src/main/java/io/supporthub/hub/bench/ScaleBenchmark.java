@@ -38,6 +38,8 @@ public final class ScaleBenchmark {
     private static final String RARE_WORD = "rare word ";
     /** Requests before the measured ones, so that the JIT has compiled the route's code and the pages are cached. */
     private static final int WARM_UP = 20;
+    /** A slow route (a search that takes seconds) stops warming up after this long. */
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
 
     private record Measured(String label, String path, Double target) {
     }
@@ -119,7 +121,8 @@ public final class ScaleBenchmark {
     private static boolean measure(HttpClient http, int port, String cookie, Measured m, int requests) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + m.path()))
                 .header("Cookie", cookie).build();
-        for (int i = 0; i < WARM_UP; i++) {
+        long warmUpEnds = System.nanoTime() + WARM_UP_NANOS;
+        for (int i = 0; i < WARM_UP && System.nanoTime() < warmUpEnds; i++) {
             if (http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 404) {
                 // A route this version of the hub does not have yet: the benchmark still runs against older code.
                 System.out.printf(Locale.ROOT, "%-34s %9s %9s %8s%n", m.label(), "-", "-", "absent");

@@ -14,6 +14,7 @@ import io.supporthub.hub.ticket.TicketStatus;
 import io.supporthub.hub.ticket.TicketSummary;
 import io.supporthub.hub.ticket.TicketView;
 import io.supporthub.hub.ticket.ViewCounts;
+import io.supporthub.hub.web.ServerTiming;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -69,7 +69,7 @@ final class InboxPage {
         model.put("statusOptions", statusOptions());
         String html = pages.renderToString(ctx, "inbox", agent, model);
         Pages.headers(ctx);
-        ctx.header("Server-Timing", timing(started));
+        ServerTiming.since(ctx, started);
         ctx.html(html);
     }
 
@@ -77,7 +77,7 @@ final class InboxPage {
         long started = System.nanoTime();
         Agent agent = access.agent(ctx);
         Map<String, Object> model = transactions.read(handle -> list(handle, ctx, agent));
-        ctx.header("Server-Timing", timing(started));
+        ServerTiming.since(ctx, started);
         pages.fragment(ctx, "inbox_rows", model);
     }
 
@@ -127,9 +127,5 @@ final class InboxPage {
             options.add(Map.of("value", status.wireName(), "label", Format.label(status.wireName())));
         }
         return options;
-    }
-
-    private static String timing(long startedNanos) {
-        return String.format(Locale.ROOT, "render;dur=%.1f", (System.nanoTime() - startedNanos) / 1e6);
     }
 }
