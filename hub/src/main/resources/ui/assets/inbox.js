@@ -34,8 +34,19 @@
     changed.clear();
     index = -1;
   }, 400);
-  handlers.ticket.push((data) => { changed.add(Number(data.ticketId)); refresh(); });
+  // The sidebar's counts, bounded by the server ("999+"), follow the same changes.
+  const refreshCounts = debounce(async () => {
+    const response = await fetch('/api/tickets/counts', { credentials: 'same-origin' });
+    if (!response.ok) { return; }
+    const counts = await response.json();
+    $$('[data-count]').forEach((span) => {
+      const count = counts[span.dataset.count];
+      if (count) { span.textContent = count.more ? count.count + '+' : String(count.count); }
+    });
+  }, 1000);
+  handlers.ticket.push((data) => { changed.add(Number(data.ticketId)); refresh(); refreshCounts(); });
   handlers.resync.push(refresh);
+  handlers.resync.push(refreshCounts);
 
   // New ticket.
   const dialog = $('#new-ticket');

@@ -67,6 +67,7 @@ import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.ticket.TicketOpener;
 import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.TicketRoutes;
+import io.supporthub.hub.ticket.ViewCounts;
 import io.supporthub.hub.ticket.TicketRowMapper;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ui.WebUi;
@@ -214,7 +215,8 @@ public final class App implements AutoCloseable {
         AgentRoutes agentRoutes = new AgentRoutes(authentication, agents, access, passwords);
         AccountRoutes accountRoutes = new AccountRoutes(passwords, access, authentication);
         GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);
-        TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, clock);
+        ViewCounts viewCounts = new ViewCounts(config.inboxCountLimit());
+        TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, viewCounts, clock);
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
         this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
@@ -224,6 +226,7 @@ public final class App implements AutoCloseable {
                 AuditedRoutes.of(transactions, agents, cannedReplies, notificationStore, defaultTexts));
         AuditRoutes auditRoutes = new AuditRoutes(audit);
         WebUi webUi = new WebUi(transactions, authentication, agents, access, passwords, tickets, cannedReplies, keptAside, audit,
+                viewCounts,
                 senders::containsKey, clock,
                 config.publicUrl().startsWith("https"));
         this.web = Javalin.create(cfg -> {

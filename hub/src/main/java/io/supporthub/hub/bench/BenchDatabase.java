@@ -4,12 +4,14 @@ import io.supporthub.hub.db.EmbeddedDatabase;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * A fresh database for a benchmark: on {@code DATABASE_URL}'s server when set, else on the PostgreSQL at
- * 127.0.0.1:5432, else on an embedded server started for the run. Closing it drops it (or stops the embedded server).
+ * A database for a benchmark: on {@code DATABASE_URL}'s server when set, else on the PostgreSQL at 127.0.0.1:5432,
+ * else on an embedded server started for the run. A fresh one ({@link #create}) is dropped on closing (or its embedded
+ * server stopped); a kept one ({@link #kept}) stays for the next run.
  */
 public final class BenchDatabase implements AutoCloseable {
 
@@ -19,30 +21,77 @@ public final class BenchDatabase implements AutoCloseable {
     private final EmbeddedDatabase embedded;
     private final String server;
     private final String name;
+    private final boolean kept;
+    private final String reusedComment;
 
-    private BenchDatabase(String jdbcUrl, EmbeddedDatabase embedded, String server, String name) {
+    private BenchDatabase(String jdbcUrl, EmbeddedDatabase embedded, String server, String name, boolean kept,
+                          String reusedComment) {
         this.jdbcUrl = jdbcUrl;
         this.embedded = embedded;
         this.server = server;
         this.name = name;
+        this.kept = kept;
+        this.reusedComment = reusedComment;
     }
 
     public static BenchDatabase create(String namePrefix) {
-        String server = System.getenv().getOrDefault("DATABASE_URL", LOCAL_SERVER);
+        String server = server();
         String name = namePrefix + "_" + System.currentTimeMillis();
         try (Connection connection = DriverManager.getConnection(server); Statement statement = connection.createStatement()) {
             statement.execute("create database " + name);
         } catch (SQLException e) {
             EmbeddedDatabase embedded = EmbeddedDatabase.startTemporary();
-            return new BenchDatabase(embedded.jdbcUrl("postgres"), embedded, null, null);
+            return new BenchDatabase(embedded.jdbcUrl("postgres"), embedded, null, null, false, null);
         }
-        String base = server.substring(0, server.indexOf('/', "jdbc:postgresql://".length()) + 1);
-        String query = server.contains("?") ? server.substring(server.indexOf('?')) : "";
-        return new BenchDatabase(base + name + query, null, server, name);
+        return new BenchDatabase(urlOf(server, name), null, server, name, false, null);
+    }
+
+    /**
+     * A database kept between runs under its name, on the server {@link #create} would use (there is no embedded
+     * fallback): reused when its comment starts with {@code completeMark} (see {@link #markComplete}), else dropped and
+     * created empty.
+     */
+    public static BenchDatabase kept(String name, String completeMark) {
+        String server = server();
+        try (Connection connection = DriverManager.getConnection(server); Statement statement = connection.createStatement()) {
+            String comment = null;
+            try (ResultSet rs = statement.executeQuery(
+                    "select shobj_description(oid, 'pg_database') from pg_database where datname = '" + name + "'")) {
+                if (rs.next()) {
+                    comment = rs.getString(1);
+                }
+            }
+            boolean reusable = comment != null && comment.startsWith(completeMark);
+            if (!reusable) {
+                statement.execute("drop database if exists " + name + " with (force)");
+                statement.execute("create database " + name);
+            }
+            return new BenchDatabase(urlOf(server, name), null, server, name, true, reusable ? comment : null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("no PostgreSQL server to keep the database " + name + " on: " + e.getMessage(), e);
+        }
+    }
+
+    /** Marks a kept database complete with a comment that starts with the mark, so that the next run reuses it. */
+    public void markComplete(String comment) {
+        try (Connection connection = DriverManager.getConnection(server); Statement statement = connection.createStatement()) {
+            statement.execute("comment on database " + name + " is '" + comment.replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not mark " + name + " complete: " + e.getMessage(), e);
+        }
+    }
+
+    /** The comment of a kept database found complete and used as it is; null when it was created empty. */
+    public String reusedComment() {
+        return reusedComment;
     }
 
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    public String name() {
+        return name == null ? "postgres (embedded)" : name;
     }
 
     @Override
@@ -51,10 +100,23 @@ public final class BenchDatabase implements AutoCloseable {
             embedded.close();
             return;
         }
+        if (kept) {
+            return;
+        }
         try (Connection connection = DriverManager.getConnection(server); Statement statement = connection.createStatement()) {
             statement.execute("drop database if exists " + name + " with (force)");
         } catch (SQLException e) {
             System.err.println("Could not drop the benchmark's database " + name + ": " + e.getMessage());
         }
+    }
+
+    private static String server() {
+        return System.getenv().getOrDefault("DATABASE_URL", LOCAL_SERVER);
+    }
+
+    private static String urlOf(String server, String name) {
+        String base = server.substring(0, server.indexOf('/', "jdbc:postgresql://".length()) + 1);
+        String query = server.contains("?") ? server.substring(server.indexOf('?')) : "";
+        return base + name + query;
     }
 }

@@ -117,6 +117,11 @@ public final class Config {
         return Duration.ofDays(positive("REOPEN_WINDOW_DAYS", 7));
     }
 
+    /** Where the sidebar's view counts stop counting ({@code INBOX_COUNT_LIMIT}): a view this full shows "999+". */
+    public int inboxCountLimit() {
+        return positive("INBOX_COUNT_LIMIT", 1000);
+    }
+
     public Duration autoCloseAfter() {
         return Duration.ofDays(positive("AUTO_CLOSE_DAYS", 3));
     }

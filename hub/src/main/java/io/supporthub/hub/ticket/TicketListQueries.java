@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,15 +24,19 @@ public final class TicketListQueries {
 
     private static final Pattern TOKEN_JUNK = Pattern.compile("[^\\p{L}\\p{N}@._+-]");
 
-    static final String SELECT = "select t.id, t.number, t.subject, t.status, cs.name as custom_status, t.line, t.channel, "
-            + "t.contact_id, c.name as contact_name, t.assignee_id, a.name as assignee_name, ty.name as type_name, "
-            + "p.name as priority_name, t.created_at, t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, "
-            + "t.postponed_until, t.last_message_at, t.last_message_in, t.waiting_since, t.rating, t.rating_comment, "
-            + "t.follow_up_of, (select left(m.text, 160) from message m where m.ticket_id = t.id and m.visibility = 'public' "
-            + "and not (m.automated and m.direction = 'out') order by m.id desc limit 1) as excerpt "
-            + "from ticket t join contact c on c.id = t.contact_id left join agent a on a.id = t.assignee_id "
-            + "left join ticket_type ty on ty.id = t.type_id left join ticket_priority p on p.id = t.priority_id "
-            + "left join custom_status cs on cs.id = t.custom_status_id ";
+    // The names from the small catalog tables are looked up row by row rather than joined: a page has 51 rows, and
+    // each join would add to the planning, which at this size costs more than the lookups.
+    private static final String COLUMNS = "select t.id, t.number, t.subject, t.status, "
+            + "(select name from custom_status where id = t.custom_status_id) as custom_status, t.line, t.channel, "
+            + "t.contact_id, c.name as contact_name, t.assignee_id, (select name from agent where id = t.assignee_id) as assignee_name, "
+            + "(select name from ticket_type where id = t.type_id) as type_name, "
+            + "(select name from ticket_priority where id = t.priority_id) as priority_name, t.created_at, t.updated_at, "
+            + "t.first_response_at, t.resolved_at, t.closed_at, t.postponed_until, t.last_message_at, t.last_message_in, "
+            + "t.waiting_since, t.rating, t.rating_comment, t.follow_up_of, (select left(m.text, 160) from message m "
+            + "where m.ticket_id = t.id and m.visibility = 'public' and not (m.automated and m.direction = 'out') "
+            + "order by m.id desc limit 1) as excerpt ";
+    private static final String JOINS = "join contact c on c.id = t.contact_id ";
+    static final String SELECT = COLUMNS + "from ticket t " + JOINS;
 
     private final Handle handle;
 
@@ -39,59 +44,53 @@ public final class TicketListQueries {
         this.handle = handle;
     }
 
-    /** One page; the list is one row longer than the limit when another page follows (the caller trims it). */
+    /**
+     * One page; the list is one row longer than the limit when another page follows (the caller trims it). Without
+     * search words the page is a union of one index scan per status, each stopping after a page (the inbox indexes
+     * lead with the status, or with the filtered column then the status, and end in the list's order), so a page costs
+     * the same however many tickets there are; the page's rows are then joined to what they show.
+     */
     public List<TicketSummary> list(TicketFilter filter) {
-        StringBuilder sql = new StringBuilder(SELECT).append("where true ");
-        if (!filter.statuses().isEmpty()) {
-            sql.append("and t.status = any(:statuses) ");
-        }
-        if (filter.line() != null) {
-            sql.append("and t.line = :line ");
-        }
-        if (filter.assigneeId() != null) {
-            sql.append("and t.assignee_id = :assigneeId ");
-        }
-        if (filter.unassigned()) {
-            sql.append("and t.assignee_id is null ");
-        }
-        if (filter.channel() != null) {
-            sql.append("and t.channel = :channel ");
-        }
-        if (filter.priority() != null) {
-            sql.append("and lower(p.name) = lower(:priority) ");
-        }
-        if (filter.type() != null) {
-            sql.append("and lower(ty.name) = lower(:type) ");
-        }
-        if (filter.contactId() != null) {
-            sql.append("and t.contact_id = :contactId ");
-        }
         String tsQuery = filter.query() == null ? null : prefixQuery(filter.query());
-        if (tsQuery != null) {
-            // Three index lookups (the subjects, the public messages, the customers' names and addresses) joined by id:
-            // an OR across joins would make PostgreSQL walk the whole inbox index and test every row.
-            sql.append("and t.id in (select id from ticket where search @@ to_tsquery('simple', :q) "
-                    + "union select ticket_id from message where visibility = 'public' and search @@ to_tsquery('simple', :q) "
-                    + "union select tk.id from contact cs join ticket tk on tk.contact_id = cs.id "
-                    + "where cs.search @@ to_tsquery('simple', :q)) ");
-        }
-        if (filter.afterAt() != null) {
-            sql.append("and (t.last_message_at, t.id) < (:afterAt, :afterId) ");
-        }
-        sql.append("order by t.last_message_at desc, t.id desc limit :limit");
-        Query query = handle.createQuery(sql.toString())
-                .bind("line", filter.line())
-                .bind("assigneeId", filter.assigneeId())
-                .bind("channel", filter.channel())
-                .bind("priority", filter.priority())
-                .bind("type", filter.type())
-                .bind("contactId", filter.contactId())
+        String page = tsQuery == null ? pageByStatus(filter) : searchedPage(filter);
+        String sql = COLUMNS + "from (" + page + ") page join ticket t on t.id = page.id " + JOINS
+                + "order by t.last_message_at desc, t.id desc";
+        Query query = TicketConditions.bind(handle.createQuery(sql), filter)
                 .bind("q", tsQuery)
-                .bind("afterAt", filter.afterAt())
-                .bind("afterId", filter.afterId())
                 .bind("limit", filter.limit() + 1);
-        query.bindArray("statuses", String.class, filter.statuses());
+        query.bindArray("statuses", String.class, statusesOf(filter));
         return withAddresses(query.map((rs, ctx) -> row(rs)).list());
+    }
+
+    private static String pageByStatus(TicketFilter filter) {
+        String conditions = TicketConditions.of(filter);
+        List<String> branches = new ArrayList<>();
+        for (String status : statusesOf(filter)) {
+            // The status is written out (a wire name, checked) so that each branch is planned for its own status.
+            branches.add("(select t.id, t.last_message_at from ticket t where t.status = '"
+                    + TicketStatus.fromWire(status).wireName() + "' " + conditions
+                    + "order by t.last_message_at desc, t.id desc limit :limit)");
+        }
+        return "select id, last_message_at from (" + String.join(" union all ", branches) + ") branches "
+                + "order by last_message_at desc, id desc limit :limit";
+    }
+
+    private static String searchedPage(TicketFilter filter) {
+        // Three index lookups (the subjects, the public messages, the customers' names and addresses) joined by id:
+        // an OR across joins would make PostgreSQL walk the whole inbox index and test every row.
+        return "select t.id from ticket t where t.status = any(:statuses) " + TicketConditions.of(filter)
+                + "and t.id in (select id from ticket where search @@ to_tsquery('simple', :q) "
+                + "union select ticket_id from message where visibility = 'public' and search @@ to_tsquery('simple', :q) "
+                + "union select tk.id from contact cs join ticket tk on tk.contact_id = cs.id "
+                + "where cs.search @@ to_tsquery('simple', :q)) "
+                + "order by t.last_message_at desc, t.id desc limit :limit";
+    }
+
+    /** The statuses asked for, or all of them. */
+    private static List<String> statusesOf(TicketFilter filter) {
+        return filter.statuses().isEmpty()
+                ? Arrays.stream(TicketStatus.values()).map(TicketStatus::wireName).toList()
+                : filter.statuses();
     }
 
     public Optional<TicketSummary> find(long id) {
@@ -161,27 +160,5 @@ public final class TicketListQueries {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    /** How many tickets the inbox's views hold for an agent: their own, their line's unassigned, and each status. */
-    public InboxCounts inboxCounts(long agentId, int line) {
-        return handle.createQuery("select "
-                        + "count(*) filter (where assignee_id = :me and status in ('open', 'pending', 'awaiting_reply')) as mine, "
-                        + "count(*) filter (where assignee_id is null and line = :line and status in ('open', 'pending', 'awaiting_reply')) as unassigned, "
-                        + "count(*) filter (where status in ('open', 'awaiting_reply')) as open, "
-                        + "count(*) filter (where status = 'pending') as pending, "
-                        + "count(*) filter (where status = 'postponed') as postponed "
-                        + "from ticket where status in ('open', 'pending', 'awaiting_reply', 'postponed')")
-                .bind("me", agentId).bind("line", line)
-                .map((rs, ctx) -> new InboxCounts(rs.getLong("mine"), rs.getLong("unassigned"), rs.getLong("open"),
-                        rs.getLong("pending"), rs.getLong("postponed")))
-                .one();
-    }
-
-    /**
-     * The inbox's counts, named by the views' keys: the page looks each view up as {@code counts[key]} (the resolved
-     * view has none).
-     */
-    public record InboxCounts(long mine, long unassigned, long open, long pending, long postponed) {
     }
 }

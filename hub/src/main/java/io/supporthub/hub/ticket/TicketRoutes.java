@@ -10,6 +10,7 @@ import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.error.Refusal;
 import io.supporthub.hub.web.Json;
 import io.supporthub.hub.web.PathParams;
+import io.supporthub.hub.web.ServerTiming;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,18 +26,22 @@ public final class TicketRoutes {
     private final Transactions transactions;
     private final TicketService tickets;
     private final TicketOpener opener;
+    private final ViewCounts viewCounts;
     private final Clock clock;
 
-    public TicketRoutes(Transactions transactions, TicketService tickets, TicketOpener opener, Clock clock) {
+    public TicketRoutes(Transactions transactions, TicketService tickets, TicketOpener opener, ViewCounts viewCounts,
+                        Clock clock) {
         this.transactions = transactions;
         this.tickets = tickets;
         this.opener = opener;
+        this.viewCounts = viewCounts;
         this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/api/tickets", this::list);
         routes.post("/api/tickets", this::open);
+        routes.get("/api/tickets/counts", this::counts);
         routes.get("/api/tickets/{id}", this::detail);
         routes.patch("/api/tickets/{id}", this::update);
         routes.post("/api/tickets/{id}/replies", this::reply);
@@ -47,6 +52,7 @@ public final class TicketRoutes {
     }
 
     private void list(Context ctx) {
+        long started = System.nanoTime();
         Agent agent = Authentication.agent(ctx);
         TicketFilter filter = filter(ctx, agent);
         List<TicketSummary> rows = transactions.read(handle -> new TicketListQueries(handle).list(filter));
@@ -60,6 +66,14 @@ public final class TicketRoutes {
         body.put("items", rows);
         body.put("next", next);
         ctx.json(body);
+        ServerTiming.since(ctx, started);
+    }
+
+    private void counts(Context ctx) {
+        long started = System.nanoTime();
+        Agent agent = Authentication.agent(ctx);
+        ctx.json(transactions.read(handle -> viewCounts.of(handle, agent.id(), agent.line())));
+        ServerTiming.since(ctx, started);
     }
 
     static TicketFilter filter(Context ctx, Agent agent) {
@@ -104,9 +118,11 @@ public final class TicketRoutes {
     }
 
     private void detail(Context ctx) {
+        long started = System.nanoTime();
         long id = id(ctx);
         ctx.json(transactions.read(handle -> TicketDetail.load(handle, id, clock.instant()))
                 .orElseThrow(() -> TicketService.notFound(id)));
+        ServerTiming.since(ctx, started);
     }
 
     private void similar(Context ctx) {

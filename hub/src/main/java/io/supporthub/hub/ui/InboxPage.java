@@ -12,6 +12,9 @@ import io.supporthub.hub.ticket.TicketFilter;
 import io.supporthub.hub.ticket.TicketListQueries;
 import io.supporthub.hub.ticket.TicketStatus;
 import io.supporthub.hub.ticket.TicketSummary;
+import io.supporthub.hub.ticket.TicketView;
+import io.supporthub.hub.ticket.ViewCounts;
+import io.supporthub.hub.web.ServerTiming;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
@@ -19,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,12 +34,14 @@ final class InboxPage {
     static final int PAGE_SIZE = 50;
 
     private final Transactions transactions;
+    private final ViewCounts viewCounts;
     private final PageAccess access;
     private final Pages pages;
     private final Clock clock;
 
-    InboxPage(Transactions transactions, PageAccess access, Pages pages, Clock clock) {
+    InboxPage(Transactions transactions, ViewCounts viewCounts, PageAccess access, Pages pages, Clock clock) {
         this.transactions = transactions;
+        this.viewCounts = viewCounts;
         this.access = access;
         this.pages = pages;
         this.clock = clock;
@@ -53,7 +57,7 @@ final class InboxPage {
         Agent agent = access.agent(ctx);
         Map<String, Object> model = transactions.read(handle -> {
             Map<String, Object> m = list(handle, ctx, agent);
-            m.put("counts", new TicketListQueries(handle).inboxCounts(agent.id(), agent.line()));
+            m.put("counts", viewCounts.of(handle, agent.id(), agent.line()));
             m.put("agents", new AgentQueries(handle).active());
             m.put("priorities", new CatalogQueries(handle).names(CatalogList.PRIORITIES));
             m.put("types", new CatalogQueries(handle).names(CatalogList.TYPES));
@@ -65,7 +69,7 @@ final class InboxPage {
         model.put("statusOptions", statusOptions());
         String html = pages.renderToString(ctx, "inbox", agent, model);
         Pages.headers(ctx);
-        ctx.header("Server-Timing", timing(started));
+        ServerTiming.since(ctx, started);
         ctx.html(html);
     }
 
@@ -73,17 +77,18 @@ final class InboxPage {
         long started = System.nanoTime();
         Agent agent = access.agent(ctx);
         Map<String, Object> model = transactions.read(handle -> list(handle, ctx, agent));
-        ctx.header("Server-Timing", timing(started));
+        ServerTiming.since(ctx, started);
         pages.fragment(ctx, "inbox_rows", model);
     }
 
     private Map<String, Object> list(Handle handle, Context ctx, Agent agent) {
         InboxView view = InboxView.of(ctx.queryParam("view"));
         InboxFilters filters = InboxFilters.from(ctx);
-        List<String> statuses = filters.status() == null ? view.statuses : List.of(filters.status());
-        Long assigneeId = view == InboxView.MINE ? Long.valueOf(agent.id()) : filters.assigneeId();
-        boolean unassigned = view == InboxView.UNASSIGNED || filters.unassigned();
-        Integer line = view == InboxView.UNASSIGNED ? Integer.valueOf(agent.line()) : null;
+        TicketView listed = view.ticketView();
+        List<String> statuses = filters.status() == null ? listed.statuses() : List.of(filters.status());
+        Long assigneeId = listed == TicketView.MINE ? Long.valueOf(agent.id()) : filters.assigneeId();
+        boolean unassigned = listed == TicketView.UNASSIGNED || filters.unassigned();
+        Integer line = listed == TicketView.UNASSIGNED ? Integer.valueOf(agent.line()) : null;
         TicketFilter filter = new TicketFilter(statuses, line, assigneeId, unassigned, filters.channel(), filters.priority(),
                 null, null, filters.query(), filters.afterAt(), filters.afterId(), PAGE_SIZE);
         List<TicketSummary> found = new TicketListQueries(handle).list(filter);
@@ -122,9 +127,5 @@ final class InboxPage {
             options.add(Map.of("value", status.wireName(), "label", Format.label(status.wireName())));
         }
         return options;
-    }
-
-    private static String timing(long startedNanos) {
-        return String.format(Locale.ROOT, "render;dur=%.1f", (System.nanoTime() - startedNanos) / 1e6);
     }
 }

@@ -1,37 +1,39 @@
 package io.supporthub.hub.ui;
 
-import java.util.List;
+import io.supporthub.hub.ticket.TicketView;
 
-/** The inbox's saved views: which statuses, and whether mine or my line's unassigned. */
+/** The inbox's views as the sidebar names them; what each holds is its {@link TicketView}. */
 public enum InboxView {
-    MINE("mine", "My tickets", List.of("open", "pending", "awaiting_reply")),
-    UNASSIGNED("unassigned", "Unassigned", List.of("open", "pending", "awaiting_reply")),
-    OPEN("open", "All open", List.of("open", "awaiting_reply")),
-    PENDING("pending", "Pending", List.of("pending")),
-    POSTPONED("postponed", "Postponed", List.of("postponed")),
-    RESOLVED("resolved", "Resolved", List.of("resolved", "closed"));
+    MINE(TicketView.MINE, "My tickets"),
+    UNASSIGNED(TicketView.UNASSIGNED, "Unassigned"),
+    OPEN(TicketView.OPEN, "All open"),
+    PENDING(TicketView.PENDING, "Pending"),
+    POSTPONED(TicketView.POSTPONED, "Postponed"),
+    RESOLVED(TicketView.RESOLVED, "Resolved");
 
-    final String key;
-    final String label;
-    final List<String> statuses;
+    private final TicketView view;
+    private final String label;
 
-    InboxView(String key, String label, List<String> statuses) {
-        this.key = key;
+    InboxView(TicketView view, String label) {
+        this.view = view;
         this.label = label;
-        this.statuses = statuses;
     }
 
     public String key() {
-        return key;
+        return view.key();
     }
 
     public String label() {
         return label;
     }
 
+    TicketView ticketView() {
+        return view;
+    }
+
     static InboxView of(String key) {
         for (InboxView view : values()) {
-            if (view.key.equals(key)) {
+            if (view.key().equals(key)) {
                 return view;
             }
         }

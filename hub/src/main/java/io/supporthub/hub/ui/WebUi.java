@@ -13,6 +13,7 @@ import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.keptaside.KeptAsideService;
 import io.supporthub.hub.message.AttachmentRoutes;
 import io.supporthub.hub.ticket.TicketService;
+import io.supporthub.hub.ticket.ViewCounts;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -40,13 +41,13 @@ public final class WebUi {
 
     public WebUi(Transactions transactions, Authentication authentication, AgentService agents, AccessService accounts,
                  PasswordService passwords, TicketService tickets, CannedReplies cannedReplies, KeptAsideService keptAside,
-                 AuditLog audit, Predicate<ChannelKind> canSend, Clock clock, boolean secureCookies) {
+                 AuditLog audit, ViewCounts viewCounts, Predicate<ChannelKind> canSend, Clock clock, boolean secureCookies) {
         this.pages = new Pages(new Views(), new Csrf(secureCookies));
         this.access = new PageAccess(authentication);
         this.login = new LoginPages(authentication, pages);
         this.passwordPages = new PasswordPages(passwords, pages);
         this.profile = new ProfilePage(accounts, access, pages);
-        this.inbox = new InboxPage(transactions, access, pages, clock);
+        this.inbox = new InboxPage(transactions, viewCounts, access, pages, clock);
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
         this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, audit, access, pages);
         this.contacts = new ContactSearchRoutes(transactions);

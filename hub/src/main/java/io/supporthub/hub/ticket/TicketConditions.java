@@ -1,0 +1,54 @@
+package io.supporthub.hub.ticket;
+
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * The filters of a ticket list as SQL on {@code ticket t}, except its statuses and its search words, which the
+ * callers place themselves. Each is an equality on a column the inbox indexes lead with (a priority or type is looked
+ * up by name once, not joined), so that with a status an index gives the rows in list order.
+ */
+final class TicketConditions {
+
+    private TicketConditions() {
+    }
+
+    static String of(TicketFilter filter) {
+        StringBuilder sql = new StringBuilder();
+        if (filter.line() != null) {
+            sql.append("and t.line = :line ");
+        }
+        if (filter.assigneeId() != null) {
+            sql.append("and t.assignee_id = :assigneeId ");
+        }
+        if (filter.unassigned()) {
+            sql.append("and t.assignee_id is null ");
+        }
+        if (filter.channel() != null) {
+            sql.append("and t.channel = :channel ");
+        }
+        if (filter.priority() != null) {
+            sql.append("and t.priority_id = (select id from ticket_priority where lower(name) = lower(:priority)) ");
+        }
+        if (filter.type() != null) {
+            sql.append("and t.type_id = (select id from ticket_type where lower(name) = lower(:type)) ");
+        }
+        if (filter.contactId() != null) {
+            sql.append("and t.contact_id = :contactId ");
+        }
+        if (filter.afterAt() != null) {
+            sql.append("and (t.last_message_at, t.id) < (:afterAt, :afterId) ");
+        }
+        return sql.toString();
+    }
+
+    static <T extends SqlStatement<T>> T bind(T statement, TicketFilter filter) {
+        return statement.bind("line", filter.line())
+                .bind("assigneeId", filter.assigneeId())
+                .bind("channel", filter.channel())
+                .bind("priority", filter.priority())
+                .bind("type", filter.type())
+                .bind("contactId", filter.contactId())
+                .bind("afterAt", filter.afterAt())
+                .bind("afterId", filter.afterId());
+    }
+}

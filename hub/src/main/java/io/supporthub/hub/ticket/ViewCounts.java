@@ -1,0 +1,20 @@
+package io.supporthub.hub.ticket;
+
+import io.supporthub.hub.ticket.ViewCountQueries.BoundedCount;
+import org.jdbi.v3.core.Handle;
+
+import java.util.Map;
+
+/** The sidebar's bounded view counts at the hub's bound ({@code INBOX_COUNT_LIMIT}), for the API and the inbox page. */
+public final class ViewCounts {
+
+    private final int bound;
+
+    public ViewCounts(int bound) {
+        this.bound = bound;
+    }
+
+    public Map<String, BoundedCount> of(Handle handle, long agentId, int agentLine) {
+        return new ViewCountQueries(handle).counts(agentId, agentLine, bound);
+    }
+}
