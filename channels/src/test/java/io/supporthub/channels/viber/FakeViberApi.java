@@ -88,6 +88,7 @@ public final class FakeViberApi implements AutoCloseable {
     private final Map<String, Media> media = new ConcurrentHashMap<>();
     private volatile boolean callWebhookBack = true;
     private CountDownLatch heldSend;
+    private String heldText;
     private volatile Failure setWebhookFailure;
     private volatile URI webhook;
     private volatile List<String> eventTypes = List.of();
@@ -137,12 +138,13 @@ public final class FakeViberApi implements AutoCloseable {
     }
 
     /**
-     * The next send_message is recorded at once but answered only when the returned latch is counted down: a send in
-     * flight, for tests of what happens meanwhile.
+     * Holds the answer to the first send_message whose text contains {@code text} until the returned latch is counted
+     * down (or 30 s pass): a send in flight at a chosen moment. Other sends pass meanwhile.
      */
-    public synchronized CountDownLatch holdNextSend() {
+    public synchronized CountDownLatch holdSendOf(String text) {
         CountDownLatch release = new CountDownLatch(1);
         heldSend = release;
+        heldText = text;
         return release;
     }
 
@@ -309,8 +311,10 @@ public final class FakeViberApi implements AutoCloseable {
     private void sendMessage(HttpExchange exchange, JsonNode request) throws IOException, InterruptedException {
         CountDownLatch hold;
         synchronized (this) {
-            hold = heldSend;
-            heldSend = null;
+            hold = heldSend != null && request.path("text").asText("").contains(heldText) ? heldSend : null;
+            if (hold != null) {
+                heldSend = null;
+            }
         }
         if (hold != null) {
             hold.await(30, TimeUnit.SECONDS);

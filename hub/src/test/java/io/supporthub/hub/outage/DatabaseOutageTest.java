@@ -109,10 +109,11 @@ class DatabaseOutageTest {
     private static CountDownLatch sendInFlight(OutageHub outage, AgentReplies replies, Conversation viber)
             throws InterruptedException {
         assertThat(viber.channel()).isEqualTo(ChannelKind.VIBER);
-        CountDownLatch release = outage.viber.holdNextSend();
-        replies.reply(viber, "Agent reply in flight at the cut");
+        String text = "Agent reply in flight at the cut";
+        CountDownLatch release = outage.viber.holdSendOf(text);
+        replies.reply(viber, text);
         await("the reply is being sent", Duration.ofSeconds(10), () -> outage.viber.requests().stream()
-                .anyMatch(request -> request.bodyText().contains("Agent reply in flight at the cut")));
+                .anyMatch(request -> request.bodyText().contains(text)));
         return release;
     }
 
