@@ -3,6 +3,8 @@ package io.supporthub.hub.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
@@ -54,11 +56,17 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    /** On the sessions' pool: Flyway holds more than one connection at a time, more than a small pool may have. */
+    /**
+     * On the sessions' pool: Flyway holds more than one connection at a time, more than a small pool may have. Its lock
+     * is a session advisory lock, not a transaction's: an index built concurrently waits for every open transaction of
+     * the database to end, the lock's own included, and would wait forever.
+     */
     private void migrate() {
-        Flyway.configure()
+        FluentConfiguration configuration = Flyway.configure()
                 .dataSource(sessions)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration");
+        configuration.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        configuration
                 .load()
                 .migrate();
     }

@@ -5,6 +5,8 @@ import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.ticket.TicketSummary.AddressView;
 import io.supporthub.hub.ticket.TicketSummary.AgentRef;
 import io.supporthub.hub.ticket.TicketSummary.ContactView;
+import io.supporthub.hub.ticket.search.SearchTerms;
+import io.supporthub.hub.ticket.search.TicketSearchQueries;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -16,12 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The ticket list's SQL (filters, full-text search, keyset paging), one ticket and similar tickets. */
 public final class TicketListQueries {
 
-    private static final Pattern TOKEN_JUNK = Pattern.compile("[^\\p{L}\\p{N}@._+-]");
+    private static final String FILTER_JOINS = "left join ticket_type ty on ty.id = t.type_id "
+            + "left join ticket_priority p on p.id = t.priority_id ";
 
     static final String SELECT = "select t.id, t.number, t.subject, t.status, cs.name as custom_status, t.line, t.channel, "
             + "t.contact_id, c.name as contact_name, t.assignee_id, a.name as assignee_name, ty.name as type_name, "
@@ -41,7 +43,31 @@ public final class TicketListQueries {
 
     /** One page; the list is one row longer than the limit when another page follows (the caller trims it). */
     public List<TicketSummary> list(TicketFilter filter) {
-        StringBuilder sql = new StringBuilder(SELECT).append("where true ");
+        String conditions = conditions(filter);
+        SearchTerms terms = filter.query() == null ? null : SearchTerms.parse(filter.query());
+        if (terms != null) {
+            List<Long> ids = new TicketSearchQueries(handle).newest(terms,
+                    new TicketSearchQueries.ListPart(FILTER_JOINS, conditions, query -> bindFilter(query, filter)),
+                    filter.afterAt(), filter.afterId(), filter.limit() + 1);
+            return withAddresses(handle.createQuery(SELECT + "where t.id = any(:ids) order by t.last_message_at desc, t.id desc")
+                    .bindArray("ids", Long.class, ids).map((rs, ctx) -> row(rs)).list());
+        }
+        StringBuilder sql = new StringBuilder(SELECT).append("where true ").append(conditions);
+        if (filter.afterAt() != null) {
+            sql.append("and (t.last_message_at, t.id) < (:afterAt, :afterId) ");
+        }
+        sql.append("order by t.last_message_at desc, t.id desc limit :limit");
+        Query query = handle.createQuery(sql.toString())
+                .bind("afterAt", filter.afterAt())
+                .bind("afterId", filter.afterId())
+                .bind("limit", filter.limit() + 1);
+        bindFilter(query, filter);
+        return withAddresses(query.map((rs, ctx) -> row(rs)).list());
+    }
+
+    /** The filter's conditions on {@code t} (and the priority {@code p} and type {@code ty} of {@link #FILTER_JOINS}). */
+    private static String conditions(TicketFilter filter) {
+        StringBuilder sql = new StringBuilder();
         if (!filter.statuses().isEmpty()) {
             sql.append("and t.status = any(:statuses) ");
         }
@@ -66,32 +92,17 @@ public final class TicketListQueries {
         if (filter.contactId() != null) {
             sql.append("and t.contact_id = :contactId ");
         }
-        String tsQuery = filter.query() == null ? null : prefixQuery(filter.query());
-        if (tsQuery != null) {
-            // Three index lookups (the subjects, the public messages, the customers' names and addresses) joined by id:
-            // an OR across joins would make PostgreSQL walk the whole inbox index and test every row.
-            sql.append("and t.id in (select id from ticket where search @@ to_tsquery('simple', :q) "
-                    + "union select ticket_id from message where visibility = 'public' and search @@ to_tsquery('simple', :q) "
-                    + "union select tk.id from contact cs join ticket tk on tk.contact_id = cs.id "
-                    + "where cs.search @@ to_tsquery('simple', :q)) ");
-        }
-        if (filter.afterAt() != null) {
-            sql.append("and (t.last_message_at, t.id) < (:afterAt, :afterId) ");
-        }
-        sql.append("order by t.last_message_at desc, t.id desc limit :limit");
-        Query query = handle.createQuery(sql.toString())
-                .bind("line", filter.line())
+        return sql.toString();
+    }
+
+    private static void bindFilter(Query query, TicketFilter filter) {
+        query.bind("line", filter.line())
                 .bind("assigneeId", filter.assigneeId())
                 .bind("channel", filter.channel())
                 .bind("priority", filter.priority())
                 .bind("type", filter.type())
-                .bind("contactId", filter.contactId())
-                .bind("q", tsQuery)
-                .bind("afterAt", filter.afterAt())
-                .bind("afterId", filter.afterId())
-                .bind("limit", filter.limit() + 1);
+                .bind("contactId", filter.contactId());
         query.bindArray("statuses", String.class, filter.statuses());
-        return withAddresses(query.map((rs, ctx) -> row(rs)).list());
     }
 
     public Optional<TicketSummary> find(long id) {
@@ -113,18 +124,6 @@ public final class TicketListQueries {
                         + "order by t.last_message_at desc, t.id desc limit :limit")
                 .bind("id", ticketId).bind("limit", limit)
                 .map((rs, ctx) -> row(rs)).list());
-    }
-
-    /** Words of the search box as a prefix query: every word must match the start of a word. Null when empty. */
-    static String prefixQuery(String text) {
-        List<String> terms = new ArrayList<>();
-        for (String word : text.strip().split("\\s+")) {
-            String token = TOKEN_JUNK.matcher(word).replaceAll("");
-            if (!token.isEmpty()) {
-                terms.add("'" + token.toLowerCase(java.util.Locale.ROOT) + "':*");
-            }
-        }
-        return terms.isEmpty() ? null : String.join(" & ", terms);
     }
 
     private List<TicketSummary> withAddresses(List<TicketSummary> rows) {
