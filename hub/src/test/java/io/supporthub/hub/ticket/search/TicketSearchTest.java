@@ -97,6 +97,29 @@ class TicketSearchTest {
         assertThat(seen).containsExactlyElementsOf(before);
     }
 
+    @Test
+    void scopeAll_searchesEveryTicket_andTheSearchBoxSaysWhichViewItSearches() {
+        long resolved = ticket("sc-1", "Scoper", "scoper@example.com", "quokka sighting");
+        hub.post("/api/tickets/" + resolved + "/status", Map.of("status", "resolved"));
+        assertThat(ids(hub.get("/api/tickets?status=open,awaiting_reply&q=quokka").json())).isEmpty();
+        assertThat(ids(hub.get("/api/tickets?status=open,awaiting_reply&q=quokka&scope=view").json())).isEmpty();
+        assertThat(ids(hub.get("/api/tickets?status=open,awaiting_reply&q=quokka&scope=all").json())).containsExactly(resolved);
+        TestHub.Response wrong = hub.get("/api/tickets?q=quokka&scope=everywhere");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().get("error").asText()).isNotBlank();
+
+        String inView = hub.get("/?view=open&q=quokka").body();
+        assertThat(inView).contains("placeholder=\"Search All open:").contains("In All open").doesNotContain("quokka sighting");
+        String everywhere = hub.get("/?view=open&q=quokka&scope=all").body();
+        assertThat(everywhere).contains("quokka sighting").contains("value=\"all\" selected");
+    }
+
+    private static List<Long> ids(JsonNode page) {
+        List<Long> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asLong()));
+        return ids;
+    }
+
     private List<Long> pages(SearchTerms terms, int walk, int limit) {
         return hub.database.jdbi().withHandle(handle -> {
             TicketSearchQueries queries = new TicketSearchQueries(handle, walk);
@@ -125,9 +148,6 @@ class TicketSearchTest {
     }
 
     private static List<Long> search(String q) {
-        JsonNode page = hub.get("/api/tickets?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).json();
-        List<Long> ids = new ArrayList<>();
-        page.get("items").forEach(item -> ids.add(item.get("id").asLong()));
-        return ids;
+        return ids(hub.get("/api/tickets?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).json());
     }
 }
