@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  */
 public final class TicketSearchQueries {
 
-    static final int WALK = 1000;
+    static final int WALK = 300;
 
     /** The expression of the index attachment_name_search: a file name and its parts between dots, dashes, underscores. */
     private static final String FILE_NAME_WORDS = "to_tsvector('simple', a.file_name || ' ' || translate(a.file_name, '._-', '   '))";
@@ -75,10 +75,10 @@ public final class TicketSearchQueries {
             if (tsQueries.get(i) != null) {
                 String q = "to_tsquery('simple', :q" + i + ")";
                 tests.add("w.search @@ " + q);
-                tests.add("exists (select 1 from message m where m.ticket_id = w.id and m.search @@ " + q + ")");
-                tests.add("exists (select 1 from contact c where c.id = w.contact_id and c.search @@ " + q + ")");
-                tests.add("exists (select 1 from message m join attachment a on a.message_id = m.id "
-                        + "where m.ticket_id = w.id and " + FILE_NAME_WORDS + " @@ " + q + ")");
+                tests.add(anyRow("message m where m.ticket_id = w.id and m.search @@ " + q));
+                tests.add(anyRow("contact c where c.id = w.contact_id and c.search @@ " + q));
+                tests.add(anyRow("message m join attachment a on a.message_id = m.id "
+                        + "where m.ticket_id = w.id and " + FILE_NAME_WORDS + " @@ " + q));
             }
             if (terms.words().get(i).ticketNumber() != null) {
                 tests.add("w.number = :n" + i);
@@ -91,6 +91,15 @@ public final class TicketSearchQueries {
         bindWords(query, terms, tsQueries);
         list.binds().accept(query);
         return query.map((rs, ctx) -> new Position(rs.getLong("id"), rs.getTimestamp("last_message_at").toInstant())).list();
+    }
+
+    /**
+     * A test of one walked ticket. Not {@code exists}: PostgreSQL turns an {@code exists} under {@code or} into a hash
+     * of every matching row, read in full before the first ticket is tested (0.45 s for a common word at 250,000
+     * messages), where this scalar subquery looks up the ticket's own few rows (0.6 ms).
+     */
+    private static String anyRow(String fromWhere) {
+        return "coalesce((select true from " + fromWhere + " limit 1), false)";
     }
 
     /** The last ticket the walk looked at, or null when the walk reached the end of the list. */
