@@ -13,13 +13,15 @@ import java.util.function.Consumer;
  *
  * <p>First the newest {@value #WALK} tickets of the list (after the cursor) are walked in the inbox index's order and
  * each tested against the words (its subject, its messages by the ticket's index, its customer): a common word fills
- * the page within a few dozen tickets and the walk stops there. A rarer word leaves the page short, and the rest
+ * the page within a few dozen tickets and the walk stops there. When the matches found promise a full page within a
+ * walk ten times as long, that walk follows. A rarer word leaves the page short, and the rest
  * comes from the word indexes (GIN), restricted to tickets older than the walked ones: few matches, so collecting
  * them all and sorting is cheap. Both parts keep the order (last message, id), so the keyset paging stays exact.
  */
 public final class TicketSearchQueries {
 
     static final int WALK = 300;
+    private static final int WIDENING = 10;
 
     /** The expression of the index attachment_name_search: a file name and its parts between dots, dashes, underscores. */
     private static final String FILE_NAME_WORDS = "to_tsvector('simple', a.file_name || ' ' || translate(a.file_name, '._-', '   '))";
@@ -53,23 +55,35 @@ public final class TicketSearchQueries {
                 return List.of();
             }
         }
-        String after = afterAt == null ? "" : "and (t.last_message_at, t.id) < (:afterAt, :afterId) ";
-        List<Position> found = walk(terms, tsQueries, list, after, afterAt, afterId, limit);
-        List<Long> ids = new ArrayList<>(found.stream().map(Position::id).toList());
-        if (ids.size() < limit) {
-            Position boundary = walkEnd(list, after, afterAt, afterId);
-            if (boundary != null) {
-                ids.addAll(indexed(terms, tsQueries, list, boundary, limit - ids.size()));
+        List<Long> ids = new ArrayList<>();
+        Position from = afterAt == null ? null : new Position(afterId, afterAt);
+        int length = walk;
+        for (boolean first = true; ; first = false) {
+            List<Position> found = walk(terms, tsQueries, list, from, length, limit - ids.size());
+            found.forEach(p -> ids.add(p.id()));
+            Position end = ids.size() < limit ? walkEnd(list, from, length) : null;
+            if (end == null) {
+                return ids;
             }
+            from = end;
+            // Matches dense enough to fill the page within a walk ten times as long: walk on, else the indexes.
+            if (!first || found.size() * WIDENING < limit - ids.size()) {
+                ids.addAll(indexed(terms, tsQueries, list, end, limit - ids.size()));
+                return ids;
+            }
+            length *= WIDENING;
         }
-        return ids;
     }
 
-    private List<Position> walk(SearchTerms terms, List<String> tsQueries, ListPart list, String after,
-                                Instant afterAt, Long afterId, int limit) {
+    private static String after(Position from) {
+        return from == null ? "" : "and (t.last_message_at, t.id) < (:afterAt, :afterId) ";
+    }
+
+    private List<Position> walk(SearchTerms terms, List<String> tsQueries, ListPart list, Position from, int length,
+                                int limit) {
         StringBuilder sql = new StringBuilder("select w.id, w.last_message_at from (select t.id, t.last_message_at, "
                 + "t.contact_id, t.search, t.number from ticket t " + list.joins() + "where true " + list.conditions()
-                + after + "order by t.last_message_at desc, t.id desc limit :walk) w where true ");
+                + after(from) + "order by t.last_message_at desc, t.id desc limit :walk) w where true ");
         for (int i = 0; i < tsQueries.size(); i++) {
             List<String> tests = new ArrayList<>();
             if (tsQueries.get(i) != null) {
@@ -86,8 +100,8 @@ public final class TicketSearchQueries {
             sql.append("and (").append(String.join(" or ", tests)).append(") ");
         }
         sql.append("order by w.last_message_at desc, w.id desc limit :limit");
-        Query query = handle.createQuery(sql.toString()).bind("walk", walk).bind("limit", limit)
-                .bind("afterAt", afterAt).bind("afterId", afterId);
+        Query query = handle.createQuery(sql.toString()).bind("walk", length).bind("limit", limit);
+        bindFrom(query, from);
         bindWords(query, terms, tsQueries);
         list.binds().accept(query);
         return query.map((rs, ctx) -> new Position(rs.getLong("id"), rs.getTimestamp("last_message_at").toInstant())).list();
@@ -103,10 +117,11 @@ public final class TicketSearchQueries {
     }
 
     /** The last ticket the walk looked at, or null when the walk reached the end of the list. */
-    private Position walkEnd(ListPart list, String after, Instant afterAt, Long afterId) {
+    private Position walkEnd(ListPart list, Position from, int length) {
         Query query = handle.createQuery("select t.id, t.last_message_at from ticket t " + list.joins() + "where true "
-                        + list.conditions() + after + "order by t.last_message_at desc, t.id desc offset :skip limit 1")
-                .bind("skip", walk - 1).bind("afterAt", afterAt).bind("afterId", afterId);
+                        + list.conditions() + after(from) + "order by t.last_message_at desc, t.id desc offset :skip limit 1")
+                .bind("skip", length - 1);
+        bindFrom(query, from);
         list.binds().accept(query);
         return query.map((rs, ctx) -> new Position(rs.getLong("id"), rs.getTimestamp("last_message_at").toInstant()))
                 .findOne().orElse(null);
@@ -139,6 +154,10 @@ public final class TicketSearchQueries {
         bindWords(query, terms, tsQueries);
         list.binds().accept(query);
         return query.mapTo(Long.class).list();
+    }
+
+    private static void bindFrom(Query query, Position from) {
+        query.bind("afterAt", from == null ? null : from.lastMessageAt()).bind("afterId", from == null ? null : from.id());
     }
 
     private static void bindWords(Query query, SearchTerms terms, List<String> tsQueries) {
