@@ -20,6 +20,11 @@ public record TicketFilter(List<String> statuses, Integer line, Long assigneeId,
         }
     }
 
+    /** The same search over all tickets ({@code scope=all}): only the words, the cursor and the limit are kept. */
+    public TicketFilter everywhere() {
+        return new TicketFilter(List.of(), null, null, false, null, null, null, null, query, afterAt, afterId, limit);
+    }
+
     /** Encodes the position after a row, for the next page's {@code after}. */
     public static String cursor(Instant lastMessageAt, long id) {
         return lastMessageAt.toString() + "_" + id;

@@ -5,6 +5,8 @@ import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.ticket.TicketSummary.AddressView;
 import io.supporthub.hub.ticket.TicketSummary.AgentRef;
 import io.supporthub.hub.ticket.TicketSummary.ContactView;
+import io.supporthub.hub.ticket.search.SearchTerms;
+import io.supporthub.hub.ticket.search.TicketSearchQueries;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -17,12 +19,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The ticket list's SQL (filters, full-text search, keyset paging), one ticket and similar tickets. */
 public final class TicketListQueries {
-
-    private static final Pattern TOKEN_JUNK = Pattern.compile("[^\\p{L}\\p{N}@._+-]");
 
     // The names from the small catalog tables are looked up row by row rather than joined: a page has 51 rows, and
     // each join would add to the planning, which at this size costs more than the lookups.
@@ -51,14 +50,20 @@ public final class TicketListQueries {
      * the same however many tickets there are; the page's rows are then joined to what they show.
      */
     public List<TicketSummary> list(TicketFilter filter) {
-        String tsQuery = filter.query() == null ? null : prefixQuery(filter.query());
-        String page = tsQuery == null ? pageByStatus(filter) : searchedPage(filter);
-        String sql = COLUMNS + "from (" + page + ") page join ticket t on t.id = page.id " + JOINS
+        SearchTerms terms = filter.query() == null ? null : SearchTerms.parse(filter.query());
+        if (terms != null) {
+            String conditions = (filter.statuses().isEmpty() ? "" : "and t.status = any(:statuses) ")
+                    + TicketConditions.of(filter);
+            List<Long> ids = new TicketSearchQueries(handle).newest(terms,
+                    new TicketSearchQueries.ListPart(conditions, query -> TicketConditions.bind(query, filter)
+                            .bindArray("statuses", String.class, filter.statuses())),
+                    filter.afterAt(), filter.afterId(), filter.limit() + 1);
+            return withAddresses(handle.createQuery(SELECT + "where t.id = any(:ids) order by t.last_message_at desc, t.id desc")
+                    .bindArray("ids", Long.class, ids).map((rs, ctx) -> row(rs)).list());
+        }
+        String sql = COLUMNS + "from (" + pageByStatus(filter) + ") page join ticket t on t.id = page.id " + JOINS
                 + "order by t.last_message_at desc, t.id desc";
-        Query query = TicketConditions.bind(handle.createQuery(sql), filter)
-                .bind("q", tsQuery)
-                .bind("limit", filter.limit() + 1);
-        query.bindArray("statuses", String.class, statusesOf(filter));
+        Query query = TicketConditions.bind(handle.createQuery(sql), filter).bind("limit", filter.limit() + 1);
         return withAddresses(query.map((rs, ctx) -> row(rs)).list());
     }
 
@@ -73,17 +78,6 @@ public final class TicketListQueries {
         }
         return "select id, last_message_at from (" + String.join(" union all ", branches) + ") branches "
                 + "order by last_message_at desc, id desc limit :limit";
-    }
-
-    private static String searchedPage(TicketFilter filter) {
-        // Three index lookups (the subjects, the public messages, the customers' names and addresses) joined by id:
-        // an OR across joins would make PostgreSQL walk the whole inbox index and test every row.
-        return "select t.id from ticket t where t.status = any(:statuses) " + TicketConditions.of(filter)
-                + "and t.id in (select id from ticket where search @@ to_tsquery('simple', :q) "
-                + "union select ticket_id from message where visibility = 'public' and search @@ to_tsquery('simple', :q) "
-                + "union select tk.id from contact cs join ticket tk on tk.contact_id = cs.id "
-                + "where cs.search @@ to_tsquery('simple', :q)) "
-                + "order by t.last_message_at desc, t.id desc limit :limit";
     }
 
     /** The statuses asked for, or all of them. */
@@ -112,18 +106,6 @@ public final class TicketListQueries {
                         + "order by t.last_message_at desc, t.id desc limit :limit")
                 .bind("id", ticketId).bind("limit", limit)
                 .map((rs, ctx) -> row(rs)).list());
-    }
-
-    /** Words of the search box as a prefix query: every word must match the start of a word. Null when empty. */
-    static String prefixQuery(String text) {
-        List<String> terms = new ArrayList<>();
-        for (String word : text.strip().split("\\s+")) {
-            String token = TOKEN_JUNK.matcher(word).replaceAll("");
-            if (!token.isEmpty()) {
-                terms.add("'" + token.toLowerCase(java.util.Locale.ROOT) + "':*");
-            }
-        }
-        return terms.isEmpty() ? null : String.join(" & ", terms);
     }
 
     private List<TicketSummary> withAddresses(List<TicketSummary> rows) {

@@ -94,7 +94,11 @@ public final class TicketRoutes {
             String contact = ctx.queryParam("contact");
             String after = ctx.queryParam("after");
             String limit = ctx.queryParam("limit");
-            return new TicketFilter(statuses,
+            String scope = ctx.queryParamAsClass("scope", String.class).getOrDefault("view");
+            if (!scope.equals("view") && !scope.equals("all")) {
+                throw Refusal.invalid("'scope' must be view or all");
+            }
+            TicketFilter filter = new TicketFilter(statuses,
                     line == null || line.isBlank() ? null : Integer.parseInt(line),
                     assigneeId,
                     "true".equals(ctx.queryParam("unassigned")),
@@ -106,6 +110,7 @@ public final class TicketRoutes {
                     after == null || after.isBlank() ? null : TicketFilter.cursorInstant(after),
                     after == null || after.isBlank() ? null : TicketFilter.cursorId(after),
                     limit == null || limit.isBlank() ? 50 : Integer.parseInt(limit));
+            return scope.equals("all") ? filter.everywhere() : filter;
         } catch (NumberFormatException | DateTimeParseException e) {
             throw Refusal.invalid("malformed filter: " + e.getMessage());
         } catch (IllegalArgumentException e) {

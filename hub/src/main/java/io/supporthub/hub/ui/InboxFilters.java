@@ -12,7 +12,7 @@ import java.time.format.DateTimeParseException;
 
 /** The filter bar's values, read leniently: a malformed value is ignored, never an error page. */
 public record InboxFilters(String channel, String status, String priority, Long assigneeId, boolean unassigned, String assignee,
-               String query, Instant afterAt, Long afterId) {
+               String query, boolean allTickets, Instant afterAt, Long afterId) {
 
     static InboxFilters from(Context ctx) {
         String channel = blank(ctx.queryParam("channel"));
@@ -50,7 +50,7 @@ public record InboxFilters(String channel, String status, String priority, Long 
             }
         }
         return new InboxFilters(channel, status, blank(ctx.queryParam("priority")), assigneeId, unassigned, assignee,
-                blank(ctx.queryParam("q")), afterAt, afterId);
+                blank(ctx.queryParam("q")), "all".equals(ctx.queryParam("scope")), afterAt, afterId);
     }
 
     /** The query string of this list without the page cursor, for "next page" and live refreshes. */
@@ -61,6 +61,7 @@ public record InboxFilters(String channel, String status, String priority, Long 
         append(query, "priority", priority);
         append(query, "assignee", assignee);
         append(query, "q", this.query);
+        append(query, "scope", allTickets ? "all" : null);
         return query.toString();
     }
 

@@ -91,7 +91,8 @@ final class InboxPage {
         Integer line = listed == TicketView.UNASSIGNED ? Integer.valueOf(agent.line()) : null;
         TicketFilter filter = new TicketFilter(statuses, line, assigneeId, unassigned, filters.channel(), filters.priority(),
                 null, null, filters.query(), filters.afterAt(), filters.afterId(), PAGE_SIZE);
-        List<TicketSummary> found = new TicketListQueries(handle).list(filter);
+        List<TicketSummary> found = new TicketListQueries(handle)
+                .list(filters.allTickets() && filters.query() != null ? filter.everywhere() : filter);
         String next = null;
         if (found.size() > PAGE_SIZE) {
             found = found.subList(0, PAGE_SIZE);
