@@ -12,8 +12,10 @@ import io.javalin.router.EndpointMetadata;
  */
 public record BodyLimit(long bytes) implements EndpointMetadata {
 
+    /** The least any route takes: a body declared this long or shorter needs no route's limit looked up. */
+    public static final long LEAST_BYTES = 16 * 1024;
     /** A login or a logout: an email, a password, a CSRF token. */
-    public static final BodyLimit LOGIN = kilobytes(16);
+    public static final BodyLimit LOGIN = new BodyLimit(LEAST_BYTES);
     /** A provider's callback that carries no files (Twilio's forms, Viber's JSON: media come as links). */
     public static final BodyLimit CALLBACK = kilobytes(64);
     /** A Telegram update: a message of at most 4096 characters with its entities and the message it replies to. */
@@ -22,8 +24,8 @@ public record BodyLimit(long bytes) implements EndpointMetadata {
     public static final BodyLimit JSON = kilobytes(1024);
 
     public BodyLimit {
-        if (bytes < 0) {
-            throw new IllegalArgumentException("a body limit cannot be negative: " + bytes);
+        if (bytes < LEAST_BYTES) {
+            throw new IllegalArgumentException("a body limit is at least " + LEAST_BYTES + " bytes: " + bytes);
         }
     }
 
