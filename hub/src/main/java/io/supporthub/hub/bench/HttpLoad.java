@@ -35,6 +35,12 @@ final class HttpLoad {
      * {@code expectedStatus} for each; the first other answer is printed and all are counted.
      */
     IngestionBenchmark.Result run(String name, int total, int expectedStatus, IntFunction<byte[]> request) throws IOException {
+        return run(name, total, expectedStatus, request, true);
+    }
+
+    /** As {@link #run(String, int, int, IntFunction)}; unless {@code print}, only the first unexpected answer is printed. */
+    IngestionBenchmark.Result run(String name, int total, int expectedStatus, IntFunction<byte[]> request, boolean print)
+            throws IOException {
         long[] latencies = new long[total];
         long cpuStart = IngestionBenchmark.processCpuNanos();
         long start = System.nanoTime();
@@ -87,7 +93,9 @@ final class HttpLoad {
         double cpuPerMessage = (IngestionBenchmark.processCpuNanos() - cpuStart) / 1e6 / total;
         IngestionBenchmark.Result result = new IngestionBenchmark.Result(total / seconds, latencies[total / 2] / 1e6,
                 latencies[(int) (total * 0.99)] / 1e6, cpuPerMessage);
-        IngestionBenchmark.print(name, total, seconds, result, failures);
+        if (print || failures > 0) {
+            IngestionBenchmark.print(name, total, seconds, result, failures);
+        }
         return result;
     }
 

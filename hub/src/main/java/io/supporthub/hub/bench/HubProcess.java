@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,9 +29,18 @@ final class HubProcess implements AutoCloseable {
 
     /** Starts the jar with {@code settings} as its environment and waits until {@code /health} answers 200. */
     static HubProcess start(Path jar, Map<String, String> settings, Path log) throws IOException, InterruptedException {
+        return start(jar, List.of(), settings, log);
+    }
+
+    /** As {@link #start(Path, Map, Path)}, with {@code jvmOptions} before {@code -jar}. */
+    static HubProcess start(Path jar, List<String> jvmOptions, Map<String, String> settings, Path log)
+            throws IOException, InterruptedException {
         int port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(settings);
