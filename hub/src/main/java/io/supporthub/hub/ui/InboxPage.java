@@ -10,7 +10,6 @@ import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.ticket.TicketFilter;
 import io.supporthub.hub.ticket.TicketListQueries;
-import io.supporthub.hub.ticket.TicketStatus;
 import io.supporthub.hub.ticket.TicketSummary;
 import io.supporthub.hub.ticket.TicketView;
 import io.supporthub.hub.ticket.ViewCounts;
@@ -66,7 +65,6 @@ final class InboxPage {
         model.put("views", InboxView.values());
         model.put("section", "inbox");
         model.put("channels", channelOptions());
-        model.put("statusOptions", statusOptions());
         String html = pages.renderToString(ctx, "inbox", agent, model);
         Pages.headers(ctx);
         ServerTiming.since(ctx, started);
@@ -100,15 +98,20 @@ final class InboxPage {
             next = TicketFilter.cursor(last.lastMessageAt(), last.id());
         }
         Instant now = clock.instant();
+        CatalogLook look = CatalogLook.of(handle);
         List<InboxRow> rows = new ArrayList<>(found.size());
         for (TicketSummary ticket : found) {
-            rows.add(InboxRow.of(ticket, now));
+            rows.add(InboxRow.of(ticket, now, look));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("view", view);
         model.put("rows", rows);
+        model.put("statusOptions", look.baseStates());
         model.put("filters", filters);
         model.put("query", filters.queryString(view));
+        model.put("searchAll", filters.allTickets() && filters.query() != null);
+        model.put("inViewQuery", filters.queryStringInScope(view, false));
+        model.put("inAllQuery", filters.queryStringInScope(view, true));
         model.put("next", next);
         model.put("firstPage", filters.afterAt() == null);
         return model;
@@ -118,14 +121,6 @@ final class InboxPage {
         List<Map<String, String>> options = new ArrayList<>();
         for (ChannelKind kind : ChannelKind.values()) {
             options.add(Map.of("value", kind.wireName(), "label", Format.channelLabel(kind.wireName())));
-        }
-        return options;
-    }
-
-    static List<Map<String, String>> statusOptions() {
-        List<Map<String, String>> options = new ArrayList<>();
-        for (TicketStatus status : TicketStatus.values()) {
-            options.add(Map.of("value", status.wireName(), "label", Format.label(status.wireName())));
         }
         return options;
     }
