@@ -7,10 +7,14 @@ import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.catalog.CatalogList;
 import io.supporthub.hub.catalog.CatalogQueries;
+import io.supporthub.hub.catalog.CustomStatus;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.ticket.Actor;
 import io.supporthub.hub.ticket.TicketFilter;
 import io.supporthub.hub.ticket.TicketListQueries;
+import io.supporthub.hub.ticket.TicketStatus;
 import io.supporthub.hub.ticket.TicketSummary;
+import io.supporthub.hub.ticket.TransitionPolicy;
 import io.supporthub.hub.ticket.TicketView;
 import io.supporthub.hub.ticket.ViewCounts;
 import io.supporthub.hub.web.ServerTiming;
@@ -60,6 +64,7 @@ final class InboxPage {
             m.put("agents", new AgentQueries(handle).active());
             m.put("priorities", new CatalogQueries(handle).names(CatalogList.PRIORITIES));
             m.put("types", new CatalogQueries(handle).names(CatalogList.TYPES));
+            m.put("initialStatuses", initialStatuses(new CatalogQueries(handle).all(CatalogList.STATUSES)));
             return m;
         });
         model.put("views", InboxView.values());
@@ -115,6 +120,18 @@ final class InboxPage {
         model.put("next", next);
         model.put("firstPage", filters.afterAt() == null);
         return model;
+    }
+
+    /**
+     * The statuses the new ticket dialog offers, in position order: those an agent may move an Open ticket to without
+     * more to say (postponing needs a time, so it is left to the ticket page).
+     */
+    private static List<CustomStatus> initialStatuses(List<CustomStatus> statuses) {
+        return statuses.stream().filter(status -> {
+            TicketStatus base = TicketStatus.fromWire(status.baseState());
+            return base == TicketStatus.OPEN || base != TicketStatus.POSTPONED
+                    && TransitionPolicy.isAllowed(TicketStatus.OPEN, base, Actor.AGENT);
+        }).toList();
     }
 
     static List<Map<String, String>> channelOptions() {

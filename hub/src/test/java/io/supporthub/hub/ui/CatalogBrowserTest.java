@@ -11,6 +11,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.util.ArrayList;
@@ -134,5 +135,24 @@ class CatalogBrowserTest {
         assertThat(driver.findElement(By.cssSelector(".row[data-ticket='" + ticketId + "'] .pill")).getText()).isEqualTo("On hold");
         assertThat(driver.findElement(By.cssSelector("select[name=status]")).getText()).contains("On hold");
         Browser.screenshot(driver, "inbox-priority-corner");
+    }
+
+    @Test
+    void newTicketDialog_startsTheTicketInTheStatusChosen() {
+        hub.post("/api/statuses", Map.of("name", "Solved on the phone", "base", "resolved", "color", "#0f766e"));
+        driver.get(hub.url("/"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("new-ticket-open"))).click();
+        Select status = new Select(driver.findElement(By.cssSelector("#new-ticket-form select[name=status]")));
+        assertThat(status.getFirstSelectedOption().getAttribute("value")).as("Open by default").isEqualTo("open");
+        assertThat(status.getOptions()).extracting(WebElement::getText).contains("Solved on the phone")
+                .doesNotContain("Postponed", "Closed");
+        driver.findElement(By.name("subject")).sendKeys("Password reset by phone");
+        driver.findElement(By.name("email")).sendKeys("caller@example.com");
+        status.selectByVisibleText("Solved on the phone");
+        driver.findElement(By.cssSelector("#new-ticket-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches("/tickets/\\d+$"));
+        assertThat(driver.findElement(By.cssSelector(".head-pills .pill")).getText()).isEqualTo("Solved on the phone");
+        long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/tickets/", ""));
+        assertThat(hub.get("/api/tickets/" + id).json().get("status").asText()).isEqualTo("resolved");
     }
 }
