@@ -12,7 +12,7 @@ alter table custom_status
     add column pauses_sla      boolean,
     add column counts_for_load boolean;
 
-update ticket_priority set color = case name when 'low' then '#8a94a6' when 'normal' then '#3b82f6'
+update ticket_priority set color = case name when 'low' then '#cbd5e1' when 'normal' then '#93c5fd'
     when 'high' then '#f59e0b' when 'urgent' then '#dc2626' else color end;
 update ticket_type set color = case name when 'question' then '#3b82f6' when 'incident' then '#dc2626'
     when 'request' then '#16a34a' when 'internal' then '#6b7280' else color end;
