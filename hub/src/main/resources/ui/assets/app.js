@@ -41,6 +41,25 @@
     return function (...args) { clearTimeout(timer); timer = setTimeout(() => fn.apply(this, args), ms); };
   }
 
+  // At most one run per `ms` however often it is called: the first call runs after `ms`, calls meanwhile join it, and
+  // a call during a run brings one more run after it. Unlike debounce, a steady stream of calls still runs it.
+  function throttle(fn, ms) {
+    let timer = null;
+    let running = false;
+    let again = false;
+    async function run() {
+      timer = null; running = true; again = false;
+      try { await fn(); } catch (err) { /* the next call tries again */ }
+      running = false;
+      if (again) { schedule(); }
+    }
+    function schedule() {
+      if (running) { again = true; return; }
+      if (!timer) { timer = setTimeout(run, ms); }
+    }
+    return schedule;
+  }
+
   async function swapLive(url) {
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) { return; }
@@ -178,6 +197,6 @@
   handlers.mention.push((data) => toast((data.by || 'A colleague') + ' mentioned you: “' + (data.text || '') + '”', 'info',
     { href: '/tickets/' + Number(data.ticketId), text: 'Open ticket' }));
 
-  window.Hub = { $, $$, api, toast, fail, debounce, swapLive, handlers, page };
+  window.Hub = { $, $$, api, toast, fail, debounce, throttle, swapLive, handlers, page };
   document.addEventListener('DOMContentLoaded', connectLive);
 }());

@@ -1,7 +1,7 @@
 /* Inbox: keyboard moves, live row refresh, the new ticket dialog. */
 (function () {
   'use strict';
-  const { $, $$, api, fail, debounce, handlers } = window.Hub;
+  const { $, $$, api, fail, debounce, throttle, handlers } = window.Hub;
   const rowsBox = $('#rows');
 
   // Keyboard: j/k move, Enter opens, / searches, c creates.
@@ -23,9 +23,11 @@
   });
   $$('.filters select').forEach((s) => s.addEventListener('change', () => s.form.submit()));
 
-  // Live: re-render the first page when any ticket changes (debounced), flash the changed row.
+  // Live: re-render the first page when any ticket changes, flash the changed rows. Both refreshes are throttled, not
+  // debounced: a busy hub tells a page of changes every tenth of a second, which would put a debounce off for ever,
+  // and each open page asks at most once per interval whatever the number of messages arriving.
   const changed = new Set();
-  const refresh = debounce(async () => {
+  const refresh = throttle(async () => {
     if (rowsBox.dataset.first !== 'true') { return; }
     const response = await fetch('/inbox/rows?' + rowsBox.dataset.query, { credentials: 'same-origin' });
     if (!response.ok) { return; }
@@ -33,9 +35,9 @@
     changed.forEach((id) => { const row = $('.row[data-ticket="' + id + '"]', rowsBox); if (row) { row.classList.add('flash'); } });
     changed.clear();
     index = -1;
-  }, 400);
+  }, 1000);
   // The sidebar's counts, bounded by the server ("999+"), follow the same changes.
-  const refreshCounts = debounce(async () => {
+  const refreshCounts = throttle(async () => {
     const response = await fetch('/api/tickets/counts', { credentials: 'same-origin' });
     if (!response.ok) { return; }
     const counts = await response.json();
@@ -43,10 +45,16 @@
       const count = counts[span.dataset.count];
       if (count) { span.textContent = count.more ? count.count + '+' : String(count.count); }
     });
-  }, 1000);
-  handlers.ticket.push((data) => { changed.add(Number(data.ticketId)); refresh(); refreshCounts(); });
-  handlers.resync.push(refresh);
-  handlers.resync.push(refreshCounts);
+  }, 1500);
+  // A page in a hidden tab asks nothing: it catches up once when it is shown again.
+  let stale = false;
+  function catchUp() {
+    if (document.hidden) { stale = true; return; }
+    refresh(); refreshCounts();
+  }
+  document.addEventListener('visibilitychange', () => { if (!document.hidden && stale) { stale = false; catchUp(); } });
+  handlers.ticket.push((data) => { changed.add(Number(data.ticketId)); catchUp(); });
+  handlers.resync.push(catchUp);
 
   // New ticket.
   const dialog = $('#new-ticket');
@@ -104,6 +112,7 @@
     const body = { subject: f.subject.value, contact };
     if (f.type.value) { body.type = f.type.value; }
     if (f.priority.value) { body.priority = f.priority.value; }
+    if (f.status.value && f.status.value !== 'open') { body.status = f.status.value; }
     const description = f.description.value.trim();
     if (f.channel.value && f.text.value.trim()) { body.channel = f.channel.value; body.text = f.text.value.trim(); }
     else if (description) { body.text = description; }

@@ -188,7 +188,7 @@
   document.addEventListener('change', async (e) => {
     const id = e.target.id;
     try {
-      if (id === 'status-select') { $('#until-wrap').hidden = e.target.value !== 'postponed'; return; }
+      if (id === 'status-select') { $('#until-wrap').hidden = e.target.selectedOptions[0].dataset.base !== 'postponed'; return; }
       if (id === 'assignee-select') { await api('PATCH', base, { assignee: e.target.value ? Number(e.target.value) : null }); }
       else if (id === 'type-select') { await api('PATCH', base, { type: e.target.value }); }
       else if (id === 'priority-select') { await api('PATCH', base, { priority: e.target.value }); }
@@ -201,8 +201,9 @@
     if (!target) { return; }
     try {
       if (target.id === 'status-apply') {
-        const body = { status: $('#status-select').value };
-        if (body.status === 'postponed') {
+        const select = $('#status-select');
+        const body = { status: select.value };
+        if (select.selectedOptions[0].dataset.base === 'postponed') {
           const until = $('#postpone-until').value;
           if (!until) { toast('Pick the date and time to postpone until', 'error'); return; }
           body.until = new Date(until + 'Z').toISOString();

@@ -43,17 +43,47 @@ public final class CatalogQueries {
     }
 
     /**
-     * Changes a row of a positioned list: its name, the other columns given and its position, each only when its value
-     * is not null. Empty when there is no such row.
+     * Changes a row of a positioned list: its name and the other columns given, each only when its value is not null,
+     * and with a {@code position} moves it to that place in the list (the last place when the list is shorter),
+     * renumbering the list 1, 2, 3... with the other rows in their order. Empty when there is no such row.
      */
     public <T> Optional<T> update(CatalogList<T> list, long id, String name, Map<String, ?> columns, Integer position) {
-        StringBuilder set = new StringBuilder("name = coalesce(:name, name), ");
-        columns.keySet().forEach(column -> set.append(column).append(" = coalesce(:").append(column).append(", ")
-                .append(column).append("), "));
-        set.append("position = coalesce(:position, position)");
-        return handle.createQuery("update " + list.table() + " set " + set + " where id = :id returning " + list.columns())
-                .bind("id", id).bind("name", name).bindMap(columns).bind("position", position)
-                .mapTo(list.row()).findOne();
+        StringBuilder set = new StringBuilder("name = coalesce(:name, name)");
+        columns.keySet().forEach(column -> set.append(", ").append(column).append(" = coalesce(:").append(column)
+                .append(", ").append(column).append(")"));
+        int changed = handle.createUpdate("update " + list.table() + " set " + set + " where id = :id")
+                .bind("id", id).bind("name", name).bindMap(columns).execute();
+        if (changed == 0) {
+            return Optional.empty();
+        }
+        if (position != null) {
+            handle.createUpdate("with others as (select id, row_number() over (order by " + list.order() + ") as n from "
+                            + list.table() + " where id <> :id), "
+                            + "placed as (select id, case when n < :position then n else n + 1 end as position from others "
+                            + "union all select :id, least(:position, (select count(*) from " + list.table() + "))) "
+                            + "update " + list.table() + " t set position = placed.position from placed "
+                            + "where t.id = placed.id and t.position is distinct from placed.position")
+                    .bind("id", id).bind("position", position).execute();
+        }
+        return find(list, id);
+    }
+
+    /** Whether another row of the list (not {@code exceptId}) has the name, compared without case. */
+    public boolean nameTaken(CatalogList<?> list, String name, long exceptId) {
+        return handle.createQuery("select exists (select 1 from " + list.table()
+                        + " where lower(name) = lower(:name) and id <> :id)")
+                .bind("name", name).bind("id", exceptId).mapTo(Boolean.class).one();
+    }
+
+    public <T> Optional<T> find(CatalogList<T> list, long id) {
+        return handle.createQuery("select " + list.columns() + " from " + list.table() + " where id = :id")
+                .bind("id", id).mapTo(list.row()).findOne();
+    }
+
+    /** The base states' own rows, in position order. */
+    public List<CustomStatus> systemStatuses() {
+        return handle.createQuery("select " + CatalogList.STATUSES.columns() + " from custom_status where system "
+                + "order by " + CatalogList.STATUSES.order()).mapTo(CustomStatus.class).list();
     }
 
     /** How many tickets point at the row. */
@@ -67,9 +97,9 @@ public final class CatalogQueries {
         return handle.createUpdate("delete from " + list.table() + " where id = :id").bind("id", id).execute() > 0;
     }
 
-    /** Whether a custom status has the name, compared without case. */
+    /** Whether a custom status (not a base state's own row) has the name, compared without case. */
     public boolean customStatusNamed(String name) {
-        return handle.createQuery("select exists (select 1 from custom_status where lower(name) = lower(:name))")
+        return handle.createQuery("select exists (select 1 from custom_status where not system and lower(name) = lower(:name))")
                 .bind("name", name).mapTo(Boolean.class).one();
     }
 

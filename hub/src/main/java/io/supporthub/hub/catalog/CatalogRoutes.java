@@ -11,6 +11,7 @@ import io.supporthub.hub.web.Json;
 import io.supporthub.hub.web.PathParams;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -21,7 +22,8 @@ import static io.supporthub.hub.catalog.CatalogList.TYPES;
 
 /**
  * The lists admins edit: ticket types (one may be flagged internal: such tickets never notify the customer),
- * priorities, and custom statuses (named variants of a base state). Everyone reads them; admins change them.
+ * priorities, and statuses (the base states' own rows, and custom statuses, named variants of a base state). Each
+ * row has a name, a colour and a position, and lists come in position order. Everyone reads them; admins change them.
  */
 public final class CatalogRoutes {
 
@@ -33,19 +35,22 @@ public final class CatalogRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/api/types", ctx -> list(ctx, TYPES));
-        routes.post("/api/types", ctx -> create(ctx, TYPES, (body, name) -> Map.of("internal",
-                Json.optBoolean(body, "internal", false))));
-        routes.patch("/api/types/{id}", ctx -> edit(ctx, TYPES, body -> body.has("internal")
-                ? Map.of("internal", Json.optBoolean(body, "internal", false)) : Map.of()));
+        routes.post("/api/types", ctx -> create(ctx, TYPES, (body, name) -> given(
+                "internal", Json.optBoolean(body, "internal", false), "color", CatalogValues.optColor(body))));
+        routes.patch("/api/types/{id}", ctx -> edit(ctx, TYPES, (body, row) -> given(
+                "internal", CatalogValues.optFlag(body, "internal"), "color", CatalogValues.optColor(body))));
         routes.delete("/api/types/{id}", ctx -> delete(ctx, TYPES));
 
         routes.get("/api/priorities", ctx -> list(ctx, PRIORITIES));
-        routes.post("/api/priorities", ctx -> create(ctx, PRIORITIES, (body, name) -> Map.of()));
-        routes.patch("/api/priorities/{id}", ctx -> edit(ctx, PRIORITIES, body -> Map.of()));
+        routes.post("/api/priorities", ctx -> create(ctx, PRIORITIES, (body, name) -> given(
+                "color", CatalogValues.optColor(body))));
+        routes.patch("/api/priorities/{id}", ctx -> edit(ctx, PRIORITIES, (body, row) -> given(
+                "color", CatalogValues.optColor(body))));
         routes.delete("/api/priorities/{id}", ctx -> delete(ctx, PRIORITIES));
 
         routes.get("/api/statuses", ctx -> list(ctx, STATUSES));
-        routes.post("/api/statuses", ctx -> create(ctx, STATUSES, CatalogRoutes::baseState));
+        routes.post("/api/statuses", ctx -> create(ctx, STATUSES, CatalogRoutes::newStatus));
+        routes.patch("/api/statuses/{id}", ctx -> edit(ctx, STATUSES, CatalogRoutes::statusChanges));
         routes.delete("/api/statuses/{id}", ctx -> delete(ctx, STATUSES));
     }
 
@@ -57,22 +62,38 @@ public final class CatalogRoutes {
     private void create(Context ctx, CatalogList<?> list, BiFunction<JsonNode, String, Map<String, ?>> columns) {
         Authentication.admin(ctx);
         JsonNode body = Json.body(ctx);
-        String name = name(body);
+        String name = CatalogValues.name(body);
         Map<String, ?> values = columns.apply(body, name);
-        ctx.status(201).json(unique(list, name, queries -> queries.create(list, name, values)));
+        ctx.status(201).json(unique(list, name, queries -> {
+            refuseTakenName(queries, list, name, 0);
+            return queries.create(list, name, values);
+        }));
     }
 
-    /** Changes the name and position the body gives, and the other columns {@code columns} reads from it. */
-    private void edit(Context ctx, CatalogList<?> list, Function<JsonNode, Map<String, ?>> columns) {
+    /**
+     * Changes the name, position and colour the body gives, and the other columns {@code columns} reads from it given
+     * the row as it is; what the body leaves out stays.
+     */
+    private <T> void edit(Context ctx, CatalogList<T> list, BiFunction<JsonNode, T, Map<String, ?>> columns) {
         Authentication.admin(ctx);
         JsonNode body = Json.body(ctx);
         long id = id(ctx);
-        String name = Json.optText(body, "name");
-        Long position = Json.optLong(body, "position");
-        Map<String, ?> values = columns.apply(body);
-        ctx.json(unique(list, name, queries -> queries.update(list, id, name == null ? null : name.strip(), values,
-                        position == null ? null : position.intValue())
-                .orElseThrow(() -> Refusal.notFound("no " + list.what() + " " + id))));
+        String name = CatalogValues.optName(body);
+        Integer position = CatalogValues.optPosition(body);
+        ctx.json(unique(list, name, queries -> {
+            T row = queries.find(list, id).orElseThrow(() -> Refusal.notFound("no " + list.what() + " " + id));
+            Map<String, ?> values = columns.apply(body, row);
+            if (name != null) {
+                refuseTakenName(queries, list, name, id);
+            }
+            return queries.update(list, id, name, values, position).orElseThrow();
+        }));
+    }
+
+    private static void refuseTakenName(CatalogQueries queries, CatalogList<?> list, String name, long id) {
+        if (queries.nameTaken(list, name, id)) {
+            throw Refusal.conflict("a " + list.what() + " named '" + name + "' exists already");
+        }
     }
 
     private void delete(Context ctx, CatalogList<?> list) {
@@ -80,6 +101,9 @@ public final class CatalogRoutes {
         long id = id(ctx);
         transactions.inTransaction((handle, afterCommit) -> {
             CatalogQueries queries = new CatalogQueries(handle);
+            if (list == STATUSES && queries.find(STATUSES, id).map(CustomStatus::system).orElse(false)) {
+                throw Refusal.conflict("a base state's status cannot be deleted; rename it instead");
+            }
             long inUse = queries.ticketsUsing(list, id);
             if (inUse > 0) {
                 throw Refusal.conflict("the " + list.what() + " is used by " + inUse + " ticket(s); change them first");
@@ -104,28 +128,53 @@ public final class CatalogRoutes {
         }
     }
 
-    /** A custom status's base state, from the body's {@code base}; its name must not be a base state's. */
-    private static Map<String, ?> baseState(JsonNode body, String name) {
+    /** A custom status: its base state from the body's {@code base}, its colour; its name must not be a base state's. */
+    private static Map<String, ?> newStatus(JsonNode body, String name) {
         TicketStatus base;
         try {
             base = TicketStatus.fromWire(Json.text(body, "base"));
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid("'base': " + e.getMessage());
         }
+        refuseBaseStateName(name, null);
+        Map<String, Object> values = given("color", CatalogValues.optColor(body), "pauses_sla",
+                CatalogValues.optFlag(body, "pausesSla"), "counts_for_load", CatalogValues.optFlag(body, "countsForLoad"));
+        values.put("base_state", base.wireName());
+        return values;
+    }
+
+    /** What a status's PATCH changes; its base state never does (for a base state's own row, that is its meaning). */
+    private static Map<String, ?> statusChanges(JsonNode body, CustomStatus status) {
+        String base = Json.optText(body, "base");
+        if (base != null && !base.equals(status.baseState())) {
+            throw Refusal.invalid("a status's base state cannot be changed: make a new status of base '" + base + "'");
+        }
+        String name = CatalogValues.optName(body);
+        if (name != null) {
+            refuseBaseStateName(name, status.system() ? status.baseState() : null);
+        }
+        return given("color", CatalogValues.optColor(body), "pauses_sla", CatalogValues.optFlag(body, "pausesSla"),
+                "counts_for_load", CatalogValues.optFlag(body, "countsForLoad"));
+    }
+
+    /** A status may not be named after another base state (agents set statuses by name); its own base's row may. */
+    private static void refuseBaseStateName(String name, String ownBase) {
         for (TicketStatus status : TicketStatus.values()) {
-            if (status.wireName().equalsIgnoreCase(name)) {
+            if (status.wireName().equalsIgnoreCase(name) && !status.wireName().equals(ownBase)) {
                 throw Refusal.conflict("'" + name + "' is a base state already");
             }
         }
-        return Map.of("base_state", base.wireName());
     }
 
-    private static String name(JsonNode body) {
-        String name = Json.text(body, "name").strip();
-        if (name.isEmpty() || name.length() > 60) {
-            throw Refusal.invalid("'name' must be 1 to 60 characters");
+    /** The pairs whose value is not null, as columns to write. */
+    private static Map<String, Object> given(Object... pairs) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                values.put((String) pairs[i], pairs[i + 1]);
+            }
         }
-        return name;
+        return values;
     }
 
     private static long id(Context ctx) {

@@ -26,7 +26,8 @@ public final class TicketListQueries {
     // The names from the small catalog tables are looked up row by row rather than joined: a page has 51 rows, and
     // each join would add to the planning, which at this size costs more than the lookups.
     private static final String COLUMNS = "select t.id, t.number, t.subject, t.status, "
-            + "(select name from custom_status where id = t.custom_status_id) as custom_status, t.line, t.channel, "
+            + "coalesce((select name from custom_status where id = t.custom_status_id), "
+            + "(select name from custom_status where system and base_state = t.status)) as custom_status, t.line, t.channel, "
             + "t.contact_id, c.name as contact_name, t.assignee_id, (select name from agent where id = t.assignee_id) as assignee_name, "
             + "(select name from ticket_type where id = t.type_id) as type_name, "
             + "(select name from ticket_priority where id = t.priority_id) as priority_name, t.created_at, t.updated_at, "

@@ -7,6 +7,7 @@ import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
+import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.error.Refusal;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
@@ -63,9 +64,32 @@ public final class TicketOpener {
                     new MessageQueries(handle).insert(NewMessage.note(ticket.id(), agent.id(), request.text().strip()), ops.now());
                 }
             }
+            if (request.status() != null) {
+                initialStatus(handle, queries.lock(ticket.id()).orElseThrow(), agent, request, afterCommit);
+            }
             return queries.find(ticket.id()).orElseThrow();
         });
         return created;
+    }
+
+    /**
+     * The status the creator chose, within what the transition table lets an agent do from Open (400 otherwise); a
+     * variant of Open is taken as it is, Open itself leaves the ticket as it was created.
+     */
+    private void initialStatus(Handle handle, Ticket ticket, Agent agent, NewTicketRequest request, AfterCommit afterCommit) {
+        TicketOps.StatusTarget target = TicketService.target(handle, request.status(), request.until());
+        if (target.status() == TicketStatus.OPEN && target.customStatusId() == null) {
+            return;
+        }
+        if (target.status() != TicketStatus.OPEN && !TransitionPolicy.isAllowed(TicketStatus.OPEN, target.status(), Actor.AGENT)) {
+            throw Refusal.invalid("a new ticket cannot start as '" + request.status() + "': from open an agent may choose "
+                    + "pending, awaiting_reply, postponed (with 'until') or resolved, or a custom status of those");
+        }
+        try {
+            ops.changeStatus(handle, ticket, target, Actor.AGENT, agent.id(), afterCommit);
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid(e.getMessage());
+        }
     }
 
     /**
@@ -73,7 +97,7 @@ public final class TicketOpener {
      * subject and name are kept as {@link DisplayText} makes them.
      */
     public record NewTicketRequest(String subject, String text, Long contactId, String name, String email, String phone,
-                                   ChannelKind channel, String type, String priority) {
+                                   ChannelKind channel, String type, String priority, String status, Instant until) {
         public NewTicketRequest {
             subject = DisplayText.subject(subject);
             name = DisplayText.name(name);

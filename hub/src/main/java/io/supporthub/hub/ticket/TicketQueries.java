@@ -181,13 +181,16 @@ public final class TicketQueries {
                 .bind("name", name).mapTo(Long.class).findOne();
     }
 
-    /** A custom status as a ticket takes it: its id and its base state's wire name. */
-    public record CustomStatusRef(long id, String baseState) {
+    /**
+     * A status as a ticket takes it: its id and its base state's wire name; a base state's own row ({@code system})
+     * is that base state itself, with no custom status.
+     */
+    public record CustomStatusRef(long id, String baseState, boolean system) {
     }
 
-    /** The custom status with the name, compared without case. */
+    /** The status with the name, compared without case. */
     public Optional<CustomStatusRef> customStatusNamed(String name) {
-        return handle.createQuery("select id, base_state from custom_status where lower(name) = lower(:name)")
+        return handle.createQuery("select id, base_state, system from custom_status where lower(name) = lower(:name)")
                 .bind("name", name).mapTo(CustomStatusRef.class).findOne();
     }
 

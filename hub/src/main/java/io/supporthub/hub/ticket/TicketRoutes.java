@@ -151,7 +151,9 @@ public final class TicketRoutes {
                 Json.optText(contact, "phone"),
                 channel(Json.optText(body, "channel")),
                 Json.optText(body, "type"),
-                Json.optText(body, "priority")));
+                Json.optText(body, "priority"),
+                Json.optText(body, "status"),
+                until(body)));
         ctx.status(201).json(transactions.read(handle -> new TicketListQueries(handle).find(ticket.id())).orElseThrow());
     }
 
@@ -192,15 +194,17 @@ public final class TicketRoutes {
     private void status(Context ctx) {
         Agent agent = Authentication.agent(ctx);
         JsonNode body = Json.body(ctx);
+        tickets.changeStatus(id(ctx), agent, Json.text(body, "status"), until(body));
+        respondWithTicket(ctx);
+    }
+
+    private static Instant until(JsonNode body) {
         String until = Json.optText(body, "until");
-        Instant untilInstant;
         try {
-            untilInstant = until == null ? null : Instant.parse(until);
+            return until == null ? null : Instant.parse(until);
         } catch (DateTimeParseException e) {
             throw Refusal.invalid("'until' must be an ISO-8601 instant such as 2026-12-01T09:00:00Z");
         }
-        tickets.changeStatus(id(ctx), agent, Json.text(body, "status"), untilInstant);
-        respondWithTicket(ctx);
     }
 
     private void escalate(Context ctx) {

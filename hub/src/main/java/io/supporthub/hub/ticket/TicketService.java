@@ -140,7 +140,7 @@ public final class TicketService {
         });
     }
 
-    private static StatusTarget target(Handle handle, String status, Instant until) {
+    static StatusTarget target(Handle handle, String status, Instant until) {
         try {
             return new StatusTarget(TicketStatus.fromWire(status), null, until);
         } catch (IllegalArgumentException e) {
@@ -148,7 +148,8 @@ public final class TicketService {
             if (custom.isEmpty()) {
                 throw Refusal.invalid(e.getMessage() + ", or the name of a custom status");
             }
-            return new StatusTarget(TicketStatus.fromWire(custom.get().baseState()), custom.get().id(), until);
+            return new StatusTarget(TicketStatus.fromWire(custom.get().baseState()),
+                    custom.get().system() ? null : custom.get().id(), until);
         }
     }
 

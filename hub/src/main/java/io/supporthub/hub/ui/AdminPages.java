@@ -60,8 +60,8 @@ final class AdminPages {
         routes.get("/admin/catalog", ctx -> show(ctx, "admin_catalog", "catalog", transactions.read(handle -> Map.of(
                 "types", new CatalogQueries(handle).all(CatalogList.TYPES),
                 "priorities", new CatalogQueries(handle).all(CatalogList.PRIORITIES),
-                "customStatuses", new CatalogQueries(handle).all(CatalogList.STATUSES),
-                "statusOptions", InboxPage.statusOptions()))));
+                "statuses", new CatalogQueries(handle).all(CatalogList.STATUSES),
+                "statusOptions", CatalogLook.of(handle).baseStates()))));
         routes.get("/admin/kept-aside", ctx -> show(ctx, "admin_kept_aside", "kept-aside",
                 Map.of("kept", keptAside.list(null, null, KEPT_ASIDE_SHOWN), "retentionDays", keptAside.retentionDays())));
         routes.get("/admin/notifications", ctx -> show(ctx, "admin_notifications", "notifications", Map.of()));

@@ -17,6 +17,7 @@ final class Assets {
             "inbox.js", "text/javascript; charset=utf-8",
             "ticket.js", "text/javascript; charset=utf-8",
             "admin.js", "text/javascript; charset=utf-8",
+            "catalog.js", "text/javascript; charset=utf-8",
             "profile.js", "text/javascript; charset=utf-8");
 
     private final Map<String, byte[]> files = new java.util.HashMap<>();

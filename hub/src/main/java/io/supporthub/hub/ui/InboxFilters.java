@@ -65,6 +65,12 @@ public record InboxFilters(String channel, String status, String priority, Long 
         return query.toString();
     }
 
+    /** The same list searched in the view ({@code false}) or in all tickets ({@code true}), from its first page. */
+    String queryStringInScope(InboxView view, boolean all) {
+        return new InboxFilters(channel, status, priority, assigneeId, unassigned, assignee, query, all, null, null)
+                .queryString(view);
+    }
+
     private static void append(StringBuilder query, String name, String value) {
         if (value != null) {
             query.append('&').append(name).append('=')

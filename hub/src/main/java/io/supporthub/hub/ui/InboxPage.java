@@ -7,11 +7,14 @@ import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.catalog.CatalogList;
 import io.supporthub.hub.catalog.CatalogQueries;
+import io.supporthub.hub.catalog.CustomStatus;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.ticket.Actor;
 import io.supporthub.hub.ticket.TicketFilter;
 import io.supporthub.hub.ticket.TicketListQueries;
 import io.supporthub.hub.ticket.TicketStatus;
 import io.supporthub.hub.ticket.TicketSummary;
+import io.supporthub.hub.ticket.TransitionPolicy;
 import io.supporthub.hub.ticket.TicketView;
 import io.supporthub.hub.ticket.ViewCounts;
 import io.supporthub.hub.web.ServerTiming;
@@ -61,12 +64,12 @@ final class InboxPage {
             m.put("agents", new AgentQueries(handle).active());
             m.put("priorities", new CatalogQueries(handle).names(CatalogList.PRIORITIES));
             m.put("types", new CatalogQueries(handle).names(CatalogList.TYPES));
+            m.put("initialStatuses", initialStatuses(new CatalogQueries(handle).all(CatalogList.STATUSES)));
             return m;
         });
         model.put("views", InboxView.values());
         model.put("section", "inbox");
         model.put("channels", channelOptions());
-        model.put("statusOptions", statusOptions());
         String html = pages.renderToString(ctx, "inbox", agent, model);
         Pages.headers(ctx);
         ServerTiming.since(ctx, started);
@@ -100,32 +103,41 @@ final class InboxPage {
             next = TicketFilter.cursor(last.lastMessageAt(), last.id());
         }
         Instant now = clock.instant();
+        CatalogLook look = CatalogLook.of(handle);
         List<InboxRow> rows = new ArrayList<>(found.size());
         for (TicketSummary ticket : found) {
-            rows.add(InboxRow.of(ticket, now));
+            rows.add(InboxRow.of(ticket, now, look));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("view", view);
         model.put("rows", rows);
+        model.put("statusOptions", look.baseStates());
         model.put("filters", filters);
         model.put("query", filters.queryString(view));
+        model.put("searchAll", filters.allTickets() && filters.query() != null);
+        model.put("inViewQuery", filters.queryStringInScope(view, false));
+        model.put("inAllQuery", filters.queryStringInScope(view, true));
         model.put("next", next);
         model.put("firstPage", filters.afterAt() == null);
         return model;
+    }
+
+    /**
+     * The statuses the new ticket dialog offers, in position order: those an agent may move an Open ticket to without
+     * more to say (postponing needs a time, so it is left to the ticket page).
+     */
+    private static List<CustomStatus> initialStatuses(List<CustomStatus> statuses) {
+        return statuses.stream().filter(status -> {
+            TicketStatus base = TicketStatus.fromWire(status.baseState());
+            return base == TicketStatus.OPEN || base != TicketStatus.POSTPONED
+                    && TransitionPolicy.isAllowed(TicketStatus.OPEN, base, Actor.AGENT);
+        }).toList();
     }
 
     static List<Map<String, String>> channelOptions() {
         List<Map<String, String>> options = new ArrayList<>();
         for (ChannelKind kind : ChannelKind.values()) {
             options.add(Map.of("value", kind.wireName(), "label", Format.channelLabel(kind.wireName())));
-        }
-        return options;
-    }
-
-    static List<Map<String, String>> statusOptions() {
-        List<Map<String, String>> options = new ArrayList<>();
-        for (TicketStatus status : TicketStatus.values()) {
-            options.add(Map.of("value", status.wireName(), "label", Format.label(status.wireName())));
         }
         return options;
     }

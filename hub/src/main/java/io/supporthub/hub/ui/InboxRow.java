@@ -7,9 +7,10 @@ import java.time.Instant;
 /** One inbox line, formatted for the template. */
 public record InboxRow(long id, long number, String subject, String channel, String channelLabel, String customer,
                        String excerpt, String waited, String waitedTitle, boolean unread, boolean isNew, String status,
-                       String statusLabel, String priority, String assignee, String lastActivity, int line) {
+                       String statusLabel, String statusColor, String priority, String priorityColor, String assignee, String lastActivity,
+                       int line) {
 
-    static InboxRow of(TicketSummary t, Instant now) {
+    static InboxRow of(TicketSummary t, Instant now, CatalogLook look) {
         boolean isNew = "open".equals(t.status()) && t.firstResponseAt() == null && t.assignee() == null;
         boolean customerLast = t.lastMessageFromCustomer() && !"resolved".equals(t.status()) && !"closed".equals(t.status());
         String waited = t.waitingSince() == null ? "" : Format.since(t.waitingSince(), now);
@@ -18,7 +19,8 @@ public record InboxRow(long id, long number, String subject, String channel, Str
                 t.excerpt() == null ? "" : t.excerpt().replaceAll("\\s+", " ").strip(), waited,
                 t.waitingSince() == null ? "" : "Waiting since " + Format.dayTime(t.waitingSince()),
                 isNew || customerLast, isNew, t.status(),
-                t.statusLabel() != null ? t.statusLabel() : Format.label(t.status()), t.priority(),
+                t.statusLabel() != null ? t.statusLabel() : Format.label(t.status()), look.statusColorOf(t.statusLabel()),
+                t.priority(), look.colorOf(t.priority()),
                 t.assignee() == null ? null : t.assignee().name(), Format.since(t.lastMessageAt(), now), t.line());
     }
 

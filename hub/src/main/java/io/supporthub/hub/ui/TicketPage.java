@@ -97,7 +97,8 @@ final class TicketPage {
         List<MessageRow> messages = new ArrayList<>();
         detail.messages().forEach(m -> messages.add(MessageRow.of(m, now)));
         model.put("messages", messages);
-        model.put("timeline", detail.timeline().stream().map(TimelineRow::of).toList());
+        CatalogLook look = CatalogLook.of(handle);
+        model.put("timeline", detail.timeline().stream().map(event -> TimelineRow.of(event, look)).toList());
         model.put("firstResponse", detail.firstResponseSeconds() == null ? null
                 : Format.took(Duration.ofSeconds(detail.firstResponseSeconds())));
         model.put("resolution", ticket.resolvedAt() == null && ticket.closedAt() == null ? null
@@ -108,13 +109,17 @@ final class TicketPage {
         model.put("tabs", ReplyTab.of(new ContactQueries(handle).addresses(ticket.contact().id()), id,
                 tickets.defaultReplyChannel(handle, row), canSend));
         model.put("addresses", ticket.contact().addresses());
-        model.put("similar", new TicketListQueries(handle).similar(id, 8).stream().map(t -> InboxRow.of(t, now)).toList());
+        model.put("priorityColor", look.colorOf(ticket.priority()));
+        model.put("statusColor", look.statusColorOf(ticket.statusLabel()));
+        model.put("similar", new TicketListQueries(handle).similar(id, 8).stream().map(t -> InboxRow.of(t, now, look)).toList());
         CatalogQueries catalog = new CatalogQueries(handle);
         model.put("agents", new AgentQueries(handle).active());
         model.put("types", catalog.names(CatalogList.TYPES));
         model.put("priorities", catalog.names(CatalogList.PRIORITIES));
-        model.put("customStatuses", catalog.all(CatalogList.STATUSES));
-        model.put("statusOptions", InboxPage.statusOptions());
+        model.put("statuses", catalog.all(CatalogList.STATUSES));
+        Map<String, String> baseLabels = new HashMap<>();
+        look.baseStates().forEach(state -> baseLabels.put(state.get("value"), state.get("label")));
+        model.put("baseLabels", baseLabels);
         model.put("stars", ticket.rating() == null ? null : "★".repeat(Math.max(0, Math.min(5, ticket.rating())))
                 + "☆".repeat(Math.max(0, 5 - Math.min(5, ticket.rating()))));
         return Optional.of(model);

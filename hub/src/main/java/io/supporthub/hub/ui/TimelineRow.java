@@ -5,7 +5,7 @@ import io.supporthub.hub.ticket.TicketEvent;
 /** A timeline entry as one readable line. */
 public record TimelineRow(String time, String who, String what) {
 
-    static TimelineRow of(TicketEvent event) {
+    static TimelineRow of(TicketEvent event, CatalogLook look) {
         String who = event.actorName() != null ? event.actorName()
                 : "customer".equals(event.actor()) ? "Customer" : "agent".equals(event.actor()) ? "An agent" : "System";
         String what = switch (event.kind()) {
@@ -20,8 +20,8 @@ public record TimelineRow(String time, String who, String what) {
             default -> Format.label(event.kind());
         };
         if (event.toStatus() != null && !"created".equals(event.kind())) {
-            what = (event.fromStatus() == null ? "set status " : "changed status " + Format.label(event.fromStatus()) + " → ")
-                    + Format.label(event.toStatus());
+            what = (event.fromStatus() == null ? "set status " : "changed status " + look.baseLabel(event.fromStatus()) + " → ")
+                    + look.baseLabel(event.toStatus());
         }
         return new TimelineRow(Format.dayTime(event.createdAt()), who, what);
     }

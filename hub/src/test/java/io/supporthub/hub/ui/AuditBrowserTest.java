@@ -9,7 +9,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditBrowserTest {
 
     static TestHub hub;
+    static AdminBrowser browser;
     static WebDriver driver;
     static WebDriverWait wait;
 
@@ -30,19 +30,15 @@ class AuditBrowserTest {
         long id = hub.post("/api/agents", Map.of("email", "lin@test.local", "name", "Lin", "password",
                 "a long enough password")).json().get("id").asLong();
         hub.patch("/api/agents/" + id, Map.of("role", "admin"));
-        driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        driver.get(hub.url("/login"));
-        driver.findElement(By.name("email")).sendKeys(TestHub.ADMIN_EMAIL);
-        driver.findElement(By.name("password")).sendKeys(TestHub.ADMIN_PASSWORD);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+        browser = AdminBrowser.logIn(hub);
+        driver = browser.driver;
+        wait = browser.wait;
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
         hub.close();
     }

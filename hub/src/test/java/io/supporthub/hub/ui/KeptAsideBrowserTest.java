@@ -14,7 +14,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +24,7 @@ class KeptAsideBrowserTest {
 
     static FakeTelegramBotApi telegram;
     static TestHub hub;
+    static AdminBrowser browser;
     static WebDriver driver;
     static WebDriverWait wait;
 
@@ -32,19 +32,15 @@ class KeptAsideBrowserTest {
     static void start() throws IOException {
         telegram = FakeTelegramBotApi.start();
         hub = TestHub.telegramWebhook(telegram);
-        driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        driver.get(hub.url("/login"));
-        driver.findElement(By.name("email")).sendKeys(TestHub.ADMIN_EMAIL);
-        driver.findElement(By.name("password")).sendKeys(TestHub.ADMIN_PASSWORD);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+        browser = AdminBrowser.logIn(hub);
+        driver = browser.driver;
+        wait = browser.wait;
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
         hub.close();
         telegram.close();

@@ -1,0 +1,43 @@
+package io.supporthub.hub.ui;
+
+import io.supporthub.hub.support.TestHub;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+/**
+ * A headless Chromium logged in to a test hub as its first administrator, through the login form as an agent would:
+ * the set-up the admin pages' browser tests share. The test keeps its hub; closing this quits the browser only.
+ */
+final class AdminBrowser implements AutoCloseable {
+
+    final WebDriver driver;
+    final WebDriverWait wait;
+
+    private AdminBrowser(WebDriver driver) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    static AdminBrowser logIn(TestHub hub) {
+        AdminBrowser browser = new AdminBrowser(Browser.start());
+        try {
+            browser.driver.get(hub.url("/login"));
+            browser.driver.findElement(By.name("email")).sendKeys(TestHub.ADMIN_EMAIL);
+            browser.driver.findElement(By.name("password")).sendKeys(TestHub.ADMIN_PASSWORD);
+            browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.wait.until(d -> !d.getCurrentUrl().contains("/login"));
+            return browser;
+        } catch (RuntimeException e) {
+            browser.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
