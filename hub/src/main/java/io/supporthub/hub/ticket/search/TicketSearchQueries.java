@@ -5,38 +5,57 @@ import org.jdbi.v3.core.statement.Query;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The search's SQL: the newest tickets containing every word, without collecting all matches of a common word.
  *
- * <p>First the newest {@value #WALK} tickets of the list (after the cursor) are walked in the inbox index's order and
- * each tested against the words (its subject, its messages by the ticket's index, its customer): a common word fills
- * the page within a few dozen tickets and the walk stops there. When the matches found promise a full page within a
- * walk ten times as long, that walk follows. A rarer word leaves the page short, and the rest
- * comes from the word indexes (GIN), restricted to tickets older than the walked ones: few matches, so collecting
- * them all and sorting is cheap. Both parts keep the order (last message, id), so the keyset paging stays exact.
+ * <p>First the planner's estimate of each word's matching rows (messages, subjects, customers; the statistics of
+ * {@code message.search} keep ten thousand words, see migration V20261202_0620) tells which word is the rarest. When
+ * even the rarest is common, the newest {@value #WALK} tickets of the list (after the cursor) are walked in the inbox
+ * index's order and each tested against the words (its subject, its messages by the ticket's index, its customer, its
+ * files' names): a common word fills the page within a few dozen tickets and the walk stops there. When the matches
+ * found promise a full page within a walk ten times as long, that walk follows. Otherwise, and at once when a word is
+ * rare, the rest comes from the rarest word's indexes (GIN), restricted to the list and to tickets older than the
+ * walked ones: few matches, so collecting them and sorting is cheap, and the other words are tested on those tickets
+ * in the list's order until the page is full. Both parts keep the order (last message, id), so the keyset paging stays
+ * exact.
  */
 public final class TicketSearchQueries {
 
     static final int WALK = 300;
     private static final int WIDENING = 10;
+    /**
+     * A word estimated in at most this many rows (messages, subjects, customers) is looked up in its indexes without
+     * a walk: at a million tickets collecting and ordering 10,000 matches costs about what walking the tickets a page
+     * of a word that rare needs (50 matches in 5,000 tickets).
+     */
+    static final long RARE_ROWS = 10_000;
 
     /** The expression of the index attachment_name_search: a file name and its parts between dots, dashes, underscores. */
     private static final String FILE_NAME_WORDS = "to_tsvector('simple', a.file_name || ' ' || translate(a.file_name, '._-', '   '))";
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
 
     private final Handle handle;
     private final int walk;
+    private final long rareRows;
 
     public TicketSearchQueries(Handle handle) {
-        this(handle, WALK);
+        this(handle, WALK, RARE_ROWS);
     }
 
-    /** With a shorter walk, so that a test of a few tickets goes through the word indexes too. */
-    TicketSearchQueries(Handle handle, int walk) {
+    /**
+     * With a shorter walk, so that a test of a few tickets goes through the word indexes too, and a bound on the
+     * estimate under which the walk is skipped ({@code -1}: always walk first; a test database has no statistics).
+     */
+    TicketSearchQueries(Handle handle, int walk, long rareRows) {
         this.handle = handle;
         this.walk = walk;
+        this.rareRows = rareRows;
     }
 
     /** The list's part of a search: its conditions on {@code t} (each starting with "and") and their binds. */
@@ -47,19 +66,40 @@ public final class TicketSearchQueries {
     private record Position(long id, Instant lastMessageAt) {
     }
 
+    /**
+     * One word of the search: its query on the words of the indexed text, the narrower query the GIN indexes are
+     * scanned with (a word's rarest part, checked against the whole query on the rows found), and its ticket number.
+     */
+    private record Word(int index, String tsQuery, String indexQuery, Long ticketNumber) {
+        String q() {
+            return ":q" + index;
+        }
+
+        String iq() {
+            return ":iq" + index;
+        }
+    }
+
     /** Ids of the tickets after the cursor that pass the list's conditions and contain every word, newest first. */
     public List<Long> newest(SearchTerms terms, ListPart list, Instant afterAt, Long afterId, int limit) {
-        List<String> tsQueries = terms.words().stream().map(w -> prefixQuery(w.text())).toList();
-        for (int i = 0; i < tsQueries.size(); i++) {
-            if (tsQueries.get(i) == null && terms.words().get(i).ticketNumber() == null) {
+        List<Word> words = new ArrayList<>();
+        for (int i = 0; i < terms.words().size(); i++) {
+            SearchTerms.Word typed = terms.words().get(i);
+            String tsQuery = prefixQuery(typed.text());
+            if (tsQuery == null && typed.ticketNumber() == null) {
                 return List.of();
             }
+            words.add(new Word(i, tsQuery, tsQuery == null ? null : indexQuery(typed.text()), typed.ticketNumber()));
+        }
+        Word rarest = words.stream().min(Comparator.comparingDouble(this::estimatedRows)).orElseThrow();
+        Position from = afterAt == null ? null : new Position(afterId, afterAt);
+        if (rareRows >= 0 && estimatedRows(rarest) <= rareRows) {
+            return indexed(words, rarest, list, from, limit);
         }
         List<Long> ids = new ArrayList<>();
-        Position from = afterAt == null ? null : new Position(afterId, afterAt);
         int length = walk;
         for (boolean first = true; ; first = false) {
-            List<Position> found = walk(terms, tsQueries, list, from, length, limit - ids.size());
+            List<Position> found = walk(words, list, from, length, limit - ids.size());
             found.forEach(p -> ids.add(p.id()));
             Position end = ids.size() < limit ? walkEnd(list, from, length) : null;
             if (end == null) {
@@ -68,43 +108,85 @@ public final class TicketSearchQueries {
             from = end;
             // Matches dense enough to fill the page within a walk ten times as long: walk on, else the indexes.
             if (!first || found.size() * WIDENING < limit - ids.size()) {
-                ids.addAll(indexed(terms, tsQueries, list, end, limit - ids.size()));
+                ids.addAll(indexed(words, rarest, list, end, limit - ids.size()));
                 return ids;
             }
             length *= WIDENING;
         }
     }
 
-    private static String after(Position from) {
-        return from == null ? "" : "and (t.last_message_at, t.id) < (:afterAt, :afterId) ";
+    /**
+     * The planner's estimate of the rows holding the word, from the statistics of the words' columns; a ticket number
+     * is one ticket. The query is written out, not bound: the estimate is of its own words. Planned only, not run.
+     */
+    private double estimatedRows(Word word) {
+        if (word.tsQuery() == null) {
+            return 1;
+        }
+        String q = "to_tsquery('simple', '" + word.tsQuery().replace("'", "''") + "')";
+        String plan = handle.createQuery("explain (format json) select 1 from message where search @@ " + q
+                        + " union all select 1 from ticket where search @@ " + q
+                        + " union all select 1 from contact where search @@ " + q)
+                .mapTo(String.class).one();
+        Matcher rows = PLAN_ROWS.matcher(plan);
+        return rows.find() ? Double.parseDouble(rows.group(1)) : Double.MAX_VALUE;
     }
 
-    private List<Position> walk(SearchTerms terms, List<String> tsQueries, ListPart list, Position from, int length,
-                                int limit) {
-        StringBuilder sql = new StringBuilder("select w.id, w.last_message_at from (select t.id, t.last_message_at, "
+    /** The cursor of a walk or of the index part; apart from the list's own cursor, which its binds set. */
+    private static String after(Position from) {
+        return from == null ? "" : "and (t.last_message_at, t.id) < (:fromAt, :fromId) ";
+    }
+
+    private List<Position> walk(List<Word> words, ListPart list, Position from, int length, int limit) {
+        String sql = "select w.id, w.last_message_at from (select t.id, t.last_message_at, "
                 + "t.contact_id, t.search, t.number from ticket t " + "where true " + list.conditions()
-                + after(from) + "order by t.last_message_at desc, t.id desc limit :walk) w where true ");
-        for (int i = 0; i < tsQueries.size(); i++) {
-            List<String> tests = new ArrayList<>();
-            if (tsQueries.get(i) != null) {
-                String q = "to_tsquery('simple', :q" + i + ")";
-                tests.add("w.search @@ " + q);
-                tests.add(anyRow("message m where m.ticket_id = w.id and m.search @@ " + q));
-                tests.add(anyRow("contact c where c.id = w.contact_id and c.search @@ " + q));
-                tests.add(anyRow("message m join attachment a on a.message_id = m.id "
-                        + "where m.ticket_id = w.id and " + FILE_NAME_WORDS + " @@ " + q));
+                + after(from) + "order by t.last_message_at desc, t.id desc limit :walk) w where true "
+                + tests(words, null, "w") + "order by w.last_message_at desc, w.id desc limit :limit";
+        Query query = handle.createQuery(sql).bind("walk", length).bind("limit", limit);
+        bindFrom(query, from);
+        bindWords(query, words);
+        list.binds().accept(query);
+        return query.map((rs, ctx) -> new Position(rs.getLong("id"), rs.getTimestamp("last_message_at").toInstant())).list();
+    }
+
+    /** The conditions that a ticket {@code alias} contains each word but {@code skipped}, each starting with "and". */
+    private static String tests(List<Word> words, Word skipped, String alias) {
+        StringBuilder sql = new StringBuilder();
+        for (Word word : words) {
+            if (word == skipped) {
+                continue;
             }
-            if (terms.words().get(i).ticketNumber() != null) {
-                tests.add("w.number = :n" + i);
+            List<String> tests = new ArrayList<>();
+            if (word.tsQuery() != null) {
+                String q = "to_tsquery('simple', " + word.q() + ")";
+                tests.add(subjectTest(alias, q));
+                tests.add(anyRow(messageTest(alias, q)));
+                tests.add(anyRow(contactTest(alias, q)));
+                tests.add(anyRow(fileNameTest(alias, q)));
+            }
+            if (word.ticketNumber() != null) {
+                tests.add(alias + ".number = :n" + word.index());
             }
             sql.append("and (").append(String.join(" or ", tests)).append(") ");
         }
-        sql.append("order by w.last_message_at desc, w.id desc limit :limit");
-        Query query = handle.createQuery(sql.toString()).bind("walk", length).bind("limit", limit);
-        bindFrom(query, from);
-        bindWords(query, terms, tsQueries);
-        list.binds().accept(query);
-        return query.map((rs, ctx) -> new Position(rs.getLong("id"), rs.getTimestamp("last_message_at").toInstant())).list();
+        return sql.toString();
+    }
+
+    private static String subjectTest(String alias, String q) {
+        return alias + ".search @@ " + q;
+    }
+
+    private static String messageTest(String alias, String q) {
+        return "message m where m.ticket_id = " + alias + ".id and m.search @@ " + q;
+    }
+
+    private static String contactTest(String alias, String q) {
+        return "contact c where c.id = " + alias + ".contact_id and c.search @@ " + q;
+    }
+
+    private static String fileNameTest(String alias, String q) {
+        return "message m join attachment a on a.message_id = m.id where m.ticket_id = " + alias + ".id and "
+                + FILE_NAME_WORDS + " @@ " + q;
     }
 
     /**
@@ -127,43 +209,59 @@ public final class TicketSearchQueries {
                 .findOne().orElse(null);
     }
 
-    /** The tickets older than the boundary that contain every word, from the word indexes. */
-    private List<Long> indexed(SearchTerms terms, List<String> tsQueries, ListPart list, Position boundary, int limit) {
-        StringBuilder sql = new StringBuilder("select t.id from ticket t " + "where true "
-                + list.conditions() + "and (t.last_message_at, t.id) < (:boundaryAt, :boundaryId) ");
-        for (int i = 0; i < tsQueries.size(); i++) {
-            List<String> sources = new ArrayList<>();
-            if (tsQueries.get(i) != null) {
-                String q = "to_tsquery('simple', :q" + i + ")";
-                sources.add("select id from ticket where search @@ " + q);
-                // One branch per partial index: public messages, internal notes.
-                sources.add("select ticket_id from message where visibility = 'public' and search @@ " + q);
-                sources.add("select ticket_id from message where visibility = 'internal' and search @@ " + q);
-                sources.add("select tk.id from contact cs join ticket tk on tk.contact_id = cs.id where cs.search @@ " + q);
-                sources.add("select m.ticket_id from attachment a join message m on m.id = a.message_id "
-                        + "where " + FILE_NAME_WORDS + " @@ " + q);
-            }
-            if (terms.words().get(i).ticketNumber() != null) {
-                sources.add("select id from ticket where number = :n" + i);
-            }
-            sql.append("and t.id in (").append(String.join(" union ", sources)).append(") ");
-        }
-        sql.append("order by t.last_message_at desc, t.id desc limit :limit");
-        Query query = handle.createQuery(sql.toString()).bind("limit", limit)
-                .bind("boundaryAt", boundary.lastMessageAt()).bind("boundaryId", boundary.id());
-        bindWords(query, terms, tsQueries);
+    /**
+     * The tickets after {@code from} that contain every word: the rarest word's tickets from its indexes, in the
+     * list's order (the array makes PostgreSQL fetch them by primary key, where a join would read the whole inbox
+     * index), then the other words tested on them one by one until the page is full ({@code offset 0} keeps those
+     * tests above the sort rather than on every ticket found).
+     */
+    private List<Long> indexed(List<Word> words, Word rarest, ListPart list, Position from, int limit) {
+        String sql = "select r.id from (select t.id, t.last_message_at, t.contact_id, t.search, t.number from ticket t "
+                + "where t.id = any(array(" + String.join(" union ", sources(rarest)) + ")) " + list.conditions()
+                + after(from) + "order by t.last_message_at desc, t.id desc offset 0) r where true "
+                + tests(words, rarest, "r") + "order by r.last_message_at desc, r.id desc limit :limit";
+        Query query = handle.createQuery(sql).bind("limit", limit);
+        bindFrom(query, from);
+        bindWords(query, words);
         list.binds().accept(query);
         return query.mapTo(Long.class).list();
     }
 
-    private static void bindFrom(Query query, Position from) {
-        query.bind("afterAt", from == null ? null : from.lastMessageAt()).bind("afterId", from == null ? null : from.id());
+    /** The queries of the ids of the tickets that contain the word, each served by an index. */
+    private static List<String> sources(Word word) {
+        List<String> sources = new ArrayList<>();
+        if (word.tsQuery() != null) {
+            String iq = "to_tsquery('simple', " + word.iq() + ")";
+            // Scanned with the word's rarest part; the whole word is checked on the rows found, by the function
+            // rather than the operator so that the index is not scanned for its other parts too.
+            String whole = word.indexQuery().equals(word.tsQuery()) ? ""
+                    : " and ts_match_vq(%s, to_tsquery('simple', " + word.q() + "))";
+            sources.add("select id from ticket where search @@ " + iq + whole.formatted("search"));
+            // One branch per partial index: public messages, internal notes.
+            sources.add("select ticket_id from message where visibility = 'public' and search @@ " + iq
+                    + whole.formatted("search"));
+            sources.add("select ticket_id from message where visibility = 'internal' and search @@ " + iq
+                    + whole.formatted("search"));
+            sources.add("select id from ticket where contact_id = any(array(select id from contact where search @@ "
+                    + iq + whole.formatted("search") + "))");
+            sources.add("select m.ticket_id from attachment a join message m on m.id = a.message_id where "
+                    + FILE_NAME_WORDS + " @@ " + iq + whole.formatted(FILE_NAME_WORDS));
+        }
+        if (word.ticketNumber() != null) {
+            sources.add("select id from ticket where number = :n" + word.index());
+        }
+        return sources;
     }
 
-    private static void bindWords(Query query, SearchTerms terms, List<String> tsQueries) {
-        for (int i = 0; i < tsQueries.size(); i++) {
-            query.bind("q" + i, tsQueries.get(i));
-            query.bind("n" + i, terms.words().get(i).ticketNumber());
+    private static void bindFrom(Query query, Position from) {
+        query.bind("fromAt", from == null ? null : from.lastMessageAt()).bind("fromId", from == null ? null : from.id());
+    }
+
+    private static void bindWords(Query query, List<Word> words) {
+        for (Word word : words) {
+            query.bind("q" + word.index(), word.tsQuery());
+            query.bind("iq" + word.index(), word.indexQuery());
+            query.bind("n" + word.index(), word.ticketNumber());
         }
     }
 
@@ -174,6 +272,17 @@ public final class TicketSearchQueries {
     private String prefixQuery(String word) {
         return handle.createQuery("select string_agg(quote_literal(lexeme) || ':*', ' & ') "
                         + "from unnest(to_tsvector('simple', :word))")
+                .bind("word", word).mapTo(String.class).findOne().orElse(null);
+    }
+
+    /**
+     * The part of the word's prefix query that the word indexes are scanned with: its longest lexeme, the rarest as a
+     * rule. A short prefix such as the {@code x}, in {@code x:*}, of {@code WM-88213-X} matches thousands of words,
+     * each of whose lists an index scan of the whole query would read.
+     */
+    private String indexQuery(String word) {
+        return handle.createQuery("select quote_literal(lexeme) || ':*' from unnest(to_tsvector('simple', :word)) "
+                        + "order by length(lexeme) desc, lexeme limit 1")
                 .bind("word", word).mapTo(String.class).findOne().orElse(null);
     }
 }
