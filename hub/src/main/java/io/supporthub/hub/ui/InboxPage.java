@@ -55,6 +55,7 @@ final class InboxPage {
     private void page(Context ctx) {
         long started = System.nanoTime();
         Agent agent = access.agent(ctx);
+        long reading = System.nanoTime();
         Map<String, Object> model = transactions.read(handle -> {
             Map<String, Object> m = list(handle, ctx, agent);
             m.put("counts", viewCounts.of(handle, agent.id(), agent.line()));
@@ -63,13 +64,14 @@ final class InboxPage {
             m.put("types", new CatalogQueries(handle).names(CatalogList.TYPES));
             return m;
         });
+        long database = System.nanoTime() - reading;
         model.put("views", InboxView.values());
         model.put("section", "inbox");
         model.put("channels", channelOptions());
         model.put("statusOptions", statusOptions());
         String html = pages.renderToString(ctx, "inbox", agent, model);
         Pages.headers(ctx);
-        ServerTiming.since(ctx, started);
+        ServerTiming.since(ctx, started, database);
         ctx.html(html);
     }
 

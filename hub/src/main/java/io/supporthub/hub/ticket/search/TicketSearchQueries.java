@@ -70,7 +70,7 @@ public final class TicketSearchQueries {
      * One word of the search: its query on the words of the indexed text, the narrower query the GIN indexes are
      * scanned with (a word's rarest part, checked against the whole query on the rows found), and its ticket number.
      */
-    private record Word(int index, String tsQuery, String indexQuery, Long ticketNumber) {
+    private record Word(int index, String tsQuery, String indexQuery, Long ticketNumber, double estimatedRows) {
         String q() {
             return ":q" + index;
         }
@@ -83,17 +83,20 @@ public final class TicketSearchQueries {
     /** Ids of the tickets after the cursor that pass the list's conditions and contain every word, newest first. */
     public List<Long> newest(SearchTerms terms, ListPart list, Instant afterAt, Long afterId, int limit) {
         List<Word> words = new ArrayList<>();
+        List<String[]> queries = queries(terms);
         for (int i = 0; i < terms.words().size(); i++) {
             SearchTerms.Word typed = terms.words().get(i);
-            String tsQuery = prefixQuery(typed.text());
+            String tsQuery = queries.get(i)[0];
             if (tsQuery == null && typed.ticketNumber() == null) {
                 return List.of();
             }
-            words.add(new Word(i, tsQuery, tsQuery == null ? null : indexQuery(typed.text()), typed.ticketNumber()));
+            words.add(new Word(i, tsQuery, queries.get(i)[1], typed.ticketNumber(), estimatedRows(tsQuery)));
         }
-        Word rarest = words.stream().min(Comparator.comparingDouble(this::estimatedRows)).orElseThrow();
+        // The rarest word first: it drives the index part, and in the walk it fails a ticket soonest.
+        words.sort(Comparator.comparingDouble(Word::estimatedRows));
+        Word rarest = words.get(0);
         Position from = afterAt == null ? null : new Position(afterId, afterAt);
-        if (rareRows >= 0 && estimatedRows(rarest) <= rareRows) {
+        if (rareRows >= 0 && rarest.estimatedRows() <= rareRows) {
             return indexed(words, rarest, list, from, limit);
         }
         List<Long> ids = new ArrayList<>();
@@ -119,11 +122,11 @@ public final class TicketSearchQueries {
      * The planner's estimate of the rows holding the word, from the statistics of the words' columns; a ticket number
      * is one ticket. The query is written out, not bound: the estimate is of its own words. Planned only, not run.
      */
-    private double estimatedRows(Word word) {
-        if (word.tsQuery() == null) {
+    private double estimatedRows(String tsQuery) {
+        if (tsQuery == null) {
             return 1;
         }
-        String q = "to_tsquery('simple', '" + word.tsQuery().replace("'", "''") + "')";
+        String q = "to_tsquery('simple', '" + tsQuery.replace("'", "''") + "')";
         String plan = handle.createQuery("explain (format json) select 1 from message where search @@ " + q
                         + " union all select 1 from ticket where search @@ " + q
                         + " union all select 1 from contact where search @@ " + q)
@@ -158,11 +161,12 @@ public final class TicketSearchQueries {
             }
             List<String> tests = new ArrayList<>();
             if (word.tsQuery() != null) {
+                // Cheapest first: the row at hand, the ticket's messages, their files, then the customer's row.
                 String q = "to_tsquery('simple', " + word.q() + ")";
                 tests.add(subjectTest(alias, q));
                 tests.add(anyRow(messageTest(alias, q)));
-                tests.add(anyRow(contactTest(alias, q)));
                 tests.add(anyRow(fileNameTest(alias, q)));
+                tests.add(anyRow(contactTest(alias, q)));
             }
             if (word.ticketNumber() != null) {
                 tests.add(alias + ".number = :n" + word.index());
@@ -265,14 +269,21 @@ public final class TicketSearchQueries {
         }
     }
 
+    /** Each word's {@link #prefixQuery} and {@link #indexQuery}, in the words' order, in one round trip. */
+    private List<String[]> queries(SearchTerms terms) {
+        List<String> typed = terms.words().stream().map(SearchTerms.Word::text).toList();
+        return handle.createQuery("select " + prefixQuery("w.word") + ", " + indexQuery("w.word")
+                        + " from unnest(:words) with ordinality as w(word, n) order by w.n")
+                .bindArray("words", String.class, typed)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+    }
+
     /**
      * A prefix query of the word's lexemes as the 'simple' parser makes them in the indexed text ({@code WM-88213-X}
      * becomes {@code wm}, {@code -88213} and {@code x}), so that a serial is found however the parser split it.
      */
-    private String prefixQuery(String word) {
-        return handle.createQuery("select string_agg(quote_literal(lexeme) || ':*', ' & ') "
-                        + "from unnest(to_tsvector('simple', :word))")
-                .bind("word", word).mapTo(String.class).findOne().orElse(null);
+    private static String prefixQuery(String word) {
+        return "(select string_agg(quote_literal(lexeme) || ':*', ' & ') from unnest(to_tsvector('simple', " + word + ")))";
     }
 
     /**
@@ -280,9 +291,8 @@ public final class TicketSearchQueries {
      * rule. A short prefix such as the {@code x}, in {@code x:*}, of {@code WM-88213-X} matches thousands of words,
      * each of whose lists an index scan of the whole query would read.
      */
-    private String indexQuery(String word) {
-        return handle.createQuery("select quote_literal(lexeme) || ':*' from unnest(to_tsvector('simple', :word)) "
-                        + "order by length(lexeme) desc, lexeme limit 1")
-                .bind("word", word).mapTo(String.class).findOne().orElse(null);
+    private static String indexQuery(String word) {
+        return "(select quote_literal(lexeme) || ':*' from unnest(to_tsvector('simple', " + word + ")) "
+                + "order by length(lexeme) desc, lexeme limit 1)";
     }
 }
