@@ -1,5 +1,8 @@
 package io.supporthub.hub.ticket.search;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -8,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The search's SQL: the newest tickets containing every word, without collecting all matches of a common word.
@@ -35,10 +36,12 @@ public final class TicketSearchQueries {
      * of a word that rare needs (50 matches in 5,000 tickets).
      */
     static final long RARE_ROWS = 10_000;
+    /** A word estimated in at most this many customers or files is tested by a set of their ids, built once. */
+    private static final long HASHED_ROWS = 2_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The expression of the index attachment_name_search: a file name and its parts between dots, dashes, underscores. */
     private static final String FILE_NAME_WORDS = "to_tsvector('simple', a.file_name || ' ' || translate(a.file_name, '._-', '   '))";
-    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
 
     private final Handle handle;
     private final int walk;
@@ -70,7 +73,11 @@ public final class TicketSearchQueries {
      * One word of the search: its query on the words of the indexed text, the narrower query the GIN indexes are
      * scanned with (a word's rarest part, checked against the whole query on the rows found), and its ticket number.
      */
-    private record Word(int index, String tsQuery, String indexQuery, Long ticketNumber, double estimatedRows) {
+    private record Word(int index, String tsQuery, String indexQuery, Long ticketNumber, Estimate estimate) {
+        double estimatedRows() {
+            return estimate.rows();
+        }
+
         String q() {
             return ":q" + index;
         }
@@ -90,7 +97,7 @@ public final class TicketSearchQueries {
             if (tsQuery == null && typed.ticketNumber() == null) {
                 return List.of();
             }
-            words.add(new Word(i, tsQuery, queries.get(i)[1], typed.ticketNumber(), estimatedRows(tsQuery)));
+            words.add(new Word(i, tsQuery, queries.get(i)[1], typed.ticketNumber(), estimate(tsQuery)));
         }
         // The rarest word first: it drives the index part, and in the walk it fails a ticket soonest.
         words.sort(Comparator.comparingDouble(Word::estimatedRows));
@@ -119,20 +126,44 @@ public final class TicketSearchQueries {
     }
 
     /**
-     * The planner's estimate of the rows holding the word, from the statistics of the words' columns; a ticket number
-     * is one ticket. The query is written out, not bound: the estimate is of its own words. Planned only, not run.
+     * The planner's estimates of the rows holding a word: messages, subjects, customers and files' names.
+     * {@code rows} is their sum; a ticket number alone is one ticket.
      */
-    private double estimatedRows(String tsQuery) {
+    private record Estimate(double messages, double subjects, double contacts, double files) {
+        static final Estimate TICKET_NUMBER = new Estimate(0, 1, 0, 0);
+
+        double rows() {
+            return messages + subjects + contacts + files;
+        }
+    }
+
+    /**
+     * The planner's estimates for the word, from the statistics of the words' columns. The query is written out, not
+     * bound: the estimate is of its own words. Planned only, not run.
+     */
+    private Estimate estimate(String tsQuery) {
         if (tsQuery == null) {
-            return 1;
+            return Estimate.TICKET_NUMBER;
         }
         String q = "to_tsquery('simple', '" + tsQuery.replace("'", "''") + "')";
         String plan = handle.createQuery("explain (format json) select 1 from message where search @@ " + q
                         + " union all select 1 from ticket where search @@ " + q
-                        + " union all select 1 from contact where search @@ " + q)
+                        + " union all select 1 from contact where search @@ " + q
+                        + " union all select 1 from attachment a where " + FILE_NAME_WORDS + " @@ " + q)
                 .mapTo(String.class).one();
-        Matcher rows = PLAN_ROWS.matcher(plan);
-        return rows.find() ? Double.parseDouble(rows.group(1)) : Double.MAX_VALUE;
+        try {
+            JsonNode branches = JSON.readTree(plan).path(0).path("Plan").path("Plans");
+            if (branches.size() == 4) {
+                return new Estimate(rows(branches.get(0)), rows(branches.get(1)), rows(branches.get(2)), rows(branches.get(3)));
+            }
+        } catch (JsonProcessingException e) {
+            // Not the plan expected: the word counts as common, which costs the walk, never a result.
+        }
+        return new Estimate(Double.MAX_VALUE, 0, Double.MAX_VALUE, Double.MAX_VALUE);
+    }
+
+    private static double rows(JsonNode node) {
+        return node.path("Plan Rows").asDouble(Double.MAX_VALUE);
     }
 
     /** The cursor of a walk or of the index part; apart from the list's own cursor, which its binds set. */
@@ -161,12 +192,16 @@ public final class TicketSearchQueries {
             }
             List<String> tests = new ArrayList<>();
             if (word.tsQuery() != null) {
-                // Cheapest first: the row at hand, the ticket's messages, their files, then the customer's row.
+                // Cheapest first: the row at hand, the ticket's messages, their files, then the customer's row. A
+                // word in few customers or files is looked up once in their index (a hashed set of ids) rather than
+                // on every walked ticket's rows.
                 String q = "to_tsquery('simple', " + word.q() + ")";
                 tests.add(subjectTest(alias, q));
                 tests.add(anyRow(messageTest(alias, q)));
-                tests.add(anyRow(fileNameTest(alias, q)));
-                tests.add(anyRow(contactTest(alias, q)));
+                tests.add(word.estimate().files() <= HASHED_ROWS ? alias + ".id in (" + fileNameTickets(q) + ")"
+                        : anyRow(fileNameTest(alias, q)));
+                tests.add(word.estimate().contacts() <= HASHED_ROWS ? alias + ".contact_id in (" + contactIds(q) + ")"
+                        : anyRow(contactTest(alias, q)));
             }
             if (word.ticketNumber() != null) {
                 tests.add(alias + ".number = :n" + word.index());
@@ -186,6 +221,15 @@ public final class TicketSearchQueries {
 
     private static String contactTest(String alias, String q) {
         return "contact c where c.id = " + alias + ".contact_id and c.search @@ " + q;
+    }
+
+    private static String contactIds(String q) {
+        return "select id from contact where search @@ " + q;
+    }
+
+    private static String fileNameTickets(String q) {
+        return "select m.ticket_id from attachment a join message m on m.id = a.message_id where "
+                + FILE_NAME_WORDS + " @@ " + q;
     }
 
     private static String fileNameTest(String alias, String q) {
