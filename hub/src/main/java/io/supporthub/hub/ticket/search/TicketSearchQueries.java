@@ -15,16 +15,17 @@ import java.util.function.Consumer;
 /**
  * The search's SQL: the newest tickets containing every word, without collecting all matches of a common word.
  *
- * <p>First the planner's estimate of each word's matching rows (messages, subjects, customers; the statistics of
- * {@code message.search} keep ten thousand words, see migration V20261202_0620) tells which word is the rarest. When
- * even the rarest is common, the newest {@value #WALK} tickets of the list (after the cursor) are walked in the inbox
- * index's order and each tested against the words (its subject, its messages by the ticket's index, its customer, its
- * files' names): a common word fills the page within a few dozen tickets and the walk stops there. When the matches
- * found promise a full page within a walk ten times as long, that walk follows. Otherwise, and at once when a word is
- * rare, the rest comes from the rarest word's indexes (GIN), restricted to the list and to tickets older than the
- * walked ones: few matches, so collecting them and sorting is cheap, and the other words are tested on those tickets
- * in the list's order until the page is full. Both parts keep the order (last message, id), so the keyset paging stays
- * exact.
+ * <p>First the planner's estimate of each word's matching rows (messages, subjects, customers, files' names; the
+ * statistics of {@code message.search} keep ten thousand words, see migration V20261202_0620) tells which word is the
+ * rarest. When even the rarest is common, the newest tickets of the list (after the cursor) are walked in the inbox
+ * index's order and each tested against the words, rarest first (its subject, its messages by the ticket's index, its
+ * files' names, its customer): a common word fills the page within a few dozen tickets and the walk stops there. The
+ * walk may go as far as the words' estimated density needs for two pages, at least {@value #WALK} tickets and at most
+ * {@value #LONGEST_WALK}; when the matches found promise a full page within a walk ten times as long (and that is not
+ * too long), that walk follows. Otherwise, and at once when a word is rare, the rest comes from the rarest word's
+ * indexes (GIN), restricted to the list and to tickets older than the walked ones: few matches, so collecting them and
+ * sorting is cheap, and the other words are tested on those tickets in the list's order until the page is full. Both
+ * parts keep the order (last message, id), so the keyset paging stays exact.
  */
 public final class TicketSearchQueries {
 
@@ -36,6 +37,8 @@ public final class TicketSearchQueries {
      * of a word that rare needs (50 matches in 5,000 tickets).
      */
     static final long RARE_ROWS = 10_000;
+    /** The longest first walk, in tickets: at a million tickets about the cost of collecting 10,000 matches. */
+    static final int LONGEST_WALK = 10_000;
     /** A word estimated in at most this many customers or files is tested by a set of their ids, built once. */
     private static final long HASHED_ROWS = 2_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -107,7 +110,7 @@ public final class TicketSearchQueries {
             return indexed(words, rarest, list, from, limit);
         }
         List<Long> ids = new ArrayList<>();
-        int length = walk;
+        int length = firstWalk(words, queries.isEmpty() ? 0 : parse(queries.get(0)[2]), limit);
         for (boolean first = true; ; first = false) {
             List<Position> found = walk(words, list, from, length, limit - ids.size());
             found.forEach(p -> ids.add(p.id()));
@@ -116,8 +119,9 @@ public final class TicketSearchQueries {
                 return ids;
             }
             from = end;
-            // Matches dense enough to fill the page within a walk ten times as long: walk on, else the indexes.
-            if (!first || found.size() * WIDENING < limit - ids.size()) {
+            // Matches dense enough to fill the page within a walk ten times as long, and that walk not too long:
+            // walk on, else the indexes.
+            if (!first || found.size() * WIDENING < limit - ids.size() || length * WIDENING > LONGEST_WALK) {
                 ids.addAll(indexed(words, rarest, list, end, limit - ids.size()));
                 return ids;
             }
@@ -160,6 +164,14 @@ public final class TicketSearchQueries {
             // Not the plan expected: the word counts as common, which costs the walk, never a result.
         }
         return new Estimate(Double.MAX_VALUE, 0, Double.MAX_VALUE, Double.MAX_VALUE);
+    }
+
+    private static double parse(String number) {
+        try {
+            return number == null ? 0 : Double.parseDouble(number);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static double rows(JsonNode node) {
@@ -317,9 +329,28 @@ public final class TicketSearchQueries {
     private List<String[]> queries(SearchTerms terms) {
         List<String> typed = terms.words().stream().map(SearchTerms.Word::text).toList();
         return handle.createQuery("select " + prefixQuery("w.word") + ", " + indexQuery("w.word")
+                        + ", (select reltuples from pg_class where oid = 'ticket'::regclass)::text"
                         + " from unnest(:words) with ordinality as w(word, n) order by w.n")
                 .bindArray("words", String.class, typed)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+    }
+
+    /**
+     * How far the first walk may go: far enough to fill the page twice over at the words' estimated density (each
+     * estimated row taken for a ticket of its own, the words independent), at least {@link #walk}, at most
+     * {@value #LONGEST_WALK}. The walk stops as soon as the page is full, so a long bound costs only where matches are
+     * sparse, which is where the word indexes would cost as much.
+     */
+    private int firstWalk(List<Word> words, double tickets, int limit) {
+        if (rareRows < 0 || !(tickets > 0)) {
+            return walk;
+        }
+        double density = 1;
+        for (Word word : words) {
+            density *= Math.min(1, word.estimatedRows() / tickets);
+        }
+        double wanted = 2.0 * limit / Math.max(density, 1e-9);
+        return (int) Math.max(walk, Math.min(LONGEST_WALK, wanted));
     }
 
     /**
