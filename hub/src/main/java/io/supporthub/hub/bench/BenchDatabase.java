@@ -72,6 +72,46 @@ public final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A copy of a kept database made by the user ({@code create database NAME template SOURCE}), never dropped: a
+     * database's comment is not copied with it, so the copy takes its source's comment when it has none of its own.
+     * Fails when the copy does not exist or neither it nor its source is complete.
+     */
+    public static BenchDatabase copy(String name, String source, String completeMark) {
+        String server = server();
+        try (Connection connection = DriverManager.getConnection(server); Statement statement = connection.createStatement()) {
+            if (!exists(statement, name)) {
+                throw new IllegalStateException("no database " + name + " on the server: make it with 'create database "
+                        + name + " template " + source + "' (with " + source + " complete and nobody connected to it)");
+            }
+            String comment = comment(statement, name);
+            if (comment == null || !comment.startsWith(completeMark)) {
+                comment = comment(statement, source);
+                if (comment == null || !comment.startsWith(completeMark)) {
+                    throw new IllegalStateException("neither " + name + " nor " + source + " is a complete scale database"
+                            + " (run once with --keep to generate " + source + ")");
+                }
+                statement.execute("comment on database " + name + " is '" + comment.replace("'", "''") + "'");
+            }
+            return new BenchDatabase(urlOf(server, name), null, server, name, true, comment);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not open the copy " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean exists(Statement statement, String name) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("select 1 from pg_database where datname = '" + name.replace("'", "''") + "'")) {
+            return rs.next();
+        }
+    }
+
+    private static String comment(Statement statement, String name) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("select shobj_description(oid, 'pg_database') from pg_database "
+                + "where datname = '" + name.replace("'", "''") + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     /** Marks a kept database complete with a comment that starts with the mark, so that the next run reuses it. */
     public void markComplete(String comment) {
         try (Connection connection = DriverManager.getConnection(server); Statement statement = connection.createStatement()) {

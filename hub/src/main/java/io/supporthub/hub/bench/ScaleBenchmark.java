@@ -27,9 +27,11 @@ import java.util.Map;
  * of search and one ticket requested over HTTP, warm: p50/p95 of the server's time ({@code Server-Timing} where the
  * route sends it, else the request's time on loopback) against the targets (lists 10 ms, page and searches 50 ms).
  *
- * <p>Arguments: {@code [--scale 1] [--seed 1] [--keep] [--requests 30]}. With {@code --keep} the database, named by
- * scale and seed ({@code hub_scale_1_seed_1}), stays and is reused by the next run when complete; without it, it is
- * dropped at the end. On DATABASE_URL's server when set, else the PostgreSQL on 127.0.0.1:5432.
+ * <p>Arguments: {@code [--scale 1] [--seed 1] [--keep] [--requests 30] [--database NAME]}. With {@code --keep} the
+ * database, named by scale and seed ({@code hub_scale_1_seed_1}), stays and is reused by the next run when complete;
+ * without it, it is dropped at the end. {@code --database NAME} runs on a copy of that kept database made with
+ * {@code create database NAME template hub_scale_1_seed_1}, so that the hub's new migrations and any experiment change
+ * the copy only; the copy is never dropped. On DATABASE_URL's server when set, else the PostgreSQL on 127.0.0.1:5432.
  */
 public final class ScaleBenchmark {
 
@@ -49,19 +51,25 @@ public final class ScaleBenchmark {
         long seed = 1;
         boolean keep = false;
         int requests = 30;
+        String copy = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--keep" -> keep = true;
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
+                case "--database" -> copy = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (expected --scale N, --seed N, --keep, --requests N)");
+                        + " (expected --scale N, --seed N, --keep, --requests N, --database NAME)");
             }
         }
         ScaleData.Size size = ScaleData.Size.of(scale);
         String name = "hub_scale_" + format(scale).replace('.', '_') + "_seed_" + seed;
-        try (BenchDatabase bench = keep ? BenchDatabase.kept(name, COMPLETE) : BenchDatabase.create(name)) {
+        if (copy != null && !copy.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("--database takes a plain lower-case name, not " + copy);
+        }
+        try (BenchDatabase bench = copy != null ? BenchDatabase.copy(copy, name, COMPLETE)
+                : keep ? BenchDatabase.kept(name, COMPLETE) : BenchDatabase.create(name)) {
             String rareWord;
             if (bench.reusedComment() != null) {
                 System.out.printf(Locale.ROOT, "Reusing %s%n", bench.name());
@@ -107,7 +115,8 @@ public final class ScaleBenchmark {
             int port = app.start();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String cookie = logIn(http, port);
-            System.out.printf(Locale.ROOT, "%-34s %9s %9s %8s  %s%n", "request", "p50 ms", "p95 ms", "target", "time");
+            System.out.printf(Locale.ROOT, "%-34s %9s %9s %8s  %s%n", "request", "p50 ms", "p95 ms", "target",
+                    "time (database p50 / p95, where the route reports it)");
             int misses = 0;
             for (Measured m : measured) {
                 misses += measure(http, port, cookie, m, requests) ? 0 : 1;
@@ -130,6 +139,7 @@ public final class ScaleBenchmark {
             }
         }
         List<Double> times = new ArrayList<>();
+        List<Double> database = new ArrayList<>();
         boolean serverTiming = false;
         for (int i = 0; i < requests; i++) {
             long started = System.nanoTime();
@@ -141,14 +151,26 @@ public final class ScaleBenchmark {
             }
             String timing = response.headers().firstValue("Server-Timing").orElse(null);
             serverTiming = timing != null;
-            times.add(timing == null ? wall : Double.parseDouble(timing.substring(timing.indexOf("dur=") + 4)));
+            times.add(timing == null ? wall : duration(timing, "render"));
+            if (timing != null && timing.contains("db;dur=")) {
+                database.add(duration(timing, "db"));
+            }
         }
         double p95 = percentile(times, 95);
         boolean met = m.target() == null || p95 <= m.target();
-        System.out.printf(Locale.ROOT, "%-34s %9.1f %9.1f %8s  %s%s%n", m.label(), percentile(times, 50), p95,
+        String databasePart = database.isEmpty() ? "" : String.format(Locale.ROOT, "  (database %.1f / %.1f)",
+                percentile(database, 50), percentile(database, 95));
+        System.out.printf(Locale.ROOT, "%-34s %9.1f %9.1f %8s  %s%s%s%n", m.label(), percentile(times, 50), p95,
                 m.target() == null ? "-" : "≤ " + format(m.target()), serverTiming ? "server" : "wall",
-                met ? "" : "  MISS");
+                met ? "" : "  MISS", databasePart);
         return met;
+    }
+
+    /** A part of a {@code Server-Timing} header ({@code render;dur=4.2, db;dur=3.1}), in ms. */
+    private static double duration(String timing, String part) {
+        int start = timing.indexOf(part + ";dur=") + part.length() + 5;
+        int end = timing.indexOf(',', start);
+        return Double.parseDouble(timing.substring(start, end < 0 ? timing.length() : end).trim());
     }
 
     /** What the requests name: an agent with open tickets, a customer's email, an order number, a ticket. */

@@ -55,7 +55,9 @@ public final class TicketRoutes {
         long started = System.nanoTime();
         Agent agent = Authentication.agent(ctx);
         TicketFilter filter = filter(ctx, agent);
+        long reading = System.nanoTime();
         List<TicketSummary> rows = transactions.read(handle -> new TicketListQueries(handle).list(filter));
+        long database = System.nanoTime() - reading;
         String next = null;
         if (rows.size() > filter.limit()) {
             rows = rows.subList(0, filter.limit());
@@ -66,7 +68,7 @@ public final class TicketRoutes {
         body.put("items", rows);
         body.put("next", next);
         ctx.json(body);
-        ServerTiming.since(ctx, started);
+        ServerTiming.since(ctx, started, database);
     }
 
     private void counts(Context ctx) {

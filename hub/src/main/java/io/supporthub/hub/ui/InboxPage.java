@@ -58,6 +58,7 @@ final class InboxPage {
     private void page(Context ctx) {
         long started = System.nanoTime();
         Agent agent = access.agent(ctx);
+        long reading = System.nanoTime();
         Map<String, Object> model = transactions.read(handle -> {
             Map<String, Object> m = list(handle, ctx, agent);
             m.put("counts", viewCounts.of(handle, agent.id(), agent.line()));
@@ -67,12 +68,13 @@ final class InboxPage {
             m.put("initialStatuses", initialStatuses(new CatalogQueries(handle).all(CatalogList.STATUSES)));
             return m;
         });
+        long database = System.nanoTime() - reading;
         model.put("views", InboxView.values());
         model.put("section", "inbox");
         model.put("channels", channelOptions());
         String html = pages.renderToString(ctx, "inbox", agent, model);
         Pages.headers(ctx);
-        ServerTiming.since(ctx, started);
+        ServerTiming.since(ctx, started, database);
         ctx.html(html);
     }
 

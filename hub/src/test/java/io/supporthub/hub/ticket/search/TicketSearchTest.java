@@ -17,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TicketSearchTest {
 
+    private static final long ALWAYS_WALK = -1;
+    private static final long NEVER_WALK = Long.MAX_VALUE;
+
     static TestHub hub;
 
     @BeforeAll
@@ -69,11 +72,31 @@ class TicketSearchTest {
         }
         SearchTerms parcel = SearchTerms.parse("parcel");
         SearchTerms both = SearchTerms.parse("label parcel");
+        List<Long> withLabel = matching.stream().filter(id -> matching.indexOf(id) % 3 == 2).toList();
         for (int walk : new int[] {1, 2, 3, 5, 1000}) {
-            assertThat(pages(parcel, walk, 2)).as("walk of %d", walk).containsExactlyElementsOf(matching);
-            assertThat(pages(both, walk, 2)).as("two words, walk of %d", walk)
-                    .containsExactlyElementsOf(matching.stream().filter(id -> matching.indexOf(id) % 3 == 2).toList());
+            assertThat(pages(parcel, walk, ALWAYS_WALK, 2)).as("walk of %d", walk).containsExactlyElementsOf(matching);
+            assertThat(pages(both, walk, ALWAYS_WALK, 2)).as("two words, walk of %d", walk)
+                    .containsExactlyElementsOf(withLabel);
         }
+        assertThat(pages(parcel, 1000, NEVER_WALK, 2)).as("straight to the indexes").containsExactlyElementsOf(matching);
+        assertThat(pages(both, 1000, NEVER_WALK, 2)).as("two words, from the rarer one's indexes")
+                .containsExactlyElementsOf(withLabel);
+    }
+
+    @Test
+    void aWalkTenTimesAsLong_startsWhereTheFirstWalkEnded() {
+        // Every third ticket matches: a walk of 3 finds one of a page of 4, which promises the page within a walk
+        // of 30 (the widening), which must go on from the first walk's end, not from the list's cursor.
+        List<Long> matching = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            long id = ticket("wide-" + i, "Wide " + i, "wide" + i + "@example.com",
+                    (i % 3 == 0 ? "narwhal " : "dolphin ") + i);
+            if (i % 3 == 0) {
+                matching.add(0, id);
+            }
+        }
+        assertThat(pages(SearchTerms.parse("narwhal"), 3, ALWAYS_WALK, 4)).containsExactlyElementsOf(matching);
+        assertThat(pages(SearchTerms.parse("narwhal"), 3, ALWAYS_WALK, 2)).containsExactlyElementsOf(matching);
     }
 
     @Test
@@ -120,10 +143,12 @@ class TicketSearchTest {
         return ids;
     }
 
-    private List<Long> pages(SearchTerms terms, int walk, int limit) {
+    private List<Long> pages(SearchTerms terms, int walk, long rareRows, int limit) {
         return hub.database.jdbi().withHandle(handle -> {
-            TicketSearchQueries queries = new TicketSearchQueries(handle, walk);
-            TicketSearchQueries.ListPart all = new TicketSearchQueries.ListPart("", query -> { });
+            TicketSearchQueries queries = new TicketSearchQueries(handle, walk, rareRows);
+            // Binds the list's cursor as the inbox's list part does (TicketConditions), with no condition on it.
+            TicketSearchQueries.ListPart all = new TicketSearchQueries.ListPart("",
+                    query -> query.bind("afterAt", (Object) null).bind("afterId", (Object) null));
             List<Long> ids = new ArrayList<>();
             List<Long> page = queries.newest(terms, all, null, null, limit);
             while (!page.isEmpty()) {
