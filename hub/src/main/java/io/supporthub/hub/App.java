@@ -216,7 +216,7 @@ public final class App implements AutoCloseable {
         AccountRoutes accountRoutes = new AccountRoutes(passwords, access, authentication);
         GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);
         ViewCounts viewCounts = new ViewCounts(config.inboxCountLimit());
-        TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, viewCounts, clock);
+        TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, viewCounts, phones, clock);
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
         this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
@@ -227,7 +227,7 @@ public final class App implements AutoCloseable {
         AuditRoutes auditRoutes = new AuditRoutes(audit);
         WebUi webUi = new WebUi(transactions, authentication, agents, access, passwords, tickets, cannedReplies, keptAside, audit,
                 viewCounts,
-                senders::containsKey, clock,
+                senders::containsKey, phones, clock,
                 config.publicUrl().startsWith("https"));
         this.web = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

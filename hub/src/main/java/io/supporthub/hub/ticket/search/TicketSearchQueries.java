@@ -1,11 +1,14 @@
 package io.supporthub.hub.ticket.search;
 
+import io.supporthub.hub.contact.ContactSearchKeys;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +31,7 @@ public final class TicketSearchQueries {
 
     private final Handle handle;
     private final int walk;
+    private final Map<SearchTerms.Word, String> contactQueries = new HashMap<>();
 
     public TicketSearchQueries(Handle handle) {
         this(handle, WALK);
@@ -90,7 +94,7 @@ public final class TicketSearchQueries {
                 String q = "to_tsquery('simple', :q" + i + ")";
                 tests.add("w.search @@ " + q);
                 tests.add(anyRow("message m where m.ticket_id = w.id and m.search @@ " + q));
-                tests.add(anyRow("contact c where c.id = w.contact_id and c.search @@ " + q));
+                tests.add(contactTest(i, q));
                 tests.add(anyRow("message m join attachment a on a.message_id = m.id "
                         + "where m.ticket_id = w.id and " + FILE_NAME_WORDS + " @@ " + q));
             }
@@ -139,7 +143,7 @@ public final class TicketSearchQueries {
                 // One branch per partial index: public messages, internal notes.
                 sources.add("select ticket_id from message where visibility = 'public' and search @@ " + q);
                 sources.add("select ticket_id from message where visibility = 'internal' and search @@ " + q);
-                sources.add("select tk.id from contact cs join ticket tk on tk.contact_id = cs.id where cs.search @@ " + q);
+                sources.add(contactSource(i, q));
                 sources.add("select m.ticket_id from attachment a join message m on m.id = a.message_id "
                         + "where " + FILE_NAME_WORDS + " @@ " + q);
             }
@@ -160,11 +164,45 @@ public final class TicketSearchQueries {
         query.bind("afterAt", from == null ? null : from.lastMessageAt()).bind("afterId", from == null ? null : from.id());
     }
 
-    private static void bindWords(Query query, SearchTerms terms, List<String> tsQueries) {
+    private void bindWords(Query query, SearchTerms terms, List<String> tsQueries) {
         for (int i = 0; i < tsQueries.size(); i++) {
             query.bind("q" + i, tsQueries.get(i));
             query.bind("n" + i, terms.words().get(i).ticketNumber());
+            query.bind("c" + i, contactQuery(terms.words().get(i)));
         }
+    }
+
+    /**
+     * The test of a walked ticket's customer against word {@code i}: the words of its name and addresses as written
+     * ({@code search}), or its keys ({@code search_keys}: folded name, email parts, phone endings), which contacts
+     * written before the keys existed lack until the back-fill reaches them.
+     */
+    private static String contactTest(int i, String q) {
+        return anyRow("contact c where c.id = w.contact_id and (c.search @@ " + q
+                + " or c.search_keys @@ cast(:c" + i + " as tsquery))");
+    }
+
+    /** The tickets of the customers matching word {@code i}, by the contacts' two word indexes. */
+    private static String contactSource(int i, String q) {
+        return "select tk.id from contact cs join ticket tk on tk.contact_id = cs.id where cs.search @@ " + q
+                + " or cs.search_keys @@ cast(:c" + i + " as tsquery)";
+    }
+
+    /**
+     * The query of a word against the contacts' keys ({@link io.supporthub.hub.contact.ContactSearchKeys}): its folded
+     * lexemes as prefixes, or a phone's ending; computed once a word.
+     */
+    private String contactQuery(SearchTerms.Word word) {
+        return contactQueries.computeIfAbsent(word, w -> {
+            List<String> alternatives = new ArrayList<>();
+            handle.createQuery("select string_agg(quote_literal(lexeme) || ':*', ' & ') "
+                            + "from unnest(to_tsvector('simple', contact_fold(:word)))")
+                    .bind("word", w.text()).mapTo(String.class).findOne().ifPresent(q -> alternatives.add("(" + q + ")"));
+            for (String ending : w.phoneEndings()) {
+                alternatives.add("'" + ContactSearchKeys.PHONE_MARK + new StringBuilder(ending).reverse() + "':*");
+            }
+            return alternatives.isEmpty() ? null : String.join(" | ", alternatives);
+        });
     }
 
     /**
