@@ -30,6 +30,7 @@ import io.supporthub.hub.channelevent.RefusedAttachmentsReply;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.db.Database;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.db.backfill.Backfiller;
 import io.supporthub.hub.email.EmailChannel;
 import io.supporthub.hub.email.EmailIntegration;
 import io.supporthub.hub.email.MailboxImporter;
@@ -130,6 +131,7 @@ public final class App implements AutoCloseable {
     private final TicketTimerService timers;
     private final KeptAsideService keptAside;
     private final AuditLog audit;
+    private final Backfiller backfiller;
     private final Javalin web;
     private RouteBodyLimits routeLimits;
     private final Options options;
@@ -144,6 +146,7 @@ public final class App implements AutoCloseable {
         // Registered after the database's generic record mapping, so it wins over it for tickets.
         database.jdbi().registerRowMapper(Ticket.class, new TicketRowMapper());
         this.transactions = new Transactions(database.jdbi());
+        this.backfiller = new Backfiller(database.jdbi(), Map.of(), Backfiller.Settings.DEFAULT, clock);
         PhoneNumbers phones = new PhoneNumbers(config.defaultPhoneRegion().orElse(null));
 
         Map<Class<? extends Job>, Supplier<Job>> jobs = new HashMap<>();
@@ -277,6 +280,7 @@ public final class App implements AutoCloseable {
             channels.forEach(channel -> channel.jobs().forEach(job -> scheduler.every(job.name(), job.type(), job.interval())));
             scheduler.start();
             dispatcher.start();
+            backfiller.start();
         }
         return web.port();
     }
@@ -321,6 +325,11 @@ public final class App implements AutoCloseable {
         return audit;
     }
 
+    /** Fills new columns on existing rows after a migration asked for it (see the table backfill). */
+    public Backfiller backfiller() {
+        return backfiller;
+    }
+
     public KeptAsideService keptAside() {
         return keptAside;
     }
@@ -363,6 +372,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        backfiller.close();
         dispatcher.close();
         // Once nothing sends through them any more; the last started first.
         List<ConfiguredChannel> closing = new ArrayList<>(channels);
