@@ -11,3 +11,6 @@ create function contact_fold(text) returns text language sql immutable strict pa
 as $$ select translate(replace(replace(replace(
        regexp_replace(normalize(lower($1), NFD), '[\u0300-\u036f]', '', 'g'),
        'œ', 'oe'), 'æ', 'ae'), 'ß', 'ss'), 'łøđı', 'lodi') $$;
+
+-- The contacts written before: filled by ContactSearchKeys's BatchFiller (the keys' SQL lives in one place, in Java).
+insert into backfill (name, table_name, set_clause, pending) values ('contact_search_keys', 'contact', null, 'search_keys is null');

@@ -28,6 +28,7 @@ import io.supporthub.hub.channel.ConfiguredChannel;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.channelevent.RefusedAttachmentsReply;
 import io.supporthub.hub.config.Config;
+import io.supporthub.hub.contact.ContactSearchKeys;
 import io.supporthub.hub.db.Database;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.db.backfill.Backfiller;
@@ -146,7 +147,8 @@ public final class App implements AutoCloseable {
         // Registered after the database's generic record mapping, so it wins over it for tickets.
         database.jdbi().registerRowMapper(Ticket.class, new TicketRowMapper());
         this.transactions = new Transactions(database.jdbi());
-        this.backfiller = new Backfiller(database.jdbi(), Map.of(), Backfiller.Settings.DEFAULT, clock);
+        this.backfiller = new Backfiller(database.jdbi(),
+                Map.of(ContactSearchKeys.BACKFILL, ContactSearchKeys::fill), Backfiller.Settings.DEFAULT, clock);
         PhoneNumbers phones = new PhoneNumbers(config.defaultPhoneRegion().orElse(null));
 
         Map<Class<? extends Job>, Supplier<Job>> jobs = new HashMap<>();

@@ -1,5 +1,7 @@
 package io.supporthub.hub.contact;
 
+import org.jdbi.v3.core.Handle;
+
 /**
  * The SQL of {@code contact.search_keys}, what agents type to find a customer, computed from the contact's name and
  * its stored addresses: the name's words folded ({@code contact_fold}: any case, without accents, {@code ё} as
@@ -14,7 +16,17 @@ public final class ContactSearchKeys {
     /** The mark of a phone's key: never produced by the text parser, so no word is mistaken for a phone. */
     public static final String PHONE_MARK = "#";
 
+    /** The back-fill (a row of the table backfill) that fills the keys of the contacts written before them. */
+    public static final String BACKFILL = "contact_search_keys";
+
     private ContactSearchKeys() {
+    }
+
+    /** Fills the keys of the contacts with ids in [fromId, toId) that have none yet: the back-fill's batch. */
+    public static long fill(Handle handle, long fromId, long toId) {
+        return handle.createUpdate("update contact set search_keys = " + of("name", "id")
+                        + " where id >= :fromId and id < :toId and search_keys is null")
+                .bind("fromId", fromId).bind("toId", toId).execute();
     }
 
     /**

@@ -229,6 +229,14 @@ select a.id, a.contact_id, a.kind_name, a.value, last.ticket_id,
 from bench_gen.address a
 left join (select address_id, max(id) as ticket_id from bench_gen.ticket_plan group by address_id) last on last.address_id = a.id;
 
+-- step: contact search keys
+-- What agents type to find a customer (folded names, email parts, phone endings), by the expression the hub writes
+-- them with (ContactSearchKeys), once the addresses are in; nothing is left for the hub's back-fill.
+update contact c set search_keys = ${contact_search_keys};
+update backfill set next_id = (select max(id) + 1 from contact), end_id = (select max(id) from contact),
+    rows_filled = (select count(*) from contact), started_at = now(), updated_at = now(), finished_at = now()
+where name = 'contact_search_keys';
+
 -- per tickets: messages
 -- Two sentences each; a customer's first message names an order number, a phone or an email now and then.
 insert into message (id, ticket_id, direction, visibility, channel, address_id, author_agent_id, text, external_id,
