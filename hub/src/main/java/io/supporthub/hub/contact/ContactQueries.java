@@ -113,7 +113,7 @@ public final class ContactQueries {
                 .bind("now", now)
                 .execute();
         handle.createUpdate("update contact set search = search || to_tsvector('simple', :value), "
-                        + "search_keys = " + ContactSearchKeys.of("name", "id") + " where id = :contactId")
+                        + "search_keys = " + ContactSearchKeys.of("contact.name", "contact.id") + " where id = :contactId")
                 .bind("contactId", contactId)
                 .bind("value", address.value())
                 .execute();
@@ -124,7 +124,7 @@ public final class ContactQueries {
     public void completeProfile(long contactId, String name, String language) {
         handle.createUpdate("update contact set "
                         + "search = case when name is null and :name is not null then search || to_tsvector('simple', :name) else search end, "
-                        + "search_keys = " + ContactSearchKeys.of("coalesce(name, :name)", "id") + ", "
+                        + "search_keys = " + ContactSearchKeys.of("coalesce(contact.name, :name)", "contact.id") + ", "
                         + "name = coalesce(name, :name), language = coalesce(:language, language) where id = :contactId")
                 .bind("contactId", contactId)
                 .bind("name", name)

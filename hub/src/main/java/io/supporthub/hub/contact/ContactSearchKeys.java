@@ -24,7 +24,7 @@ public final class ContactSearchKeys {
 
     /** Fills the keys of the contacts with ids in [fromId, toId) that have none yet: the back-fill's batch. */
     public static long fill(Handle handle, long fromId, long toId) {
-        return handle.createUpdate("update contact set search_keys = " + of("name", "id")
+        return handle.createUpdate("update contact set search_keys = " + of("contact.name", "contact.id")
                         + " where id >= :fromId and id < :toId and search_keys is null")
                 .bind("fromId", fromId).bind("toId", toId).execute();
     }
@@ -33,7 +33,8 @@ public final class ContactSearchKeys {
      * The keys of the contact, as an SQL expression.
      *
      * @param name      the SQL of the contact's name (a column or a bind)
-     * @param contactId the SQL of the contact's id, whose stored addresses are read
+     * @param contactId the SQL of the contact's id, whose stored addresses are read: qualified (say {@code contact.id}),
+     *                  since a bare {@code id} would be the address's own
      */
     public static String of(String name, String contactId) {
         return "strip(to_tsvector('simple', contact_fold(coalesce(" + name + ", '')))"

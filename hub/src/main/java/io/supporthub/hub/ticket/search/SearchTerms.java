@@ -78,7 +78,7 @@ public record SearchTerms(List<Word> words) {
     /**
      * Where the phone number written in groups from {@code start} ends (exclusive), or {@code start + 1} when the
      * tokens there are no such number. Groups are joined when the first starts as a phone does ({@code +}, {@code 0},
-     * {@code (}) or when there are three groups or more with at least 9 digits: {@code 1042 2048} stays two words.
+     * {@code (}) or when there are three groups or more with at least 8 digits: {@code 1042 2048} stays two words.
      */
     private static int phoneRunEnd(List<String> typed, int start) {
         int end = start;
@@ -90,7 +90,7 @@ public record SearchTerms(List<Word> words) {
         }
         String first = typed.get(start);
         boolean startsAsPhone = first.startsWith("+") || first.startsWith("0") || first.startsWith("(");
-        return end - start >= 2 && (startsAsPhone || (end - start >= 3 && digits >= 9)) ? end : start + 1;
+        return end - start >= 2 && (startsAsPhone || (end - start >= 3 && digits >= 8)) ? end : start + 1;
     }
 
     private static int digitCount(String text) {
