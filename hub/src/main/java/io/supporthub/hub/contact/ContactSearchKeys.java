@@ -4,7 +4,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The SQL of {@code contact.search_keys}, what agents type to find a customer, computed from the contact's name and
- * its stored addresses: the name's words folded ({@code contact_fold}: any case, without accents, {@code ё} as
+ * its stored addresses: the name's words folded ({@code search_fold}: any case, without accents, {@code ё} as
  * {@code е}); every address's words folded, and the local part of an email split at its dots, dashes, underscores and
  * pluses; verbatim keys for each email whole, its local part and its domain; and for each phone {@code #} then its
  * digits reversed, so that a number's last digits are a prefix of its key ({@code +33612345678} is
@@ -37,14 +37,14 @@ public final class ContactSearchKeys {
      *                  since a bare {@code id} would be the address's own
      */
     public static String of(String name, String contactId) {
-        return "strip(to_tsvector('simple', contact_fold(coalesce(" + name + ", '')))"
-                + " || coalesce((select to_tsvector('simple', contact_fold(string_agg(a.value || ' ' || case "
+        return "strip(to_tsvector('simple', search_fold(coalesce(" + name + ", '')))"
+                + " || coalesce((select to_tsvector('simple', search_fold(string_agg(a.value || ' ' || case "
                 + "when a.kind = 'email' then translate(split_part(a.value, '@', 1), '._-+', '    ') else '' end, ' '))) "
                 + "from contact_address a where a.contact_id = " + contactId + "), '')"
                 + " || coalesce((select array_to_tsvector(array_agg(k.key)) from contact_address a cross join lateral "
                 + "unnest(case a.kind when 'phone' then array['" + PHONE_MARK + "' || reverse(regexp_replace(a.value, '[^0-9]', '', 'g'))] "
-                + "when 'email' then array[contact_fold(a.value), contact_fold(split_part(a.value, '@', 1)), "
-                + "contact_fold(substr(a.value, strpos(a.value, '@') + 1))] end) k(key) "
+                + "when 'email' then array[search_fold(a.value), search_fold(split_part(a.value, '@', 1)), "
+                + "search_fold(substr(a.value, strpos(a.value, '@') + 1))] end) k(key) "
                 + "where a.contact_id = " + contactId + " and k.key not in ('', '" + PHONE_MARK + "')), ''))";
     }
 }

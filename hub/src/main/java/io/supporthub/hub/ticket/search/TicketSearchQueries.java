@@ -1,6 +1,7 @@
 package io.supporthub.hub.ticket.search;
 
 import io.supporthub.hub.contact.ContactSearchKeys;
+import io.supporthub.hub.db.backfill.BackfillQueries;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -26,12 +27,17 @@ public final class TicketSearchQueries {
     static final int WALK = 300;
     private static final int WIDENING = 10;
 
+    /** The back-fills of the word columns: until both are finished, rows they have not reached are read by the old ones. */
+    private static final String[] WORDS_BACKFILLS = {"message_words", "ticket_words"};
+
     /** The expression of the index attachment_name_search: a file name and its parts between dots, dashes, underscores. */
     private static final String FILE_NAME_WORDS = "to_tsvector('simple', a.file_name || ' ' || translate(a.file_name, '._-', '   '))";
 
     private final Handle handle;
     private final int walk;
     private final Map<SearchTerms.Word, String> contactQueries = new HashMap<>();
+    /** Whether the word columns' back-fill still runs, read once per search. */
+    private boolean backfilling;
 
     public TicketSearchQueries(Handle handle) {
         this(handle, WALK);
@@ -51,14 +57,24 @@ public final class TicketSearchQueries {
     private record Position(long id, Instant lastMessageAt) {
     }
 
+    /**
+     * What a typed word finds: {@code words} in the columns {@code words} (folded words by prefix, and their stems,
+     * see {@code search_query}), {@code legacy} in the older vectors of the words as written (contacts, file names, and
+     * rows the back-fill has not reached yet). Either is null when the word has no lexeme for it.
+     */
+    record WordQueries(String words, String legacy) {
+    }
+
     /** Ids of the tickets after the cursor that pass the list's conditions and contain every word, newest first. */
     public List<Long> newest(SearchTerms terms, ListPart list, Instant afterAt, Long afterId, int limit) {
-        List<String> tsQueries = terms.words().stream().map(w -> prefixQuery(w.text())).toList();
+        List<WordQueries> tsQueries = terms.words().stream().map(w -> wordQueries(w.text())).toList();
         for (int i = 0; i < tsQueries.size(); i++) {
-            if (tsQueries.get(i) == null && terms.words().get(i).ticketNumber() == null) {
+            if (tsQueries.get(i).words() == null && tsQueries.get(i).legacy() == null
+                    && terms.words().get(i).ticketNumber() == null) {
                 return List.of();
             }
         }
+        this.backfilling = !new BackfillQueries(handle).finished(WORDS_BACKFILLS);
         List<Long> ids = new ArrayList<>();
         Position from = afterAt == null ? null : new Position(afterId, afterAt);
         int length = walk;
@@ -80,20 +96,22 @@ public final class TicketSearchQueries {
     }
 
     private static String after(Position from) {
-        return from == null ? "" : "and (t.last_message_at, t.id) < (:afterAt, :afterId) ";
+        return from == null ? "" : "and (t.last_message_at, t.id) < (:fromAt, :fromId) ";
     }
 
-    private List<Position> walk(SearchTerms terms, List<String> tsQueries, ListPart list, Position from, int length,
+    private List<Position> walk(SearchTerms terms, List<WordQueries> tsQueries, ListPart list, Position from, int length,
                                 int limit) {
         StringBuilder sql = new StringBuilder("select w.id, w.last_message_at from (select t.id, t.last_message_at, "
-                + "t.contact_id, t.search, t.number from ticket t " + "where true " + list.conditions()
+                + "t.contact_id, t.search, t.words, t.number from ticket t " + "where true " + list.conditions()
                 + after(from) + "order by t.last_message_at desc, t.id desc limit :walk) w where true ");
         for (int i = 0; i < tsQueries.size(); i++) {
             List<String> tests = new ArrayList<>();
-            if (tsQueries.get(i) != null) {
-                String q = "to_tsquery('simple', :q" + i + ")";
-                tests.add("w.search @@ " + q);
-                tests.add(anyRow("message m where m.ticket_id = w.id and m.search @@ " + q));
+            if (tsQueries.get(i).words() != null || tsQueries.get(i).legacy() != null) {
+                tests.add(wordsTest("w", i));
+                tests.add(anyRow("message m where m.ticket_id = w.id and " + wordsTest("m", i)));
+            }
+            if (tsQueries.get(i).legacy() != null) {
+                String q = legacyQuery(i);
                 tests.add(contactTest(i, q));
                 tests.add(anyRow("message m join attachment a on a.message_id = m.id "
                         + "where m.ticket_id = w.id and " + FILE_NAME_WORDS + " @@ " + q));
@@ -131,18 +149,54 @@ public final class TicketSearchQueries {
                 .findOne().orElse(null);
     }
 
+    /**
+     * A subject's or a message's test of word {@code i} on the row {@code alias} (a ticket or a message): its words
+     * column, or while the back-fill runs its old vector when the back-fill has not reached it.
+     */
+    private String wordsTest(String alias, int i) {
+        String words = alias + ".words @@ " + wordsQuery(i);
+        return backfilling ? "(" + words + " or (" + alias + ".words is null and " + alias + ".search @@ "
+                + legacyQuery(i) + "))" : words;
+    }
+
+    /** The word indexes' sources of the tickets whose subject or a message has word {@code i}. */
+    private List<String> wordsSources(int i) {
+        List<String> sources = new ArrayList<>();
+        String q = wordsQuery(i);
+        sources.add("select id from ticket where words @@ " + q);
+        // One branch per partial index: public messages, internal notes.
+        sources.add("select ticket_id from message where visibility = 'public' and words @@ " + q);
+        sources.add("select ticket_id from message where visibility = 'internal' and words @@ " + q);
+        if (backfilling) {
+            String legacy = legacyQuery(i);
+            sources.add("select id from ticket where words is null and search @@ " + legacy);
+            sources.add("select ticket_id from message where visibility = 'public' and words is null and search @@ " + legacy);
+            sources.add("select ticket_id from message where visibility = 'internal' and words is null and search @@ " + legacy);
+        }
+        return sources;
+    }
+
+    /** Word {@code i} against the columns {@code words}; a query that matches nothing when the word has none. */
+    private static String wordsQuery(int i) {
+        return "coalesce(cast(:q" + i + " as tsquery), '')";
+    }
+
+    /** Word {@code i} against the older vectors of words as written ('simple'). */
+    private static String legacyQuery(int i) {
+        return "to_tsquery('simple', coalesce(:o" + i + ", ''))";
+    }
+
     /** The tickets older than the boundary that contain every word, from the word indexes. */
-    private List<Long> indexed(SearchTerms terms, List<String> tsQueries, ListPart list, Position boundary, int limit) {
+    private List<Long> indexed(SearchTerms terms, List<WordQueries> tsQueries, ListPart list, Position boundary, int limit) {
         StringBuilder sql = new StringBuilder("select t.id from ticket t " + "where true "
                 + list.conditions() + "and (t.last_message_at, t.id) < (:boundaryAt, :boundaryId) ");
         for (int i = 0; i < tsQueries.size(); i++) {
             List<String> sources = new ArrayList<>();
-            if (tsQueries.get(i) != null) {
-                String q = "to_tsquery('simple', :q" + i + ")";
-                sources.add("select id from ticket where search @@ " + q);
-                // One branch per partial index: public messages, internal notes.
-                sources.add("select ticket_id from message where visibility = 'public' and search @@ " + q);
-                sources.add("select ticket_id from message where visibility = 'internal' and search @@ " + q);
+            if (tsQueries.get(i).words() != null || tsQueries.get(i).legacy() != null) {
+                sources.addAll(wordsSources(i));
+            }
+            if (tsQueries.get(i).legacy() != null) {
+                String q = legacyQuery(i);
                 sources.add(contactSource(i, q));
                 sources.add("select m.ticket_id from attachment a join message m on m.id = a.message_id "
                         + "where " + FILE_NAME_WORDS + " @@ " + q);
@@ -161,12 +215,13 @@ public final class TicketSearchQueries {
     }
 
     private static void bindFrom(Query query, Position from) {
-        query.bind("afterAt", from == null ? null : from.lastMessageAt()).bind("afterId", from == null ? null : from.id());
+        query.bind("fromAt", from == null ? null : from.lastMessageAt()).bind("fromId", from == null ? null : from.id());
     }
 
-    private void bindWords(Query query, SearchTerms terms, List<String> tsQueries) {
+    private void bindWords(Query query, SearchTerms terms, List<WordQueries> tsQueries) {
         for (int i = 0; i < tsQueries.size(); i++) {
-            query.bind("q" + i, tsQueries.get(i));
+            query.bind("q" + i, tsQueries.get(i).words());
+            query.bind("o" + i, tsQueries.get(i).legacy());
             query.bind("n" + i, terms.words().get(i).ticketNumber());
             query.bind("c" + i, contactQuery(terms.words().get(i)));
         }
@@ -196,7 +251,7 @@ public final class TicketSearchQueries {
         return contactQueries.computeIfAbsent(word, w -> {
             List<String> alternatives = new ArrayList<>();
             handle.createQuery("select string_agg(quote_literal(lexeme) || ':*', ' & ') "
-                            + "from unnest(to_tsvector('simple', contact_fold(:word)))")
+                            + "from unnest(to_tsvector('simple', search_fold(:word)))")
                     .bind("word", w.text()).mapTo(String.class).findOne().ifPresent(q -> alternatives.add("(" + q + ")"));
             for (String ending : w.phoneEndings()) {
                 alternatives.add("'" + ContactSearchKeys.PHONE_MARK + new StringBuilder(ending).reverse() + "':*");
@@ -206,12 +261,14 @@ public final class TicketSearchQueries {
     }
 
     /**
-     * A prefix query of the word's lexemes as the 'simple' parser makes them in the indexed text ({@code WM-88213-X}
-     * becomes {@code wm}, {@code -88213} and {@code x}), so that a serial is found however the parser split it.
+     * The word's queries. Each is a prefix query of the word's lexemes as the 'simple' parser makes them in the indexed
+     * text ({@code WM-88213-X} becomes {@code wm}, {@code -88213} and {@code x}), so that a serial is found however the
+     * parser split it; the one on the columns {@code words} is folded and also finds the word's stems.
      */
-    private String prefixQuery(String word) {
-        return handle.createQuery("select string_agg(quote_literal(lexeme) || ':*', ' & ') "
-                        + "from unnest(to_tsvector('simple', :word))")
-                .bind("word", word).mapTo(String.class).findOne().orElse(null);
+    private WordQueries wordQueries(String word) {
+        return handle.createQuery("select cast(search_query(:word) as text) as words, "
+                        + "(select string_agg(quote_literal(lexeme) || ':*', ' & ') "
+                        + "from unnest(to_tsvector('simple', :word))) as legacy")
+                .bind("word", word).map((rs, ctx) -> new WordQueries(rs.getString("words"), rs.getString("legacy"))).one();
     }
 }
