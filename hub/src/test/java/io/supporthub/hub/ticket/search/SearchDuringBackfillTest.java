@@ -65,11 +65,12 @@ class SearchDuringBackfillTest {
         assertThat(search("vérifié")).as("notes, before the back-fill").containsExactlyElementsOf(old);
         assertThat(search("abimee")).as("only the new row is folded yet").containsExactly(written);
 
-        // A few batches of ten ids: some rows filled, others not, and a restart in between.
+        // Batches of ten ids until a few of these rows are filled, others not yet, then a restart.
         Backfiller.Settings tiny = new Backfiller.Settings(10, Duration.ZERO, Duration.ofMillis(10), Duration.ofSeconds(15));
         Backfiller first = new Backfiller(hub.database.jdbi(), Map.of(), tiny, Clock.systemUTC());
-        first.step("message_words");
-        first.step("message_words");
+        while (count("message where words is not null and text like 'Ma commande _ %'") < 3) {
+            assertThat(first.step("message_words")).isEqualTo(Backfiller.Step.FILLED);
+        }
         first.close();
         assertThat(count("message where words is null")).isPositive();
         assertThat(count("message where words is not null")).isGreaterThan(1);
@@ -80,7 +81,7 @@ class SearchDuringBackfillTest {
         assertThat(byTheIndexes("vérifié")).as("the notes' index, during the back-fill").containsExactlyElementsOf(old);
         assertThat(byTheIndexes("abimee")).as("folded: the rows back-filled and the new one, not the others yet")
                 .contains(written).hasSize((int) count("ticket t where exists (select 1 from message m "
-                        + "where m.ticket_id = t.id and m.words is not null)")).hasSizeLessThan(all.size());
+                        + "where m.ticket_id = t.id and m.words @@ search_query('abimee'))")).hasSizeLessThan(all.size());
 
         Backfiller second = new Backfiller(hub.database.jdbi(), Map.of(), tiny, Clock.systemUTC());
         second.runToEnd("message_words");
@@ -104,6 +105,40 @@ class SearchDuringBackfillTest {
         });
         assertThat(search("arrivée")).doesNotContain(emptied).hasSize(all.size() - 1);
         assertThat(byTheIndexes("arrivée")).doesNotContain(emptied).hasSize(all.size() - 1);
+    }
+
+    @Test
+    void pagingThroughResults_whileTheBackfillRunsAndMessagesArrive_hasNoGapsOrRepeats() {
+        List<Long> before = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            before.add(0, hub.inbound("page-" + i, "Paginé " + i, "pagine" + i + "@example.com",
+                    "Le colis " + i + " est perdu").json().get("ticketId").asLong());
+        }
+        hub.database.jdbi().useHandle(handle -> {
+            handle.execute("update message set words = null");
+            handle.execute("update ticket set words = null");
+            handle.execute("update backfill set next_id = 0, end_id = null, rows_filled = 0, started_at = null, "
+                    + "finished_at = null where name in ('message_words', 'ticket_words')");
+        });
+        Backfiller.Settings tiny = new Backfiller.Settings(1, Duration.ZERO, Duration.ofMillis(10), Duration.ofSeconds(15));
+        Backfiller backfiller = new Backfiller(hub.database.jdbi(), Map.of(), tiny, Clock.systemUTC());
+        List<Long> seen = new ArrayList<>();
+        String next = null;
+        int page = 0;
+        do {
+            var answer = hub.get("/api/tickets?q=colis&limit=2" + (next == null ? "" : "&after=" + next)).json();
+            answer.get("items").forEach(item -> seen.add(item.get("id").asLong()));
+            next = answer.get("next").isNull() ? null : answer.get("next").asText();
+            // Meanwhile: a few batches, a seen ticket answered again (it moves above the cursor), a new ticket.
+            backfiller.step("message_words");
+            backfiller.step("ticket_words");
+            hub.inbound("page-again-" + page, "Paginé 8", "pagine8@example.com", "colis toujours perdu");
+            hub.inbound("page-new-" + page, "Nouveau " + page, "nouveau" + page + "@example.com", "colis neuf " + page);
+            page++;
+        } while (next != null);
+
+        assertThat(seen).containsExactlyElementsOf(before);
+        assertThat(count("backfill where finished_at is null")).as("the back-fill was still running").isPositive();
     }
 
     private static List<Long> search(String q) {
