@@ -2,27 +2,30 @@
 -- of English, Russian and French beside the exact words. Functions of our own rather than the unaccent extension,
 -- which needs a privilege the hub's user may lack and is not immutable (an index expression must be).
 
--- A word in lower case without accents. Inlined by the planner (one expression), and cheap for the common case: a
--- word without Latin accents (every English word, most Russian ones) only has its ё replaced. Accents written as
--- combining marks (decomposed text, as some mail programs send) are dropped.
-create function search_fold(word text) returns text language sql immutable parallel safe as $$
-select case when lower(word) ~ U&'[\00DF-\024F\0300-\036F]'
-            then replace(replace(replace(translate(regexp_replace(replace(lower(word), 'ё', 'е'), U&'[\0300-\036F]', '', 'g'),
-                    'àáâãäåāăąçćčďđèéêëēėęěğìíîïīįıłñńňòóôõöøōőŕřśšşťţùúûüūůűųýÿźžż',
-                    'aaaaaaaaacccddeeeeeeeegiiiiiiilnnnoooooooorrsssttuuuuuuuuyyzzz'), 'œ', 'oe'), 'æ', 'ae'), 'ß', 'ss')
-            else replace(lower(word), 'ё', 'е') end
+-- A text in lower case without accents: é è ê à ç ô... as e e e a c o, œ as oe, ё as е (й stays й). Accents are taken
+-- apart from their letters (Unicode NFD) and dropped, accents written apart too (as some mail programs send them).
+-- Only a text with a Latin accent pays for that; others (English, Russian) only have their ё replaced.
+create function search_fold(t text) returns text language sql immutable parallel safe as $$
+select case when t ~ U&'[\00C0-\024F\0300-\036F]'
+            then replace(replace(replace(replace(replace(replace(replace(replace(
+                     regexp_replace(normalize(replace(replace(lower(t), 'й', U&'\E000'), 'ё', 'е'), NFD),
+                                    U&'[\0300-\036F]', '', 'g'),
+                     U&'\E000', 'й'), 'œ', 'oe'), 'æ', 'ae'), 'ß', 'ss'), 'ø', 'o'), 'ł', 'l'), 'đ', 'd'), 'ı', 'i')
+            else replace(lower(t), 'ё', 'е') end
 $$;
 
--- What is indexed of a text: its words as written, folded ('simple': exact words, found by prefix too), and their
--- stems. The words are folded one by one, only those with a letter outside ASCII. The 'russian' configuration stems
--- ASCII words as English and Cyrillic ones as Russian, so two passes give the stems of all three languages (folded,
--- French words are ASCII too). Bounded as message.search was.
-create function search_words(t text) returns tsvector language sql immutable parallel safe as $$
-select coalesce(strip(array_to_tsvector(array_agg(distinct w))
-                      || to_tsvector('russian', string_agg(w, ' ')) || to_tsvector('french', string_agg(w, ' '))), '')
-from (select case when octet_length(lexeme) = length(lexeme) then lexeme else search_fold(lexeme) end as w
-      from unnest(to_tsvector('simple', left(t, 20000)))) words
-$$;
+-- What is indexed of a text: its words folded, as written ('simple': exact words, found by prefix too), and their
+-- stems. The 'russian' configuration stems ASCII words as English and Cyrillic ones as Russian, so two passes give
+-- the stems of all three languages (folded, French words are ASCII too). Bounded as message.search was.
+create function search_words(t text) returns tsvector language plpgsql immutable parallel safe as $$
+declare
+    f text := left(t, 20000);
+begin
+    if octet_length(f) <> length(f) then
+        f := search_fold(f);
+    end if;
+    return coalesce(strip(to_tsvector('simple', f) || to_tsvector('russian', f) || to_tsvector('french', f)), '');
+end $$;
 
 -- What a typed word finds: any indexed word starting with it (each of its parts, as the parser splits a serial),
 -- or one of its stems. Null when the word has no lexeme at all.

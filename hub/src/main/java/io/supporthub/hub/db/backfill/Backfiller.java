@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link BackfillQueries#finished} says the back-fill is done.
  *
  * <p>How it runs: {@link #start()} starts one thread that fills every unfinished back-fill, one after the other, and
- * ends when all are finished. A batch is a range of {@link Settings#batchIds} ids (up to {@code end_id}, the table's
+ * ends when all are finished ({@link #runAll()} does the same in the caller's thread). A batch is a range of {@link Settings#batchIds} ids (up to {@code end_id}, the table's
  * highest id at the first batch unless the migration set it), filled in its own short transaction together with the
  * new {@code next_id} of its row, so a restart or a kill resumes at the first batch not committed: nothing is filled
  * twice or skipped. The batch holds its back-fill's row {@code FOR UPDATE SKIP LOCKED}, so with several hub nodes one
@@ -93,7 +93,8 @@ public final class Backfiller implements AutoCloseable {
         thread.start();
     }
 
-    private void runAll() {
+    /** Fills every unfinished back-fill, one after the other, in this thread; returns when all are finished or on close. */
+    public void runAll() {
         List<String> names = jdbi.withHandle(handle -> new BackfillQueries(handle).unfinished());
         if (!names.isEmpty()) {
             log.info("Back-fills to run: {}", names);

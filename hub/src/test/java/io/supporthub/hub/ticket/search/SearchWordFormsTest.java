@@ -49,6 +49,11 @@ class SearchWordFormsTest {
         assertThat(search("CAFÉ FROID")).as("upper case, accents, two words").containsExactly(accented);
         assertThat(search("ÉTAIT")).containsExactly(accented);
         assertThat(search("cassee")).containsExactly(accented);
+
+        long decomposed = ticket("a-3", java.text.Normalizer.normalize("Éléonore a reçu", java.text.Normalizer.Form.NFD));
+        assertThat(search("eleonore")).as("accents written apart (NFD)").containsExactly(decomposed);
+        assertThat(search("Éléonore")).containsExactly(decomposed);
+        assertThat(search("recu")).contains(decomposed);
     }
 
     @Test
@@ -61,6 +66,10 @@ class SearchWordFormsTest {
         assertThat(search("ЁЛКА")).containsExactlyInAnyOrder(yo, ye);
         assertThat(search("разбито")).containsExactly(yo);
         assertThat(search("РАЗБИТО")).containsExactly(yo);
+
+        long yot = ticket("r-3", "Мой йогурт");
+        assertThat(search("йогурт")).containsExactly(yot);
+        assertThat(search("иогурт")).as("й is a letter of its own, not и with an accent").isEmpty();
     }
 
     @Test
