@@ -5,4 +5,8 @@
 alter table contact add column search_keys tsvector;
 
 -- The contacts written before: filled by ContactSearchKeys.fill, a BatchFiller (the keys' SQL lives in one place).
-insert into backfill (name, table_name, set_clause, pending) values ('contact_search_keys', 'contact', null, 'search_keys is null');
+-- Contacts after end_id are written with their keys; on a new database there is nothing to fill.
+insert into backfill (name, table_name, set_clause, pending, end_id, finished_at)
+select 'contact_search_keys', 'contact', null, 'search_keys is null', coalesce(max(id), 0),
+       case when max(id) is null then now() end
+from contact;
