@@ -28,8 +28,10 @@ import io.supporthub.hub.channel.ConfiguredChannel;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.channelevent.RefusedAttachmentsReply;
 import io.supporthub.hub.config.Config;
+import io.supporthub.hub.contact.ContactSearchKeys;
 import io.supporthub.hub.db.Database;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.db.backfill.Backfiller;
 import io.supporthub.hub.email.EmailChannel;
 import io.supporthub.hub.email.EmailIntegration;
 import io.supporthub.hub.email.MailboxImporter;
@@ -130,6 +132,7 @@ public final class App implements AutoCloseable {
     private final TicketTimerService timers;
     private final KeptAsideService keptAside;
     private final AuditLog audit;
+    private final Backfiller backfiller;
     private final Javalin web;
     private RouteBodyLimits routeLimits;
     private final Options options;
@@ -144,6 +147,8 @@ public final class App implements AutoCloseable {
         // Registered after the database's generic record mapping, so it wins over it for tickets.
         database.jdbi().registerRowMapper(Ticket.class, new TicketRowMapper());
         this.transactions = new Transactions(database.jdbi());
+        this.backfiller = new Backfiller(database.jdbi(),
+                Map.of(ContactSearchKeys.BACKFILL, ContactSearchKeys::fill), Backfiller.Settings.DEFAULT, clock);
         PhoneNumbers phones = new PhoneNumbers(config.defaultPhoneRegion().orElse(null));
 
         Map<Class<? extends Job>, Supplier<Job>> jobs = new HashMap<>();
@@ -216,7 +221,7 @@ public final class App implements AutoCloseable {
         AccountRoutes accountRoutes = new AccountRoutes(passwords, access, authentication);
         GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);
         ViewCounts viewCounts = new ViewCounts(config.inboxCountLimit());
-        TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, viewCounts, clock);
+        TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, viewCounts, phones, clock);
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
         this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
@@ -227,7 +232,7 @@ public final class App implements AutoCloseable {
         AuditRoutes auditRoutes = new AuditRoutes(audit);
         WebUi webUi = new WebUi(transactions, authentication, agents, access, passwords, tickets, cannedReplies, keptAside, audit,
                 viewCounts,
-                senders::containsKey, clock,
+                senders::containsKey, phones, clock,
                 config.publicUrl().startsWith("https"));
         this.web = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -277,6 +282,7 @@ public final class App implements AutoCloseable {
             channels.forEach(channel -> channel.jobs().forEach(job -> scheduler.every(job.name(), job.type(), job.interval())));
             scheduler.start();
             dispatcher.start();
+            backfiller.start();
         }
         return web.port();
     }
@@ -321,6 +327,11 @@ public final class App implements AutoCloseable {
         return audit;
     }
 
+    /** Fills new columns on existing rows after a migration asked for it (see the table backfill). */
+    public Backfiller backfiller() {
+        return backfiller;
+    }
+
     public KeptAsideService keptAside() {
         return keptAside;
     }
@@ -363,6 +374,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        backfiller.close();
         dispatcher.close();
         // Once nothing sends through them any more; the last started first.
         List<ConfiguredChannel> closing = new ArrayList<>(channels);

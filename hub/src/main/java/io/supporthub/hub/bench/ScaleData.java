@@ -1,6 +1,7 @@
 package io.supporthub.hub.bench;
 
 import io.supporthub.hub.agent.Passwords;
+import io.supporthub.hub.contact.ContactSearchKeys;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,8 @@ final class ScaleData {
     String generate() throws Exception {
         Map<String, String> values = Map.of("seed", Long.toString(seed), "tickets", Long.toString(size.tickets()),
                 "contacts", Long.toString(size.contacts()),
-                "anchor", Instant.now().truncatedTo(ChronoUnit.HOURS).toString());
+                "anchor", Instant.now().truncatedTo(ChronoUnit.HOURS).toString(),
+                "contact_search_keys", ContactSearchKeys.of("c.name", "c.id"));
         try (Connection connection = connect()) {
             createAdmin(connection);
             List<String> indexes = dropIndexes(connection);

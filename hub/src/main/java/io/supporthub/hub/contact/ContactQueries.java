@@ -92,8 +92,9 @@ public final class ContactQueries {
     }
 
     public long createContact(String name, String language, Instant now) {
-        return handle.createUpdate("insert into contact (name, language, created_at, search) "
-                        + "values (:name, :language, :now, to_tsvector('simple', coalesce(:name, '')))")
+        return handle.createUpdate("insert into contact (name, language, created_at, search, search_keys) "
+                        + "values (:name, :language, :now, to_tsvector('simple', coalesce(:name, '')), "
+                        + ContactSearchKeys.of("cast(:name as text)", "null") + ")")
                 .bind("name", name)
                 .bind("language", language)
                 .bind("now", now)
@@ -111,7 +112,8 @@ public final class ContactQueries {
                 .bind("value", address.value())
                 .bind("now", now)
                 .execute();
-        handle.createUpdate("update contact set search = search || to_tsvector('simple', :value) where id = :contactId")
+        handle.createUpdate("update contact set search = search || to_tsvector('simple', :value), "
+                        + "search_keys = " + ContactSearchKeys.of("contact.name", "contact.id") + " where id = :contactId")
                 .bind("contactId", contactId)
                 .bind("value", address.value())
                 .execute();
@@ -122,6 +124,7 @@ public final class ContactQueries {
     public void completeProfile(long contactId, String name, String language) {
         handle.createUpdate("update contact set "
                         + "search = case when name is null and :name is not null then search || to_tsvector('simple', :name) else search end, "
+                        + "search_keys = " + ContactSearchKeys.of("coalesce(contact.name, :name)", "contact.id") + ", "
                         + "name = coalesce(name, :name), language = coalesce(:language, language) where id = :contactId")
                 .bind("contactId", contactId)
                 .bind("name", name)

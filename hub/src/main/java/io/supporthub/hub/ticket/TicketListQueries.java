@@ -1,5 +1,6 @@
 package io.supporthub.hub.ticket;
 
+import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.hub.ticket.TicketSummary.AddressView;
 import io.supporthub.hub.ticket.TicketSummary.AgentRef;
 import io.supporthub.hub.ticket.TicketSummary.ContactView;
@@ -41,9 +42,17 @@ public final class TicketListQueries {
     static final String SELECT = COLUMNS + "from ticket t " + JOINS;
 
     private final Handle handle;
+    private final PhoneNumbers phones;
 
+    /** Reading phone numbers in the search box only in international form. */
     public TicketListQueries(Handle handle) {
+        this(handle, new PhoneNumbers(null));
+    }
+
+    /** Reading phone numbers in the search box in the default region of {@code phones} too. */
+    public TicketListQueries(Handle handle, PhoneNumbers phones) {
         this.handle = handle;
+        this.phones = phones;
     }
 
     /**
@@ -53,7 +62,7 @@ public final class TicketListQueries {
      * the same however many tickets there are; the page's rows are then joined to what they show.
      */
     public List<TicketSummary> list(TicketFilter filter) {
-        SearchTerms terms = filter.query() == null ? null : SearchTerms.parse(filter.query());
+        SearchTerms terms = filter.query() == null ? null : SearchTerms.parse(filter.query(), phones);
         if (terms != null) {
             String conditions = (filter.statuses().isEmpty() ? "" : "and t.status = any(:statuses) ")
                     + TicketConditions.of(filter);

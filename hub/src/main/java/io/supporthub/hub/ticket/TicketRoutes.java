@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.db.Transactions;
@@ -28,9 +29,12 @@ public final class TicketRoutes {
     private final TicketOpener opener;
     private final ViewCounts viewCounts;
     private final Clock clock;
+    /** How the search box reads phone numbers written without {@code +}. */
+    private final PhoneNumbers phones;
 
     public TicketRoutes(Transactions transactions, TicketService tickets, TicketOpener opener, ViewCounts viewCounts,
-                        Clock clock) {
+                        PhoneNumbers phones, Clock clock) {
+        this.phones = phones;
         this.transactions = transactions;
         this.tickets = tickets;
         this.opener = opener;
@@ -56,7 +60,7 @@ public final class TicketRoutes {
         Agent agent = Authentication.agent(ctx);
         TicketFilter filter = filter(ctx, agent);
         long reading = System.nanoTime();
-        List<TicketSummary> rows = transactions.read(handle -> new TicketListQueries(handle).list(filter));
+        List<TicketSummary> rows = transactions.read(handle -> new TicketListQueries(handle, phones).list(filter));
         long database = System.nanoTime() - reading;
         String next = null;
         if (rows.size() > filter.limit()) {

@@ -3,6 +3,7 @@ package io.supporthub.hub.ui;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.catalog.CatalogList;
@@ -41,8 +42,11 @@ final class InboxPage {
     private final PageAccess access;
     private final Pages pages;
     private final Clock clock;
+    private final PhoneNumbers phones;
 
-    InboxPage(Transactions transactions, ViewCounts viewCounts, PageAccess access, Pages pages, Clock clock) {
+    InboxPage(Transactions transactions, ViewCounts viewCounts, PageAccess access, Pages pages, PhoneNumbers phones,
+              Clock clock) {
+        this.phones = phones;
         this.transactions = transactions;
         this.viewCounts = viewCounts;
         this.access = access;
@@ -96,7 +100,7 @@ final class InboxPage {
         Integer line = listed == TicketView.UNASSIGNED ? Integer.valueOf(agent.line()) : null;
         TicketFilter filter = new TicketFilter(statuses, line, assigneeId, unassigned, filters.channel(), filters.priority(),
                 null, null, filters.query(), filters.afterAt(), filters.afterId(), PAGE_SIZE);
-        List<TicketSummary> found = new TicketListQueries(handle)
+        List<TicketSummary> found = new TicketListQueries(handle, phones)
                 .list(filters.allTickets() && filters.query() != null ? filter.everywhere() : filter);
         String next = null;
         if (found.size() > PAGE_SIZE) {

@@ -2,6 +2,7 @@ package io.supporthub.hub.ui;
 
 import io.javalin.config.RoutesConfig;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.hub.agent.AccessService;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.agent.Authentication;
@@ -41,13 +42,14 @@ public final class WebUi {
 
     public WebUi(Transactions transactions, Authentication authentication, AgentService agents, AccessService accounts,
                  PasswordService passwords, TicketService tickets, CannedReplies cannedReplies, KeptAsideService keptAside,
-                 AuditLog audit, ViewCounts viewCounts, Predicate<ChannelKind> canSend, Clock clock, boolean secureCookies) {
+                 AuditLog audit, ViewCounts viewCounts, Predicate<ChannelKind> canSend, PhoneNumbers phones, Clock clock,
+                 boolean secureCookies) {
         this.pages = new Pages(new Views(), new Csrf(secureCookies));
         this.access = new PageAccess(authentication);
         this.login = new LoginPages(authentication, pages);
         this.passwordPages = new PasswordPages(passwords, pages);
         this.profile = new ProfilePage(accounts, access, pages);
-        this.inbox = new InboxPage(transactions, viewCounts, access, pages, clock);
+        this.inbox = new InboxPage(transactions, viewCounts, access, pages, phones, clock);
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
         this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, audit, access, pages);
         this.contacts = new ContactSearchRoutes(transactions);

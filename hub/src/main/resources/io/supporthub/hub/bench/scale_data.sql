@@ -182,6 +182,8 @@ as $$ select case when k = 1 then 'in'
                   else 'out' end $$;
 
 -- per tickets: tickets
+-- The ticket's words (ticket.words: its subject folded and stemmed) are filled by the trigger ticket_words, as on the
+-- ingestion path, so a generated database needs no back-fill.
 insert into ticket (id, number, subject, status, line, assignee_id, type_id, priority_id, contact_id, channel,
                     postponed_until, created_at, updated_at, first_response_at, resolved_at, closed_at, archived_at,
                     last_message_at, last_message_in, waiting_since, rating, rating_comment, search)
@@ -229,7 +231,17 @@ select a.id, a.contact_id, a.kind_name, a.value, last.ticket_id,
 from bench_gen.address a
 left join (select address_id, max(id) as ticket_id from bench_gen.ticket_plan group by address_id) last on last.address_id = a.id;
 
+-- step: contact search keys
+-- What agents type to find a customer (folded names, email parts, phone endings), by the expression the hub writes
+-- them with (ContactSearchKeys), once the addresses are in; nothing is left for the hub's back-fill.
+update contact c set search_keys = ${contact_search_keys};
+update backfill set next_id = (select max(id) + 1 from contact), end_id = (select max(id) from contact),
+    rows_filled = (select count(*) from contact), started_at = now(), updated_at = now(), finished_at = now()
+where name = 'contact_search_keys';
+
 -- per tickets: messages
+-- message.search is generated; message.words (folded words and stems) is filled by the trigger message_words, as on
+-- the ingestion path.
 -- Two sentences each; a customer's first message names an order number, a phone or an email now and then.
 insert into message (id, ticket_id, direction, visibility, channel, address_id, author_agent_id, text, external_id,
                      delivery_state, delivery_error, automated, created_at)

@@ -3,6 +3,8 @@ package io.supporthub.hub.ticket.search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supporthub.hub.contact.ContactSearchKeys;
+import io.supporthub.hub.db.backfill.BackfillQueries;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -10,13 +12,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * The search's SQL: the newest tickets containing every word, without collecting all matches of a common word.
  *
+ * <p>Subjects and messages are searched in their columns {@code words} (folded words and their stems, see
+ * {@code search_query}), customers in their keys ({@code contact.search_keys}: folded name, email parts, phone
+ * endings) and files' names in their words as written. While the back-fill of the word columns runs, the rows it has
+ * not reached yet are read by their old vectors ({@code search}), in the walk and in the index part alike.
+ *
  * <p>First the planner's estimate of each word's matching rows (messages, subjects, customers, files' names; the
- * statistics of {@code message.search} keep ten thousand words, see migration V20261202_0620) tells which word is the
+ * statistics of {@code message.words} keep ten thousand words, see migration V20261202_0650) tells which word is the
  * rarest. When even the rarest is common, the newest tickets of the list (after the cursor) are walked in the inbox
  * index's order and each tested against the words, rarest first (its subject, its messages by the ticket's index, its
  * files' names, its customer): a common word fills the page within a few dozen tickets and the walk stops there. The
@@ -41,7 +49,12 @@ public final class TicketSearchQueries {
     static final int LONGEST_WALK = 10_000;
     /** A word estimated in at most this many customers or files is tested by a set of their ids, built once. */
     private static final long HASHED_ROWS = 2_000;
+    /** A bound on the estimate under which the walk is skipped that never holds: always walk first. */
+    static final long ALWAYS_WALK = -1;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The back-fills of the word columns: until both are finished, rows they have not reached are read by the old ones. */
+    private static final String[] WORDS_BACKFILLS = {"message_words", "ticket_words"};
 
     /** The expression of the index attachment_name_search: a file name and its parts between dots, dashes, underscores. */
     private static final String FILE_NAME_WORDS = "to_tsvector('simple', a.file_name || ' ' || translate(a.file_name, '._-', '   '))";
@@ -49,14 +62,22 @@ public final class TicketSearchQueries {
     private final Handle handle;
     private final int walk;
     private final long rareRows;
+    /** Whether the word columns' back-fill still runs, read once per search. */
+    private boolean backfilling;
 
     public TicketSearchQueries(Handle handle) {
         this(handle, WALK, RARE_ROWS);
     }
 
+    /** With a shorter walk, always walked first, so that a test of a few tickets goes through the word indexes too. */
+    TicketSearchQueries(Handle handle, int walk) {
+        this(handle, walk, ALWAYS_WALK);
+    }
+
     /**
      * With a shorter walk, so that a test of a few tickets goes through the word indexes too, and a bound on the
-     * estimate under which the walk is skipped ({@code -1}: always walk first; a test database has no statistics).
+     * estimate under which the walk is skipped ({@link #ALWAYS_WALK}: always walk first; a test database has no
+     * statistics).
      */
     TicketSearchQueries(Handle handle, int walk, long rareRows) {
         this.handle = handle;
@@ -73,34 +94,67 @@ public final class TicketSearchQueries {
     }
 
     /**
-     * One word of the search: its query on the words of the indexed text, the narrower query the GIN indexes are
-     * scanned with (a word's rarest part, checked against the whole query on the rows found), and its ticket number.
+     * What a typed word finds, as tsquery texts, each null when the word has none: {@code words} in the columns
+     * {@code words} (folded words by prefix, and their stems, see {@code search_query}), {@code legacy} in the older
+     * vectors of the words as written (files' names, contacts without keys, and rows the back-fill has not reached
+     * yet), {@code contact} in the contacts' keys (folded words by prefix, a phone's endings). Each has its narrower
+     * {@code ...Index} query, the one the GIN indexes are scanned with (the word's longest part instead of all its parts
+     * by prefix), checked against the whole query on the rows found.
      */
-    private record Word(int index, String tsQuery, String indexQuery, Long ticketNumber, Estimate estimate) {
+    record WordQueries(String words, String wordsIndex, String legacy, String legacyIndex, String contact,
+                       String contactIndex) {
+        boolean none() {
+            return words == null && legacy == null && contact == null;
+        }
+    }
+
+    /** One word of the search: its queries, its ticket number, and the planner's estimate of its rows. */
+    private record Word(int index, WordQueries queries, Long ticketNumber, Estimate estimate) {
         double estimatedRows() {
             return estimate.rows();
         }
 
-        String q() {
-            return ":q" + index;
+        /** The SQL of the word's queries, bound; a narrower query that is the whole one is bound as the whole one. */
+        Sql bound() {
+            String q = ":q" + index;
+            String o = ":o" + index;
+            String c = ":c" + index;
+            return new Sql(q, Objects.equals(queries.wordsIndex(), queries.words()) ? q : ":qi" + index,
+                    o, Objects.equals(queries.legacyIndex(), queries.legacy()) ? o : ":oi" + index,
+                    c, Objects.equals(queries.contactIndex(), queries.contact()) ? c : ":ci" + index);
+        }
+    }
+
+    /**
+     * The SQL expressions of a word's queries (binds, or literals for the planner's estimate), each of text; the
+     * functions below turn them into tsqueries that match nothing when the text is null.
+     */
+    private record Sql(String words, String wordsIndex, String legacy, String legacyIndex, String contact,
+                       String contactIndex) {
+        static Sql literal(WordQueries q) {
+            return new Sql(literalOf(q.words()), literalOf(q.wordsIndex()), literalOf(q.legacy()),
+                    literalOf(q.legacyIndex()), literalOf(q.contact()), literalOf(q.contactIndex()));
         }
 
-        String iq() {
-            return ":iq" + index;
+        private static String literalOf(String text) {
+            return text == null ? "cast(null as text)" : "'" + text.replace("'", "''") + "'";
         }
     }
 
     /** Ids of the tickets after the cursor that pass the list's conditions and contain every word, newest first. */
     public List<Long> newest(SearchTerms terms, ListPart list, Instant afterAt, Long afterId, int limit) {
         List<Word> words = new ArrayList<>();
-        List<String[]> queries = queries(terms);
+        Queried queried = queries(terms);
         for (int i = 0; i < terms.words().size(); i++) {
             SearchTerms.Word typed = terms.words().get(i);
-            String tsQuery = queries.get(i)[0];
-            if (tsQuery == null && typed.ticketNumber() == null) {
+            if (queried.words().get(i).none() && typed.ticketNumber() == null) {
                 return List.of();
             }
-            words.add(new Word(i, tsQuery, queries.get(i)[1], typed.ticketNumber(), estimate(tsQuery)));
+        }
+        this.backfilling = !new BackfillQueries(handle).finished(WORDS_BACKFILLS);
+        for (int i = 0; i < terms.words().size(); i++) {
+            WordQueries q = queried.words().get(i);
+            words.add(new Word(i, q, terms.words().get(i).ticketNumber(), estimate(q)));
         }
         // The rarest word first: it drives the index part, and in the walk it fails a ticket soonest.
         words.sort(Comparator.comparingDouble(Word::estimatedRows));
@@ -110,7 +164,7 @@ public final class TicketSearchQueries {
             return indexed(words, rarest, list, from, limit);
         }
         List<Long> ids = new ArrayList<>();
-        int length = firstWalk(words, queries.isEmpty() ? 0 : parse(queries.get(0)[2]), limit);
+        int length = firstWalk(words, queried.tickets(), limit);
         for (boolean first = true; ; first = false) {
             List<Position> found = walk(words, list, from, length, limit - ids.size());
             found.forEach(p -> ids.add(p.id()));
@@ -142,18 +196,19 @@ public final class TicketSearchQueries {
     }
 
     /**
-     * The planner's estimates for the word, from the statistics of the words' columns. The query is written out, not
-     * bound: the estimate is of its own words. Planned only, not run.
+     * The planner's estimates for the word, from the statistics of the columns searched, with the very tests the
+     * search makes (the old vectors too while the back-fill runs). The queries are written out, not bound: the
+     * estimate is of their own words. Planned only, not run.
      */
-    private Estimate estimate(String tsQuery) {
-        if (tsQuery == null) {
+    private Estimate estimate(WordQueries queries) {
+        if (queries.none()) {
             return Estimate.TICKET_NUMBER;
         }
-        String q = "to_tsquery('simple', '" + tsQuery.replace("'", "''") + "')";
-        String plan = handle.createQuery("explain (format json) select 1 from message where search @@ " + q
-                        + " union all select 1 from ticket where search @@ " + q
-                        + " union all select 1 from contact where search @@ " + q
-                        + " union all select 1 from attachment a where " + FILE_NAME_WORDS + " @@ " + q)
+        Sql q = Sql.literal(queries);
+        String plan = handle.createQuery("explain (format json) select 1 from message m where " + wordsTest("m", q)
+                        + " union all select 1 from ticket t where " + wordsTest("t", q)
+                        + " union all select 1 from contact c where " + contactMatches("c", q, false)
+                        + " union all select 1 from attachment a where " + FILE_NAME_WORDS + " @@ " + legacyQuery(q))
                 .mapTo(String.class).one();
         try {
             JsonNode branches = JSON.readTree(plan).path(0).path("Plan").path("Plans");
@@ -164,14 +219,6 @@ public final class TicketSearchQueries {
             // Not the plan expected: the word counts as common, which costs the walk, never a result.
         }
         return new Estimate(Double.MAX_VALUE, 0, Double.MAX_VALUE, Double.MAX_VALUE);
-    }
-
-    private static double parse(String number) {
-        try {
-            return number == null ? 0 : Double.parseDouble(number);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private static double rows(JsonNode node) {
@@ -185,7 +232,7 @@ public final class TicketSearchQueries {
 
     private List<Position> walk(List<Word> words, ListPart list, Position from, int length, int limit) {
         String sql = "select w.id, w.last_message_at from (select t.id, t.last_message_at, "
-                + "t.contact_id, t.search, t.number from ticket t " + "where true " + list.conditions()
+                + "t.contact_id, t.search, t.words, t.number from ticket t " + "where true " + list.conditions()
                 + after(from) + "order by t.last_message_at desc, t.id desc limit :walk) w where true "
                 + tests(words, null, "w") + "order by w.last_message_at desc, w.id desc limit :limit";
         Query query = handle.createQuery(sql).bind("walk", length).bind("limit", limit);
@@ -196,18 +243,18 @@ public final class TicketSearchQueries {
     }
 
     /** The conditions that a ticket {@code alias} contains each word but {@code skipped}, each starting with "and". */
-    private static String tests(List<Word> words, Word skipped, String alias) {
+    private String tests(List<Word> words, Word skipped, String alias) {
         StringBuilder sql = new StringBuilder();
         for (Word word : words) {
             if (word == skipped) {
                 continue;
             }
             List<String> tests = new ArrayList<>();
-            if (word.tsQuery() != null) {
+            if (!word.queries().none()) {
                 // Cheapest first: the row at hand, the ticket's messages, their files, then the customer's row. A
                 // word in few customers or files is looked up once in their index (a hashed set of ids) rather than
                 // on every walked ticket's rows.
-                String q = "to_tsquery('simple', " + word.q() + ")";
+                Sql q = word.bound();
                 tests.add(subjectTest(alias, q));
                 tests.add(anyRow(messageTest(alias, q)));
                 tests.add(word.estimate().files() <= HASHED_ROWS ? alias + ".id in (" + fileNameTickets(q) + ")"
@@ -223,30 +270,87 @@ public final class TicketSearchQueries {
         return sql.toString();
     }
 
-    private static String subjectTest(String alias, String q) {
-        return alias + ".search @@ " + q;
+    private String subjectTest(String alias, Sql q) {
+        return wordsTest(alias, q);
     }
 
-    private static String messageTest(String alias, String q) {
-        return "message m where m.ticket_id = " + alias + ".id and m.search @@ " + q;
+    private String messageTest(String alias, Sql q) {
+        return "message m where m.ticket_id = " + alias + ".id and " + wordsTest("m", q);
     }
 
-    private static String contactTest(String alias, String q) {
-        return "contact c where c.id = " + alias + ".contact_id and c.search @@ " + q;
+    /**
+     * The test of a walked ticket's customer: its keys ({@code search_keys}: folded name, email parts, phone endings),
+     * or for a contact written before the keys whom the back-fill has not reached yet, the words of its name and
+     * addresses as written ({@code search}).
+     */
+    private static String contactTest(String alias, Sql q) {
+        return "contact c where c.id = " + alias + ".contact_id and " + contactMatches("c", q, false);
     }
 
-    private static String contactIds(String q) {
-        return "select id from contact where search @@ " + q;
+    private static String contactIds(Sql q) {
+        return "select c.id from contact c where " + contactMatches("c", q, true);
     }
 
-    private static String fileNameTickets(String q) {
+    private static String fileNameTickets(Sql q) {
         return "select m.ticket_id from attachment a join message m on m.id = a.message_id where "
-                + FILE_NAME_WORDS + " @@ " + q;
+                + fileNameMatches(q, true);
     }
 
-    private static String fileNameTest(String alias, String q) {
+    private static String fileNameTest(String alias, Sql q) {
         return "message m join attachment a on a.message_id = m.id where m.ticket_id = " + alias + ".id and "
-                + FILE_NAME_WORDS + " @@ " + q;
+                + fileNameMatches(q, false);
+    }
+
+    /**
+     * A subject's or a message's test of the word on the row {@code alias} (a ticket or a message): its words column,
+     * or while the back-fill runs its old vector when the back-fill has not reached it.
+     */
+    private String wordsTest(String alias, Sql q) {
+        String words = alias + ".words @@ " + wordsQuery(q.words());
+        return backfilling ? "(" + words + " or (" + alias + ".words is null and " + alias + ".search @@ "
+                + legacyQuery(q) + "))" : words;
+    }
+
+    /**
+     * The contact {@code c} matches the word: by its keys, or by its old words while it has no keys. With
+     * {@code indexed}, each side scanned in its index with the narrower query and checked against the whole one.
+     */
+    private static String contactMatches(String c, Sql q, boolean indexed) {
+        return "(" + matches(c + ".search_keys", q.contact(), q.contactIndex(), indexed, false) + " or (" + c
+                + ".search_keys is null and " + matches(c + ".search", q.legacy(), q.legacyIndex(), indexed, true) + "))";
+    }
+
+    private static String fileNameMatches(Sql q, boolean indexed) {
+        return matches(FILE_NAME_WORDS, q.legacy(), q.legacyIndex(), indexed, true);
+    }
+
+    /**
+     * {@code vector @@ query}; with {@code indexed}, the vector is scanned in its index with the narrower query and
+     * the whole one checked on the rows found, by the function rather than the operator so that the index is not
+     * scanned for its other parts too. {@code simple}: the queries are of lexemes as written ('simple'), else tsquery
+     * texts.
+     */
+    private static String matches(String vector, String whole, String narrow, boolean indexed, boolean simple) {
+        String wholeQuery = simple ? simpleQuery(whole) : wordsQuery(whole);
+        if (!indexed || narrow.equals(whole)) {
+            return vector + " @@ " + wholeQuery;
+        }
+        return vector + " @@ " + (simple ? simpleQuery(narrow) : wordsQuery(narrow)) + " and ts_match_vq(" + vector
+                + ", " + wholeQuery + ")";
+    }
+
+    /** A query text against the columns {@code words} or the contacts' keys; one that matches nothing when null. */
+    private static String wordsQuery(String text) {
+        return "coalesce(cast(" + text + " as tsquery), '')";
+    }
+
+    /** A query text against the older vectors of words as written ('simple'); one that matches nothing when null. */
+    private static String simpleQuery(String text) {
+        return "to_tsquery('simple', coalesce(" + text + ", ''))";
+    }
+
+    private static String legacyQuery(Sql q) {
+        return simpleQuery(q.legacy());
     }
 
     /**
@@ -276,9 +380,9 @@ public final class TicketSearchQueries {
      * tests above the sort rather than on every ticket found).
      */
     private List<Long> indexed(List<Word> words, Word rarest, ListPart list, Position from, int limit) {
-        String sql = "select r.id from (select t.id, t.last_message_at, t.contact_id, t.search, t.number from ticket t "
-                + "where t.id = any(array(" + String.join(" union ", sources(rarest)) + ")) " + list.conditions()
-                + after(from) + "order by t.last_message_at desc, t.id desc offset 0) r where true "
+        String sql = "select r.id from (select t.id, t.last_message_at, t.contact_id, t.search, t.words, t.number "
+                + "from ticket t where t.id = any(array(" + String.join(" union ", sources(rarest)) + ")) "
+                + list.conditions() + after(from) + "order by t.last_message_at desc, t.id desc offset 0) r where true "
                 + tests(words, rarest, "r") + "order by r.last_message_at desc, r.id desc limit :limit";
         Query query = handle.createQuery(sql).bind("limit", limit);
         bindFrom(query, from);
@@ -288,24 +392,26 @@ public final class TicketSearchQueries {
     }
 
     /** The queries of the ids of the tickets that contain the word, each served by an index. */
-    private static List<String> sources(Word word) {
+    private List<String> sources(Word word) {
         List<String> sources = new ArrayList<>();
-        if (word.tsQuery() != null) {
-            String iq = "to_tsquery('simple', " + word.iq() + ")";
-            // Scanned with the word's rarest part; the whole word is checked on the rows found, by the function
-            // rather than the operator so that the index is not scanned for its other parts too.
-            String whole = word.indexQuery().equals(word.tsQuery()) ? ""
-                    : " and ts_match_vq(%s, to_tsquery('simple', " + word.q() + "))";
-            sources.add("select id from ticket where search @@ " + iq + whole.formatted("search"));
+        if (!word.queries().none()) {
+            Sql q = word.bound();
+            String words = matches("words", q.words(), q.wordsIndex(), true, false);
+            sources.add("select id from ticket where " + words);
             // One branch per partial index: public messages, internal notes.
-            sources.add("select ticket_id from message where visibility = 'public' and search @@ " + iq
-                    + whole.formatted("search"));
-            sources.add("select ticket_id from message where visibility = 'internal' and search @@ " + iq
-                    + whole.formatted("search"));
-            sources.add("select id from ticket where contact_id = any(array(select id from contact where search @@ "
-                    + iq + whole.formatted("search") + "))");
-            sources.add("select m.ticket_id from attachment a join message m on m.id = a.message_id where "
-                    + FILE_NAME_WORDS + " @@ " + iq + whole.formatted(FILE_NAME_WORDS));
+            sources.add("select ticket_id from message where visibility = 'public' and " + words);
+            sources.add("select ticket_id from message where visibility = 'internal' and " + words);
+            if (backfilling) {
+                String legacy = "words is null and " + matches("search", q.legacy(), q.legacyIndex(), true, true);
+                sources.add("select id from ticket where " + legacy);
+                sources.add("select ticket_id from message where visibility = 'public' and " + legacy);
+                sources.add("select ticket_id from message where visibility = 'internal' and " + legacy);
+            }
+            // The customers' tickets from an array of the matching contacts: the planner cannot tell one customer
+            // from thousands by a prefix query and would hash the whole ticket table for one phone number. The old
+            // words only in the partial index of contacts without keys, empty once their back-fill is done.
+            sources.add("select id from ticket where contact_id = any(array(" + contactIds(q) + "))");
+            sources.add(fileNameTickets(q));
         }
         if (word.ticketNumber() != null) {
             sources.add("select id from ticket where number = :n" + word.index());
@@ -319,20 +425,69 @@ public final class TicketSearchQueries {
 
     private static void bindWords(Query query, List<Word> words) {
         for (Word word : words) {
-            query.bind("q" + word.index(), word.tsQuery());
-            query.bind("iq" + word.index(), word.indexQuery());
-            query.bind("n" + word.index(), word.ticketNumber());
+            WordQueries q = word.queries();
+            query.bind("q" + word.index(), q.words()).bind("qi" + word.index(), q.wordsIndex())
+                    .bind("o" + word.index(), q.legacy()).bind("oi" + word.index(), q.legacyIndex())
+                    .bind("c" + word.index(), q.contact()).bind("ci" + word.index(), q.contactIndex())
+                    .bind("n" + word.index(), word.ticketNumber());
         }
     }
 
-    /** Each word's {@link #prefixQuery} and {@link #indexQuery}, in the words' order, in one round trip. */
-    private List<String[]> queries(SearchTerms terms) {
+    /** Each word's queries, in the words' order, and the number of tickets (the planner's), from one statement. */
+    private record Queried(List<WordQueries> words, double tickets) {
+    }
+
+    /**
+     * Each word's queries in one round trip: on the word columns {@code search_query} and its narrower form (the
+     * longest folded part by prefix instead of all of them, the stems as they are); on the old vectors
+     * {@link #prefixQuery} and {@link #longestPrefix}; on the contacts' keys the folded parts by prefix or the phone's
+     * endings (see {@link #contactQuery}).
+     */
+    private Queried queries(SearchTerms terms) {
         List<String> typed = terms.words().stream().map(SearchTerms.Word::text).toList();
-        return handle.createQuery("select " + prefixQuery("w.word") + ", " + indexQuery("w.word")
-                        + ", (select reltuples from pg_class where oid = 'ticket'::regclass)::text"
+        List<String[]> rows = handle.createQuery("select cast(search_query(w.word) as text), "
+                        + "cast(cast(" + longestPrefix("search_fold(w.word)") + " as tsquery) "
+                        + "|| plainto_tsquery('russian', search_fold(w.word)) "
+                        + "|| plainto_tsquery('french', search_fold(w.word)) as text), "
+                        + prefixQuery("w.word") + ", " + longestPrefix("w.word") + ", "
+                        + prefixQuery("search_fold(w.word)") + ", " + longestPrefix("search_fold(w.word)") + ", "
+                        + "(select reltuples from pg_class where oid = 'ticket'::regclass)::text"
                         + " from unnest(:words) with ordinality as w(word, n) order by w.n")
                 .bindArray("words", String.class, typed)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)})
+                .list();
+        List<WordQueries> words = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String[] row = rows.get(i);
+            List<String> endings = terms.words().get(i).phoneEndings();
+            words.add(new WordQueries(row[0], row[0] == null ? null : row[1], row[2], row[3],
+                    contactQuery(row[4], endings), contactQuery(row[5], endings)));
+        }
+        return new Queried(words, rows.isEmpty() ? 0 : parse(rows.get(0)[6]));
+    }
+
+    /**
+     * The query of a word against the contacts' keys ({@link ContactSearchKeys}): its folded lexemes by prefix, or a
+     * phone's ending (its digits reversed after the phone mark, by prefix).
+     */
+    private static String contactQuery(String folded, List<String> phoneEndings) {
+        List<String> alternatives = new ArrayList<>();
+        if (folded != null) {
+            alternatives.add("(" + folded + ")");
+        }
+        for (String ending : phoneEndings) {
+            alternatives.add("'" + ContactSearchKeys.PHONE_MARK + new StringBuilder(ending).reverse() + "':*");
+        }
+        return alternatives.isEmpty() ? null : String.join(" | ", alternatives);
+    }
+
+    private static double parse(String number) {
+        try {
+            return number == null ? 0 : Double.parseDouble(number);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /**
@@ -366,7 +521,7 @@ public final class TicketSearchQueries {
      * rule. A short prefix such as the {@code x}, in {@code x:*}, of {@code WM-88213-X} matches thousands of words,
      * each of whose lists an index scan of the whole query would read.
      */
-    private static String indexQuery(String word) {
+    private static String longestPrefix(String word) {
         return "(select quote_literal(lexeme) || ':*' from unnest(to_tsvector('simple', " + word + ")) "
                 + "order by length(lexeme) desc, lexeme limit 1)";
     }
