@@ -109,6 +109,10 @@ public final class ScaleBenchmark {
                 new Measured("search: two words", "/api/tickets?q=" + encode("refund card"), 50.0),
                 new Measured("search: customer's email", "/api/tickets?q=" + encode(samples.email()), 50.0),
                 new Measured("search: order number", "/api/tickets?q=" + encode(samples.orderNumber()), 50.0),
+                new Measured("search: customer's phone, spaced", "/api/tickets?q=" + encode(samples.phone()), 50.0),
+                new Measured("search: phone's last 6 digits", "/api/tickets?q="
+                        + samples.phone().replace(" ", "").substring(samples.phone().replace(" ", "").length() - 6), 50.0),
+                new Measured("search: email domain", "/api/tickets?q=" + encode("@acme-corp.fr"), 50.0),
                 new Measured("one ticket", "/api/tickets/" + samples.ticketId(), null));
         try (Database database = Database.open(jdbcUrl, Config.defaultPoolSize());
              App app = new App(new Config(Map.of("PORT", "0")), database, App.Options.benchmark("scale-bench"))) {
@@ -176,8 +180,12 @@ public final class ScaleBenchmark {
         return Double.parseDouble(timing.substring(start, end < 0 ? timing.length() : end).trim());
     }
 
-    /** What the requests name: an agent with open tickets, a customer's email, an order number, a ticket. */
-    private record Samples(long agentId, String email, String orderNumber, long ticketId, String openCursor) {
+    /**
+     * What the requests name: an agent with open tickets, a customer's email, an order number, a ticket, a French
+     * customer's phone as people write it ({@code +33 6 12 34 56 78}).
+     */
+    private record Samples(long agentId, String email, String orderNumber, long ticketId, String openCursor,
+                           String phone) {
         static Samples read(String jdbcUrl) throws SQLException {
             try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement()) {
                 long agent = one(statement, "select assignee_id from ticket where status = 'open' and assignee_id is not null "
@@ -190,7 +198,10 @@ public final class ScaleBenchmark {
                 String cursor = text(statement, "select to_char(last_message_at at time zone 'UTC', "
                         + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || '_' || id from ticket "
                         + "where status in ('open', 'awaiting_reply') order by last_message_at desc, id desc limit 1 offset 200");
-                return new Samples(agent, email, order, ticket, cursor);
+                String phone = text(statement, "select regexp_replace(a.value, '^[+]33(\\d)(\\d\\d)(\\d\\d)(\\d\\d)(\\d\\d)$', "
+                        + "'+33 \\1 \\2 \\3 \\4 \\5') from contact_address a join ticket t on t.id = a.last_ticket_id "
+                        + "where a.kind = 'phone' and a.value like '+33%' order by a.id limit 1 offset 100");
+                return new Samples(agent, email, order, ticket, cursor, phone);
             }
         }
 
