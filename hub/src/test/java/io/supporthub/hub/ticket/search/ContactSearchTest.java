@@ -203,16 +203,22 @@ class ContactSearchTest {
         }
     }
 
-    /** The search through the API (the walk of the list first) and through the word indexes alone; both must agree. */
+    /**
+     * The search through the API, through a walk of one ticket then the word indexes, and straight from the rarest
+     * word's indexes without a walk; all must agree.
+     */
     private static List<Long> searchBothWays(TestHub hub, String q) {
         List<Long> api = search(hub, q);
         PhoneNumbers phones = new PhoneNumbers(hub == international ? null : "FR");
-        List<Long> indexed = hub.database.jdbi().withHandle(handle -> {
-            SearchTerms terms = SearchTerms.parse(q, phones);
-            return terms == null ? List.<Long>of() : new TicketSearchQueries(handle, 1).newest(terms,
-                    new TicketSearchQueries.ListPart("", query -> { }), null, null, 50);
-        });
-        assertThat(indexed).as("'%s' by the word indexes alone", q).containsExactlyElementsOf(api);
+        for (long rareRows : new long[] {TicketSearchQueries.ALWAYS_WALK, Long.MAX_VALUE}) {
+            List<Long> indexed = hub.database.jdbi().withHandle(handle -> {
+                SearchTerms terms = SearchTerms.parse(q, phones);
+                return terms == null ? List.<Long>of() : new TicketSearchQueries(handle, 1, rareRows).newest(terms,
+                        new TicketSearchQueries.ListPart("", query -> { }), null, null, 50);
+            });
+            assertThat(indexed).as("'%s' by the word indexes (walk first: %s)", q,
+                    rareRows == TicketSearchQueries.ALWAYS_WALK).containsExactlyElementsOf(api);
+        }
         return api;
     }
 

@@ -148,10 +148,19 @@ class SearchDuringBackfillTest {
         return ids;
     }
 
-    /** The search with a walk of one ticket, so that all but the newest match come from the word indexes. */
+    /**
+     * The search with a walk of one ticket, so that all but the newest match come from the word indexes; and straight
+     * from the rarest word's indexes without a walk (as a rare word is searched), which must find the same.
+     */
     private static List<Long> byTheIndexes(String q) {
-        return hub.database.jdbi().withHandle(handle -> new TicketSearchQueries(handle, 1).newest(SearchTerms.parse(q),
-                new TicketSearchQueries.ListPart("", query -> { }), null, null, 100));
+        List<Long> walked = search(q, 1, TicketSearchQueries.ALWAYS_WALK);
+        assertThat(search(q, 1, Long.MAX_VALUE)).as("'%s' straight from the indexes", q).containsExactlyElementsOf(walked);
+        return walked;
+    }
+
+    private static List<Long> search(String q, int walk, long rareRows) {
+        return hub.database.jdbi().withHandle(handle -> new TicketSearchQueries(handle, walk, rareRows)
+                .newest(SearchTerms.parse(q), new TicketSearchQueries.ListPart("", query -> { }), null, null, 100));
     }
 
     private static long count(String fromWhere) {
