@@ -31,8 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link BackfillQueries#finished} says the back-fill is done.
  *
  * <p>How it runs: {@link #start()} starts one thread that fills every unfinished back-fill, one after the other, and
- * ends when all are finished ({@link #runAll()} does the same in the caller's thread). A batch is a range of {@link Settings#batchIds} ids (up to {@code end_id}, the table's
- * highest id at the first batch unless the migration set it), filled in its own short transaction together with the
+ * ends when all are finished ({@link #runAll()} does the same in the caller's thread). A batch is a range of up to
+ * {@link Settings#batchIds} ids, fewer while batches take longer than {@link Settings#batchTime} (a writer waiting for
+ * one of its rows waits that long at most), up to {@code end_id} (the table's highest id at the first batch unless
+ * the migration set it), filled in its own short transaction together with the
  * new {@code next_id} of its row, so a restart or a kill resumes at the first batch not committed: nothing is filled
  * twice or skipped. The batch holds its back-fill's row {@code FOR UPDATE SKIP LOCKED}, so with several hub nodes one
  * fills at a time and the others wait ({@link Settings#busyRetry}) and take over if it stops. Progress is logged every
@@ -43,13 +45,20 @@ public final class Backfiller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Backfiller.class);
 
     /**
-     * Ids per batch (each its own transaction); the pause after each batch, leaving the database to the hub's
-     * requests; how long to wait when another node holds a back-fill or a batch failed; how often progress is logged.
+     * Ids per batch at most (each its own transaction); the pause after each batch, leaving the database to the hub's
+     * requests; how long to wait when another node holds a back-fill or a batch failed; how often progress is logged;
+     * the longest a batch should hold its rows' locks: a slower batch halves the next one (down to a tenth of
+     * {@code batchIds}), a batch under a quarter of it doubles the next (up to {@code batchIds}).
      */
-    public record Settings(int batchIds, Duration pause, Duration busyRetry, Duration logEvery) {
+    public record Settings(int batchIds, Duration pause, Duration busyRetry, Duration logEvery, Duration batchTime) {
 
         public static final Settings DEFAULT = new Settings(5000, Duration.ofMillis(20), Duration.ofSeconds(10),
-                Duration.ofSeconds(15));
+                Duration.ofSeconds(15), Duration.ofSeconds(1));
+
+        /** Batches of {@code batchIds} whatever they take. */
+        public Settings(int batchIds, Duration pause, Duration busyRetry, Duration logEvery) {
+            this(batchIds, pause, busyRetry, logEvery, Duration.ofDays(1));
+        }
     }
 
     private record RunStart(Instant at, long fromId) {
@@ -72,6 +81,8 @@ public final class Backfiller implements AutoCloseable {
     private final Map<String, Instant> lastLogged = new ConcurrentHashMap<>();
     /** Where and when each back-fill started in this process, for its rate. */
     private final Map<String, RunStart> runStarts = new ConcurrentHashMap<>();
+    /** The ids of each back-fill's next batch, adapted to {@link Settings#batchTime}. */
+    private final Map<String, Integer> batchIds = new ConcurrentHashMap<>();
     private final Object wakeUp = new Object();
     private volatile boolean stopping;
     private Thread thread;
@@ -135,6 +146,30 @@ public final class Backfiller implements AutoCloseable {
 
     /** Fills the next batch of the back-fill, in one transaction. Public for tests. */
     public Step step(String name) {
+        long started = System.nanoTime();
+        Step step = fillNext(name);
+        if (step == Step.FILLED) {
+            adaptBatch(name, Duration.ofNanos(System.nanoTime() - started));
+        }
+        return step;
+    }
+
+    /** The ids of the back-fill's next batch. */
+    int batchIds(String name) {
+        return batchIds.getOrDefault(name, settings.batchIds());
+    }
+
+    private void adaptBatch(String name, Duration took) {
+        int ids = batchIds(name);
+        if (took.compareTo(settings.batchTime()) > 0) {
+            ids = Math.max(Math.max(1, settings.batchIds() / 10), ids / 2);
+        } else if (took.multipliedBy(4).compareTo(settings.batchTime()) < 0) {
+            ids = Math.min(settings.batchIds(), ids * 2);
+        }
+        batchIds.put(name, ids);
+    }
+
+    private Step fillNext(String name) {
         return jdbi.inTransaction(handle -> {
             BackfillQueries queries = new BackfillQueries(handle);
             Optional<Progress> locked = queries.lockUnfinished(name);
@@ -154,7 +189,7 @@ public final class Backfiller implements AutoCloseable {
                 log.info("Back-fill '{}' finished: {} rows filled", name, backfill.rowsFilled());
                 return Step.FINISHED;
             }
-            long toId = Math.min(backfill.nextId() + settings.batchIds(), endId + 1);
+            long toId = Math.min(backfill.nextId() + batchIds(name), endId + 1);
             long rows = fill(handle, backfill, toId);
             queries.advance(name, toId, rows, now);
             logProgress(backfill, toId, endId, rows, now);
