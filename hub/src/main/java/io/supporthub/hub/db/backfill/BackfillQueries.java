@@ -24,8 +24,8 @@ public final class BackfillQueries {
     }
 
     /**
-     * True when every back-fill named is finished, or was never needed (no row: the database was created after the
-     * migration that would have asked for it... or the name is wrong, so callers use constants).
+     * True when every back-fill named is finished. A name without a row counts as finished (nothing asked for it),
+     * so callers keep their names in constants.
      */
     public boolean finished(String... names) {
         return handle.createQuery("select count(*) from backfill where name in (<names>) and finished_at is null")

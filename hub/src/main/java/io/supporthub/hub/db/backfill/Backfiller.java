@@ -24,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * insert into backfill (name, table_name, set_clause, pending)
  * values ('message_words', 'message', 'words = search_words(text)', 'words is null');
  * </pre>
- * Each batch then runs {@code update <table_name> set <set_clause> where id >= :from and id < :to and (<pending>)}.
+ * Give {@code end_id} too ({@code select max(id)} in the transaction that creates the trigger) when nodes of the previous
+ * version may still write rows after the migration that only the trigger fills; without it the job takes the
+ * highest id at its first batch. Each batch then runs {@code update <table_name> set <set_clause> where id >= :from and id < :to and (<pending>)}.
  * When SQL cannot compute the values, leave {@code set_clause} null and give a {@link BatchFiller} under the
  * back-fill's name to the constructor. Indexes on the new column are built concurrently by a migration of their own
  * (outside a transaction, see a {@code .sql.conf}); readers use the old column for rows still pending until
@@ -33,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>How it runs: {@link #start()} starts one thread that fills every unfinished back-fill, one after the other, and
  * ends when all are finished ({@link #runAll()} does the same in the caller's thread). A batch is a range of up to
  * {@link Settings#batchIds} ids, fewer while batches take longer than {@link Settings#batchTime} (a writer waiting for
- * one of its rows waits that long at most), up to {@code end_id} (the table's highest id at the first batch unless
+ * one of its rows waits about that long), up to {@code end_id} (the table's highest id at the first batch unless
  * the migration set it), filled in its own short transaction together with the
  * new {@code next_id} of its row, so a restart or a kill resumes at the first batch not committed: nothing is filled
  * twice or skipped. The batch holds its back-fill's row {@code FOR UPDATE SKIP LOCKED}, so with several hub nodes one
