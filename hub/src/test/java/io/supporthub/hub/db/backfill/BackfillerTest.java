@@ -125,22 +125,27 @@ class BackfillerTest {
         AtomicInteger slow = new AtomicInteger(3);
         BatchFiller filler = (handle, fromId, toId) -> {
             if (slow.getAndDecrement() > 0) {
-                sleep(60);
+                sleep(600);
             }
             return handle.execute("update probe set hits = hits + 1, filled = true where id >= ? and id < ? "
                     + "and filled is null", fromId, toId);
         };
         Backfiller.Settings timed = new Backfiller.Settings(1000, Duration.ZERO, Duration.ofMillis(20),
-                Duration.ofSeconds(15), Duration.ofMillis(40));
+                Duration.ofSeconds(15), Duration.ofMillis(500));
         Backfiller backfiller = new Backfiller(jdbi, Map.of("probe", filler), timed, Clock.systemUTC());
 
         List<Integer> sizes = new java.util.ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 3; i++) {
             backfiller.step("probe");
             sizes.add(backfiller.batchIds("probe"));
         }
-        assertThat(sizes.subList(0, 3)).as("halved after each slow batch, not under a tenth").containsExactly(500, 250, 125);
-        assertThat(sizes.get(5)).as("doubled back after fast ones, not over the limit").isGreaterThan(125).isLessThanOrEqualTo(1000);
+        assertThat(sizes).as("halved after each slow batch, not under a tenth").containsExactly(500, 250, 125);
+        // Fast batches (well under a quarter of batchTime, though a loaded machine may slow one now and then).
+        for (int i = 0; i < 10 && backfiller.batchIds("probe") <= 125; i++) {
+            backfiller.step("probe");
+        }
+        assertThat(backfiller.batchIds("probe")).as("doubled back after fast ones, not over the limit")
+                .isGreaterThan(125).isLessThanOrEqualTo(1000);
         backfiller.runToEnd("probe");
         assertThat(count("hits = 1")).isEqualTo(ROWS);
         assertThat(count("hits <> 1")).isZero();
