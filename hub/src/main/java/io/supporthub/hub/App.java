@@ -12,6 +12,10 @@ import io.supporthub.hub.agent.AccountRoutes;
 import io.supporthub.hub.agent.AgentRoutes;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.agent.ContactAccess;
+import io.supporthub.hub.agent.PermissionGate;
+import io.supporthub.hub.agent.RoutePermissions;
+import io.supporthub.hub.agent.SeniorReportsPolicy;
 import io.supporthub.hub.agent.PasswordService;
 import io.supporthub.hub.audit.AuditLog;
 import io.supporthub.hub.audit.AuditRetentionJob;
@@ -134,6 +138,7 @@ public final class App implements AutoCloseable {
     private final AuditLog audit;
     private final Backfiller backfiller;
     private final Javalin web;
+    private final RoutePermissions permissions;
     private RouteBodyLimits routeLimits;
     private final Options options;
     /** The channels the configuration turned on, in the order they start. */
@@ -230,7 +235,10 @@ public final class App implements AutoCloseable {
         AuditedChanges auditedChanges = new AuditedChanges(audit,
                 AuditedRoutes.of(transactions, agents, cannedReplies, notificationStore, defaultTexts));
         AuditRoutes auditRoutes = new AuditRoutes(audit);
-        WebUi webUi = new WebUi(transactions, authentication, agents, access, passwords, tickets, cannedReplies, keptAside, audit,
+        // The settings of /api/settings will say whether seniors see reports; until they exist, they do not.
+        this.permissions = RoutePermissions.standard(SeniorReportsPolicy.NOT_ALLOWED, new ContactAccess(transactions));
+        PermissionGate permissionGate = new PermissionGate(permissions);
+        WebUi webUi = new WebUi(transactions, authentication, permissions, agents, access, passwords, tickets, cannedReplies, keptAside, audit,
                 viewCounts,
                 senders::containsKey, phones, clock,
                 config.publicUrl().startsWith("https"));
@@ -254,6 +262,7 @@ public final class App implements AutoCloseable {
             inboundRoutes.register(cfg.routes);
             channels.forEach(channel -> channel.register(cfg.routes));
             cfg.routes.before("/api/*", authentication::guardApi);
+            permissionGate.register(cfg.routes);
             auditedChanges.register(cfg.routes);
             auditRoutes.register(cfg.routes);
             agentRoutes.register(cfg.routes);
@@ -364,6 +373,11 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Who may call each route. */
+    public RoutePermissions permissions() {
+        return permissions;
     }
 
     /** The routes the web server serves, with the body limit of each. */

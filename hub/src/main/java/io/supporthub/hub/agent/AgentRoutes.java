@@ -12,7 +12,7 @@ import io.supporthub.hub.web.PathParams;
 import java.util.List;
 import java.util.Map;
 
-/** Login, logout, who am I; and the admin's management of agents and API tokens. */
+/** Login, logout, who am I; and the management of employees and their API tokens (who may: {@link RoutePermissions}). */
 public final class AgentRoutes {
 
     private final Authentication authentication;
@@ -47,11 +47,10 @@ public final class AgentRoutes {
 
     private void list(Context ctx) {
         List<Agent> all = agents.all();
-        ctx.json(Authentication.agent(ctx).isAdmin() ? all : all.stream().map(Colleague::of).toList());
+        ctx.json(Authentication.agent(ctx).rank().atLeast(Role.SENIOR) ? all : all.stream().map(Colleague::of).toList());
     }
 
     private void resetPassword(Context ctx) {
-        Authentication.admin(ctx);
         String temporary = passwords.resetByAdmin(id(ctx));
         ctx.json(Map.of("temporaryPassword", temporary,
                 "note", "shown once: the agent logs in with it and must then choose a new password"));
@@ -64,40 +63,32 @@ public final class AgentRoutes {
     }
 
     private void create(Context ctx) {
-        Authentication.admin(ctx);
         JsonNode body = Json.body(ctx);
         Long line = Json.optLong(body, "line");
         String role = Json.optText(body, "role");
-        ctx.status(201).json(agents.create(Json.text(body, "email"), DisplayText.name(Json.text(body, "name")), Json.text(body, "password"),
-                role == null ? "agent" : role, line == null ? 1 : line.intValue()));
+        ctx.status(201).json(agents.create(Authentication.agent(ctx), Json.text(body, "email"),
+                DisplayText.name(Json.text(body, "name")), Json.text(body, "password"),
+                role == null ? Role.SPECIALIST.wireName() : role, line == null ? 1 : line.intValue()));
     }
 
+    /** Who may change which field: {@link RoutePermissions} for the route, {@link AgentChanges} for the body. */
     private void update(Context ctx) {
         Agent caller = Authentication.agent(ctx);
         long id = id(ctx);
         JsonNode body = Json.body(ctx);
         boolean self = caller.id() == id;
-        boolean adminFields = body.has("role") || body.has("line") || body.has("active");
-        if (!caller.isAdmin() && (!self || adminFields)) {
-            throw Refusal.forbidden("only an administrator can change other agents, roles, lines or access");
-        }
         if (self && body.has("active") && !Json.optBoolean(body, "active", true)) {
             throw Refusal.conflict("you cannot disable your own account");
         }
         Long line = Json.optLong(body, "line");
-        ctx.json(agents.update(id, DisplayText.name(Json.optText(body, "name")), Json.optText(body, "role"),
+        ctx.json(agents.update(caller, id, DisplayText.name(Json.optText(body, "name")), Json.optText(body, "role"),
                 line == null ? null : line.intValue(),
                 body.has("active") ? Json.optBoolean(body, "active", true) : null,
                 Json.optText(body, "password")));
     }
 
     private void token(Context ctx) {
-        Agent caller = Authentication.agent(ctx);
-        long id = id(ctx);
-        if (!caller.isAdmin() && caller.id() != id) {
-            throw Refusal.forbidden("only an administrator can make tokens for other agents");
-        }
-        ctx.status(201).json(Map.of("token", access.replaceDefaultToken(id),
+        ctx.status(201).json(Map.of("token", access.replaceDefaultToken(id(ctx)),
                 "note", "shown once: send it as 'Authorization: Bearer <token>'"));
     }
 

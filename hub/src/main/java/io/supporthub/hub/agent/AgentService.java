@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Creating and managing agents, and the first administrator of a new hub. */
@@ -49,29 +48,53 @@ public final class AgentService {
         return transactions.read(handle -> new AgentQueries(handle).all());
     }
 
+    /** A new employee; {@code role} as the API takes it ({@code agent} is a specialist). */
     public Agent create(String email, String name, String password, String role, int line) {
-        validate(email, name, role, line);
+        return create(email, name, password, Role.fromInput(role), line);
+    }
+
+    /** A new employee added by {@code caller}, whose role must allow giving {@code role}. */
+    public Agent create(Agent caller, String email, String name, String password, String role, int line) {
+        Role wanted = Role.fromInput(role);
+        AgentChanges.checkCreate(caller, wanted);
+        return create(email, name, password, wanted, line);
+    }
+
+    private Agent create(String email, String name, String password, Role role, int line) {
+        validate(email, name, line);
         PasswordPolicy.check(password, email);
         return transactions.inTransaction((handle, afterCommit) -> {
             AgentQueries agents = new AgentQueries(handle);
             if (agents.findByEmail(email).isPresent()) {
                 throw Refusal.conflict("an agent with the email " + email + " exists already");
             }
-            return agents.create(email, name, Passwords.hash(password), role.toLowerCase(Locale.ROOT), line);
+            return agents.create(email, name, Passwords.hash(password), role.wireName(), line);
         });
     }
 
-    /** Changes name, role, line, whether the agent may log in, and optionally the password. */
+    /** Changes name, role, line, whether the agent may log in, and optionally the password (a system change). */
     public Agent update(long id, String name, String role, Integer line, Boolean active, String password) {
+        return update(null, id, name, role, line, active, password);
+    }
+
+    /**
+     * Changes name, role ({@code agent} is a specialist), line, whether the agent may log in, and optionally the
+     * password, as {@code caller} may ({@link AgentChanges}); a null caller is the system.
+     */
+    public Agent update(Agent caller, long id, String name, String role, Integer line, Boolean active, String password) {
+        Role wanted = role == null ? null : Role.fromInput(role);
         return transactions.inTransaction((handle, afterCommit) -> {
             AgentQueries agents = new AgentQueries(handle);
             Agent current = agents.find(id).orElseThrow(() -> Refusal.notFound("no agent " + id));
+            if (caller != null) {
+                AgentChanges.checkUpdate(caller, current, wanted, line, active, password != null);
+            }
             Agent updated = new Agent(id, current.email(),
                     name == null ? current.name() : name.strip(),
-                    role == null ? current.role() : role.toLowerCase(Locale.ROOT),
+                    wanted == null ? current.role() : wanted.wireName(),
                     line == null ? current.line() : line,
                     active == null ? current.active() : active);
-            validate(updated.email(), updated.name(), updated.role(), updated.line());
+            validate(updated.email(), updated.name(), updated.line());
             if (isActiveAdmin(current) && !isActiveAdmin(updated)) {
                 // Serialises with any other change of admins, so two admins demoting each other cannot both succeed.
                 agents.lockTable();
@@ -93,15 +116,12 @@ public final class AgentService {
         return agent.isAdmin() && agent.active();
     }
 
-    private static void validate(String email, String name, String role, int line) {
+    private static void validate(String email, String name, int line) {
         if (email == null || !email.contains("@") || email.strip().length() < 3) {
             throw Refusal.invalid("'email' must be an email address");
         }
         if (name == null || name.isBlank()) {
             throw Refusal.invalid("'name' is required");
-        }
-        if (!List.of("admin", "agent").contains(role.toLowerCase(Locale.ROOT))) {
-            throw Refusal.invalid("'role' must be admin or agent");
         }
         if (line != 1 && line != 2) {
             throw Refusal.invalid("'line' must be 1 or 2");

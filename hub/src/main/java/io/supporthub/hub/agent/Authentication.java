@@ -116,14 +116,6 @@ public final class Authentication {
         return caller(ctx).agent();
     }
 
-    public static Agent admin(Context ctx) {
-        Agent agent = agent(ctx);
-        if (!agent.isAdmin()) {
-            throw Refusal.forbidden("only an administrator can do this");
-        }
-        return agent;
-    }
-
     /** Tells {@code listener} of every login attempt from now on (an audit log records them). */
     public void onLoginAttempt(LoginOutcome.Listener listener) {
         login.onAttempt(listener);

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentService;
+import io.supporthub.hub.agent.Role;
 import io.supporthub.hub.audit.AuditEntry;
 import io.supporthub.hub.audit.AuditFilter;
 import io.supporthub.hub.audit.AuditFilters;
@@ -23,8 +24,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Admin pages, for administrators only: agents, canned replies, types/priorities/statuses, customer notifications,
- * payloads kept aside, the audit log.
+ * Admin pages: employees, canned replies, types/priorities/statuses, customer notifications, payloads kept aside, the
+ * audit log; each opens to the roles {@code RoutePermissions} lets call the API behind it.
  * The pages list what exists; their forms call the JSON admin API from the page's script.
  */
 final class AdminPages {
@@ -52,10 +53,10 @@ final class AdminPages {
 
     void register(RoutesConfig routes) {
         routes.get("/admin", ctx -> {
-            access.admin(ctx);
-            ctx.redirect("/admin/agents");
+            Agent agent = access.agent(ctx);
+            ctx.redirect(pages.adminLinks(agent).get(0).path());
         });
-        routes.get("/admin/agents", ctx -> show(ctx, "admin_agents", "agents", Map.of("agents", agents.all())));
+        routes.get("/admin/agents", this::agents);
         routes.get("/admin/canned", ctx -> show(ctx, "admin_canned", "canned", Map.of("groups", cannedReplies.all(null))));
         routes.get("/admin/catalog", ctx -> show(ctx, "admin_catalog", "catalog", transactions.read(handle -> Map.of(
                 "types", new CatalogQueries(handle).all(CatalogList.TYPES),
@@ -68,9 +69,22 @@ final class AdminPages {
         routes.get("/admin/audit", this::audit);
     }
 
+    /**
+     * The employees; the buttons of what only an administrator may do (roles, passwords, others' tokens, adding
+     * seniors and administrators) are shown to administrators only.
+     */
+    private void agents(Context ctx) {
+        Agent viewer = access.agent(ctx);
+        Map<String, Object> model = new HashMap<>();
+        model.put("agents", agents.all());
+        model.put("roles", viewer.isAdmin() ? List.of(Role.values()) : List.of(Role.SPECIALIST));
+        model.put("mayChangeRoles", viewer.isAdmin());
+        show(ctx, "admin_agents", "agents", model);
+    }
+
     /** The audit log, filtered by the form's query; "Older" carries the filter and the last row's id. */
     private void audit(Context ctx) {
-        access.admin(ctx);
+        access.agent(ctx);
         Map<String, String> query = new HashMap<>(AuditRoutes.queryParams(ctx));
         AuditFilter filter = AuditFilters.from(query);
         List<AuditEntry> page = audit.page(filter);
@@ -89,10 +103,10 @@ final class AdminPages {
     }
 
     private void show(Context ctx, String template, String section, Map<String, Object> data) {
-        Agent admin = access.admin(ctx);
+        Agent viewer = access.agent(ctx);
         Map<String, Object> model = new HashMap<>(data);
         model.put("section", section);
         model.put("title", "Admin");
-        pages.render(ctx, 200, template, admin, model);
+        pages.render(ctx, 200, template, viewer, model);
     }
 }

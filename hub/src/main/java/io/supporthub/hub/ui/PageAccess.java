@@ -4,11 +4,15 @@ import io.javalin.http.Context;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.agent.Caller;
+import io.supporthub.hub.agent.Forbidden;
+import io.supporthub.hub.agent.RoutePermissions;
+import io.javalin.router.Endpoint;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
-/** Pages need a logged-in agent (the API's session cookie); admin pages an administrator. */
+/** Pages need a logged-in agent (the API's session cookie) whose role may open them ({@link RoutePermissions}). */
 final class PageAccess {
 
     /** Thrown to send the browser to the login page; {@link WebUi} maps it to a redirect. */
@@ -18,10 +22,17 @@ final class PageAccess {
         }
     }
 
-    /** Thrown when an agent opens an admin page; answered 403 with a page. */
-    static final class AdminOnly extends RuntimeException {
-        AdminOnly() {
-            super(null, null, false, false);
+    /** Thrown when an agent opens a page their role does not allow; answered 403 with a page that says why. */
+    static final class NotAllowed extends RuntimeException {
+        private final transient Agent agent;
+
+        NotAllowed(Agent agent, String reason) {
+            super(reason, null, false, false);
+            this.agent = agent;
+        }
+
+        Agent agent() {
+            return agent;
         }
     }
 
@@ -33,11 +44,14 @@ final class PageAccess {
     }
 
     private final Authentication authentication;
+    private final RoutePermissions permissions;
 
-    PageAccess(Authentication authentication) {
+    PageAccess(Authentication authentication, RoutePermissions permissions) {
         this.authentication = authentication;
+        this.permissions = permissions;
     }
 
+    /** The agent of the request, when their role may open the page ({@link RoutePermissions}, as for the API). */
     Agent agent(Context ctx) {
         Caller caller = callerForProfile(ctx);
         if (caller.mustChangePassword()) {
@@ -48,15 +62,14 @@ final class PageAccess {
 
     /** The caller, even one who must choose a new password first (the profile page is where they do). */
     Caller callerForProfile(Context ctx) {
-        return authentication.identifyCaller(ctx).filter(caller -> caller.agent().active()).orElseThrow(LoginRequired::new);
-    }
-
-    Agent admin(Context ctx) {
-        Agent agent = agent(ctx);
-        if (!agent.isAdmin()) {
-            throw new AdminOnly();
+        Caller caller = authentication.identifyCaller(ctx).filter(found -> found.agent().active()).orElseThrow(LoginRequired::new);
+        Endpoint page = ctx.endpoints().matchedHttpEndpoint();
+        Optional<String> refusal = permissions.refusal(caller.agent(), page.method.name(), page.path, ctx.pathParamMap());
+        if (refusal.isPresent()) {
+            Forbidden.note(caller.agent(), ctx.method() + " " + ctx.path(), refusal.get());
+            throw new NotAllowed(caller.agent(), refusal.get());
         }
-        return agent;
+        return caller;
     }
 
     static String loginUrl(Context ctx) {

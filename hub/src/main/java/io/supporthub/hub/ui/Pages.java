@@ -2,8 +2,10 @@ package io.supporthub.hub.ui;
 
 import io.javalin.http.Context;
 import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.agent.RoutePermissions;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Renders a page with what every page needs: the agent, the CSRF token, and protective headers. */
@@ -14,12 +16,32 @@ final class Pages {
             + "img-src 'self' data:; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    /** The admin pages in the order of their menu: the path, the menu's section name, its label. */
+    record AdminLink(String path, String section, String label) {
+    }
+
+    static final List<AdminLink> ADMIN_LINKS = List.of(
+            new AdminLink("/admin/agents", "agents", "Employees"),
+            new AdminLink("/admin/canned", "canned", "Canned replies"),
+            new AdminLink("/admin/catalog", "catalog", "Statuses, types, priorities"),
+            new AdminLink("/admin/notifications", "notifications", "Customer notifications"),
+            new AdminLink("/admin/kept-aside", "kept-aside", "Kept aside"),
+            new AdminLink("/admin/audit", "audit", "Audit log"));
+
     private final Views views;
     private final Csrf csrf;
+    private final RoutePermissions permissions;
 
-    Pages(Views views, Csrf csrf) {
+    Pages(Views views, Csrf csrf, RoutePermissions permissions) {
         this.views = views;
         this.csrf = csrf;
+        this.permissions = permissions;
+    }
+
+    /** The admin pages {@code agent} may open, as the route table says: their menu shows no others. */
+    List<AdminLink> adminLinks(Agent agent) {
+        return agent == null ? List.of()
+                : ADMIN_LINKS.stream().filter(link -> permissions.allows(agent, "GET", link.path())).toList();
     }
 
     Csrf csrf() {
@@ -36,6 +58,8 @@ final class Pages {
         Map<String, Object> all = new HashMap<>(model);
         all.put("csrf", csrf.token(ctx));
         all.put("me", agent);
+        all.put("adminLinks", adminLinks(agent));
+        all.put("adminSections", adminLinks(agent).stream().map(AdminLink::section).toList());
         return views.render(template, all);
     }
 

@@ -6,6 +6,7 @@ import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.hub.agent.AccessService;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.agent.RoutePermissions;
 import io.supporthub.hub.agent.PasswordService;
 import io.supporthub.hub.audit.AuditLog;
 import io.supporthub.hub.cannedreply.CannedReplies;
@@ -40,12 +41,12 @@ public final class WebUi {
     private final ContactSearchRoutes contacts;
     private final AttachmentRoutes attachments;
 
-    public WebUi(Transactions transactions, Authentication authentication, AgentService agents, AccessService accounts,
+    public WebUi(Transactions transactions, Authentication authentication, RoutePermissions permissions, AgentService agents, AccessService accounts,
                  PasswordService passwords, TicketService tickets, CannedReplies cannedReplies, KeptAsideService keptAside,
                  AuditLog audit, ViewCounts viewCounts, Predicate<ChannelKind> canSend, PhoneNumbers phones, Clock clock,
                  boolean secureCookies) {
-        this.pages = new Pages(new Views(), new Csrf(secureCookies));
-        this.access = new PageAccess(authentication);
+        this.pages = new Pages(new Views(), new Csrf(secureCookies), permissions);
+        this.access = new PageAccess(authentication, permissions);
         this.login = new LoginPages(authentication, pages);
         this.passwordPages = new PasswordPages(passwords, pages);
         this.profile = new ProfilePage(accounts, access, pages);
@@ -59,11 +60,11 @@ public final class WebUi {
     public void register(RoutesConfig routes) {
         routes.exception(PageAccess.LoginRequired.class, (e, ctx) -> ctx.redirect(PageAccess.loginUrl(ctx)));
         routes.exception(PageAccess.PasswordChangeRequired.class, (e, ctx) -> ctx.redirect("/profile"));
-        routes.exception(PageAccess.AdminOnly.class, (e, ctx) -> {
+        routes.exception(PageAccess.NotAllowed.class, (e, ctx) -> {
             Map<String, Object> model = new HashMap<>();
-            model.put("title", "Administrators only");
-            model.put("message", "This page is for administrators. Ask one if you need a change here.");
-            pages.render(ctx, 403, "error", null, model);
+            model.put("title", "Not for your role");
+            model.put("message", "You cannot open this page: " + e.getMessage() + ". Ask an administrator if you need a change here.");
+            pages.render(ctx, 403, "error", e.agent(), model);
         });
         assets.register(routes);
         login.register(routes);

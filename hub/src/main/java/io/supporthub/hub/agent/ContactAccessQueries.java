@@ -1,0 +1,31 @@
+package io.supporthub.hub.agent;
+
+import org.jdbi.v3.core.Handle;
+
+import java.util.List;
+
+/** SQL of {@link ContactAccess}: whether an employee stands in one of the given relations to a contact's ticket. */
+final class ContactAccessQueries {
+
+    /** Responsible for the ticket. */
+    static final String ASSIGNEE = "t.assignee_id = :agent";
+    /** Opened the ticket (its "created" event is theirs). */
+    static final String AUTHOR = "exists (select 1 from ticket_event e where e.ticket_id = t.id and e.kind = 'created' "
+            + "and e.actor_agent_id = :agent)";
+
+    private final Handle handle;
+
+    ContactAccessQueries(Handle handle) {
+        this.handle = handle;
+    }
+
+    /**
+     * True when a ticket of the contact meets one of {@code relations}: SQL conditions on the ticket {@code t} and the
+     * employee {@code :agent}, written in code (never from input). The contact's tickets come by {@code ticket_contact}.
+     */
+    boolean related(long contactId, long agentId, List<String> relations) {
+        String sql = "select exists (select 1 from ticket t where t.contact_id = :contact and ("
+                + String.join(" or ", relations) + "))";
+        return handle.createQuery(sql).bind("contact", contactId).bind("agent", agentId).mapTo(Boolean.class).one();
+    }
+}
