@@ -68,7 +68,7 @@ class AuditLogTest {
         assertThat(tokenEntry.get("target").asText()).isEqualTo("agent:" + id);
         JsonNode updated = entries.get(1);
         assertThat(updated.get("action").asText()).isEqualTo("agent.updated");
-        assertThat(updated.get("before").get("role").asText()).isEqualTo("agent");
+        assertThat(updated.get("before").get("role").asText()).isEqualTo("specialist");
         assertThat(updated.get("after").get("role").asText()).isEqualTo("admin");
         assertThat(updated.get("note").asText()).isEqualTo("password set");
         assertThat(updated.get("actorEmail").asText()).isEqualTo(TestHub.ADMIN_EMAIL);

@@ -22,11 +22,16 @@ final class AdminBrowser implements AutoCloseable {
     }
 
     static AdminBrowser logIn(TestHub hub) {
+        return logIn(hub, TestHub.ADMIN_EMAIL, TestHub.ADMIN_PASSWORD);
+    }
+
+    /** Logged in as another employee (the roles' tests). */
+    static AdminBrowser logIn(TestHub hub, String email, String password) {
         AdminBrowser browser = new AdminBrowser(Browser.start());
         try {
             browser.driver.get(hub.url("/login"));
-            browser.driver.findElement(By.name("email")).sendKeys(TestHub.ADMIN_EMAIL);
-            browser.driver.findElement(By.name("password")).sendKeys(TestHub.ADMIN_PASSWORD);
+            browser.driver.findElement(By.name("email")).sendKeys(email);
+            browser.driver.findElement(By.name("password")).sendKeys(password);
             browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
             browser.wait.until(d -> !d.getCurrentUrl().contains("/login"));
             return browser;

@@ -54,7 +54,7 @@ class AuditBrowserTest {
         wait.until(d -> d.getCurrentUrl().contains("/admin/audit"));
         assertThat(rows().get(0).getText()).as("the page's own login, through the login form").contains("login.succeeded");
         WebElement roleChange = rows().stream().filter(r -> r.getText().contains("agent.updated")).findFirst().orElseThrow();
-        assertThat(roleChange.getText()).contains(TestHub.ADMIN_EMAIL, "role: agent → admin", "127.0.0.1");
+        assertThat(roleChange.getText()).contains(TestHub.ADMIN_EMAIL, "role: specialist → admin", "127.0.0.1");
         Browser.screenshot(driver, "audit");
 
         driver.findElement(By.name("action")).sendKeys("login.failed");
