@@ -70,7 +70,8 @@ public final class OutboxDispatcher implements AutoCloseable {
             try {
                 sent = dispatchOne();
             } catch (RuntimeException e) {
-                log.warn("Outbox dispatch failed, will retry: {}", e.toString());
+                // With its trace: a failure after the send leaves the item leased until its lease ends.
+                log.warn("Outbox dispatch failed, will retry: {}", e.toString(), e);
                 sent = false;
             }
             if (!sent) {

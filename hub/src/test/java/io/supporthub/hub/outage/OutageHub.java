@@ -97,6 +97,15 @@ final class OutageHub implements AutoCloseable {
                 .bind("ids", messageIds.toArray(Long[]::new)).mapTo(Long.class).list()));
     }
 
+    /** The outbox rows of these messages, each as "message id: attempts, next attempt at, last error". */
+    List<String> outboxRows(List<Long> messageIds) {
+        return hub.app.transactions().read(handle -> handle.createQuery("""
+                        select message_id || ': ' || attempts || ' attempts, next at ' || next_attempt_at
+                            || ', last error ' || coalesce(last_error, 'none') from outbox
+                        where message_id = any(:ids) order by id""")
+                .bind("ids", messageIds.toArray(Long[]::new)).mapTo(String.class).list());
+    }
+
     int outboxSize() {
         return hub.app.transactions().read(handle -> handle.createQuery("select count(*) from outbox")
                 .mapTo(Integer.class).one());
