@@ -111,16 +111,25 @@ public final class DeliveryCycle<T> {
      */
     private void recordOutcome(Claimed<T> work, Outcome outcome) {
         long giveUpAt = System.nanoTime() + lease.dividedBy(2).toNanos();
+        boolean traced = false;
         while (true) {
             try {
                 jdbi.useTransaction(handle -> record(handle, work, outcome));
                 return;
             } catch (RuntimeException e) {
-                if (!Failures.isPassing(e) || System.nanoTime() > giveUpAt) {
+                if (System.nanoTime() > giveUpAt) {
                     throw e;
                 }
-                log.warn("{} was sent; its outcome waits for the database: {}", queue.describe(work.item()),
-                        Failures.reason(e));
+                // Any failure is retried, not only those classed as passing: a connection cut mid-commit can surface as
+                // the transaction manager's own exception with no SQL state, and giving up here leaves the item leased,
+                // holding every later message to the address behind it for the whole lease.
+                if (Failures.isPassing(e) || traced) {
+                    log.warn("{} was sent; its outcome waits for the database: {}", queue.describe(work.item()),
+                            Failures.reason(e));
+                } else {
+                    log.warn("{} was sent; recording its outcome failed, retrying", queue.describe(work.item()), e);
+                    traced = true;
+                }
                 pause(OUTCOME_RETRY, e);
             }
         }
