@@ -110,10 +110,8 @@ public final class GroupQueries {
         if (new BackfillQueries(handle).finished(TICKET_GROUP_BACKFILL)) {
             return filled;
         }
-        return filled + handle.createQuery("select count(*) from ticket where group_id is null and case line when 2 then "
-                        + "(select (value->>'2')::bigint from setting where key = 'line_groups') else "
-                        + "(select (value->>'1')::bigint from setting where key = 'line_groups') end = :id")
-                .bind("id", id).mapTo(Long.class).one();
+        return filled + handle.createQuery("select count(*) from ticket t where t.group_id is null and " + TICKET_GROUP
+                        + " = :id").bind("id", id).mapTo(Long.class).one();
     }
 
     /** False when there was no such group. */
@@ -122,22 +120,37 @@ public final class GroupQueries {
     }
 
     /**
-     * The SQL of a ticket's group id, for the ticket aliased {@code t}: its group, or while the back-fill of groups is
-     * not finished and it has none, its line's group.
+     * The SQL of a ticket's group id, for the ticket aliased {@code t}: its group, or, when it has none and the
+     * back-fill of groups has not reached it yet, its line's group. The back-fill's bound is an uncorrelated subquery,
+     * read once per statement, and null once the back-fill is finished.
      */
-    public String ticketGroupExpression() {
-        if (new BackfillQueries(handle).finished(TICKET_GROUP_BACKFILL)) {
-            return "t.group_id";
-        }
-        return "coalesce(t.group_id, case t.line when 2 then (select (value->>'2')::bigint from setting where key = "
-                + "'line_groups') else (select (value->>'1')::bigint from setting where key = 'line_groups') end)";
+    public static final String TICKET_GROUP = "(case when t.group_id is null and t.id <= (select end_id from backfill "
+            + "where name = 'ticket_group' and finished_at is null) then (select (value ->> cast(t.line as text))::bigint "
+            + "from setting where key = 'line_groups') else t.group_id end)";
+
+    /** The group a ticket is in, by {@link #TICKET_GROUP}; empty when it has none. */
+    public Optional<Group> ofTicket(long ticketId) {
+        return handle.createQuery("select " + COLUMNS + " from agent_group g where g.id = (select " + TICKET_GROUP
+                        + " from ticket t where t.id = :id)")
+                .bind("id", ticketId).map(GroupQueries::group).findOne();
     }
 
-    /** Puts the ticket in the group (null: none), remembering {@code escalatedFrom} for "send back". */
-    public void moveTicket(long ticketId, Long groupId, Long escalatedFrom, int line) {
-        handle.createUpdate("update ticket set group_id = :groupId, escalated_from_group_id = :from, line = :line "
-                        + "where id = :id")
-                .bind("id", ticketId).bind("groupId", groupId).bind("from", escalatedFrom).bind("line", line).execute();
+    /** The group the ticket was escalated from, for "send back"; empty when none. */
+    public Optional<Group> escalatedFrom(long ticketId) {
+        return handle.createQuery("select " + COLUMNS + " from agent_group g where g.id = "
+                        + "(select escalated_from_group_id from ticket where id = :id)")
+                .bind("id", ticketId).map(GroupQueries::group).findOne();
+    }
+
+    /**
+     * Puts the ticket, unassigned, in the group (null: none), remembering {@code escalatedFrom} for "send back"; its
+     * line follows the group (2 in the escalation group).
+     */
+    public void moveTicket(long ticketId, Group group, Long escalatedFrom, java.time.Instant now) {
+        handle.createUpdate("update ticket set group_id = :groupId, escalated_from_group_id = :from, line = :line, "
+                        + "assignee_id = null, updated_at = :now where id = :id")
+                .bind("id", ticketId).bind("groupId", group == null ? null : group.id()).bind("from", escalatedFrom)
+                .bind("line", group == null ? 1 : group.derivedLine()).bind("now", now).execute();
     }
 
     private static Group group(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)

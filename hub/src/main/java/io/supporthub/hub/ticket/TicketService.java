@@ -10,6 +10,8 @@ import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.error.Refusal;
+import io.supporthub.hub.group.Group;
+import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.outbox.Outbox;
@@ -203,22 +205,48 @@ public final class TicketService {
     }
 
     /** Hands the ticket to the other line with an internal note saying why; the assignee is dropped. */
+    /**
+     * Line 2: moves the ticket to the escalation group, remembering the group it came from; line 1: "send back", to
+     * that group. Either way it is unassigned there, with an internal note and a timeline event naming the groups.
+     */
     public void escalate(long ticketId, Agent agent, int line, String reason) {
         if (line != 1 && line != 2) {
             throw Refusal.invalid("'line' must be 1 or 2");
         }
         transactions.inTransaction((handle, afterCommit) -> {
-            Ticket ticket = lockOpenForAgent(handle, ticketId);
-            if (ticket.line() == line) {
-                throw Refusal.conflict("the ticket is already on line " + line);
+            lockOpenForAgent(handle, ticketId);
+            GroupQueries groups = new GroupQueries(handle);
+            Optional<Group> current = groups.ofTicket(ticketId);
+            Group target;
+            Long from;
+            if (line == 2) {
+                target = groups.escalationTarget()
+                        .orElseThrow(() -> Refusal.conflict("no group is the escalation target; an admin chooses one"));
+                if (current.map(Group::id).orElse(-1L) == target.id()) {
+                    throw Refusal.conflict("the ticket is already in " + target.name() + ", the escalation group");
+                }
+                from = current.map(Group::id).orElse(null);
+            } else {
+                if (current.map(g -> !g.escalationTarget()).orElse(true)) {
+                    throw Refusal.conflict("the ticket is not in the escalation group, so there is nothing to send back");
+                }
+                target = groups.escalatedFrom(ticketId).or(() -> groups.all().stream()
+                                .filter(g -> !g.escalationTarget() && !g.hidden()).findFirst())
+                        .orElseThrow(() -> Refusal.conflict("there is no group to send the ticket back to"));
+                from = null;
             }
-            new TicketQueries(handle).moveToLine(ticketId, line, ops.now());
-            String verb = line == 2 ? "Escalated to the second line" : "Sent back to the first line";
+            groups.moveTicket(ticketId, target, from, ops.now());
+            String verb = (line == 2 ? "Escalated to " : "Sent back to ") + target.name();
             String noteText = reason == null || reason.isBlank() ? verb + "." : verb + ": " + reason.strip();
             long noteId = new MessageQueries(handle).insert(NewMessage.note(ticketId, agent.id(), noteText), ops.now());
             ops.announce(afterCommit, ticketId);
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("line", line);
+            data.put("noteId", noteId);
+            data.put("toGroup", Map.of("id", target.id(), "name", target.name()));
+            current.ifPresent(g -> data.put("fromGroup", Map.of("id", g.id(), "name", g.name())));
             new TicketQueries(handle).addEvent(ticketId, line == 2 ? "escalated" : "sent_back", "agent", agent.id(),
-                    null, null, TicketOps.json(Map.of("line", line, "noteId", noteId)), ops.now());
+                    null, null, TicketOps.json(data), ops.now());
             return null;
         });
     }
