@@ -245,6 +245,9 @@ public final class TicketService {
             data.put("noteId", noteId);
             data.put("toGroup", Map.of("id", target.id(), "name", target.name()));
             current.ifPresent(g -> data.put("fromGroup", Map.of("id", g.id(), "name", g.name())));
+            if (reason != null && !reason.isBlank()) {
+                data.put("reason", reason.strip());
+            }
             new TicketQueries(handle).addEvent(ticketId, line == 2 ? "escalated" : "sent_back", "agent", agent.id(),
                     null, null, TicketOps.json(data), ops.now());
             return null;
