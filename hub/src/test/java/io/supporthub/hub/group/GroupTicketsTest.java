@@ -80,6 +80,25 @@ class GroupTicketsTest {
                 .as("not in the escalation group").isEqualTo(409);
     }
 
+    @Test
+    void listsFilterByAGroup_orByTheGroupsImAMemberOf() {
+        long support = hub.post("/api/groups", Map.of("name", "Billing")).json().get("id").asLong();
+        long inMine = newTicket("filter-1@example.com").get("id").asLong();
+        long inBilling = newTicket("filter-2@example.com").get("id").asLong();
+        hub.app.transactions().inTransaction((handle, afterCommit) -> {
+            new GroupQueries(handle).moveTicket(inBilling, new GroupQueries(handle).find(support).orElseThrow(), null,
+                    hub.clock.instant());
+            return null;
+        });
+        String mine = hub.get("/api/tickets?group=mine").json().toString();
+        assertThat(mine).contains("\"id\":" + inMine + ",").doesNotContain("\"id\":" + inBilling + ",");
+        String billing = hub.get("/api/tickets?group=" + support).json().toString();
+        assertThat(billing).contains("\"id\":" + inBilling + ",").doesNotContain("\"id\":" + inMine + ",");
+        assertThat(hub.get("/api/tickets?group=" + support + "&line=1").json().toString())
+                .contains("\"id\":" + inBilling + ",");
+        assertThat(hub.get("/api/tickets?group=someone").status()).isEqualTo(400);
+    }
+
     private static JsonNode newTicket(String email) {
         TestHub.Response opened = hub.post("/api/tickets", Map.of("subject", "Group test " + email,
                 "contact", Map.of("name", "Customer " + email, "email", email)));
