@@ -195,8 +195,17 @@ public final class TicketRoutes {
                 throw Refusal.invalid("'assignee' must be an agent id, \"me\" or null");
             }
         }
+        boolean groupSet = body.has("group");
+        Long group = null;
+        if (groupSet && !body.get("group").isNull()) {
+            JsonNode node = body.get("group");
+            if (!node.isIntegralNumber()) {
+                throw Refusal.invalid("'group' must be a group id or null");
+            }
+            group = node.asLong();
+        }
         tickets.update(id(ctx), agent, new TicketService.TicketPatch(assigneeSet, assignee,
-                Json.optText(body, "type"), Json.optText(body, "priority"), Json.optText(body, "subject")));
+                Json.optText(body, "type"), Json.optText(body, "priority"), Json.optText(body, "subject"), groupSet, group));
         respondWithTicket(ctx);
     }
 

@@ -160,6 +160,10 @@ public final class TicketService {
         transactions.inTransaction((handle, afterCommit) -> {
             Ticket ticket = new TicketQueries(handle).lock(ticketId).orElseThrow(() -> notFound(ticketId));
             Map<String, Object> changes = new LinkedHashMap<>();
+            if (patch.groupSet()) {
+                moveToGroup(handle, ticketId, agent, patch.groupId());
+                changes.put("group", patch.groupId());
+            }
             if (patch.assigneeSet()) {
                 Long assignee = patch.assigneeId();
                 if (assignee != null) {
@@ -191,7 +195,7 @@ public final class TicketService {
                 changes.put("subject", subject);
             }
             if (changes.isEmpty()) {
-                throw Refusal.invalid("nothing to change: give assignee, type, priority or subject");
+                throw Refusal.invalid("nothing to change: give group, assignee, type, priority or subject");
             }
             new TicketQueries(handle).touch(ticket.id(), ops.now());
             new TicketQueries(handle).addEvent(ticketId, "updated", "agent", agent.id(), null, null, TicketOps.json(changes), ops.now());
@@ -200,8 +204,37 @@ public final class TicketService {
         });
     }
 
+    /**
+     * Moves the ticket, unassigned, into the group's queue (null: no group), with a timeline event naming it. A hidden
+     * group takes no tickets.
+     */
+    private void moveToGroup(Handle handle, long ticketId, Agent agent, Long groupId) {
+        GroupQueries groups = new GroupQueries(handle);
+        Group target = null;
+        if (groupId != null) {
+            target = groups.find(groupId).orElseThrow(() -> Refusal.unprocessable("no group " + groupId));
+            if (target.hidden()) {
+                throw Refusal.unprocessable("the group '" + target.name() + "' is hidden and takes no tickets");
+            }
+        }
+        Optional<Group> current = groups.ofTicket(ticketId);
+        groups.moveTicket(ticketId, target, null, ops.now());
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (target != null) {
+            data.put("toGroup", Map.of("id", target.id(), "name", target.name()));
+        }
+        current.ifPresent(g -> data.put("fromGroup", Map.of("id", g.id(), "name", g.name())));
+        new TicketQueries(handle).addEvent(ticketId, "moved", "agent", agent.id(), null, null, TicketOps.json(data),
+                ops.now());
+    }
+
     /** Changes to a ticket's fields; {@code assigneeSet} tells "unassign" (null) from "leave as is". */
-    public record TicketPatch(boolean assigneeSet, Long assigneeId, String type, String priority, String subject) {
+    public record TicketPatch(boolean assigneeSet, Long assigneeId, String type, String priority, String subject,
+                              boolean groupSet, Long groupId) {
+
+        public TicketPatch(boolean assigneeSet, Long assigneeId, String type, String priority, String subject) {
+            this(assigneeSet, assigneeId, type, priority, subject, false, null);
+        }
     }
 
     /** Hands the ticket to the other line with an internal note saying why; the assignee is dropped. */

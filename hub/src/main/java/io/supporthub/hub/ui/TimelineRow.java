@@ -16,6 +16,7 @@ public record TimelineRow(String time, String who, String what) {
             case "note" -> "added an internal note";
             case "escalated" -> moved("escalated to ", event, "the second line");
             case "sent_back" -> moved("sent back to ", event, "the first line");
+            case "moved" -> moved("moved to ", event, "no group");
             case "updated" -> "updated assignee, type or priority";
             case "rated" -> "rated the support";
             case "notified" -> "was notified";

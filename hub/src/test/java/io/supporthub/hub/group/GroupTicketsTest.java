@@ -68,7 +68,7 @@ class GroupTicketsTest {
         JsonNode detail = hub.get("/api/tickets/" + id).json();
         assertThat(detail.get("messages").toString()).contains("Escalated to Second line: needs a database fix");
         assertThat(detail.get("timeline").toString()).contains("escalated").contains("Field engineers");
-        assertThat(hub.get("/api/tickets?line=2").json().toString()).contains("\"id\":" + id + ",");
+        assertThat(ids("/api/tickets?line=2")).contains(id);
 
         assertThat(hub.post("/api/tickets/" + id + "/escalate", Map.of()).status()).as("already there").isEqualTo(409);
 
@@ -90,13 +90,36 @@ class GroupTicketsTest {
                     hub.clock.instant());
             return null;
         });
-        String mine = hub.get("/api/tickets?group=mine").json().toString();
-        assertThat(mine).contains("\"id\":" + inMine + ",").doesNotContain("\"id\":" + inBilling + ",");
-        String billing = hub.get("/api/tickets?group=" + support).json().toString();
-        assertThat(billing).contains("\"id\":" + inBilling + ",").doesNotContain("\"id\":" + inMine + ",");
-        assertThat(hub.get("/api/tickets?group=" + support + "&line=1").json().toString())
-                .contains("\"id\":" + inBilling + ",");
+        assertThat(ids("/api/tickets?group=mine")).contains(inMine).doesNotContain(inBilling);
+        assertThat(ids("/api/tickets?group=" + support)).containsExactly(inBilling);
+        assertThat(ids("/api/tickets?group=" + support + "&line=1")).containsExactly(inBilling);
         assertThat(hub.get("/api/tickets?group=someone").status()).isEqualTo(400);
+    }
+
+    @Test
+    void patchGroup_movesTheTicketUnassigned_butNotIntoAHiddenGroup() {
+        long sales = hub.post("/api/groups", Map.of("name", "Sales")).json().get("id").asLong();
+        long id = newTicket("move-1@example.com").get("id").asLong();
+        hub.patch("/api/tickets/" + id, Map.of("assignee", "me"));
+        JsonNode moved = hub.patch("/api/tickets/" + id, Map.of("group", sales)).json();
+        assertThat(moved.get("group").get("name").asText()).isEqualTo("Sales");
+        assertThat(moved.get("assignee").isNull()).isTrue();
+        assertThat(moved.get("line").asInt()).isEqualTo(1);
+        assertThat(hub.get("/api/tickets/" + id).json().get("timeline").toString()).contains("moved").contains("Sales");
+
+        hub.patch("/api/groups/" + sales, Map.of("hidden", true));
+        long other = newTicket("move-2@example.com").get("id").asLong();
+        TestHub.Response refused = hub.patch("/api/tickets/" + other, Map.of("group", sales));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("message").asText()).contains("hidden");
+        assertThat(hub.patch("/api/tickets/" + other, Map.of("group", group("Second line"))).json().get("line").asInt())
+                .as("line derived from the escalation group").isEqualTo(2);
+    }
+
+    private static java.util.List<Long> ids(String path) {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        hub.get(path).json().get("items").forEach(item -> ids.add(item.get("id").asLong()));
+        return ids;
     }
 
     private static JsonNode newTicket(String email) {
