@@ -28,6 +28,10 @@ import io.supporthub.hub.bot.RatingPrompter;
 import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.cannedreply.CannedReplyRoutes;
 import io.supporthub.hub.catalog.CatalogRoutes;
+import io.supporthub.hub.group.GroupRoutes;
+import io.supporthub.hub.group.GroupService;
+import io.supporthub.hub.settings.SettingsRoutes;
+import io.supporthub.hub.settings.SettingsService;
 import io.supporthub.hub.channel.ConfiguredChannel;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.channelevent.RefusedAttachmentsReply;
@@ -228,6 +232,8 @@ public final class App implements AutoCloseable {
         ViewCounts viewCounts = new ViewCounts(config.inboxCountLimit());
         TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, viewCounts, phones, clock);
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
+        GroupRoutes groupRoutes = new GroupRoutes(new GroupService(transactions));
+        SettingsRoutes settingsRoutes = new SettingsRoutes(new SettingsService(transactions, config.timeZone(), clock));
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
         this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
@@ -269,6 +275,8 @@ public final class App implements AutoCloseable {
             accountRoutes.register(cfg.routes);
             ticketRoutes.register(cfg.routes);
             catalogRoutes.register(cfg.routes);
+            groupRoutes.register(cfg.routes);
+            settingsRoutes.register(cfg.routes);
             keptAsideRoutes.register(cfg.routes);
             cannedReplyRoutes.register(cfg.routes);
             eventStreamRoutes.register(cfg.routes);

@@ -38,11 +38,21 @@ public final class AgentQueries {
     }
 
     public Agent create(String email, String name, String passwordHash, String role, int line) {
-        return handle.createQuery("insert into agent (email, name, password_hash, role, line) "
+        Agent agent = handle.createQuery("insert into agent (email, name, password_hash, role, line) "
                         + "values (:email, :name, :hash, :role, :line) returning " + COLUMNS)
                 .bind("email", email.strip()).bind("name", name.strip()).bind("hash", passwordHash)
                 .bind("role", role).bind("line", line)
                 .mapTo(Agent.class).one();
+        joinLineGroup(agent.id(), line);
+        return agent;
+    }
+
+    /** A new agent's line is a membership of the group that line became (see V20261202_0800), while it exists. */
+    private void joinLineGroup(long agentId, int line) {
+        handle.createUpdate("insert into agent_group_member (group_id, agent_id) select g.id, :agentId from setting s "
+                        + "join agent_group g on g.id = (s.value ->> cast(:line as text))::bigint "
+                        + "where s.key = 'line_groups' on conflict do nothing")
+                .bind("agentId", agentId).bind("line", line).execute();
     }
 
     public void update(Agent agent) {

@@ -60,6 +60,16 @@ public final class Config {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
+    /** The company's time zone until an admin sets one: {@code TIME_ZONE} (an IANA id), else UTC. */
+    public java.time.ZoneId timeZone() {
+        String id = get("TIME_ZONE", "UTC");
+        try {
+            return java.time.ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("TIME_ZONE must be an IANA time zone id such as Europe/Paris, got '" + id + "'");
+        }
+    }
+
     public String get(String name, String fallback) {
         return get(name).orElse(fallback);
     }

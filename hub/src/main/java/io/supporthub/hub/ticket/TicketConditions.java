@@ -17,6 +17,12 @@ final class TicketConditions {
         if (filter.line() != null) {
             sql.append("and t.line = :line ");
         }
+        if (filter.groupIds() != null) {
+            // Literal ids, as the statuses: the plan of each status's index scan then knows its group.
+            sql.append(filter.groupIds().isEmpty() ? "and false "
+                    : "and t.group_id in (" + filter.groupIds().stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", ")) + ") ");
+        }
         if (filter.assigneeId() != null) {
             sql.append("and t.assignee_id = :assigneeId ");
         }

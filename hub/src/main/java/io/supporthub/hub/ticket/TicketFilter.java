@@ -4,20 +4,30 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the ticket list shows: every field optional. {@code after} is the keyset cursor of the previous page's last
+ * What the ticket list shows: every field optional. {@code groupIds}, when not null, keeps the tickets in
+ * those groups ({@code group=<id>|mine}). {@code after} is the keyset cursor of the previous page's last
  * row (its last message time and id), so every page is one index scan however deep.
  */
 public record TicketFilter(List<String> statuses, Integer line, Long assigneeId, boolean unassigned, String channel,
                            String priority, String type, Long contactId, String query, Instant afterAt, Long afterId,
-                           int limit) {
+                           int limit, List<Long> groupIds) {
 
     public static final int MAX_LIMIT = 200;
 
     public TicketFilter {
         statuses = statuses == null ? List.of() : List.copyOf(statuses);
+        groupIds = groupIds == null ? null : List.copyOf(groupIds);
         if (limit <= 0 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("'limit' must be between 1 and " + MAX_LIMIT);
         }
+    }
+
+    /** A filter on no group. */
+    public TicketFilter(List<String> statuses, Integer line, Long assigneeId, boolean unassigned, String channel,
+                        String priority, String type, Long contactId, String query, Instant afterAt, Long afterId,
+                        int limit) {
+        this(statuses, line, assigneeId, unassigned, channel, priority, type, contactId, query, afterAt, afterId, limit,
+                null);
     }
 
     /** The same search over all tickets ({@code scope=all}): only the words, the cursor and the limit are kept. */

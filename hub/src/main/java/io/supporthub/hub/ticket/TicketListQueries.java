@@ -1,9 +1,11 @@
 package io.supporthub.hub.ticket;
 
 import io.supporthub.channels.PhoneNumbers;
+import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.ticket.TicketSummary.AddressView;
 import io.supporthub.hub.ticket.TicketSummary.AgentRef;
 import io.supporthub.hub.ticket.TicketSummary.ContactView;
+import io.supporthub.hub.ticket.TicketSummary.GroupRef;
 import io.supporthub.hub.ticket.search.SearchTerms;
 import io.supporthub.hub.ticket.search.TicketSearchQueries;
 import org.jdbi.v3.core.Handle;
@@ -26,7 +28,10 @@ public final class TicketListQueries {
     // each join would add to the planning, which at this size costs more than the lookups.
     private static final String COLUMNS = "select t.id, t.number, t.subject, t.status, "
             + "coalesce((select name from custom_status where id = t.custom_status_id), "
-            + "(select name from custom_status where system and base_state = t.status)) as custom_status, t.line, t.channel, "
+            + "(select name from custom_status where system and base_state = t.status)) as custom_status, "
+            + "case when " + GroupQueries.TICKET_GROUP + " = (select id from agent_group where escalation_target) "
+            + "then 2 else 1 end as line, " + GroupQueries.TICKET_GROUP + " as group_id, "
+            + "(select name from agent_group where id = " + GroupQueries.TICKET_GROUP + ") as group_name, t.channel, "
             + "t.contact_id, c.name as contact_name, t.assignee_id, (select name from agent where id = t.assignee_id) as assignee_name, "
             + "(select name from ticket_type where id = t.type_id) as type_name, "
             + "(select name from ticket_priority where id = t.priority_id) as priority_name, t.created_at, t.updated_at, "
@@ -133,8 +138,10 @@ public final class TicketListQueries {
         Integer ratingValue = rs.wasNull() ? null : rating;
         long followUp = rs.getLong("follow_up_of");
         Long followUpOf = rs.wasNull() ? null : followUp;
+        long groupId = rs.getLong("group_id");
+        GroupRef group = rs.wasNull() ? null : new GroupRef(groupId, rs.getString("group_name"));
         return new TicketSummary(rs.getLong("id"), rs.getLong("number"), rs.getString("subject"), rs.getString("status"),
-                rs.getString("custom_status"), rs.getInt("line"), rs.getString("channel"),
+                rs.getString("custom_status"), rs.getInt("line"), group, rs.getString("channel"),
                 new ContactView(rs.getLong("contact_id"), rs.getString("contact_name"), addresses(rs)), assignee,
                 rs.getString("type_name"), rs.getString("priority_name"), instant(rs, "created_at"),
                 instant(rs, "updated_at"), instant(rs, "first_response_at"), instant(rs, "resolved_at"),

@@ -9,6 +9,7 @@ import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.error.Refusal;
+import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.web.Json;
 import io.supporthub.hub.web.PathParams;
 import io.supporthub.hub.web.ServerTiming;
@@ -58,7 +59,7 @@ public final class TicketRoutes {
     private void list(Context ctx) {
         long started = System.nanoTime();
         Agent agent = Authentication.agent(ctx);
-        TicketFilter filter = filter(ctx, agent);
+        TicketFilter filter = filter(ctx, agent, groupIds(ctx, agent));
         long reading = System.nanoTime();
         List<TicketSummary> rows = transactions.read(handle -> new TicketListQueries(handle, phones).list(filter));
         long database = System.nanoTime() - reading;
@@ -82,7 +83,23 @@ public final class TicketRoutes {
         ServerTiming.since(ctx, started);
     }
 
-    static TicketFilter filter(Context ctx, Agent agent) {
+    /** The groups of {@code group=<id>|mine} (mine: every group the agent is a member of); null without the filter. */
+    private List<Long> groupIds(Context ctx, Agent agent) {
+        String group = ctx.queryParam("group");
+        if (group == null || group.isBlank()) {
+            return null;
+        }
+        if ("mine".equals(group)) {
+            return transactions.read(handle -> new GroupQueries(handle).groupsOf(agent.id()));
+        }
+        try {
+            return List.of(Long.parseLong(group));
+        } catch (NumberFormatException e) {
+            throw Refusal.invalid("'group' must be a group id or mine");
+        }
+    }
+
+    static TicketFilter filter(Context ctx, Agent agent, List<Long> groupIds) {
         try {
             String status = ctx.queryParam("status");
             List<String> statuses = status == null || status.isBlank() ? List.of()
@@ -115,7 +132,7 @@ public final class TicketRoutes {
                     blankToNull(ctx.queryParam("q")),
                     after == null || after.isBlank() ? null : TicketFilter.cursorInstant(after),
                     after == null || after.isBlank() ? null : TicketFilter.cursorId(after),
-                    limit == null || limit.isBlank() ? 50 : Integer.parseInt(limit));
+                    limit == null || limit.isBlank() ? 50 : Integer.parseInt(limit), groupIds);
             return scope.equals("all") ? filter.everywhere() : filter;
         } catch (NumberFormatException | DateTimeParseException e) {
             throw Refusal.invalid("malformed filter: " + e.getMessage());
@@ -178,8 +195,17 @@ public final class TicketRoutes {
                 throw Refusal.invalid("'assignee' must be an agent id, \"me\" or null");
             }
         }
+        boolean groupSet = body.has("group");
+        Long group = null;
+        if (groupSet && !body.get("group").isNull()) {
+            JsonNode node = body.get("group");
+            if (!node.isIntegralNumber()) {
+                throw Refusal.invalid("'group' must be a group id or null");
+            }
+            group = node.asLong();
+        }
         tickets.update(id(ctx), agent, new TicketService.TicketPatch(assigneeSet, assignee,
-                Json.optText(body, "type"), Json.optText(body, "priority"), Json.optText(body, "subject")));
+                Json.optText(body, "type"), Json.optText(body, "priority"), Json.optText(body, "subject"), groupSet, group));
         respondWithTicket(ctx);
     }
 

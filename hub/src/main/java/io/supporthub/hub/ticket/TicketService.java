@@ -10,6 +10,8 @@ import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.error.Refusal;
+import io.supporthub.hub.group.Group;
+import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.outbox.Outbox;
@@ -158,6 +160,10 @@ public final class TicketService {
         transactions.inTransaction((handle, afterCommit) -> {
             Ticket ticket = new TicketQueries(handle).lock(ticketId).orElseThrow(() -> notFound(ticketId));
             Map<String, Object> changes = new LinkedHashMap<>();
+            if (patch.groupSet()) {
+                moveToGroup(handle, ticketId, agent, patch.groupId());
+                changes.put("group", patch.groupId());
+            }
             if (patch.assigneeSet()) {
                 Long assignee = patch.assigneeId();
                 if (assignee != null) {
@@ -189,7 +195,7 @@ public final class TicketService {
                 changes.put("subject", subject);
             }
             if (changes.isEmpty()) {
-                throw Refusal.invalid("nothing to change: give assignee, type, priority or subject");
+                throw Refusal.invalid("nothing to change: give group, assignee, type, priority or subject");
             }
             new TicketQueries(handle).touch(ticket.id(), ops.now());
             new TicketQueries(handle).addEvent(ticketId, "updated", "agent", agent.id(), null, null, TicketOps.json(changes), ops.now());
@@ -198,27 +204,85 @@ public final class TicketService {
         });
     }
 
+    /**
+     * Moves the ticket, unassigned, into the group's queue (null: no group), with a timeline event naming it. A hidden
+     * group takes no tickets.
+     */
+    private void moveToGroup(Handle handle, long ticketId, Agent agent, Long groupId) {
+        GroupQueries groups = new GroupQueries(handle);
+        Group target = null;
+        if (groupId != null) {
+            target = groups.find(groupId).orElseThrow(() -> Refusal.unprocessable("no group " + groupId));
+            if (target.hidden()) {
+                throw Refusal.unprocessable("the group '" + target.name() + "' is hidden and takes no tickets");
+            }
+        }
+        Optional<Group> current = groups.ofTicket(ticketId);
+        groups.moveTicket(ticketId, target, null, ops.now());
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (target != null) {
+            data.put("toGroup", Map.of("id", target.id(), "name", target.name()));
+        }
+        current.ifPresent(g -> data.put("fromGroup", Map.of("id", g.id(), "name", g.name())));
+        new TicketQueries(handle).addEvent(ticketId, "moved", "agent", agent.id(), null, null, TicketOps.json(data),
+                ops.now());
+    }
+
     /** Changes to a ticket's fields; {@code assigneeSet} tells "unassign" (null) from "leave as is". */
-    public record TicketPatch(boolean assigneeSet, Long assigneeId, String type, String priority, String subject) {
+    public record TicketPatch(boolean assigneeSet, Long assigneeId, String type, String priority, String subject,
+                              boolean groupSet, Long groupId) {
+
+        public TicketPatch(boolean assigneeSet, Long assigneeId, String type, String priority, String subject) {
+            this(assigneeSet, assigneeId, type, priority, subject, false, null);
+        }
     }
 
     /** Hands the ticket to the other line with an internal note saying why; the assignee is dropped. */
+    /**
+     * Line 2: moves the ticket to the escalation group, remembering the group it came from; line 1: "send back", to
+     * that group. Either way it is unassigned there, with an internal note and a timeline event naming the groups.
+     */
     public void escalate(long ticketId, Agent agent, int line, String reason) {
         if (line != 1 && line != 2) {
             throw Refusal.invalid("'line' must be 1 or 2");
         }
         transactions.inTransaction((handle, afterCommit) -> {
-            Ticket ticket = lockOpenForAgent(handle, ticketId);
-            if (ticket.line() == line) {
-                throw Refusal.conflict("the ticket is already on line " + line);
+            lockOpenForAgent(handle, ticketId);
+            GroupQueries groups = new GroupQueries(handle);
+            Optional<Group> current = groups.ofTicket(ticketId);
+            Group target;
+            Long from;
+            if (line == 2) {
+                target = groups.escalationTarget()
+                        .orElseThrow(() -> Refusal.conflict("no group is the escalation target; an admin chooses one"));
+                if (current.map(Group::id).orElse(-1L) == target.id()) {
+                    throw Refusal.conflict("the ticket is already in " + target.name() + ", the escalation group");
+                }
+                from = current.map(Group::id).orElse(null);
+            } else {
+                if (current.map(g -> !g.escalationTarget()).orElse(true)) {
+                    throw Refusal.conflict("the ticket is not in the escalation group, so there is nothing to send back");
+                }
+                target = groups.escalatedFrom(ticketId).or(() -> groups.all().stream()
+                                .filter(g -> !g.escalationTarget() && !g.hidden()).findFirst())
+                        .orElseThrow(() -> Refusal.conflict("there is no group to send the ticket back to"));
+                from = null;
             }
-            new TicketQueries(handle).moveToLine(ticketId, line, ops.now());
-            String verb = line == 2 ? "Escalated to the second line" : "Sent back to the first line";
+            groups.moveTicket(ticketId, target, from, ops.now());
+            String verb = (line == 2 ? "Escalated to " : "Sent back to ") + target.name();
             String noteText = reason == null || reason.isBlank() ? verb + "." : verb + ": " + reason.strip();
             long noteId = new MessageQueries(handle).insert(NewMessage.note(ticketId, agent.id(), noteText), ops.now());
             ops.announce(afterCommit, ticketId);
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("line", line);
+            data.put("noteId", noteId);
+            data.put("toGroup", Map.of("id", target.id(), "name", target.name()));
+            current.ifPresent(g -> data.put("fromGroup", Map.of("id", g.id(), "name", g.name())));
+            if (reason != null && !reason.isBlank()) {
+                data.put("reason", reason.strip());
+            }
             new TicketQueries(handle).addEvent(ticketId, line == 2 ? "escalated" : "sent_back", "agent", agent.id(),
-                    null, null, TicketOps.json(Map.of("line", line, "noteId", noteId)), ops.now());
+                    null, null, TicketOps.json(data), ops.now());
             return null;
         });
     }

@@ -3,7 +3,10 @@ package io.supporthub.hub.ticket;
 import java.time.Instant;
 import java.util.List;
 
-/** A ticket as lists and details show it (CONTRACT.md's ticket JSON). */
+/**
+ * A ticket as lists and details show it (CONTRACT.md's ticket JSON). {@code line} is derived from the group: 2 in the
+ * escalation group, else 1.
+ */
 public record TicketSummary(
         long id,
         long number,
@@ -11,6 +14,7 @@ public record TicketSummary(
         String status,
         String statusLabel,
         int line,
+        GroupRef group,
         String channel,
         ContactView contact,
         AgentRef assignee,
@@ -31,6 +35,10 @@ public record TicketSummary(
         Long followUpOf) {
 
     public record AgentRef(long id, String name) {
+    }
+
+    /** The group whose queue the ticket is in. */
+    public record GroupRef(long id, String name) {
     }
 
     public record ContactView(long id, String name, List<AddressView> addresses) {

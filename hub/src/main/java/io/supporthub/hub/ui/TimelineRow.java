@@ -1,6 +1,8 @@
 package io.supporthub.hub.ui;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.supporthub.hub.ticket.TicketEvent;
+import io.supporthub.hub.web.Json;
 
 /** A timeline entry as one readable line. */
 public record TimelineRow(String time, String who, String what) {
@@ -12,8 +14,9 @@ public record TimelineRow(String time, String who, String what) {
             case "created" -> "opened the ticket";
             case "replied" -> "replied";
             case "note" -> "added an internal note";
-            case "escalated" -> "escalated to the second line";
-            case "sent_back" -> "sent back to the first line";
+            case "escalated" -> moved("escalated to ", event, "the second line");
+            case "sent_back" -> moved("sent back to ", event, "the first line");
+            case "moved" -> moved("moved to ", event, "no group");
             case "updated" -> "updated assignee, type or priority";
             case "rated" -> "rated the support";
             case "notified" -> "was notified";
@@ -24,5 +27,21 @@ public record TimelineRow(String time, String who, String what) {
                     + look.baseLabel(event.toStatus());
         }
         return new TimelineRow(Format.dayTime(event.createdAt()), who, what);
+    }
+
+    /** "escalated to Second line: reason", naming the group the event recorded (older events named only a line). */
+    private static String moved(String verb, TicketEvent event, String formerLine) {
+        JsonNode detail = detail(event);
+        String group = detail.path("toGroup").path("name").asText(null);
+        String reason = detail.path("reason").asText(null);
+        return verb + (group == null ? formerLine : group) + (reason == null ? "" : ": " + reason);
+    }
+
+    private static JsonNode detail(TicketEvent event) {
+        try {
+            return event.detail() == null ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(event.detail());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Json.MAPPER.createObjectNode();
+        }
     }
 }

@@ -176,8 +176,8 @@ class AgentApiTest {
         assertThat(ids(hub.get("/api/tickets?line=2").json())).contains(id);
         assertThat(hub.post("/api/tickets/" + id + "/escalate", Map.of("line", 1)).json().get("line").asInt()).isEqualTo(1);
         JsonNode detail = hub.get("/api/tickets/" + id).json();
-        assertThat(detail.get("messages").toString()).contains("Escalated to the second line: needs a developer")
-                .contains("Sent back to the first line");
+        assertThat(detail.get("messages").toString()).contains("Escalated to Second line: needs a developer")
+                .contains("Sent back to First line");
         assertThat(detail.get("timeline").toString()).contains("escalated").contains("sent_back");
     }
 
