@@ -15,7 +15,6 @@ import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.agent.ContactAccess;
 import io.supporthub.hub.agent.PermissionGate;
 import io.supporthub.hub.agent.RoutePermissions;
-import io.supporthub.hub.agent.SeniorReportsPolicy;
 import io.supporthub.hub.agent.PasswordService;
 import io.supporthub.hub.audit.AuditLog;
 import io.supporthub.hub.audit.AuditRetentionJob;
@@ -233,7 +232,8 @@ public final class App implements AutoCloseable {
         TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, viewCounts, phones, clock);
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
         GroupRoutes groupRoutes = new GroupRoutes(new GroupService(transactions));
-        SettingsRoutes settingsRoutes = new SettingsRoutes(new SettingsService(transactions, config.timeZone(), clock));
+        SettingsService settings = new SettingsService(transactions, config.timeZone(), clock);
+        SettingsRoutes settingsRoutes = new SettingsRoutes(settings);
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
         this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
@@ -241,8 +241,8 @@ public final class App implements AutoCloseable {
         AuditedChanges auditedChanges = new AuditedChanges(audit,
                 AuditedRoutes.of(transactions, agents, cannedReplies, notificationStore, defaultTexts));
         AuditRoutes auditRoutes = new AuditRoutes(audit);
-        // The settings of /api/settings will say whether seniors see reports; until they exist, they do not.
-        this.permissions = RoutePermissions.standard(SeniorReportsPolicy.NOT_ALLOWED, new ContactAccess(transactions));
+        this.permissions = RoutePermissions.standard(() -> settings.read().seniorsSeeReports(),
+                new ContactAccess(transactions));
         PermissionGate permissionGate = new PermissionGate(permissions);
         WebUi webUi = new WebUi(transactions, authentication, permissions, agents, access, passwords, tickets, cannedReplies, keptAside, audit,
                 viewCounts,

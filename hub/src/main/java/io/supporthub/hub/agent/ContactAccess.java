@@ -24,7 +24,7 @@ public final class ContactAccess {
     private final List<String> relations;
 
     public ContactAccess(Transactions transactions) {
-        this(transactions, List.of(ContactAccessQueries.ASSIGNEE, ContactAccessQueries.AUTHOR));
+        this(transactions, List.of(ContactAccessQueries.ASSIGNEE, ContactAccessQueries.AUTHOR, ContactAccessQueries.IN_GROUP));
     }
 
     private ContactAccess(Transactions transactions, List<String> relations) {

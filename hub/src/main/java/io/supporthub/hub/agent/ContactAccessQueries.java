@@ -12,6 +12,8 @@ final class ContactAccessQueries {
     /** Opened the ticket (its "created" event is theirs). */
     static final String AUTHOR = "exists (select 1 from ticket_event e where e.ticket_id = t.id and e.kind = 'created' "
             + "and e.actor_agent_id = :agent)";
+    /** The ticket is in the queue of one of their groups. */
+    static final String IN_GROUP = "t.group_id in (select m.group_id from agent_group_member m where m.agent_id = :agent)";
 
     private final Handle handle;
 

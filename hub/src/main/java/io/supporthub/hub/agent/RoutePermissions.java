@@ -75,8 +75,8 @@ public final class RoutePermissions {
                 .allow(catalog, "POST /api/types", "PATCH /api/types/{id}", "DELETE /api/types/{id}",
                         "POST /api/priorities", "PATCH /api/priorities/{id}", "DELETE /api/priorities/{id}",
                         "POST /api/statuses", "PATCH /api/statuses/{id}", "DELETE /api/statuses/{id}")
-                .allow(any, "GET /api/groups")
-                .allow(groups, "POST /api/groups", "PATCH /api/groups/{id}")
+                .allow(any, "GET /api/groups", "GET /api/groups/{id}")
+                .allow(groups, "POST /api/groups", "PATCH /api/groups/{id}", "DELETE /api/groups/{id}")
                 .allow(keptAside, "GET /api/kept-aside", "GET /api/kept-aside/{id}", "POST /api/kept-aside/{id}/retry",
                         "DELETE /api/kept-aside/{id}")
                 // An administrator's alone: settings (customer notifications, run-time settings), the audit log.
