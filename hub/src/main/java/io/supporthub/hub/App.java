@@ -68,6 +68,8 @@ import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.ticket.TicketOpener;
 import io.supporthub.hub.ticket.TicketOps;
+import io.supporthub.hub.ticket.ObserverRoutes;
+import io.supporthub.hub.ticket.ObserverService;
 import io.supporthub.hub.ticket.TicketRoutes;
 import io.supporthub.hub.ticket.ViewCounts;
 import io.supporthub.hub.ticket.TicketRowMapper;
@@ -222,6 +224,7 @@ public final class App implements AutoCloseable {
         GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);
         ViewCounts viewCounts = new ViewCounts(config.inboxCountLimit());
         TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, viewCounts, phones, clock);
+        ObserverRoutes observerRoutes = new ObserverRoutes(new ObserverService(transactions, ticketOps));
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
         this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
@@ -259,6 +262,7 @@ public final class App implements AutoCloseable {
             agentRoutes.register(cfg.routes);
             accountRoutes.register(cfg.routes);
             ticketRoutes.register(cfg.routes);
+            observerRoutes.register(cfg.routes);
             catalogRoutes.register(cfg.routes);
             keptAsideRoutes.register(cfg.routes);
             cannedReplyRoutes.register(cfg.routes);

@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * What the ticket list shows: every field optional. {@code after} is the keyset cursor of the previous page's last
- * row (its last message time and id), so every page is one index scan however deep.
+ * row (its last message time and id), so every page is one index scan however deep. {@code watcherId}: only tickets
+ * that agent observes.
  */
 public record TicketFilter(List<String> statuses, Integer line, Long assigneeId, boolean unassigned, String channel,
-                           String priority, String type, Long contactId, String query, Instant afterAt, Long afterId,
+                           String priority, String type, Long contactId, Long watcherId, String query, Instant afterAt, Long afterId,
                            int limit) {
 
     public static final int MAX_LIMIT = 200;
@@ -22,7 +23,7 @@ public record TicketFilter(List<String> statuses, Integer line, Long assigneeId,
 
     /** The same search over all tickets ({@code scope=all}): only the words, the cursor and the limit are kept. */
     public TicketFilter everywhere() {
-        return new TicketFilter(List.of(), null, null, false, null, null, null, null, query, afterAt, afterId, limit);
+        return new TicketFilter(List.of(), null, null, false, null, null, null, null, null, query, afterAt, afterId, limit);
     }
 
     /** Encodes the position after a row, for the next page's {@code after}. */
