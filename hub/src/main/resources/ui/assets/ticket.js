@@ -189,7 +189,7 @@
     const button = $('#watch-toggle');
     const watching = button.dataset.watching === 'true';
     try {
-      await api(watching ? 'DELETE' : 'POST', base + '/watch');
+      await api(watching ? 'DELETE' : 'POST', base + '/watch', {});
       toast(watching ? 'You stopped watching this ticket' : 'You are watching this ticket');
     } catch (err) { fail(err); }
     refresh();
@@ -211,6 +211,7 @@
         const [kind, value] = e.target.value.split(':');
         if (!value) { return; }
         await api('POST', base + '/observers', kind === 'group' ? { groupId: Number(value) } : { agentId: Number(value) });
+        e.target.blur(); // the live swap keeps a panel that holds the focus, and this one must show the new observer
       }
       else { return; }
       toast('Saved'); refresh();
@@ -223,7 +224,7 @@
       if (target.id === 'watch-toggle') { await toggleWatch(); return; }
       if (target.classList.contains('observer-remove')) {
         const item = target.closest('[data-observer-kind]');
-        await api('DELETE', base + '/observers/' + item.dataset.observerKind + '/' + Number(item.dataset.observerId));
+        await api('DELETE', base + '/observers/' + item.dataset.observerKind + '/' + Number(item.dataset.observerId), {});
         toast('Observer removed'); refresh(); return;
       }
       if (target.id === 'status-apply') {
