@@ -184,6 +184,21 @@
   });
   document.addEventListener('keydown', (e) => { if (e.key === '/' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); openCanned(); } });
 
+  // Watching: the button in the Observers panel, or W anywhere outside a field.
+  async function toggleWatch() {
+    const button = $('#watch-toggle');
+    const watching = button.dataset.watching === 'true';
+    try {
+      await api(watching ? 'DELETE' : 'POST', base + '/watch', {});
+      toast(watching ? 'You stopped watching this ticket' : 'You are watching this ticket');
+    } catch (err) { fail(err); }
+    refresh();
+  }
+  document.addEventListener('keydown', (e) => {
+    const typing = e.target.closest && e.target.closest('input, textarea, select, [contenteditable]');
+    if (!typing && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key === 'w' || e.key === 'W')) { e.preventDefault(); toggleWatch(); }
+  });
+
   // Controls (delegated: the head is replaced by live updates).
   document.addEventListener('change', async (e) => {
     const id = e.target.id;
@@ -192,6 +207,12 @@
       if (id === 'assignee-select') { await api('PATCH', base, { assignee: e.target.value ? Number(e.target.value) : null }); }
       else if (id === 'type-select') { await api('PATCH', base, { type: e.target.value }); }
       else if (id === 'priority-select') { await api('PATCH', base, { priority: e.target.value }); }
+      else if (id === 'observer-add') {
+        const [kind, value] = e.target.value.split(':');
+        if (!value) { return; }
+        await api('POST', base + '/observers', kind === 'group' ? { groupId: Number(value) } : { agentId: Number(value) });
+        e.target.blur(); // the live swap keeps a panel that holds the focus, and this one must show the new observer
+      }
       else { return; }
       toast('Saved'); refresh();
     } catch (err) { fail(err); refresh(); }
@@ -200,6 +221,12 @@
     const target = e.target.closest('button');
     if (!target) { return; }
     try {
+      if (target.id === 'watch-toggle') { await toggleWatch(); return; }
+      if (target.classList.contains('observer-remove')) {
+        const item = target.closest('[data-observer-kind]');
+        await api('DELETE', base + '/observers/' + item.dataset.observerKind + '/' + Number(item.dataset.observerId), {});
+        toast('Observer removed'); refresh(); return;
+      }
       if (target.id === 'status-apply') {
         const select = $('#status-select');
         const body = { status: select.value };

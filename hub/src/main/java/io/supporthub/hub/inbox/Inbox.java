@@ -119,6 +119,9 @@ public final class Inbox {
         if (address.lastTicketId() == null || address.lastTicketId() != ticket.id()) {
             new ContactQueries(handle).rememberTicket(address.id(), ticket.id());
         }
+        if (!message.automated()) {
+            ticketOps.customerWrote(handle, ticket, message.text() == null ? "" : message.text(), afterCommit);
+        }
         if (outcome == AcceptResult.Outcome.NEW_TICKET || outcome == AcceptResult.Outcome.FOLLOW_UP) {
             // Listeners (notifications) run once the customer's message is stored, so it comes first in the thread.
             ticketOps.created(handle, ticket, Actor.CUSTOMER_MESSAGE, null, detail, afterCommit);

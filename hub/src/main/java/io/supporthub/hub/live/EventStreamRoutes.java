@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@code GET /api/events}: server-sent events for an agent's open pages. {@code ticket} with {@code {"ticketId"}}
  * whenever a ticket changes anywhere in the cluster; {@code mention} with {@code {"ticketId", "by", "text"}} to the
- * agent mentioned in a note.
+ * agent mentioned in a note; {@code watched} with {@code {"ticketId", "text"}} to each observer of a ticket the customer
+ * wrote on.
  */
 public final class EventStreamRoutes {
 
@@ -70,6 +71,8 @@ public final class EventStreamRoutes {
             }
         } else if (event instanceof LiveUpdates.Mentioned mention && mention.agentId() == agent.id()) {
             client.sendEvent("mention", Map.of("ticketId", mention.ticketId(), "by", mention.by(), "text", mention.text()));
+        } else if (event instanceof LiveUpdates.Watched watched && watched.agentId() == agent.id()) {
+            client.sendEvent("watched", Map.of("ticketId", watched.ticketId(), "text", watched.text()));
         } else if (event instanceof LiveUpdates.Heartbeat) {
             // A page that went away fails this write, which closes the client and ends the loop.
             client.sendComment("ping");

@@ -39,13 +39,17 @@ public final class LiveUpdates implements AutoCloseable {
     private static final long HEARTBEAT_SECONDS = 15;
 
     /** What subscribers hear: tickets that changed, and mentions of one agent. */
-    public sealed interface Event permits TicketsChanged, Mentioned, Heartbeat {
+    public sealed interface Event permits TicketsChanged, Mentioned, Watched, Heartbeat {
     }
 
     public record TicketsChanged(List<Long> ticketIds) implements Event {
     }
 
     public record Mentioned(long agentId, long ticketId, String by, String text) implements Event {
+    }
+
+    /** A customer wrote on a ticket the agent watches. */
+    public record Watched(long agentId, long ticketId, String text) implements Event {
     }
 
     /** Local only, not published: lets each stream write something and so find out if its page is gone. */
@@ -55,6 +59,7 @@ public final class LiveUpdates implements AutoCloseable {
     private final DataSource dataSource;
     private final Set<Long> pendingTickets = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Mentioned> pendingMentions = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Watched> pendingWatched = new ConcurrentLinkedQueue<>();
     private final Set<Consumer<Event>> subscribers = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(daemon("live-publish"));
     private volatile boolean running;
@@ -81,6 +86,10 @@ public final class LiveUpdates implements AutoCloseable {
         pendingMentions.add(new Mentioned(agentId, ticketId, by, text.length() > 200 ? text.substring(0, 200) + "…" : text));
     }
 
+    public void watchedMessage(long agentId, long ticketId, String text) {
+        pendingWatched.add(new Watched(agentId, ticketId, text.length() > 200 ? text.substring(0, 200) + "…" : text));
+    }
+
     public Runnable subscribe(Consumer<Event> subscriber) {
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
@@ -96,7 +105,7 @@ public final class LiveUpdates implements AutoCloseable {
 
     /** Publishes what gathered since the last flush; on a database error it is kept for the next one. */
     void flush() {
-        if (pendingTickets.isEmpty() && pendingMentions.isEmpty()) {
+        if (pendingTickets.isEmpty() && pendingMentions.isEmpty() && pendingWatched.isEmpty()) {
             return;
         }
         // Taken out one by one, so a change that arrives while this flush runs stays pending for the next one.
@@ -108,6 +117,10 @@ public final class LiveUpdates implements AutoCloseable {
         List<Mentioned> mentions = new ArrayList<>();
         for (Mentioned mention = pendingMentions.poll(); mention != null; mention = pendingMentions.poll()) {
             mentions.add(mention);
+        }
+        List<Watched> watched = new ArrayList<>();
+        for (Watched one = pendingWatched.poll(); one != null; one = pendingWatched.poll()) {
+            watched.add(one);
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement notify = connection.prepareStatement("select pg_notify('" + CHANNEL + "', ?)")) {
@@ -124,9 +137,15 @@ public final class LiveUpdates implements AutoCloseable {
                 notify.setString(1, Json.MAPPER.writeValueAsString(Map.of("mention", payload)));
                 notify.execute();
             }
+            for (Watched one : watched) {
+                notify.setString(1, Json.MAPPER.writeValueAsString(Map.of("watched",
+                        Map.of("agentId", one.agentId(), "ticketId", one.ticketId(), "text", one.text()))));
+                notify.execute();
+            }
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             pendingTickets.addAll(ids);
             pendingMentions.addAll(mentions);
+            pendingWatched.addAll(watched);
             log.warn("Live updates could not be published (kept for the next try): {}", e.getMessage());
         }
     }
@@ -167,6 +186,9 @@ public final class LiveUpdates implements AutoCloseable {
             } else if (node.has("mention")) {
                 JsonNode m = node.get("mention");
                 event = new Mentioned(m.get("agentId").asLong(), m.get("ticketId").asLong(), m.get("by").asText(), m.get("text").asText());
+            } else if (node.has("watched")) {
+                JsonNode w = node.get("watched");
+                event = new Watched(w.get("agentId").asLong(), w.get("ticketId").asLong(), w.get("text").asText());
             } else {
                 return;
             }

@@ -1,5 +1,6 @@
 package io.supporthub.hub.ticket;
 
+import io.supporthub.hub.observer.ObserverQueries;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -41,6 +42,10 @@ final class TicketConditions {
         if (filter.contactId() != null) {
             sql.append("and t.contact_id = :contactId ");
         }
+        if (filter.watcherId() != null) {
+            // The agent's few watched tickets from ticket_observer_by_agent, each checked by its key.
+            sql.append("and ").append(ObserverQueries.watchedBy("watcherId"));
+        }
         if (filter.afterAt() != null) {
             sql.append("and (t.last_message_at, t.id) < (:afterAt, :afterId) ");
         }
@@ -54,6 +59,7 @@ final class TicketConditions {
                 .bind("priority", filter.priority())
                 .bind("type", filter.type())
                 .bind("contactId", filter.contactId())
+                .bind("watcherId", filter.watcherId())
                 .bind("afterAt", filter.afterAt())
                 .bind("afterId", filter.afterId());
     }

@@ -6,6 +6,8 @@ import io.supporthub.hub.message.AttachmentInfo;
 import io.supporthub.hub.message.AttachmentStore;
 import io.supporthub.hub.message.Message;
 import io.supporthub.hub.message.MessageQueries;
+import io.supporthub.hub.observer.Observer;
+import io.supporthub.hub.observer.ObserverQueries;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
@@ -18,8 +20,8 @@ import java.util.Optional;
  * One ticket with its thread, its timeline and the figures derived from it. In JSON the ticket's own fields sit at
  * the top level beside {@code messages} and {@code timeline}, as CONTRACT.md describes a ticket in detail.
  */
-public record TicketDetail(@JsonUnwrapped TicketSummary ticket, List<MessageView> messages, List<TicketEvent> timeline,
-                           Long firstResponseSeconds, long resolutionSeconds) {
+public record TicketDetail(@JsonUnwrapped TicketSummary ticket, List<Observer> observers, List<MessageView> messages,
+                           List<TicketEvent> timeline, Long firstResponseSeconds, long resolutionSeconds) {
 
     /**
      * A message of the thread. {@code senderAuthentication} is what the receiving mail server found checking the
@@ -54,7 +56,7 @@ public record TicketDetail(@JsonUnwrapped TicketSummary ticket, List<MessageView
         Long firstResponse = ticket.firstResponseAt() == null ? null
                 : firstResponseSeconds(messages, ticket.firstResponseAt());
         long resolution = TicketClock.resolutionTime(statusChanges(ticket, timeline), now).toSeconds();
-        return Optional.of(new TicketDetail(ticket, views, timeline, firstResponse, resolution));
+        return Optional.of(new TicketDetail(ticket, new ObserverQueries(handle).of(ticketId), views, timeline, firstResponse, resolution));
     }
 
     /** From the customer's first message to the first public agent reply. */

@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the ticket list shows: every field optional. {@code groupIds}, when not null, keeps the tickets in
- * those groups ({@code group=<id>|mine}). {@code after} is the keyset cursor of the previous page's last
- * row (its last message time and id), so every page is one index scan however deep.
+/**
+ * What the ticket list shows: every field optional. {@code watcherId}: only tickets that agent observes.
+ * {@code groupIds}, when not null, keeps the tickets in those groups ({@code group=<id>|mine}). {@code after} is the
+ * keyset cursor of the previous page's last row (its last message time and id), so every page is one index scan however
+ * deep.
  */
 public record TicketFilter(List<String> statuses, Integer line, Long assigneeId, boolean unassigned, String channel,
-                           String priority, String type, Long contactId, String query, Instant afterAt, Long afterId,
-                           int limit, List<Long> groupIds) {
+                           String priority, String type, Long contactId, Long watcherId, String query, Instant afterAt,
+                           Long afterId, int limit, List<Long> groupIds) {
 
     public static final int MAX_LIMIT = 200;
 
@@ -24,15 +26,15 @@ public record TicketFilter(List<String> statuses, Integer line, Long assigneeId,
 
     /** A filter on no group. */
     public TicketFilter(List<String> statuses, Integer line, Long assigneeId, boolean unassigned, String channel,
-                        String priority, String type, Long contactId, String query, Instant afterAt, Long afterId,
-                        int limit) {
-        this(statuses, line, assigneeId, unassigned, channel, priority, type, contactId, query, afterAt, afterId, limit,
-                null);
+                        String priority, String type, Long contactId, Long watcherId, String query, Instant afterAt,
+                        Long afterId, int limit) {
+        this(statuses, line, assigneeId, unassigned, channel, priority, type, contactId, watcherId, query, afterAt,
+                afterId, limit, null);
     }
 
     /** The same search over all tickets ({@code scope=all}): only the words, the cursor and the limit are kept. */
     public TicketFilter everywhere() {
-        return new TicketFilter(List.of(), null, null, false, null, null, null, null, query, afterAt, afterId, limit);
+        return new TicketFilter(List.of(), null, null, false, null, null, null, null, null, query, afterAt, afterId, limit);
     }
 
     /** Encodes the position after a row, for the next page's {@code after}. */

@@ -20,6 +20,10 @@ public interface TicketListener {
     default void assigned(Handle handle, Ticket ticket, Agent assignee, Agent by, AfterCommit afterCommit) {
     }
 
+    /** The customer wrote on the ticket (not an auto-reply), the message stored. */
+    default void customerWrote(Handle handle, Ticket ticket, String text, AfterCommit afterCommit) {
+    }
+
     /** An agent wrote an internal note on the ticket. */
     default void noteAdded(Handle handle, Ticket ticket, Agent author, String text, AfterCommit afterCommit) {
     }

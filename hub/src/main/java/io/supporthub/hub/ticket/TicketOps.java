@@ -108,6 +108,12 @@ public final class TicketOps {
         }
     }
 
+    public void customerWrote(Handle handle, Ticket ticket, String text, AfterCommit afterCommit) {
+        for (TicketListener listener : listeners) {
+            listener.customerWrote(handle, ticket, text, afterCommit);
+        }
+    }
+
     public static String actorName(Actor actor) {
         return switch (actor) {
             case AGENT -> "agent";

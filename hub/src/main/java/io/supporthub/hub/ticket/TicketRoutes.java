@@ -129,6 +129,7 @@ public final class TicketRoutes {
                     blankToNull(ctx.queryParam("priority")),
                     blankToNull(ctx.queryParam("type")),
                     contact == null || contact.isBlank() ? null : Long.parseLong(contact),
+                    watcher(ctx.queryParam("watching"), agent),
                     blankToNull(ctx.queryParam("q")),
                     after == null || after.isBlank() ? null : TicketFilter.cursorInstant(after),
                     after == null || after.isBlank() ? null : TicketFilter.cursorId(after),
@@ -139,6 +140,14 @@ public final class TicketRoutes {
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid(e.getMessage());
         }
+    }
+
+    /** {@code watching=me}: the caller's watched tickets; another agent's id is taken too. */
+    private static Long watcher(String watching, Agent agent) {
+        if (watching == null || watching.isBlank()) {
+            return null;
+        }
+        return "me".equals(watching) ? agent.id() : Long.parseLong(watching);
     }
 
     private static String blankToNull(String value) {

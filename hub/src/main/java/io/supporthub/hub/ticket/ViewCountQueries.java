@@ -1,5 +1,6 @@
 package io.supporthub.hub.ticket;
 
+import io.supporthub.hub.observer.ObserverQueries;
 import org.jdbi.v3.core.Handle;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -55,6 +56,7 @@ public final class ViewCountQueries {
         return switch (view) {
             case MINE -> "and t.assignee_id = :me ";
             case UNASSIGNED -> "and t.assignee_id is null and t.line = :line ";
+            case WATCHING -> "and " + ObserverQueries.watchedBy("me");
             default -> "";
         };
     }

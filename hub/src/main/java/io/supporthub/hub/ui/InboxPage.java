@@ -10,6 +10,7 @@ import io.supporthub.hub.catalog.CatalogList;
 import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.catalog.CustomStatus;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.observer.ObserverQueries;
 import io.supporthub.hub.ticket.Actor;
 import io.supporthub.hub.ticket.TicketFilter;
 import io.supporthub.hub.ticket.TicketListQueries;
@@ -25,7 +26,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -99,7 +102,7 @@ final class InboxPage {
         boolean unassigned = listed == TicketView.UNASSIGNED || filters.unassigned();
         Integer line = listed == TicketView.UNASSIGNED ? Integer.valueOf(agent.line()) : null;
         TicketFilter filter = new TicketFilter(statuses, line, assigneeId, unassigned, filters.channel(), filters.priority(),
-                null, null, filters.query(), filters.afterAt(), filters.afterId(), PAGE_SIZE);
+                null, null, listed == TicketView.WATCHING ? Long.valueOf(agent.id()) : null, filters.query(), filters.afterAt(), filters.afterId(), PAGE_SIZE);
         List<TicketSummary> found = new TicketListQueries(handle, phones)
                 .list(filters.allTickets() && filters.query() != null ? filter.everywhere() : filter);
         String next = null;
@@ -111,8 +114,10 @@ final class InboxPage {
         Instant now = clock.instant();
         CatalogLook look = CatalogLook.of(handle);
         List<InboxRow> rows = new ArrayList<>(found.size());
+        Set<Long> watched = new HashSet<>(new ObserverQueries(handle)
+                .watchedAmong(agent.id(), found.stream().map(TicketSummary::id).toList()));
         for (TicketSummary ticket : found) {
-            rows.add(InboxRow.of(ticket, now, look));
+            rows.add(InboxRow.of(ticket, now, look, watched.contains(ticket.id())));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("view", view);

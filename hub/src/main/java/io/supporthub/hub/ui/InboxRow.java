@@ -8,9 +8,14 @@ import java.time.Instant;
 public record InboxRow(long id, long number, String subject, String channel, String channelLabel, String customer,
                        String excerpt, String waited, String waitedTitle, boolean unread, boolean isNew, String status,
                        String statusLabel, String statusColor, String priority, String priorityColor, String assignee, String lastActivity,
-                       int line) {
+                       int line, boolean watched) {
 
     static InboxRow of(TicketSummary t, Instant now, CatalogLook look) {
+        return of(t, now, look, false);
+    }
+
+    /** {@code watched}: the agent looking observes the ticket (an eye on the row). */
+    static InboxRow of(TicketSummary t, Instant now, CatalogLook look, boolean watched) {
         boolean isNew = "open".equals(t.status()) && t.firstResponseAt() == null && t.assignee() == null;
         boolean customerLast = t.lastMessageFromCustomer() && !"resolved".equals(t.status()) && !"closed".equals(t.status());
         String waited = t.waitingSince() == null ? "" : Format.since(t.waitingSince(), now);
@@ -21,7 +26,7 @@ public record InboxRow(long id, long number, String subject, String channel, Str
                 isNew || customerLast, isNew, t.status(),
                 t.statusLabel() != null ? t.statusLabel() : Format.label(t.status()), look.statusColorOf(t.statusLabel()),
                 t.priority(), look.colorOf(t.priority()),
-                t.assignee() == null ? null : t.assignee().name(), Format.since(t.lastMessageAt(), now), t.line());
+                t.assignee() == null ? null : t.assignee().name(), Format.since(t.lastMessageAt(), now), t.line(), watched);
     }
 
     private static String firstAddress(TicketSummary t) {

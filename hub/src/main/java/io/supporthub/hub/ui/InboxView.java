@@ -6,6 +6,7 @@ import io.supporthub.hub.ticket.TicketView;
 public enum InboxView {
     MINE(TicketView.MINE, "My tickets"),
     UNASSIGNED(TicketView.UNASSIGNED, "Unassigned"),
+    WATCHING(TicketView.WATCHING, "Watching"),
     OPEN(TicketView.OPEN, "All open"),
     PENDING(TicketView.PENDING, "Pending"),
     POSTPONED(TicketView.POSTPONED, "Postponed"),

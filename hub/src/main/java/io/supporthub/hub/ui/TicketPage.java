@@ -64,7 +64,7 @@ final class TicketPage {
             notFound(ctx, agent);
             return;
         }
-        Optional<Map<String, Object>> model = transactions.read(handle -> model(handle, id));
+        Optional<Map<String, Object>> model = transactions.read(handle -> model(handle, id, agent));
         if (model.isEmpty()) {
             notFound(ctx, agent);
             return;
@@ -79,7 +79,7 @@ final class TicketPage {
         pages.render(ctx, 404, "error", agent, model);
     }
 
-    private Optional<Map<String, Object>> model(Handle handle, long id) {
+    private Optional<Map<String, Object>> model(Handle handle, long id, Agent agent) {
         Instant now = clock.instant();
         Optional<TicketDetail> loaded = TicketDetail.load(handle, id, now);
         if (loaded.isEmpty()) {
@@ -90,6 +90,8 @@ final class TicketPage {
         Ticket row = new TicketQueries(handle).find(id).orElseThrow();
         Map<String, Object> model = new HashMap<>();
         model.put("ticket", ticket);
+        model.put("observers", detail.observers());
+        model.put("watching", detail.observers().stream().anyMatch(o -> o.isAgent() && o.id() == agent.id()));
         model.put("section", "inbox");
         model.put("title", "#" + ticket.number() + " " + ticket.subject());
         model.put("statusLabel", ticket.statusLabel() != null ? ticket.statusLabel() : Format.label(ticket.status()));

@@ -20,6 +20,10 @@ public record TimelineRow(String time, String who, String what) {
             case "updated" -> "updated assignee, type or priority";
             case "rated" -> "rated the support";
             case "notified" -> "was notified";
+            case "watch_started" -> "started watching";
+            case "watch_stopped" -> "stopped watching";
+            case "observer_added" -> "added " + observerName(event) + " as observer";
+            case "observer_removed" -> "removed " + observerName(event) + " from the observers";
             default -> Format.label(event.kind());
         };
         if (event.toStatus() != null && !"created".equals(event.kind())) {
@@ -43,5 +47,9 @@ public record TimelineRow(String time, String who, String what) {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return Json.MAPPER.createObjectNode();
         }
+    }
+
+    private static String observerName(TicketEvent event) {
+        return detail(event).path("name").asText("someone");
     }
 }

@@ -1,0 +1,73 @@
+package io.supporthub.hub.observer;
+
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.List;
+
+/** SQL on {@code ticket_observer}, within the caller's transaction. */
+public final class ObserverQueries {
+
+    // Until the groups' schema is merged a group has no name of its own to show.
+    private static final String OBSERVERS = "select case when o.agent_id is not null then 'agent' else 'group' end as kind, "
+            + "coalesce(o.agent_id, o.group_id) as id, "
+            + "coalesce((select name from agent where id = o.agent_id), 'Group ' || o.group_id) as name "
+            + "from ticket_observer o ";
+
+    private final Handle handle;
+
+    public ObserverQueries(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** The ticket's observers, employees first, each in the order they were added. */
+    public List<Observer> of(long ticketId) {
+        return handle.createQuery(OBSERVERS + "where o.ticket_id = :ticketId order by o.agent_id is null, o.id")
+                .bind("ticketId", ticketId)
+                .map((rs, ctx) -> new Observer(rs.getString("kind"), rs.getLong("id"), rs.getString("name")))
+                .list();
+    }
+
+    /** Adds the observer; false when it was already there (nothing changes). */
+    public boolean add(long ticketId, Observer observer, long addedBy, Instant now) {
+        String column = observer.isAgent() ? "agent_id" : "group_id";
+        return handle.createUpdate("insert into ticket_observer (ticket_id, " + column + ", added_by, added_at) "
+                        + "values (:ticketId, :id, :addedBy, :now) on conflict do nothing")
+                .bind("ticketId", ticketId).bind("id", observer.id()).bind("addedBy", addedBy).bind("now", now)
+                .execute() == 1;
+    }
+
+    /** Removes the observer; false when it was not there. */
+    public boolean remove(long ticketId, String kind, long id) {
+        String column = Observer.AGENT.equals(kind) ? "agent_id" : "group_id";
+        return handle.createUpdate("delete from ticket_observer where ticket_id = :ticketId and " + column + " = :id")
+                .bind("ticketId", ticketId).bind("id", id).execute() == 1;
+    }
+
+    /**
+     * The employees to tell of what happens on the ticket: those watching it themselves. This is where the members
+     * of watching groups join once groups exist, and where a per-employee preference (email, live) will filter.
+     */
+    public List<Long> agentsToTell(long ticketId) {
+        return handle.createQuery("select o.agent_id from ticket_observer o join agent a on a.id = o.agent_id "
+                        + "where o.ticket_id = :ticketId and a.active order by o.agent_id")
+                .bind("ticketId", ticketId).mapTo(Long.class).list();
+    }
+
+    /**
+     * Of these tickets, those the agent watches (an inbox page's rows: at most a page, one index probe each).
+     */
+    public List<Long> watchedAmong(long agentId, List<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery("select ticket_id from ticket_observer where agent_id = :agentId "
+                        + "and ticket_id = any(:ids)")
+                .bind("agentId", agentId).bindArray("ids", Long.class, ticketIds).mapTo(Long.class).list();
+    }
+
+    /** The SQL condition on {@code ticket t}: the agent, bound as {@code :watcher}, watches it. */
+    public static String watchedBy(String watcherParameter) {
+        return "t.id in (select o.ticket_id from ticket_observer o where o.agent_id = :" + watcherParameter + ") ";
+    }
+}

@@ -1,0 +1,171 @@
+package io.supporthub.hub.observer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.supporthub.hub.support.TestHub;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ObserverApiTest {
+
+    static TestHub hub;
+
+    @BeforeAll
+    static void start() {
+        hub = new TestHub();
+        hub.logIn();
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    private static long ticket(String id) {
+        return hub.inbound(id, "Customer " + id, id + "@example.com", "Help with " + id).json().get("ticketId").asLong();
+    }
+
+    private static long agent(String email, String name) {
+        return hub.post("/api/agents", Map.of("email", email, "name", name, "password", "blue tractor morning"))
+                .json().get("id").asLong();
+    }
+
+    private static List<String> observers(JsonNode node) {
+        List<String> found = new ArrayList<>();
+        node.forEach(o -> found.add(o.get("kind").asText() + ":" + o.get("id").asLong() + ":" + o.get("name").asText()));
+        return found;
+    }
+
+    private static List<String> listIds(String query) {
+        List<String> ids = new ArrayList<>();
+        hub.get("/api/tickets?" + query).json().get("items").forEach(t -> ids.add(t.get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void addingListingAndRemovingAnAgentObserver_showsInTheTicketsJsonAndTimeline() {
+        long ticketId = ticket("obs-crud");
+        long anna = agent("anna@test.local", "Anna Observer");
+
+        TestHub.Response added = hub.post("/api/tickets/" + ticketId + "/observers", Map.of("agentId", anna));
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(observers(added.json().get("items"))).containsExactly("agent:" + anna + ":Anna Observer");
+
+        TestHub.Response again = hub.post("/api/tickets/" + ticketId + "/observers", Map.of("agentId", anna));
+        assertThat(again.status()).as("adding the same observer again is idempotent").isEqualTo(200);
+        assertThat(observers(again.json().get("items"))).hasSize(1);
+
+        assertThat(observers(hub.get("/api/tickets/" + ticketId + "/observers").json().get("items")))
+                .containsExactly("agent:" + anna + ":Anna Observer");
+        JsonNode detail = hub.get("/api/tickets/" + ticketId).json();
+        assertThat(observers(detail.get("observers"))).containsExactly("agent:" + anna + ":Anna Observer");
+
+        TestHub.Response removed = hub.request("DELETE", "/api/tickets/" + ticketId + "/observers/agent/" + anna, null, Map.of());
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(removed.json().get("items")).isEmpty();
+        assertThat(hub.request("DELETE", "/api/tickets/" + ticketId + "/observers/agent/" + anna, null, Map.of()).status())
+                .as("removing an observer who is not there changes nothing").isEqualTo(200);
+
+        List<String> kinds = new ArrayList<>();
+        hub.get("/api/tickets/" + ticketId).json().get("timeline").forEach(e -> kinds.add(e.get("kind").asText()));
+        assertThat(kinds).containsSubsequence("observer_added", "observer_removed");
+        assertThat(kinds.stream().filter("observer_added"::equals).count()).as("the repeated add wrote no event").isEqualTo(1);
+    }
+
+    @Test
+    void unknownTicketsAndAgents_answer404_aDisabledAgentIsRefused_andTheBodyMustNameOne() {
+        long ticketId = ticket("obs-refusals");
+        assertThat(hub.post("/api/tickets/999999/observers", Map.of("agentId", 1)).status()).isEqualTo(404);
+        assertThat(hub.post("/api/tickets/" + ticketId + "/observers", Map.of("agentId", 999999)).status()).isEqualTo(404);
+        assertThat(hub.post("/api/tickets/" + ticketId + "/observers", Map.of()).status()).isEqualTo(400);
+        assertThat(hub.post("/api/tickets/" + ticketId + "/observers", Map.of("agentId", 1, "groupId", 1)).status()).isEqualTo(400);
+        assertThat(hub.request("DELETE", "/api/tickets/" + ticketId + "/observers/team/1", null, Map.of()).status()).isEqualTo(404);
+
+        long leaver = agent("leaver@test.local", "Lee Leaver");
+        assertThat(hub.patch("/api/agents/" + leaver, Map.of("active", false)).status()).isEqualTo(200);
+        TestHub.Response refused = hub.post("/api/tickets/" + ticketId + "/observers", Map.of("agentId", leaver));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("message").asText()).contains("disabled");
+    }
+
+    @Test
+    void watchingOneself_isIdempotent_andFillsTheWatchingListAndCount() {
+        long watched = ticket("obs-watch");
+        long other = ticket("obs-not-watched");
+        int before = hub.get("/api/tickets/counts").json().get("watching").get("count").asInt();
+
+        assertThat(hub.post("/api/tickets/" + watched + "/watch", Map.of()).status()).isEqualTo(200);
+        assertThat(hub.post("/api/tickets/" + watched + "/watch", Map.of()).status()).isEqualTo(200);
+        assertThat(observers(hub.get("/api/tickets/" + watched).json().get("observers"))).hasSize(1);
+
+        assertThat(listIds("watching=me")).contains(String.valueOf(watched)).doesNotContain(String.valueOf(other));
+        assertThat(listIds("watching=me&status=open")).contains(String.valueOf(watched));
+        assertThat(hub.get("/api/tickets/counts").json().get("watching").get("count").asInt()).isEqualTo(before + 1);
+
+        List<String> kinds = new ArrayList<>();
+        hub.get("/api/tickets/" + watched).json().get("timeline").forEach(e -> kinds.add(e.get("kind").asText()));
+        assertThat(kinds.stream().filter("watch_started"::equals).count()).isEqualTo(1);
+
+        assertThat(hub.request("DELETE", "/api/tickets/" + watched + "/watch", null, Map.of()).status()).isEqualTo(200);
+        assertThat(hub.request("DELETE", "/api/tickets/" + watched + "/watch", null, Map.of()).status()).isEqualTo(200);
+        assertThat(listIds("watching=me")).doesNotContain(String.valueOf(watched));
+        assertThat(hub.get("/api/tickets/counts").json().get("watching").get("count").asInt()).isEqualTo(before);
+    }
+
+    @Test
+    void aGroupObserver_isListedWithItsKind() {
+        long ticketId = ticket("obs-group");
+        TestHub.Response added = hub.post("/api/tickets/" + ticketId + "/observers", Map.of("groupId", 7));
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(observers(added.json().get("items"))).containsExactly("group:7:Group 7");
+        assertThat(hub.request("DELETE", "/api/tickets/" + ticketId + "/observers/group/7", null, Map.of())
+                .json().get("items")).isEmpty();
+    }
+
+    @Test
+    void anObserver_isToldLiveOfANewCustomerMessageOnTheWatchedTicket() throws Exception {
+        long ticketId = ticket("obs-live");
+        hub.post("/api/tickets/" + ticketId + "/watch", Map.of());
+        String token = hub.post("/api/agents/1/token", Map.of()).json().get("token").asText();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(hub.url("/api/events")))
+                        .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
+                    try (Stream<String> body = response.body()) {
+                        body.forEach(lines::add);
+                    }
+                });
+        assertThat(awaitLine(lines, "connected")).isTrue();
+
+        hub.inbound("obs-live-2", "Customer obs-live", "obs-live@example.com", "Any news on this?");
+
+        assertThat(awaitLine(lines, "event: watched")).isTrue();
+        assertThat(awaitLine(lines, "Any news on this?")).isTrue();
+    }
+
+    private static boolean awaitLine(BlockingQueue<String> lines, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(200, TimeUnit.MILLISECONDS);
+            if (line != null && line.contains(expected)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
