@@ -11,6 +11,7 @@ import io.supporthub.hub.agent.AccessService;
 import io.supporthub.hub.agent.AccountRoutes;
 import io.supporthub.hub.agent.AgentRoutes;
 import io.supporthub.hub.agent.AgentService;
+import io.supporthub.hub.ticket.AssigneeHandover;
 import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.agent.PasswordService;
 import io.supporthub.hub.audit.AuditLog;
@@ -207,7 +208,7 @@ public final class App implements AutoCloseable {
                 config.outboxLease()),
                 4, "outbox");
         TicketOpener opener = new TicketOpener(transactions, ticketOps, tickets, phones);
-        this.agents = new AgentService(transactions);
+        this.agents = new AgentService(transactions, new AssigneeHandover(ticketOps));
         SmsRoutes smsRoutes = new SmsRoutes(transactions, tickets, notificationStore, defaultTexts, renderer);
         NotificationRoutes notificationRoutes = new NotificationRoutes(transactions, notificationStore, defaultTexts,
                 renderer, clock);

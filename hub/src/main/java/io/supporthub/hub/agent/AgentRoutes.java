@@ -41,6 +41,7 @@ public final class AgentRoutes {
         routes.get("/api/agents", this::list);
         routes.post("/api/agents", this::create);
         routes.patch("/api/agents/{id}", this::update);
+        routes.post("/api/agents/{id}/reassign", this::reassign);
         routes.post("/api/agents/{id}/token", this::token);
         routes.post("/api/agents/{id}/password-reset", this::resetPassword);
     }
@@ -82,13 +83,19 @@ public final class AgentRoutes {
             throw Refusal.forbidden("only an administrator can change other agents, roles, lines or access");
         }
         if (self && body.has("active") && !Json.optBoolean(body, "active", true)) {
-            throw Refusal.conflict("you cannot disable your own account");
+            throw Refusal.invalid("you cannot disable your own account");
         }
+        HandoverTarget handoverTo = body.has("reassign") ? HandoverTarget.from(body.get("reassign")) : null;
         Long line = Json.optLong(body, "line");
         ctx.json(agents.update(id, DisplayText.name(Json.optText(body, "name")), Json.optText(body, "role"),
                 line == null ? null : line.intValue(),
                 body.has("active") ? Json.optBoolean(body, "active", true) : null,
-                Json.optText(body, "password")));
+                Json.optText(body, "password"), handoverTo, caller));
+    }
+
+    private void reassign(Context ctx) {
+        Agent caller = Authentication.admin(ctx);
+        ctx.json(Map.of("moved", agents.reassign(id(ctx), HandoverTarget.from(Json.body(ctx)), caller)));
     }
 
     private void token(Context ctx) {

@@ -1,6 +1,7 @@
 package io.supporthub.hub.agent;
 
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.error.HasOpenTickets;
 import io.supporthub.hub.error.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +19,11 @@ public final class AgentService {
     public static final String DEFAULT_ADMIN_EMAIL = "admin@localhost";
 
     private final Transactions transactions;
+    private final Handover handover;
 
-    public AgentService(Transactions transactions) {
+    public AgentService(Transactions transactions, Handover handover) {
         this.transactions = transactions;
+        this.handover = handover;
     }
 
     /**
@@ -63,9 +66,19 @@ public final class AgentService {
 
     /** Changes name, role, line, whether the agent may log in, and optionally the password. */
     public Agent update(long id, String name, String role, Integer line, Boolean active, String password) {
-        return transactions.inTransaction((handle, afterCommit) -> {
+        return update(id, name, role, line, active, password, null, null);
+    }
+
+    /**
+     * As above; disabling someone responsible for tickets that are not closed needs {@code handover} (where they go,
+     * moved in the same transaction, so a leaver is cut off at once) or is refused with the count.
+     */
+    public Agent update(long id, String name, String role, Integer line, Boolean active, String password,
+                        HandoverTarget handoverTo, Agent by) {
+        return transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
             AgentQueries agents = new AgentQueries(handle);
-            Agent current = agents.find(id).orElseThrow(() -> Refusal.notFound("no agent " + id));
+            // The assignees' lock first: no ticket is given to this agent while they are being disabled.
+            Agent current = Assignees.lock(handle, id);
             Agent updated = new Agent(id, current.email(),
                     name == null ? current.name() : name.strip(),
                     role == null ? current.role() : role.toLowerCase(Locale.ROOT),
@@ -80,6 +93,15 @@ public final class AgentService {
                             + " is the last active administrator; make another agent an administrator first");
                 }
             }
+            if (current.active() && !updated.active()) {
+                long open = handover.openTickets(handle, id);
+                if (open > 0 && handoverTo == null) {
+                    throw new HasOpenTickets(current.name(), open);
+                }
+                if (open > 0) {
+                    handover.move(handle, current, handoverTo, by, afterCommit);
+                }
+            }
             agents.update(updated);
             if (password != null) {
                 PasswordPolicy.check(password, updated.email());
@@ -87,6 +109,12 @@ public final class AgentService {
             }
             return updated;
         });
+    }
+
+    /** Hands the tickets the agent is responsible for (not closed) to {@code to}; how many moved. */
+    public long reassign(long id, HandoverTarget to, Agent by) {
+        return transactions.inTransactionRetryingConflicts((handle, afterCommit) ->
+                handover.move(handle, Assignees.lock(handle, id), to, by, afterCommit));
     }
 
     private static boolean isActiveAdmin(Agent agent) {
