@@ -5,7 +5,6 @@ import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.DisplayText;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.Assignees;
-import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.AfterCommit;
