@@ -10,6 +10,7 @@ import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.hub.agent.AccessService;
 import io.supporthub.hub.agent.AccountRoutes;
 import io.supporthub.hub.agent.AgentRoutes;
+import io.supporthub.hub.agent.AgentPhotoRoutes;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.ticket.AssigneeHandover;
 import io.supporthub.hub.agent.Authentication;
@@ -264,6 +265,7 @@ public final class App implements AutoCloseable {
             auditedChanges.register(cfg.routes);
             auditRoutes.register(cfg.routes);
             agentRoutes.register(cfg.routes);
+            new AgentPhotoRoutes(transactions, clock).register(cfg.routes);
             accountRoutes.register(cfg.routes);
             ticketRoutes.register(cfg.routes);
             catalogRoutes.register(cfg.routes);
