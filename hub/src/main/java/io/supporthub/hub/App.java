@@ -10,7 +10,9 @@ import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.hub.agent.AccessService;
 import io.supporthub.hub.agent.AccountRoutes;
 import io.supporthub.hub.agent.AgentRoutes;
+import io.supporthub.hub.agent.AgentPhotoRoutes;
 import io.supporthub.hub.agent.AgentService;
+import io.supporthub.hub.ticket.AssigneeHandover;
 import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.agent.ContactAccess;
 import io.supporthub.hub.agent.PermissionGate;
@@ -215,7 +217,7 @@ public final class App implements AutoCloseable {
                 config.outboxLease()),
                 4, "outbox");
         TicketOpener opener = new TicketOpener(transactions, ticketOps, tickets, phones);
-        this.agents = new AgentService(transactions);
+        this.agents = new AgentService(transactions, new AssigneeHandover(ticketOps));
         SmsRoutes smsRoutes = new SmsRoutes(transactions, tickets, notificationStore, defaultTexts, renderer);
         NotificationRoutes notificationRoutes = new NotificationRoutes(transactions, notificationStore, defaultTexts,
                 renderer, clock);
@@ -277,6 +279,7 @@ public final class App implements AutoCloseable {
             auditedChanges.register(cfg.routes);
             auditRoutes.register(cfg.routes);
             agentRoutes.register(cfg.routes);
+            new AgentPhotoRoutes(transactions, clock).register(cfg.routes);
             accountRoutes.register(cfg.routes);
             ticketRoutes.register(cfg.routes);
             observerRoutes.register(cfg.routes);

@@ -41,6 +41,7 @@ public final class AgentRoutes {
         routes.get("/api/agents", this::list);
         routes.post("/api/agents", this::create);
         routes.patch("/api/agents/{id}", this::update);
+        routes.post("/api/agents/{id}/reassign", this::reassign);
         routes.post("/api/agents/{id}/token", this::token);
         routes.post("/api/agents/{id}/password-reset", this::resetPassword);
     }
@@ -78,13 +79,19 @@ public final class AgentRoutes {
         JsonNode body = Json.body(ctx);
         boolean self = caller.id() == id;
         if (self && body.has("active") && !Json.optBoolean(body, "active", true)) {
-            throw Refusal.conflict("you cannot disable your own account");
+            throw Refusal.invalid("you cannot disable your own account");
         }
+        HandoverTarget handoverTo = body.has("reassign") ? HandoverTarget.from(body.get("reassign")) : null;
         Long line = Json.optLong(body, "line");
         ctx.json(agents.update(caller, id, DisplayText.name(Json.optText(body, "name")), Json.optText(body, "role"),
                 line == null ? null : line.intValue(),
                 body.has("active") ? Json.optBoolean(body, "active", true) : null,
-                Json.optText(body, "password")));
+                Json.optText(body, "password"), handoverTo));
+    }
+
+    private void reassign(Context ctx) {
+        Agent caller = Authentication.agent(ctx);
+        ctx.json(Map.of("moved", agents.reassign(id(ctx), HandoverTarget.from(Json.body(ctx)), caller)));
     }
 
     private void token(Context ctx) {

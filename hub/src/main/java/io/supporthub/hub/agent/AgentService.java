@@ -1,6 +1,7 @@
 package io.supporthub.hub.agent;
 
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.error.HasOpenTickets;
 import io.supporthub.hub.error.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +18,11 @@ public final class AgentService {
     public static final String DEFAULT_ADMIN_EMAIL = "admin@localhost";
 
     private final Transactions transactions;
+    private final Handover handover;
 
-    public AgentService(Transactions transactions) {
+    public AgentService(Transactions transactions, Handover handover) {
         this.transactions = transactions;
+        this.handover = handover;
     }
 
     /**
@@ -74,18 +77,22 @@ public final class AgentService {
 
     /** Changes name, role, line, whether the agent may log in, and optionally the password (a system change). */
     public Agent update(long id, String name, String role, Integer line, Boolean active, String password) {
-        return update(null, id, name, role, line, active, password);
+        return update(null, id, name, role, line, active, password, null);
     }
 
     /**
      * Changes name, role ({@code agent} is a specialist), line, whether the agent may log in, and optionally the
-     * password, as {@code caller} may ({@link AgentChanges}); a null caller is the system.
+     * password, as {@code caller} may ({@link AgentChanges}); a null caller is the system. Disabling someone responsible
+     * for tickets that are not closed needs {@code handoverTo} (where they go, moved in the same transaction, so a
+     * leaver is cut off at once) or is refused with the count.
      */
-    public Agent update(Agent caller, long id, String name, String role, Integer line, Boolean active, String password) {
+    public Agent update(Agent caller, long id, String name, String role, Integer line, Boolean active, String password,
+                        HandoverTarget handoverTo) {
         Role wanted = role == null ? null : Role.fromInput(role);
-        return transactions.inTransaction((handle, afterCommit) -> {
+        return transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
             AgentQueries agents = new AgentQueries(handle);
-            Agent current = agents.find(id).orElseThrow(() -> Refusal.notFound("no agent " + id));
+            // The assignees' lock first: no ticket is given to this agent while they are being disabled.
+            Agent current = Assignees.lock(handle, id);
             if (caller != null) {
                 AgentChanges.checkUpdate(caller, current, wanted, line, active, password != null);
             }
@@ -103,6 +110,15 @@ public final class AgentService {
                             + " is the last active administrator; make another agent an administrator first");
                 }
             }
+            if (current.active() && !updated.active()) {
+                long open = handover.openTickets(handle, id);
+                if (open > 0 && handoverTo == null) {
+                    throw new HasOpenTickets(current.name(), open);
+                }
+                if (open > 0) {
+                    handover.move(handle, current, handoverTo, caller, afterCommit);
+                }
+            }
             agents.update(updated);
             if (password != null) {
                 PasswordPolicy.check(password, updated.email());
@@ -110,6 +126,12 @@ public final class AgentService {
             }
             return updated;
         });
+    }
+
+    /** Hands the tickets the agent is responsible for (not closed) to {@code to}; how many moved. */
+    public long reassign(long id, HandoverTarget to, Agent by) {
+        return transactions.inTransactionRetryingConflicts((handle, afterCommit) ->
+                handover.move(handle, Assignees.lock(handle, id), to, by, afterCommit));
     }
 
     private static boolean isActiveAdmin(Agent agent) {

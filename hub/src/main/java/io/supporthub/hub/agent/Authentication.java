@@ -98,6 +98,10 @@ public final class Authentication {
         HandlerType method = ctx.method();
         if (method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH) {
             String type = ctx.contentType();
+            if (method == HandlerType.PUT && AgentPhotoRoutes.takesImage(ctx.path()) && type != null
+                    && type.toLowerCase(Locale.ROOT).startsWith("image/")) {
+                return; // a cross-site form cannot send an image/* body either
+            }
             if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
                 throw new Refusal(Refusal.Kind.UNSUPPORTED_FORMAT, "unsupported_media_type", "send the request as Content-Type: application/json");
             }

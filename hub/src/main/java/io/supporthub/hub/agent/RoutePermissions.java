@@ -52,7 +52,8 @@ public final class RoutePermissions {
                 // passwords an administrator's: AgentChanges checks the body).
                 .allow(any, "GET /api/agents")
                 .allow(staff, "POST /api/agents", "POST /api/agents/{id}/reassign")
-                .allow(profile, "PATCH /api/agents/{id}", "PUT /api/agents/{id}/photo")
+                .allow(profile, "PATCH /api/agents/{id}", "PUT /api/agents/{id}/photo", "DELETE /api/agents/{id}/photo")
+                .allow(any, "GET /api/agents/{id}/photo", "PUT /api/me/photo", "DELETE /api/me/photo")
                 .allow(tokens, "POST /api/agents/{id}/token")
                 .allow(passwords, "POST /api/agents/{id}/password-reset")
                 // Tickets: every employee works all of them.

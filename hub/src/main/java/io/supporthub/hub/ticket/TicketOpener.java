@@ -5,6 +5,7 @@ import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.DisplayText;
 import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.agent.Assignees;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.AfterCommit;
@@ -47,6 +48,7 @@ public final class TicketOpener {
             TicketService.requireText(request.text());
         }
         Ticket created = transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
+            Assignees.lockActive(handle, agent.id());
             long contactId = contactFor(handle, request);
             ChannelKind origin = request.channel() == null ? ChannelKind.API : request.channel();
             Long typeId = request.type() == null ? null : TicketService.typeId(handle, request.type());

@@ -4,7 +4,7 @@ import io.supporthub.channels.AddressKind;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.DisplayText;
 import io.supporthub.hub.agent.Agent;
-import io.supporthub.hub.agent.AgentQueries;
+import io.supporthub.hub.agent.Assignees;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.AfterCommit;
@@ -157,7 +157,10 @@ public final class TicketService {
 
     /** Assignee, type, priority and subject; only the fields given change. */
     public void update(long ticketId, Agent agent, TicketPatch patch) {
-        transactions.inTransaction((handle, afterCommit) -> {
+        transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
+            // The assignee's lock before the ticket's: the order every assign path and a disable take them in.
+            Agent target = patch.assigneeSet() && patch.assigneeId() != null
+                    ? Assignees.lockActive(handle, patch.assigneeId()) : null;
             Ticket ticket = new TicketQueries(handle).lock(ticketId).orElseThrow(() -> notFound(ticketId));
             Map<String, Object> changes = new LinkedHashMap<>();
             if (patch.groupSet()) {
@@ -167,8 +170,6 @@ public final class TicketService {
             if (patch.assigneeSet()) {
                 Long assignee = patch.assigneeId();
                 if (assignee != null) {
-                    Agent target = new AgentQueries(handle).find(assignee).filter(Agent::active)
-                            .orElseThrow(() -> Refusal.unprocessable("no active agent " + assignee));
                     changes.put("assignee", target.name());
                     if (!assignee.equals(ticket.assigneeId())) {
                         ops.assigned(handle, ticket, target, agent, afterCommit);

@@ -16,6 +16,7 @@ final class Assets {
             "app.js", "text/javascript; charset=utf-8",
             "inbox.js", "text/javascript; charset=utf-8",
             "ticket.js", "text/javascript; charset=utf-8",
+            "staff.js", "text/javascript; charset=utf-8",
             "admin.js", "text/javascript; charset=utf-8",
             "catalog.js", "text/javascript; charset=utf-8",
             "profile.js", "text/javascript; charset=utf-8");

@@ -3,6 +3,7 @@ package io.supporthub.hub.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.db.Failures;
+import io.supporthub.hub.error.HasOpenTickets;
 import io.supporthub.hub.error.Refusal;
 import io.supporthub.hub.error.TooManyAttempts;
 import org.jdbi.v3.core.ConnectionException;
@@ -27,6 +28,13 @@ public final class ErrorHandling {
     public static void register(RoutesConfig routes) {
         routes.exception(Refusal.class, (e, ctx) -> respond(ctx, status(e.kind()), e.code(), e.getMessage()));
         routes.exception(TooManyAttempts.class, ErrorHandling::tooMany);
+        routes.exception(HasOpenTickets.class, (e, ctx) -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", e.code());
+            body.put("message", e.getMessage());
+            body.put("count", e.count());
+            ctx.status(status(e.kind())).json(body);
+        });
         routes.exception(ConnectionException.class, (e, ctx) -> {
             log.warn("Database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             respond(ctx, 503, "unavailable", "the database is not answering; try again shortly");
