@@ -204,7 +204,11 @@
     const id = e.target.id;
     try {
       if (id === 'status-select') { $('#until-wrap').hidden = e.target.selectedOptions[0].dataset.base !== 'postponed'; return; }
-      if (id === 'assignee-select') { await api('PATCH', base, { assignee: e.target.value ? Number(e.target.value) : null }); }
+      if (id === 'group-select') {
+        await api('PATCH', base, { group: e.target.value ? Number(e.target.value) : null });
+        e.target.blur(); // the live swap keeps a head that holds the focus, and this one must show the new group and buttons
+      }
+      else if (id === 'assignee-select') { await api('PATCH', base, { assignee: e.target.value ? Number(e.target.value) : null }); }
       else if (id === 'type-select') { await api('PATCH', base, { type: e.target.value }); }
       else if (id === 'priority-select') { await api('PATCH', base, { priority: e.target.value }); }
       else if (id === 'observer-add') {
@@ -238,11 +242,12 @@
         await api('POST', base + '/status', body);
         toast('Status changed');
       } else if (target.id === 'escalate') {
-        await api('POST', base + '/escalate', {});
-        toast('Escalated to the second line');
+        $('#escalate-reason').value = '';
+        $('#escalate-dialog').showModal();
+        return;
       } else if (target.id === 'send-back') {
-        await api('POST', base + '/escalate', { line: 1 });
-        toast('Sent back to the first line');
+        const moved = await api('POST', base + '/escalate', { line: 1 });
+        toast('Sent back to ' + (moved.group ? moved.group.name : 'no group'));
       } else if (target.hasAttribute('data-original')) {
         const frame = target.nextElementSibling;
         frame.hidden = !frame.hidden;
@@ -252,6 +257,20 @@
       refresh();
     } catch (err) { fail(err); refresh(); }
   });
+  const escalateForm = $('#escalate-form');
+  if (escalateForm) {
+    escalateForm.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const reason = $('#escalate-reason').value.trim();
+      if (!reason) { toast('Say why it goes up, for the next group', 'error'); return; }
+      try {
+        const moved = await api('POST', base + '/escalate', { reason });
+        $('#escalate-dialog').close();
+        toast('Escalated to ' + moved.group.name);
+      } catch (err) { fail(err); }
+      refresh();
+    });
+  }
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !e.target.closest('input, textarea, select, dialog')) { location.href = '/'; }
     if (e.key === 'r' && !e.target.closest('input, textarea, select, dialog')) { e.preventDefault(); setMode('reply'); }

@@ -251,7 +251,7 @@ public final class App implements AutoCloseable {
         this.permissions = RoutePermissions.standard(() -> settings.read().seniorsSeeReports(),
                 new ContactAccess(transactions));
         PermissionGate permissionGate = new PermissionGate(permissions);
-        WebUi webUi = new WebUi(transactions, authentication, permissions, agents, access, passwords, tickets, cannedReplies, keptAside, audit,
+        WebUi webUi = new WebUi(transactions, authentication, permissions, agents, access, passwords, tickets, cannedReplies, keptAside, audit, settings,
                 viewCounts,
                 senders::containsKey, phones, clock,
                 config.publicUrl().startsWith("https"));

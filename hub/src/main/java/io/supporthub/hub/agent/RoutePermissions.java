@@ -92,6 +92,8 @@ public final class RoutePermissions {
                 .allow(staff, "GET /admin/agents")
                 .allow(canned, "GET /admin/canned")
                 .allow(catalog, "GET /admin/catalog")
+                .allow(groups, "GET /admin/groups")
+                .allow(settings, "GET /admin/settings")
                 .allow(keptAside, "GET /admin/kept-aside")
                 .allow(settings, "GET /admin/notifications")
                 .allow(audit, "GET /admin/audit");

@@ -19,10 +19,7 @@ final class TicketConditions {
             sql.append("and t.line = :line ");
         }
         if (filter.groupIds() != null) {
-            // Literal ids, as the statuses: the plan of each status's index scan then knows its group.
-            sql.append(filter.groupIds().isEmpty() ? "and false "
-                    : "and t.group_id in (" + filter.groupIds().stream().map(String::valueOf)
-                            .collect(java.util.stream.Collectors.joining(", ")) + ") ");
+            sql.append("and ").append(inGroups(filter.groupIds()));
         }
         if (filter.assigneeId() != null) {
             sql.append("and t.assignee_id = :assigneeId ");
@@ -50,6 +47,16 @@ final class TicketConditions {
             sql.append("and (t.last_message_at, t.id) < (:afterAt, :afterId) ");
         }
         return sql.toString();
+    }
+
+    /**
+     * The tickets in the groups, ids written as literals, as the statuses: the plan of each status's index scan then
+     * knows its group ({@code ticket_group_inbox}, {@code ticket_group_unassigned_inbox}). No groups: no tickets.
+     */
+    static String inGroups(java.util.List<Long> groupIds) {
+        return groupIds.isEmpty() ? "false "
+                : "t.group_id in (" + groupIds.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ") ";
     }
 
     static <T extends SqlStatement<T>> T bind(T statement, TicketFilter filter) {

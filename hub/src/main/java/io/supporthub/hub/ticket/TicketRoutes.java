@@ -79,7 +79,7 @@ public final class TicketRoutes {
     private void counts(Context ctx) {
         long started = System.nanoTime();
         Agent agent = Authentication.agent(ctx);
-        ctx.json(transactions.read(handle -> viewCounts.of(handle, agent.id(), agent.line())));
+        ctx.json(transactions.read(handle -> viewCounts.of(handle, agent.id())));
         ServerTiming.since(ctx, started);
     }
 

@@ -30,18 +30,21 @@ public final class ViewCountQueries {
         this.handle = handle;
     }
 
-    /** The counted views' counts for the agent, by view key, in the sidebar's order. */
-    public Map<String, BoundedCount> counts(long agentId, int agentLine, int bound) {
+    /**
+     * The counted views' counts for the agent, by view key, in the sidebar's order; "unassigned" is that of the agent's
+     * groups ({@code groupIds}).
+     */
+    public Map<String, BoundedCount> counts(long agentId, List<Long> groupIds, int bound) {
         List<TicketView> views = Arrays.stream(TicketView.values()).filter(TicketView::counted).toList();
         StringBuilder sql = new StringBuilder("select ");
         for (TicketView view : views) {
             sql.append(view == views.get(0) ? "" : ", ")
                     .append("(select count(*) from (select 1 from ticket t where t.status in (")
                     .append(view.statuses().stream().map(status -> "'" + status + "'").collect(Collectors.joining(", ")))
-                    .append(") ").append(owner(view)).append("limit :bound) counted) as ").append(view.key());
+                    .append(") ").append(owner(view, groupIds)).append("limit :bound) counted) as ").append(view.key());
         }
         return handle.createQuery(sql.toString())
-                .bind("bound", bound).bind("me", agentId).bind("line", agentLine)
+                .bind("bound", bound).bind("me", agentId)
                 .map((rs, ctx) -> {
                     Map<String, BoundedCount> counts = new LinkedHashMap<>();
                     for (TicketView view : views) {
@@ -52,10 +55,10 @@ public final class ViewCountQueries {
                 }).one();
     }
 
-    private static String owner(TicketView view) {
+    private static String owner(TicketView view, List<Long> groupIds) {
         return switch (view) {
             case MINE -> "and t.assignee_id = :me ";
-            case UNASSIGNED -> "and t.assignee_id is null and t.line = :line ";
+            case UNASSIGNED -> "and t.assignee_id is null and " + TicketConditions.inGroups(groupIds);
             case WATCHING -> "and " + ObserverQueries.watchedBy("me");
             default -> "";
         };

@@ -1,5 +1,6 @@
 package io.supporthub.hub.ticket;
 
+import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.ticket.ViewCountQueries.BoundedCount;
 import org.jdbi.v3.core.Handle;
 
@@ -14,7 +15,8 @@ public final class ViewCounts {
         this.bound = bound;
     }
 
-    public Map<String, BoundedCount> of(Handle handle, long agentId, int agentLine) {
-        return new ViewCountQueries(handle).counts(agentId, agentLine, bound);
+    /** The agent's counts; "unassigned" counts the unassigned tickets of the agent's groups. */
+    public Map<String, BoundedCount> of(Handle handle, long agentId) {
+        return new ViewCountQueries(handle).counts(agentId, new GroupQueries(handle).groupsOf(agentId), bound);
     }
 }

@@ -3,6 +3,7 @@ package io.supporthub.hub.ui;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.agent.Role;
 import io.supporthub.hub.audit.AuditEntry;
@@ -14,34 +15,40 @@ import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.catalog.CatalogList;
 import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.keptaside.KeptAsideService;
+import io.supporthub.hub.settings.SettingsService;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Admin pages: employees, canned replies, types/priorities/statuses, customer notifications, payloads kept aside, the
- * audit log; each opens to the roles {@code RoutePermissions} lets call the API behind it.
+ * Admin pages: employees, groups, canned replies, types/priorities/statuses, customer notifications, payloads kept aside, the
+ * audit log, the run-time settings; each opens to the roles {@code RoutePermissions} lets call the API behind it.
  * The pages list what exists; their forms call the JSON admin API from the page's script.
  */
 final class AdminPages {
 
     private static final int KEPT_ASIDE_SHOWN = 200;
+    private static final List<String> TIME_ZONES = ZoneId.getAvailableZoneIds().stream().sorted().toList();
 
     private final Transactions transactions;
     private final AgentService agents;
     private final CannedReplies cannedReplies;
     private final KeptAsideService keptAside;
     private final AuditLog audit;
+    private final SettingsService settings;
     private final PageAccess access;
     private final Pages pages;
 
     AdminPages(Transactions transactions, AgentService agents, CannedReplies cannedReplies, KeptAsideService keptAside,
-               AuditLog audit, PageAccess access, Pages pages) {
+               AuditLog audit, SettingsService settings, PageAccess access, Pages pages) {
+        this.settings = settings;
         this.audit = audit;
         this.keptAside = keptAside;
         this.transactions = transactions;
@@ -57,6 +64,10 @@ final class AdminPages {
             ctx.redirect(pages.adminLinks(agent).get(0).path());
         });
         routes.get("/admin/agents", this::agents);
+        routes.get("/admin/groups", ctx -> show(ctx, "admin_groups", "groups", transactions.read(handle -> Map.of(
+                "groups", new GroupQueries(handle).all(),
+                "agents", new AgentQueries(handle).active()))));
+        routes.get("/admin/settings", this::settings);
         routes.get("/admin/canned", ctx -> show(ctx, "admin_canned", "canned", Map.of("groups", cannedReplies.all(null))));
         routes.get("/admin/catalog", ctx -> show(ctx, "admin_catalog", "catalog", transactions.read(handle -> Map.of(
                 "types", new CatalogQueries(handle).all(CatalogList.TYPES),
@@ -80,6 +91,17 @@ final class AdminPages {
         model.put("roles", viewer.isAdmin() ? List.of(Role.values()) : List.of(Role.SPECIALIST));
         model.put("mayChangeRoles", viewer.isAdmin());
         show(ctx, "admin_agents", "agents", model);
+    }
+
+    /** The settings form: the visible groups to choose the default from, and every time zone Java knows. */
+    private void settings(Context ctx) {
+        access.agent(ctx);
+        Map<String, Object> model = new HashMap<>();
+        model.put("settings", settings.read());
+        model.put("groups", transactions.read(handle -> new GroupQueries(handle).all()).stream()
+                .filter(group -> !group.hidden()).toList());
+        model.put("zones", TIME_ZONES);
+        show(ctx, "admin_settings", "settings", model);
     }
 
     /** The audit log, filtered by the form's query; "Older" carries the filter and the last row's id. */

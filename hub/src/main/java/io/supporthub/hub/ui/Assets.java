@@ -19,6 +19,8 @@ final class Assets {
             "staff.js", "text/javascript; charset=utf-8",
             "admin.js", "text/javascript; charset=utf-8",
             "catalog.js", "text/javascript; charset=utf-8",
+            "groups.js", "text/javascript; charset=utf-8",
+            "settings.js", "text/javascript; charset=utf-8",
             "profile.js", "text/javascript; charset=utf-8");
 
     private final Map<String, byte[]> files = new java.util.HashMap<>();

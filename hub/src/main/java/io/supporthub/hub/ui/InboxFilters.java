@@ -12,7 +12,17 @@ import java.time.format.DateTimeParseException;
 
 /** The filter bar's values, read leniently: a malformed value is ignored, never an error page. */
 public record InboxFilters(String channel, String status, String priority, Long assigneeId, boolean unassigned, String assignee,
-               String query, boolean allTickets, Instant afterAt, Long afterId) {
+               String group, String query, boolean allTickets, Instant afterAt, Long afterId) {
+
+    /** The group filter's group, when it names one. */
+    public Long groupId() {
+        return group == null || myGroups() ? null : Long.valueOf(group);
+    }
+
+    /** Whether the group filter is "My groups". */
+    public boolean myGroups() {
+        return "mine".equals(group);
+    }
 
     static InboxFilters from(Context ctx) {
         String channel = blank(ctx.queryParam("channel"));
@@ -37,6 +47,14 @@ public record InboxFilters(String channel, String status, String priority, Long 
                 assignee = null;
             }
         }
+        String group = blank(ctx.queryParam("group"));
+        if (group != null && !group.equals("mine")) {
+            try {
+                group = Long.toString(Long.parseLong(group));
+            } catch (NumberFormatException e) {
+                group = null;
+            }
+        }
         Instant afterAt = null;
         Long afterId = null;
         String after = blank(ctx.queryParam("after"));
@@ -49,7 +67,7 @@ public record InboxFilters(String channel, String status, String priority, Long 
                 afterId = null;
             }
         }
-        return new InboxFilters(channel, status, blank(ctx.queryParam("priority")), assigneeId, unassigned, assignee,
+        return new InboxFilters(channel, status, blank(ctx.queryParam("priority")), assigneeId, unassigned, assignee, group,
                 blank(ctx.queryParam("q")), "all".equals(ctx.queryParam("scope")), afterAt, afterId);
     }
 
@@ -60,6 +78,7 @@ public record InboxFilters(String channel, String status, String priority, Long 
         append(query, "status", status);
         append(query, "priority", priority);
         append(query, "assignee", assignee);
+        append(query, "group", group);
         append(query, "q", this.query);
         append(query, "scope", allTickets ? "all" : null);
         return query.toString();
@@ -67,7 +86,7 @@ public record InboxFilters(String channel, String status, String priority, Long 
 
     /** The same list searched in the view ({@code false}) or in all tickets ({@code true}), from its first page. */
     String queryStringInScope(InboxView view, boolean all) {
-        return new InboxFilters(channel, status, priority, assigneeId, unassigned, assignee, query, all, null, null)
+        return new InboxFilters(channel, status, priority, assigneeId, unassigned, assignee, group, query, all, null, null)
                 .queryString(view);
     }
 

@@ -10,6 +10,7 @@ import io.supporthub.hub.catalog.CatalogList;
 import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.catalog.CustomStatus;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.observer.ObserverQueries;
 import io.supporthub.hub.ticket.Actor;
 import io.supporthub.hub.ticket.TicketFilter;
@@ -68,8 +69,9 @@ final class InboxPage {
         long reading = System.nanoTime();
         Map<String, Object> model = transactions.read(handle -> {
             Map<String, Object> m = list(handle, ctx, agent);
-            m.put("counts", viewCounts.of(handle, agent.id(), agent.line()));
+            m.put("counts", viewCounts.of(handle, agent.id()));
             m.put("agents", new AgentQueries(handle).active());
+            m.put("groups", new GroupQueries(handle).all().stream().filter(group -> !group.hidden()).toList());
             m.put("priorities", new CatalogQueries(handle).names(CatalogList.PRIORITIES));
             m.put("types", new CatalogQueries(handle).names(CatalogList.TYPES));
             m.put("initialStatuses", initialStatuses(new CatalogQueries(handle).all(CatalogList.STATUSES)));
@@ -100,9 +102,9 @@ final class InboxPage {
         List<String> statuses = filters.status() == null ? listed.statuses() : List.of(filters.status());
         Long assigneeId = listed == TicketView.MINE ? Long.valueOf(agent.id()) : filters.assigneeId();
         boolean unassigned = listed == TicketView.UNASSIGNED || filters.unassigned();
-        Integer line = listed == TicketView.UNASSIGNED ? Integer.valueOf(agent.line()) : null;
-        TicketFilter filter = new TicketFilter(statuses, line, assigneeId, unassigned, filters.channel(), filters.priority(),
-                null, null, listed == TicketView.WATCHING ? Long.valueOf(agent.id()) : null, filters.query(), filters.afterAt(), filters.afterId(), PAGE_SIZE);
+        TicketFilter filter = new TicketFilter(statuses, null, assigneeId, unassigned, filters.channel(), filters.priority(),
+                null, null, listed == TicketView.WATCHING ? Long.valueOf(agent.id()) : null, filters.query(), filters.afterAt(),
+                filters.afterId(), PAGE_SIZE, groupIds(handle, agent, listed, filters));
         List<TicketSummary> found = new TicketListQueries(handle, phones)
                 .list(filters.allTickets() && filters.query() != null ? filter.everywhere() : filter);
         String next = null;
@@ -131,6 +133,20 @@ final class InboxPage {
         model.put("next", next);
         model.put("firstPage", filters.afterAt() == null);
         return model;
+    }
+
+    /**
+     * The groups the list keeps: those of the group filter ("mine": the agent's), else, in the Unassigned view, the
+     * agent's groups ("my groups' unassigned"); null: any group.
+     */
+    private static List<Long> groupIds(Handle handle, Agent agent, TicketView listed, InboxFilters filters) {
+        if (filters.groupId() != null) {
+            return List.of(filters.groupId());
+        }
+        if (filters.myGroups() || listed == TicketView.UNASSIGNED) {
+            return new GroupQueries(handle).groupsOf(agent.id());
+        }
+        return null;
     }
 
     /**

@@ -22,10 +22,12 @@ final class Pages {
 
     static final List<AdminLink> ADMIN_LINKS = List.of(
             new AdminLink("/admin/agents", "agents", "Employees"),
+            new AdminLink("/admin/groups", "groups", "Groups"),
             new AdminLink("/admin/canned", "canned", "Canned replies"),
             new AdminLink("/admin/catalog", "catalog", "Statuses, types, priorities"),
             new AdminLink("/admin/notifications", "notifications", "Customer notifications"),
             new AdminLink("/admin/kept-aside", "kept-aside", "Kept aside"),
+            new AdminLink("/admin/settings", "settings", "Settings"),
             new AdminLink("/admin/audit", "audit", "Audit log"));
 
     private final Views views;

@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
+import io.supporthub.hub.group.Group;
+import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.catalog.CatalogList;
 import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.contact.ContactQueries;
@@ -116,6 +118,7 @@ final class TicketPage {
         model.put("similar", new TicketListQueries(handle).similar(id, 8).stream().map(t -> InboxRow.of(t, now, look)).toList());
         CatalogQueries catalog = new CatalogQueries(handle);
         model.put("agents", new AgentQueries(handle).active());
+        groups(model, new GroupQueries(handle), ticket, id);
         model.put("types", catalog.names(CatalogList.TYPES));
         model.put("priorities", catalog.names(CatalogList.PRIORITIES));
         model.put("statuses", catalog.all(CatalogList.STATUSES));
@@ -125,5 +128,24 @@ final class TicketPage {
         model.put("stars", ticket.rating() == null ? null : "★".repeat(Math.max(0, Math.min(5, ticket.rating())))
                 + "☆".repeat(Math.max(0, 5 - Math.min(5, ticket.rating()))));
         return Optional.of(model);
+    }
+
+    /**
+     * The groups the ticket may move to (the visible ones, and its own even when hidden), the escalation group the
+     * button names, and, in the escalation group, the group "send back" returns it to (as {@code TicketService} chooses
+     * it: the group it came from, else the first visible one).
+     */
+    private static void groups(Map<String, Object> model, GroupQueries groups, TicketSummary ticket, long id) {
+        Long current = ticket.group() == null ? null : ticket.group().id();
+        List<Group> all = groups.all();
+        model.put("groups", all.stream().filter(g -> !g.hidden() || g.id() == (current == null ? -1 : current)).toList());
+        Optional<Group> target = all.stream().filter(Group::escalationTarget).findFirst();
+        model.put("escalationGroup", target.orElse(null));
+        boolean escalated = target.isPresent() && current != null && target.get().id() == current;
+        model.put("escalated", escalated);
+        if (escalated) {
+            model.put("sendBackTo", groups.escalatedFrom(id).or(() -> all.stream()
+                    .filter(g -> !g.escalationTarget() && !g.hidden()).findFirst()).orElse(null));
+        }
     }
 }

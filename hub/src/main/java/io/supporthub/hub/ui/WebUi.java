@@ -14,6 +14,7 @@ import io.supporthub.hub.contact.ContactSearchRoutes;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.keptaside.KeptAsideService;
 import io.supporthub.hub.message.AttachmentRoutes;
+import io.supporthub.hub.settings.SettingsService;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ticket.ViewCounts;
 
@@ -43,7 +44,7 @@ public final class WebUi {
 
     public WebUi(Transactions transactions, Authentication authentication, RoutePermissions permissions, AgentService agents, AccessService accounts,
                  PasswordService passwords, TicketService tickets, CannedReplies cannedReplies, KeptAsideService keptAside,
-                 AuditLog audit, ViewCounts viewCounts, Predicate<ChannelKind> canSend, PhoneNumbers phones, Clock clock,
+                 AuditLog audit, SettingsService settings, ViewCounts viewCounts, Predicate<ChannelKind> canSend, PhoneNumbers phones, Clock clock,
                  boolean secureCookies) {
         this.pages = new Pages(new Views(), new Csrf(secureCookies), permissions);
         this.access = new PageAccess(authentication, permissions);
@@ -52,7 +53,7 @@ public final class WebUi {
         this.profile = new ProfilePage(accounts, access, pages);
         this.inbox = new InboxPage(transactions, viewCounts, access, pages, phones, clock);
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
-        this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, audit, access, pages);
+        this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, audit, settings, access, pages);
         this.contacts = new ContactSearchRoutes(transactions);
         this.attachments = new AttachmentRoutes(transactions);
     }

@@ -111,7 +111,8 @@ class InboxListsTest {
         assertThat(counts.fieldNames()).toIterable().containsExactly("mine", "unassigned", "watching", "open", "pending", "postponed");
         Map<String, Long> exact = hub.app.transactions().read(handle -> Map.of(
                 "mine", count(handle, "status in ('open', 'pending', 'awaiting_reply') and assignee_id = 1"),
-                "unassigned", count(handle, "status in ('open', 'pending', 'awaiting_reply') and assignee_id is null and line = 1"),
+                "unassigned", count(handle, "status in ('open', 'pending', 'awaiting_reply') and assignee_id is null "
+                        + "and group_id in (select group_id from agent_group_member where agent_id = 1)"),
                 "watching", count(handle, "status in ('open', 'pending', 'awaiting_reply', 'postponed') "
                         + "and id in (select ticket_id from ticket_observer where agent_id = 1)"),
                 "open", count(handle, "status in ('open', 'awaiting_reply')"),

@@ -1,0 +1,20 @@
+/* Admin: the run-time settings, saved in one PATCH; the server's refusals are shown as they come. */
+(function () {
+  'use strict';
+  const { $, api, toast, fail } = window.Hub;
+  const form = $('#settings-form');
+  if (!form) { return; }
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const group = $('#default-group').value;
+    try {
+      const saved = await api('PATCH', '/api/settings', {
+        defaultGroupId: group ? Number(group) : null,
+        seniorsSeeReports: $('#seniors-see-reports').checked,
+        timeZone: $('#time-zone').value.trim(),
+      });
+      $('#time-zone').value = saved.timeZone;
+      toast('Settings saved');
+    } catch (err) { fail(err); }
+  });
+}());
