@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
+import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.catalog.CatalogList;
 import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.contact.ContactQueries;
@@ -116,6 +117,7 @@ final class TicketPage {
         model.put("similar", new TicketListQueries(handle).similar(id, 8).stream().map(t -> InboxRow.of(t, now, look)).toList());
         CatalogQueries catalog = new CatalogQueries(handle);
         model.put("agents", new AgentQueries(handle).active());
+        model.put("observerGroups", new GroupQueries(handle).all().stream().filter(g -> !g.hidden()).toList());
         model.put("types", catalog.names(CatalogList.TYPES));
         model.put("priorities", catalog.names(CatalogList.PRIORITIES));
         model.put("statuses", catalog.all(CatalogList.STATUSES));
