@@ -51,6 +51,7 @@ import io.supporthub.hub.inbox.ThreadingPolicy;
 import io.supporthub.hub.live.EventStreamRoutes;
 import io.supporthub.hub.live.LiveUpdates;
 import io.supporthub.hub.live.MentionAnnouncer;
+import io.supporthub.hub.live.QueueAnnouncer;
 import io.supporthub.hub.live.WatchAnnouncer;
 import io.supporthub.hub.notification.CustomerNotifier;
 import io.supporthub.hub.notification.NotificationRoutes;
@@ -188,6 +189,7 @@ public final class App implements AutoCloseable {
         this.live = new LiveUpdates(database.sessions());
         listeners.add(new MentionAnnouncer(live));
         listeners.add(new WatchAnnouncer(live));
+        listeners.add(new QueueAnnouncer(live));
         this.ticketOps = new TicketOps(clock, config.autoCloseAfter(), scheduler, listeners, live::ticketChanged);
         this.timers = new TicketTimerService(transactions, ticketOps);
         jobs.put(PostponeWakeJob.class, () -> new PostponeWakeJob(timers));

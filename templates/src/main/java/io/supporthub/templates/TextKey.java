@@ -23,6 +23,8 @@ public enum TextKey {
     ASSIGNED_TEXT("notify.assigned.text"),
     MENTIONED_SUBJECT("notify.mentioned.subject"),
     MENTIONED_TEXT("notify.mentioned.text"),
+    QUEUED_SUBJECT("notify.queued.subject"),
+    QUEUED_TEXT("notify.queued.text"),
 
     BOT_GREETING("bot.greeting"),
     BOT_MENU("bot.menu"),

@@ -6,6 +6,7 @@ import io.supporthub.hub.agent.Mentions;
 import io.supporthub.hub.contact.Contact;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.AfterCommit;
+import io.supporthub.hub.group.Group;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.templates.Languages;
@@ -14,8 +15,11 @@ import io.supporthub.templates.notification.Notification;
 import io.supporthub.templates.notification.Notifications;
 import org.jdbi.v3.core.Handle;
 
+import java.util.List;
+
 /**
- * Tells agents by email when a ticket is assigned to them or a note mentions them, with a link to the ticket
+ * Tells agents by email when a ticket is assigned to them, a note mentions them or a ticket arrives unassigned in the
+ * queue of a group whose notification list they are on, with a link to the ticket
  * ({@code PUBLIC_URL/tickets/{id}}). Nobody is told of what they did themselves. The mail is queued in the
  * transaction of the change ({@link AgentMailOutbox}) and sent after it commits.
  */
@@ -56,6 +60,17 @@ public final class AgentNotifier implements TicketListener {
                     notifications.render(Notification.MENTIONED, Languages.DEFAULT, variables.asMap()));
             afterCommit.add(outbox::wake);
         }
+    }
+
+    /** The group's notification list, told of a ticket waiting in its queue with nobody responsible. */
+    @Override
+    public void arrivedUnassigned(Handle handle, Ticket ticket, Group group, List<Agent> toTell, AfterCommit afterCommit) {
+        for (Agent agent : toTell) {
+            TemplateVariables variables = variables(handle, ticket, agent).put("group.name", group.name());
+            outbox.enqueue(handle, agent.id(), ticket.id(), "queued",
+                    notifications.render(Notification.QUEUED, Languages.DEFAULT, variables.asMap()));
+        }
+        afterCommit.add(outbox::wake);
     }
 
     private TemplateVariables variables(Handle handle, Ticket ticket, Agent reader) {

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code GET /api/events}: server-sent events for an agent's open pages. {@code ticket} with {@code {"ticketId"}}
  * whenever a ticket changes anywhere in the cluster; {@code mention} with {@code {"ticketId", "by", "text"}} to the
  * agent mentioned in a note; {@code watched} with {@code {"ticketId", "text"}} to each observer of a ticket the customer
- * wrote on.
+ * wrote on; {@code queued} with {@code {"ticketId", "number", "subject", "group": {"id", "name"}}} to each employee on
+ * the notification list of the group a ticket arrived in unassigned.
  */
 public final class EventStreamRoutes {
 
@@ -73,6 +74,9 @@ public final class EventStreamRoutes {
             client.sendEvent("mention", Map.of("ticketId", mention.ticketId(), "by", mention.by(), "text", mention.text()));
         } else if (event instanceof LiveUpdates.Watched watched && watched.agentId() == agent.id()) {
             client.sendEvent("watched", Map.of("ticketId", watched.ticketId(), "text", watched.text()));
+        } else if (event instanceof LiveUpdates.Queued queued && queued.agentId() == agent.id()) {
+            client.sendEvent("queued", Map.of("ticketId", queued.ticketId(), "number", queued.number(),
+                    "subject", queued.subject(), "group", Map.of("id", queued.groupId(), "name", queued.groupName())));
         } else if (event instanceof LiveUpdates.Heartbeat) {
             // A page that went away fails this write, which closes the client and ends the loop.
             client.sendComment("ping");

@@ -38,8 +38,8 @@ public final class LiveUpdates implements AutoCloseable {
     /** Streams only learn that a page went away when they write; a comment this often also keeps proxies from cutting them. */
     private static final long HEARTBEAT_SECONDS = 15;
 
-    /** What subscribers hear: tickets that changed, and mentions of one agent. */
-    public sealed interface Event permits TicketsChanged, Mentioned, Watched, Heartbeat {
+    /** What subscribers hear: tickets that changed, and what one agent is told (mentions, watched, queued tickets). */
+    public sealed interface Event permits TicketsChanged, Mentioned, Watched, Queued, Heartbeat {
     }
 
     public record TicketsChanged(List<Long> ticketIds) implements Event {
@@ -52,6 +52,11 @@ public final class LiveUpdates implements AutoCloseable {
     public record Watched(long agentId, long ticketId, String text) implements Event {
     }
 
+    /** A ticket arrived, unassigned, in the queue of a group whose notification list the agent is on. */
+    public record Queued(long agentId, long ticketId, long number, String subject, long groupId, String groupName)
+            implements Event {
+    }
+
     /** Local only, not published: lets each stream write something and so find out if its page is gone. */
     public record Heartbeat() implements Event {
     }
@@ -60,6 +65,7 @@ public final class LiveUpdates implements AutoCloseable {
     private final Set<Long> pendingTickets = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Mentioned> pendingMentions = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Watched> pendingWatched = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Queued> pendingQueued = new ConcurrentLinkedQueue<>();
     private final Set<Consumer<Event>> subscribers = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(daemon("live-publish"));
     private volatile boolean running;
@@ -90,6 +96,10 @@ public final class LiveUpdates implements AutoCloseable {
         pendingWatched.add(new Watched(agentId, ticketId, text.length() > 200 ? text.substring(0, 200) + "…" : text));
     }
 
+    public void queued(long agentId, long ticketId, long number, String subject, long groupId, String groupName) {
+        pendingQueued.add(new Queued(agentId, ticketId, number, subject, groupId, groupName));
+    }
+
     public Runnable subscribe(Consumer<Event> subscriber) {
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
@@ -105,7 +115,7 @@ public final class LiveUpdates implements AutoCloseable {
 
     /** Publishes what gathered since the last flush; on a database error it is kept for the next one. */
     void flush() {
-        if (pendingTickets.isEmpty() && pendingMentions.isEmpty() && pendingWatched.isEmpty()) {
+        if (pendingTickets.isEmpty() && pendingMentions.isEmpty() && pendingWatched.isEmpty() && pendingQueued.isEmpty()) {
             return;
         }
         // Taken out one by one, so a change that arrives while this flush runs stays pending for the next one.
@@ -121,6 +131,10 @@ public final class LiveUpdates implements AutoCloseable {
         List<Watched> watched = new ArrayList<>();
         for (Watched one = pendingWatched.poll(); one != null; one = pendingWatched.poll()) {
             watched.add(one);
+        }
+        List<Queued> queued = new ArrayList<>();
+        for (Queued one = pendingQueued.poll(); one != null; one = pendingQueued.poll()) {
+            queued.add(one);
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement notify = connection.prepareStatement("select pg_notify('" + CHANNEL + "', ?)")) {
@@ -142,10 +156,22 @@ public final class LiveUpdates implements AutoCloseable {
                         Map.of("agentId", one.agentId(), "ticketId", one.ticketId(), "text", one.text()))));
                 notify.execute();
             }
+            for (Queued one : queued) {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("agentId", one.agentId());
+                payload.put("ticketId", one.ticketId());
+                payload.put("number", one.number());
+                payload.put("subject", one.subject());
+                payload.put("groupId", one.groupId());
+                payload.put("groupName", one.groupName());
+                notify.setString(1, Json.MAPPER.writeValueAsString(Map.of("queued", payload)));
+                notify.execute();
+            }
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             pendingTickets.addAll(ids);
             pendingMentions.addAll(mentions);
             pendingWatched.addAll(watched);
+            pendingQueued.addAll(queued);
             log.warn("Live updates could not be published (kept for the next try): {}", e.getMessage());
         }
     }
@@ -189,6 +215,10 @@ public final class LiveUpdates implements AutoCloseable {
             } else if (node.has("watched")) {
                 JsonNode w = node.get("watched");
                 event = new Watched(w.get("agentId").asLong(), w.get("ticketId").asLong(), w.get("text").asText());
+            } else if (node.has("queued")) {
+                JsonNode q = node.get("queued");
+                event = new Queued(q.get("agentId").asLong(), q.get("ticketId").asLong(), q.get("number").asLong(),
+                        q.get("subject").asText(), q.get("groupId").asLong(), q.get("groupName").asText());
             } else {
                 return;
             }

@@ -8,10 +8,9 @@ import java.util.List;
 /** SQL on {@code ticket_observer}, within the caller's transaction. */
 public final class ObserverQueries {
 
-    // Until the groups' schema is merged a group has no name of its own to show.
     private static final String OBSERVERS = "select case when o.agent_id is not null then 'agent' else 'group' end as kind, "
             + "coalesce(o.agent_id, o.group_id) as id, "
-            + "coalesce((select name from agent where id = o.agent_id), 'Group ' || o.group_id) as name "
+            + "coalesce((select name from agent where id = o.agent_id), (select name from agent_group where id = o.group_id)) as name "
             + "from ticket_observer o ";
 
     private final Handle handle;
@@ -45,29 +44,39 @@ public final class ObserverQueries {
     }
 
     /**
-     * The employees to tell of what happens on the ticket: those watching it themselves. This is where the members
-     * of watching groups join once groups exist, and where a per-employee preference (email, live) will filter.
+     * The employees to tell of what happens on the ticket: the active ones watching it themselves or through a group
+     * they are a member of, each once. This is where a per-employee preference (email, live) will filter.
      */
     public List<Long> agentsToTell(long ticketId) {
-        return handle.createQuery("select o.agent_id from ticket_observer o join agent a on a.id = o.agent_id "
-                        + "where o.ticket_id = :ticketId and a.active order by o.agent_id")
+        return handle.createQuery("select a.id from agent a where a.active and a.id in ("
+                        + "select o.agent_id from ticket_observer o where o.ticket_id = :ticketId and o.agent_id is not null "
+                        + "union select m.agent_id from ticket_observer o join agent_group_member m on m.group_id = o.group_id "
+                        + "where o.ticket_id = :ticketId) order by a.id")
                 .bind("ticketId", ticketId).mapTo(Long.class).list();
     }
 
     /**
-     * Of these tickets, those the agent watches (an inbox page's rows: at most a page, one index probe each).
+     * Of these tickets, those the agent watches, themselves or through a group (an inbox page's rows: at most a page,
+     * one index probe each).
      */
     public List<Long> watchedAmong(long agentId, List<Long> ticketIds) {
         if (ticketIds.isEmpty()) {
             return List.of();
         }
-        return handle.createQuery("select ticket_id from ticket_observer where agent_id = :agentId "
-                        + "and ticket_id = any(:ids)")
+        return handle.createQuery("select distinct o.ticket_id from ticket_observer o where o.ticket_id = any(:ids) and "
+                        + "(o.agent_id = :agentId or o.group_id in (select group_id from agent_group_member where agent_id = :agentId))")
                 .bind("agentId", agentId).bindArray("ids", Long.class, ticketIds).mapTo(Long.class).list();
     }
 
-    /** The SQL condition on {@code ticket t}: the agent, bound as {@code :watcher}, watches it. */
+    /**
+     * The SQL condition on {@code ticket t}: the agent, bound as {@code :watcher}, watches it, themselves or through a
+     * group they are a member of. Both halves start from the watcher: {@code ticket_observer_by_agent}, and
+     * {@code agent_group_member_agent} then {@code ticket_observer_by_group}; the union stays small (what one
+     * employee watches), so the list is a hash semi-join on it.
+     */
     public static String watchedBy(String watcherParameter) {
-        return "t.id in (select o.ticket_id from ticket_observer o where o.agent_id = :" + watcherParameter + ") ";
+        return "t.id in (select o.ticket_id from ticket_observer o where o.agent_id = :" + watcherParameter
+                + " union all select o.ticket_id from agent_group_member m join ticket_observer o on o.group_id = m.group_id"
+                + " where m.agent_id = :" + watcherParameter + ") ";
     }
 }

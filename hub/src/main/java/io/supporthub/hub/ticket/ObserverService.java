@@ -4,6 +4,8 @@ import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.error.Refusal;
+import io.supporthub.hub.group.Group;
+import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.observer.Observer;
 import io.supporthub.hub.observer.ObserverQueries;
 import org.jdbi.v3.core.Handle;
@@ -38,7 +40,7 @@ public final class ObserverService {
     public record Change(boolean changed, List<Observer> observers) {
     }
 
-    /** Adds an employee (an active one) or a group. */
+    /** Adds an employee (an active one) or a group (a visible one). */
     public Change add(long ticketId, String kind, long id, Agent by) {
         return transactions.inTransaction((handle, afterCommit) -> {
             new TicketQueries(handle).lock(ticketId).orElseThrow(() -> TicketService.notFound(ticketId));
@@ -78,11 +80,12 @@ public final class ObserverService {
             }
             return new Observer(Observer.AGENT, id, agent.name());
         }
-        if (id <= 0) {
-            throw Refusal.notFound("no group " + id);
+        Group group = new GroupQueries(handle).find(id).orElseThrow(() -> Refusal.notFound("no group " + id));
+        // Like a queue, a hidden group takes on nothing new; the tickets it already observes it keeps observing.
+        if (group.hidden()) {
+            throw Refusal.unprocessable("the group '" + group.name() + "' is hidden and cannot start observing tickets");
         }
-        // Groups are checked against agent_group once its schema is merged; until then any positive id is taken.
-        return new Observer(Observer.GROUP, id, "Group " + id);
+        return new Observer(Observer.GROUP, id, group.name());
     }
 
     private void event(Handle handle, long ticketId, Observer observer, Agent by, boolean added) {

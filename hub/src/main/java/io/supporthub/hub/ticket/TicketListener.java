@@ -2,7 +2,10 @@ package io.supporthub.hub.ticket;
 
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.db.AfterCommit;
+import io.supporthub.hub.group.Group;
 import org.jdbi.v3.core.Handle;
+
+import java.util.List;
 
 /**
  * Told of ticket changes inside the transaction that makes them, so what it writes (notifications in the outbox)
@@ -26,5 +29,13 @@ public interface TicketListener {
 
     /** An agent wrote an internal note on the ticket. */
     default void noteAdded(Handle handle, Ticket ticket, Agent author, String text, AfterCommit afterCommit) {
+    }
+
+    /**
+     * The ticket arrived, unassigned, in the group's queue: registered there, moved, escalated or sent back there, or
+     * unassigned while in it. {@code toTell} are the active employees on the group's notification list, without the
+     * one who put it there (never empty when this is called).
+     */
+    default void arrivedUnassigned(Handle handle, Ticket ticket, Group group, List<Agent> toTell, AfterCommit afterCommit) {
     }
 }

@@ -1,7 +1,10 @@
 package io.supporthub.hub.ticket;
 
 import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.db.AfterCommit;
+import io.supporthub.hub.group.Group;
+import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.web.Json;
 import org.jdbi.v3.core.Handle;
 
@@ -10,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Status changes of one ticket within a transaction: checks the transition table, writes the status and its
@@ -91,6 +95,34 @@ public final class TicketOps {
         announce(afterCommit, ticket.id());
         for (TicketListener listener : listeners) {
             listener.created(handle, ticket, afterCommit);
+        }
+        arrivedIfUnassigned(handle, ticket.id(), agentId, afterCommit);
+    }
+
+    /**
+     * Tells the listeners, after a change that may have put the ticket in a group's queue (registration, a move, an
+     * escalation, unassigning), if it now waits there with nobody responsible and someone is on the group's notification
+     * list to hear it: its active members, except {@code byAgentId}, who did it.
+     */
+    public void arrivedIfUnassigned(Handle handle, long ticketId, Long byAgentId, AfterCommit afterCommit) {
+        Ticket ticket = new TicketQueries(handle).find(ticketId).orElseThrow();
+        if (ticket.assigneeId() != null) {
+            return;
+        }
+        Optional<Group> group = new GroupQueries(handle).ofTicket(ticketId);
+        if (group.isEmpty() || group.get().notifyList().isEmpty()) {
+            return;
+        }
+        AgentQueries agents = new AgentQueries(handle);
+        List<Agent> toTell = group.get().notifyList().stream()
+                .filter(id -> !id.equals(byAgentId))
+                .flatMap(id -> agents.find(id).filter(Agent::active).stream())
+                .toList();
+        if (toTell.isEmpty()) {
+            return;
+        }
+        for (TicketListener listener : listeners) {
+            listener.arrivedUnassigned(handle, ticket, group.get(), toTell, afterCommit);
         }
     }
 

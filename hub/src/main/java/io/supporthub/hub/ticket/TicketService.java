@@ -163,8 +163,9 @@ public final class TicketService {
                     ? Assignees.lockActive(handle, patch.assigneeId()) : null;
             Ticket ticket = new TicketQueries(handle).lock(ticketId).orElseThrow(() -> notFound(ticketId));
             Map<String, Object> changes = new LinkedHashMap<>();
+            boolean mayArrive = false;
             if (patch.groupSet()) {
-                moveToGroup(handle, ticketId, agent, patch.groupId());
+                mayArrive = moveToGroup(handle, ticket, agent, patch.groupId());
                 changes.put("group", patch.groupId());
             }
             if (patch.assigneeSet()) {
@@ -176,6 +177,7 @@ public final class TicketService {
                     }
                 } else {
                     changes.put("assignee", null);
+                    mayArrive |= ticket.assigneeId() != null;
                 }
                 new TicketQueries(handle).setAssignee(ticketId, assignee);
             }
@@ -201,15 +203,20 @@ public final class TicketService {
             new TicketQueries(handle).touch(ticket.id(), ops.now());
             new TicketQueries(handle).addEvent(ticketId, "updated", "agent", agent.id(), null, null, TicketOps.json(changes), ops.now());
             ops.announce(afterCommit, ticketId);
+            if (mayArrive) {
+                ops.arrivedIfUnassigned(handle, ticketId, agent.id(), afterCommit);
+            }
             return null;
         });
     }
 
     /**
      * Moves the ticket, unassigned, into the group's queue (null: no group), with a timeline event naming it. A hidden
-     * group takes no tickets.
+     * group takes no tickets. True when this may be an arrival in the group's queue: a group other than the one it was
+     * in, or the same one with its assignee dropped.
      */
-    private void moveToGroup(Handle handle, long ticketId, Agent agent, Long groupId) {
+    private boolean moveToGroup(Handle handle, Ticket ticket, Agent agent, Long groupId) {
+        long ticketId = ticket.id();
         GroupQueries groups = new GroupQueries(handle);
         Group target = null;
         if (groupId != null) {
@@ -227,6 +234,7 @@ public final class TicketService {
         current.ifPresent(g -> data.put("fromGroup", Map.of("id", g.id(), "name", g.name())));
         new TicketQueries(handle).addEvent(ticketId, "moved", "agent", agent.id(), null, null, TicketOps.json(data),
                 ops.now());
+        return target != null && (current.map(g -> g.id() != groupId).orElse(true) || ticket.assigneeId() != null);
     }
 
     /** Changes to a ticket's fields; {@code assigneeSet} tells "unassign" (null) from "leave as is". */
@@ -284,6 +292,7 @@ public final class TicketService {
             }
             new TicketQueries(handle).addEvent(ticketId, line == 2 ? "escalated" : "sent_back", "agent", agent.id(),
                     null, null, TicketOps.json(data), ops.now());
+            ops.arrivedIfUnassigned(handle, ticketId, agent.id(), afterCommit);
             return null;
         });
     }

@@ -140,6 +140,7 @@ final class TicketPage {
         List<Group> all = groups.all();
         model.put("groups", all.stream().filter(g -> !g.hidden() || g.id() == (current == null ? -1 : current)).toList());
         Optional<Group> target = all.stream().filter(Group::escalationTarget).findFirst();
+        model.put("observerGroups", all.stream().filter(g -> !g.hidden()).toList());
         model.put("escalationGroup", target.orElse(null));
         boolean escalated = target.isPresent() && current != null && target.get().id() == current;
         model.put("escalated", escalated);

@@ -128,19 +128,78 @@ class ObserverApiTest {
     }
 
     @Test
-    void aGroupObserver_isListedWithItsKind() {
+    void aGroupObserver_isListedWithItsNameAndKind_andRemoved() {
         long ticketId = ticket("obs-group");
-        TestHub.Response added = hub.post("/api/tickets/" + ticketId + "/observers", Map.of("groupId", 7));
+        long group = hub.post("/api/groups", Map.of("name", "Observing engineers")).json().get("id").asLong();
+        TestHub.Response added = hub.post("/api/tickets/" + ticketId + "/observers", Map.of("groupId", group));
         assertThat(added.status()).isEqualTo(201);
-        assertThat(observers(added.json().get("items"))).containsExactly("group:7:Group 7");
-        assertThat(hub.request("DELETE", "/api/tickets/" + ticketId + "/observers/group/7", null, Map.of())
+        assertThat(observers(added.json().get("items"))).containsExactly("group:" + group + ":Observing engineers");
+        assertThat(hub.post("/api/tickets/" + ticketId + "/observers", Map.of("groupId", group)).status())
+                .as("adding the same group again is idempotent").isEqualTo(200);
+        assertThat(hub.request("DELETE", "/api/tickets/" + ticketId + "/observers/group/" + group, null, Map.of())
                 .json().get("items")).isEmpty();
+    }
+
+    @Test
+    void anUnknownGroup_answers404_andAHiddenOneCannotStartObserving() {
+        long ticketId = ticket("obs-group-refusals");
+        TestHub.Response unknown = hub.post("/api/tickets/" + ticketId + "/observers", Map.of("groupId", 999_999));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("message").asText()).contains("no group 999999");
+
+        long hidden = hub.post("/api/groups", Map.of("name", "Retired team")).json().get("id").asLong();
+        hub.patch("/api/groups/" + hidden, Map.of("hidden", true));
+        TestHub.Response refused = hub.post("/api/tickets/" + ticketId + "/observers", Map.of("groupId", hidden));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("message").asText()).contains("hidden");
+    }
+
+    @Test
+    void aTicketObservedByAGroup_isInItsMembersWatchingListAndCount_notInOthers() {
+        long watched = ticket("obs-group-watch");
+        long notMine = ticket("obs-group-other");
+        long mine = hub.post("/api/groups", Map.of("name", "My watchers", "members", List.of(1))).json().get("id").asLong();
+        long others = hub.post("/api/groups", Map.of("name", "Their watchers")).json().get("id").asLong();
+        int before = hub.get("/api/tickets/counts").json().get("watching").get("count").asInt();
+
+        hub.post("/api/tickets/" + watched + "/observers", Map.of("groupId", mine));
+        hub.post("/api/tickets/" + notMine + "/observers", Map.of("groupId", others));
+
+        assertThat(listIds("watching=me")).contains(String.valueOf(watched)).doesNotContain(String.valueOf(notMine));
+        assertThat(hub.get("/api/tickets/counts").json().get("watching").get("count").asInt()).isEqualTo(before + 1);
+        hub.post("/api/tickets/" + watched + "/watch", Map.of());
+        assertThat(listIds("watching=me").stream().filter(String.valueOf(watched)::equals).count())
+                .as("watched both directly and through the group, listed once").isEqualTo(1);
+        assertThat(hub.get("/api/tickets/counts").json().get("watching").get("count").asInt()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theMembersOfAnObservingGroup_areToldLiveOfACustomerMessage() throws Exception {
+        long ticketId = ticket("obs-group-live");
+        long group = hub.post("/api/groups", Map.of("name", "Live watchers", "members", List.of(1))).json().get("id").asLong();
+        hub.post("/api/tickets/" + ticketId + "/observers", Map.of("groupId", group));
+        BlockingQueue<String> lines = events();
+
+        hub.inbound("obs-group-live-2", "Customer obs-group-live", "obs-group-live@example.com", "Group, any news?");
+
+        assertThat(awaitLine(lines, "event: watched")).isTrue();
+        assertThat(awaitLine(lines, "Group, any news?")).isTrue();
     }
 
     @Test
     void anObserver_isToldLiveOfANewCustomerMessageOnTheWatchedTicket() throws Exception {
         long ticketId = ticket("obs-live");
         hub.post("/api/tickets/" + ticketId + "/watch", Map.of());
+        BlockingQueue<String> lines = events();
+
+        hub.inbound("obs-live-2", "Customer obs-live", "obs-live@example.com", "Any news on this?");
+
+        assertThat(awaitLine(lines, "event: watched")).isTrue();
+        assertThat(awaitLine(lines, "Any news on this?")).isTrue();
+    }
+
+    /** Agent 1's event stream, connected. */
+    private static BlockingQueue<String> events() throws InterruptedException {
         String token = hub.post("/api/agents/1/token", Map.of()).json().get("token").asText();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(hub.url("/api/events")))
@@ -151,11 +210,7 @@ class ObserverApiTest {
                     }
                 });
         assertThat(awaitLine(lines, "connected")).isTrue();
-
-        hub.inbound("obs-live-2", "Customer obs-live", "obs-live@example.com", "Any news on this?");
-
-        assertThat(awaitLine(lines, "event: watched")).isTrue();
-        assertThat(awaitLine(lines, "Any news on this?")).isTrue();
+        return lines;
     }
 
     private static boolean awaitLine(BlockingQueue<String> lines, String expected) throws InterruptedException {

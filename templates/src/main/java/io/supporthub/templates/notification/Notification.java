@@ -10,6 +10,8 @@ import io.supporthub.templates.TextKey;
  *   <li>{@link #AGENT_REPLY}: message.text, agent.name, company.name, ticket.number, ticket.subject (email only)</li>
  *   <li>{@link #TICKET_ASSIGNED}: agent.name (the assignee), ticket.number, ticket.subject, customer.name, link</li>
  *   <li>{@link #MENTIONED}: agent.name (the one mentioned), author.name, message.text (the note), ticket.*, link</li>
+ *   <li>{@link #QUEUED}: agent.name (one on the group's notification list), group.name, ticket.number, ticket.subject,
+ *   customer.name, link</li>
  * </ul>
  */
 public enum Notification {
@@ -18,7 +20,9 @@ public enum Notification {
     STATUS_CHANGED(Audience.CUSTOMER, TextKey.STATUS_CHANGED_SUBJECT, TextKey.STATUS_CHANGED_TEXT),
     AGENT_REPLY(Audience.CUSTOMER, TextKey.REPLY_SUBJECT, TextKey.REPLY_TEXT),
     TICKET_ASSIGNED(Audience.AGENT, TextKey.ASSIGNED_SUBJECT, TextKey.ASSIGNED_TEXT),
-    MENTIONED(Audience.AGENT, TextKey.MENTIONED_SUBJECT, TextKey.MENTIONED_TEXT);
+    MENTIONED(Audience.AGENT, TextKey.MENTIONED_SUBJECT, TextKey.MENTIONED_TEXT),
+    /** A ticket arrived, unassigned, in the queue of a group whose notification list the agent is on. */
+    QUEUED(Audience.AGENT, TextKey.QUEUED_SUBJECT, TextKey.QUEUED_TEXT);
 
     /** Who reads the notification. */
     public enum Audience { CUSTOMER, AGENT }

@@ -79,6 +79,18 @@ class NotificationsTest {
     }
 
     @Test
+    void queued_namesTheGroupWhoseQueueTheTicketArrivedIn() {
+        Map<String, Object> vars = TemplateVariables.create().agent("Nora").ticket(77, "Printer", "Open")
+                .customer("Ann").put("group.name", "Second line").link("https://h/tickets/77").asMap();
+
+        RenderedNotification queued = notifications.render(Notification.QUEUED, "en", vars);
+
+        assertThat(queued.subject()).isEqualTo("Request #77 is waiting in Second line");
+        assertThat(queued.text()).contains("request #77 \"Printer\" from Ann arrived in the queue of Second line")
+                .endsWith("Open it: https://h/tickets/77");
+    }
+
+    @Test
     void mention_withoutAuthor_saysAColleague() {
         Map<String, Object> vars = TemplateVariables.create().ticket(5, "S", "Open").link("https://h/t/5").asMap();
 
