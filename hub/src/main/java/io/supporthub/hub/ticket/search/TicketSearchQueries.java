@@ -49,6 +49,12 @@ public final class TicketSearchQueries {
     static final int LONGEST_WALK = 10_000;
     /** A word estimated in at most this many customers or files is tested by a set of their ids, built once. */
     private static final long HASHED_ROWS = 2_000;
+    /**
+     * The customers matching a word are counted, not estimated, up to this many: the planner's estimate of a prefix
+     * query on the keys is a guess (4,000 for a domain of 19,000 customers, 7,920 for one phone number). More than
+     * this and the word counts as common among customers: its tickets are walked, never collected.
+     */
+    static final int COUNTED_CONTACTS = 500;
     /** A bound on the estimate under which the walk is skipped that never holds: always walk first. */
     static final long ALWAYS_WALK = -1;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -154,7 +160,7 @@ public final class TicketSearchQueries {
         this.backfilling = !new BackfillQueries(handle).finished(WORDS_BACKFILLS);
         for (int i = 0; i < terms.words().size(); i++) {
             WordQueries q = queried.words().get(i);
-            words.add(new Word(i, q, terms.words().get(i).ticketNumber(), estimate(q)));
+            words.add(new Word(i, q, terms.words().get(i).ticketNumber(), estimate(q, queried.ticketsPerContact())));
         }
         // The rarest word first: it drives the index part, and in the walk it fails a ticket soonest.
         words.sort(Comparator.comparingDouble(Word::estimatedRows));
@@ -184,14 +190,15 @@ public final class TicketSearchQueries {
     }
 
     /**
-     * The planner's estimates of the rows holding a word: messages, subjects, customers and files' names.
-     * {@code rows} is their sum; a ticket number alone is one ticket.
+     * The estimates of the rows holding a word: messages, subjects, customers (counted, see {@link #COUNTED_CONTACTS})
+     * and their tickets, files' names. {@code rows} is the rows the word's indexes would collect, the customers counted
+     * by their tickets; a ticket number alone is one ticket.
      */
-    private record Estimate(double messages, double subjects, double contacts, double files) {
-        static final Estimate TICKET_NUMBER = new Estimate(0, 1, 0, 0);
+    private record Estimate(double messages, double subjects, double contacts, double contactTickets, double files) {
+        static final Estimate TICKET_NUMBER = new Estimate(0, 1, 0, 0, 0);
 
         double rows() {
-            return messages + subjects + contacts + files;
+            return messages + subjects + contactTickets + files;
         }
     }
 
@@ -200,7 +207,7 @@ public final class TicketSearchQueries {
      * search makes (the old vectors too while the back-fill runs). The queries are written out, not bound: the
      * estimate is of their own words. Planned only, not run.
      */
-    private Estimate estimate(WordQueries queries) {
+    private Estimate estimate(WordQueries queries, double ticketsPerContact) {
         if (queries.none()) {
             return Estimate.TICKET_NUMBER;
         }
@@ -213,12 +220,28 @@ public final class TicketSearchQueries {
         try {
             JsonNode branches = JSON.readTree(plan).path(0).path("Plan").path("Plans");
             if (branches.size() == 4) {
-                return new Estimate(rows(branches.get(0)), rows(branches.get(1)), rows(branches.get(2)), rows(branches.get(3)));
+                double contacts = countedContacts(q, rows(branches.get(2)));
+                return new Estimate(rows(branches.get(0)), rows(branches.get(1)), contacts,
+                        contacts > COUNTED_CONTACTS ? Math.max(contacts * ticketsPerContact, RARE_ROWS + 1)
+                                : contacts * ticketsPerContact,
+                        rows(branches.get(3)));
             }
         } catch (JsonProcessingException e) {
             // Not the plan expected: the word counts as common, which costs the walk, never a result.
         }
-        return new Estimate(Double.MAX_VALUE, 0, Double.MAX_VALUE, Double.MAX_VALUE);
+        return new Estimate(Double.MAX_VALUE, 0, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE);
+    }
+
+    /**
+     * The customers matching the word, counted in the keys' index up to {@link #COUNTED_CONTACTS} (0.3 ms for a phone,
+     * 5 ms for a domain of 19,000 customers at 200,000). Past it, more than the planner's estimate and than a set of
+     * ids is built for ({@value #HASHED_ROWS}), so that the walk tests each ticket's own customer.
+     */
+    private double countedContacts(Sql q, double planned) {
+        long counted = handle.createQuery("select count(*) from (select 1 from contact c where "
+                        + contactMatches("c", q, true) + " limit " + (COUNTED_CONTACTS + 1) + ") x")
+                .mapTo(Long.class).one();
+        return counted <= COUNTED_CONTACTS ? counted : Math.max(planned, HASHED_ROWS + 1);
     }
 
     private static double rows(JsonNode node) {
@@ -434,7 +457,11 @@ public final class TicketSearchQueries {
     }
 
     /** Each word's queries, in the words' order, and the number of tickets (the planner's), from one statement. */
-    private record Queried(List<WordQueries> words, double tickets) {
+    private record Queried(List<WordQueries> words, double tickets, double contacts) {
+        /** Tickets per customer (the planner's counts), at least one; one when the tables have no statistics. */
+        double ticketsPerContact() {
+            return tickets > 0 && contacts > 0 ? Math.max(1, tickets / contacts) : 1;
+        }
     }
 
     /**
@@ -451,11 +478,12 @@ public final class TicketSearchQueries {
                         + "|| plainto_tsquery('french', search_fold(w.word)) as text), "
                         + prefixQuery("w.word") + ", " + longestPrefix("w.word") + ", "
                         + prefixQuery("search_fold(w.word)") + ", " + longestPrefix("search_fold(w.word)") + ", "
-                        + "(select reltuples from pg_class where oid = 'ticket'::regclass)::text"
+                        + "(select reltuples from pg_class where oid = 'ticket'::regclass)::text, "
+                        + "(select reltuples from pg_class where oid = 'contact'::regclass)::text"
                         + " from unnest(:words) with ordinality as w(word, n) order by w.n")
                 .bindArray("words", String.class, typed)
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)})
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)})
                 .list();
         List<WordQueries> words = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -464,7 +492,7 @@ public final class TicketSearchQueries {
             words.add(new WordQueries(row[0], row[0] == null ? null : row[1], row[2], row[3],
                     contactQuery(row[4], endings), contactQuery(row[5], endings)));
         }
-        return new Queried(words, rows.isEmpty() ? 0 : parse(rows.get(0)[6]));
+        return new Queried(words, rows.isEmpty() ? 0 : parse(rows.get(0)[6]), rows.isEmpty() ? 0 : parse(rows.get(0)[7]));
     }
 
     /**
