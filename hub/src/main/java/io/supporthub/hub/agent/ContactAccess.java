@@ -2,45 +2,30 @@ package io.supporthub.hub.agent;
 
 import io.supporthub.hub.db.Transactions;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Who may open a contact's card (issue 16): senior specialists and administrators, any contact; a specialist, the
- * contacts of tickets they are responsible for or opened. Searching contacts to open a ticket for one stays open to
- * everyone. Once groups and observers exist, the integration adds their relations with {@link #withRelations}:
- * {@code "exists (select 1 from agent_group_member m where m.group_id = t.group_id and m.agent_id = :agent)"} and
- * {@code "exists (select 1 from ticket_observer o where o.ticket_id = t.id and (o.agent_id = :agent or o.group_id in
- * (select group_id from agent_group_member where agent_id = :agent)))"}.
+ * contacts of tickets they are responsible for, opened, observe (themselves or through a group) or that sit in the
+ * queue of one of their groups. Searching contacts to open a ticket for one stays open to everyone.
  */
 public final class ContactAccess {
 
-    private static final String REASON = "a specialist sees the card of a contact only when responsible for, or the "
-            + "author of, one of the contact's tickets";
+    private static final String REASON = "a specialist sees the card of a contact only when responsible for, the "
+            + "author or an observer of one of the contact's tickets, or when one is in their group's queue";
 
     private final Transactions transactions;
     private final List<String> relations;
 
     public ContactAccess(Transactions transactions) {
-        this(transactions, List.of(ContactAccessQueries.ASSIGNEE, ContactAccessQueries.AUTHOR, ContactAccessQueries.IN_GROUP));
-    }
-
-    private ContactAccess(Transactions transactions, List<String> relations) {
         this.transactions = transactions;
-        this.relations = List.copyOf(relations);
+        this.relations = List.of(ContactAccessQueries.ASSIGNEE, ContactAccessQueries.AUTHOR,
+                ContactAccessQueries.IN_GROUP, ContactAccessQueries.OBSERVER);
     }
 
-    /**
-     * The same access with more relations to a ticket that open its contact's card: SQL conditions on the ticket
-     * {@code t} and the employee {@code :agent} (the extension point for groups and observers).
-     */
-    public ContactAccess withRelations(String... more) {
-        List<String> all = new ArrayList<>(relations);
-        all.addAll(List.of(more));
-        return new ContactAccess(transactions, all);
-    }
+
 
     public boolean maySee(Agent agent, long contactId) {
         if (agent.rank().atLeast(Role.SENIOR)) {

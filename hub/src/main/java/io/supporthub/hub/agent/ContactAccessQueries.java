@@ -14,6 +14,9 @@ final class ContactAccessQueries {
             + "and e.actor_agent_id = :agent)";
     /** The ticket is in the queue of one of their groups. */
     static final String IN_GROUP = "t.group_id in (select m.group_id from agent_group_member m where m.agent_id = :agent)";
+    /** Observes the ticket, themselves or through one of their groups. */
+    static final String OBSERVER = "exists (select 1 from ticket_observer o where o.ticket_id = t.id and (o.agent_id = :agent "
+            + "or o.group_id in (select m.group_id from agent_group_member m where m.agent_id = :agent)))";
 
     private final Handle handle;
 

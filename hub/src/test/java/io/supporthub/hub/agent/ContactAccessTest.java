@@ -28,6 +28,12 @@ class ContactAccessTest {
         access = new ContactAccess(hub.app.transactions());
         specialist = agent(Role.SPECIALIST);
         senior = agent(Role.SENIOR);
+        // Out of every group, so that only the relation under test opens a card.
+        sql("delete from agent_group_member where agent_id in (" + specialist.id() + ", " + callers.targetId + ")");
+    }
+
+    private void sql(String statement) {
+        hub.app.transactions().inTransaction((handle, afterCommit) -> handle.execute(statement));
     }
 
     @AfterEach
@@ -71,11 +77,19 @@ class ContactAccessTest {
     }
 
     @Test
-    void more_relations_join_through_the_extension_point() {
+    void a_specialist_sees_the_contacts_of_tickets_in_their_groups_and_of_tickets_they_observe() {
         long escalated = ticketFrom("Eve Escalated", "eve@example.com");
         assertThat(hub.post("/api/tickets/" + escalated + "/escalate", Map.of()).status()).isEqualTo(200);
         assertThat(access.maySee(specialist, contactOf(escalated))).isFalse();
-        assertThat(access.withRelations("t.line = 2").maySee(specialist, contactOf(escalated))).isTrue();
+        sql("insert into agent_group_member (group_id, agent_id) select id, " + specialist.id()
+                + " from agent_group where escalation_target");
+        assertThat(access.maySee(specialist, contactOf(escalated))).as("in their group's queue").isTrue();
+
+        long watched = ticketFrom("Wanda Watched", "wanda@example.com");
+        assertThat(access.maySee(specialist, contactOf(watched))).isFalse();
+        assertThat(hub.post("/api/tickets/" + watched + "/observers", Map.of("agentId", specialist.id())).status())
+                .isEqualTo(201);
+        assertThat(access.maySee(specialist, contactOf(watched))).as("an observer").isTrue();
     }
 
     @Test

@@ -101,6 +101,8 @@ class WebUiBrowserTest {
                 .noneMatch(text -> text.contains("depot"));
 
         driver.findElement(By.id("escalate")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("escalate-reason"))).sendKeys("refund needs approval");
+        driver.findElement(By.id("escalate-confirm")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send-back")));
         assertThat(hub.get("/api/tickets/" + ticketId).json().get("line").asInt()).isEqualTo(2);
         Browser.screenshot(driver, "ticket");
