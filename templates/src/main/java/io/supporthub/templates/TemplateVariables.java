@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Builds the nested map of variables templates read, with the names the default texts use:
  * {@code customer.name}, {@code ticket.number}, {@code ticket.subject}, {@code ticket.status}, {@code agent.name},
- * {@code company.name}, {@code author.name}, {@code message.text}, {@code link}, {@code stars}.
+ * {@code company.name}, {@code author.name}, {@code message.text}, {@code link}, {@code stars}, {@code group.name}.
  * Null values are left out, so they render empty. Not thread-safe; build one per rendering.
  */
 public final class TemplateVariables {
@@ -18,7 +18,7 @@ public final class TemplateVariables {
             "ticket.status", "agent.name", "company.name");
     /** Every variable the shipped texts read: those about a ticket, and of agents' notifications and the bot. */
     public static final Set<String> ALL = Set.of("customer.name", "ticket.number", "ticket.subject",
-            "ticket.status", "agent.name", "company.name", "author.name", "message.text", "link", "stars");
+            "ticket.status", "agent.name", "company.name", "author.name", "message.text", "link", "stars", "group.name");
 
     private final Map<String, Object> root = new LinkedHashMap<>();
 

@@ -95,6 +95,9 @@ public final class ScaleBenchmark {
         List<Measured> measured = List.of(
                 new Measured("list: all open", "/api/tickets?status=open,awaiting_reply", 10.0),
                 new Measured("list: unassigned", "/api/tickets?status=open,pending,awaiting_reply&unassigned=true&line=1", 10.0),
+                new Measured("list: my groups' unassigned", "/api/tickets?status=open,pending,awaiting_reply&unassigned=true&group=mine", 10.0),
+                new Measured("list: my groups' open", "/api/tickets?status=open,awaiting_reply&group=mine", 10.0),
+                new Measured("list: watching", "/api/tickets?watching=me", 10.0),
                 new Measured("list: one agent's", "/api/tickets?status=open,pending,awaiting_reply&assignee=" + samples.agentId(), 10.0),
                 new Measured("list: pending", "/api/tickets?status=pending", 10.0),
                 new Measured("list: resolved", "/api/tickets?status=resolved,closed", 10.0),
@@ -103,6 +106,7 @@ public final class ScaleBenchmark {
                 new Measured("list: next page (all open)", "/api/tickets?status=open,awaiting_reply&after=" + samples.openCursor(), 10.0),
                 new Measured("view counts", "/api/tickets/counts", 10.0),
                 new Measured("inbox page", "/?view=open", 50.0),
+                new Measured("inbox page, my groups' unassigned", "/?view=unassigned", 50.0),
                 new Measured("search: word in many messages", "/api/tickets?q=order", 50.0),
                 new Measured("search: inbox page, common word", "/?view=open&q=parcel", 50.0),
                 new Measured("search: rare word", "/api/tickets?q=" + rareWord, 50.0),
