@@ -68,7 +68,7 @@ class RolesBrowserTest {
             WebDriver driver = browser.driver;
             driver.findElement(By.id("admin-link")).click();
             browser.wait.until(d -> d.getCurrentUrl().endsWith("/admin/agents"));
-            assertThat(texts(driver, ".admin-nav a")).containsExactly("Employees", "Canned replies",
+            assertThat(texts(driver, ".admin-nav a")).containsExactly("Employees", "Groups", "Canned replies",
                     "Statuses, types, priorities", "Kept aside");
             assertThat(driver.findElements(By.cssSelector("select[data-field=role]"))).isEmpty();
             assertThat(texts(driver, "span.role")).contains("Administrator", "Senior specialist", "Specialist");
