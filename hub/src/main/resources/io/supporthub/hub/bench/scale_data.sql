@@ -55,16 +55,26 @@ group by s;
 analyze bench_gen.word, bench_gen.sentence;
 
 -- step: agents
--- Twenty agents beside the administrator the benchmark logs in as; the last three are on the second line.
+-- Twenty specialists beside the administrator the benchmark logs in as; the last three are in the second line's group
+-- (the escalation target), the others in the first line's, and the administrator in both, as a lead would be.
 insert into agent (email, name, password_hash, role, line, created_at)
 select 'agent' || n || '@bench.example', (array['Alice', 'Bruno', 'Chloé', 'Dmitri', 'Elena', 'Farid', 'Greta', 'Hugo',
         'Irina', 'Jules', 'Karim', 'Léa', 'Mikhail', 'Nora', 'Oscar', 'Pauline', 'Quentin', 'Rosa', 'Sergei', 'Tanya'])[n]
-        || ' Agent', (select password_hash from agent order by id limit 1), 'agent', case when n > 17 then 2 else 1 end,
+        || ' Agent', (select password_hash from agent order by id limit 1), 'specialist', case when n > 17 then 2 else 1 end,
        timestamptz '${anchor}' - interval '400 days'
 from generate_series(1, 20) n;
 
 create unlogged table bench_gen.agent_line as
 select id, line, row_number() over (partition by line order by id) as n from agent where email like '%@bench.example';
+
+create unlogged table bench_gen.line_group as
+select case when escalation_target then 2 else 1 end as line, id as group_id from agent_group where position in (1, 2);
+
+insert into agent_group_member (group_id, agent_id)
+select g.group_id, a.id from bench_gen.agent_line a join bench_gen.line_group g using (line)
+union
+select g.group_id, (select id from agent order by id limit 1) from bench_gen.line_group g
+on conflict do nothing;
 
 -- step: contacts
 -- Contacts in three languages (names with accents, ё), each with an email, a phone or both, some on messengers too.
@@ -184,10 +194,11 @@ as $$ select case when k = 1 then 'in'
 -- per tickets: tickets
 -- The ticket's words (ticket.words: its subject folded and stemmed) are filled by the trigger ticket_words, as on the
 -- ingestion path, so a generated database needs no back-fill.
-insert into ticket (id, number, subject, status, line, assignee_id, type_id, priority_id, contact_id, channel,
+insert into ticket (id, number, subject, status, line, group_id, assignee_id, type_id, priority_id, contact_id, channel,
                     postponed_until, created_at, updated_at, first_response_at, resolved_at, closed_at, archived_at,
                     last_message_at, last_message_in, waiting_since, rating, rating_comment, search)
-select p.id, 1000 + p.id, s.subject, p.status, p.line, p.assignee_id,
+select p.id, 1000 + p.id, s.subject, p.status, p.line, (select group_id from bench_gen.line_group g where g.line = p.line),
+       p.assignee_id,
        case when bench_gen.u(p.id, 31) < 0.5 then null else (select id from ticket_type where name =
            bench_gen.pick(array['question', 'question', 'incident', 'request', 'request', 'internal'], p.id, 32)) end,
        (select id from ticket_priority where name = case when bench_gen.u(p.id, 33) < 0.15 then 'low'
@@ -305,6 +316,19 @@ union all
 select t.id, 'status_changed', 'system', null, 'resolved', 'closed', null, t.closed_at
 from ticket t where t.status = 'closed';
 
+-- step: observers
+-- Observers: the administrator the benchmark logs in as watches one ticket in 200 (the "Watching" list), a specialist
+-- of each line one in 100, and the second line's group one in 50 of the first line's tickets it was consulted on.
+insert into ticket_observer (ticket_id, agent_id, group_id, added_by, added_at)
+select p.id, (select id from agent order by id limit 1), null::bigint, null::bigint, p.created_at
+from bench_gen.ticket_plan p where bench_gen.u(p.id, 60) < 0.005
+union all
+select p.id, (select id from bench_gen.agent_line al where al.line = p.line and al.n = 1), null, null, p.created_at
+from bench_gen.ticket_plan p where bench_gen.u(p.id, 61) < 0.01
+union all
+select p.id, null, (select group_id from bench_gen.line_group where line = 2), null, p.created_at
+from bench_gen.ticket_plan p where p.line = 1 and bench_gen.u(p.id, 62) < 0.02;
+
 -- step: finish
 select setval('contact_id_seq', (select max(id) from contact));
 select setval('contact_address_id_seq', (select max(id) from contact_address));
@@ -312,3 +336,4 @@ select setval('ticket_id_seq', (select max(id) from ticket));
 select setval('ticket_number_seq', (select max(number) from ticket));
 select setval('message_id_seq', (select max(id) from message));
 select setval('attachment_id_seq', greatest(1, (select max(id) from attachment)));
+select setval('ticket_observer_id_seq', greatest(1, (select max(id) from ticket_observer)));
