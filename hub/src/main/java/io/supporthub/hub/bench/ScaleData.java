@@ -36,7 +36,7 @@ final class ScaleData {
     static final String ADMIN_PASSWORD = "scale benchmark password";
 
     private static final List<String> TABLES = List.of("contact", "contact_address", "ticket", "message", "attachment",
-            "ticket_event", "ticket_observer", "agent_group_member");
+            "ticket_event", "ticket_observer", "agent_group_member", "company");
     private static final Pattern STEP = Pattern.compile("^-- (step|per tickets): (.+)$", Pattern.MULTILINE);
     private static final int CONNECTIONS = 2;
 

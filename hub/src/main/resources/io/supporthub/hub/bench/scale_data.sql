@@ -130,6 +130,32 @@ select p.id, p.name, p.lang, timestamptz '${anchor}' - interval '400 days' + int
            || coalesce((select to_tsvector('simple', string_agg(a.value, ' ')) from bench_gen.address a where a.contact_id = p.id), '')
 from bench_gen.person p;
 
+-- step: companies
+-- One company for a hundred contacts, in the three client categories, a tenth managed by a first-line agent; the
+-- first two own the business domains of the contacts' emails. A contact in three is in a company (those with a
+-- business email in its company, set by the domain); their tickets take it at registration (ticket_contact_company).
+insert into company (id, name, category_id, manager_agent_id, emails, phones, notes, created_at, updated_at)
+select n, (array['Acme', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'Wonka', 'Hooli', 'Vandelay', 'Tyrell',
+                 'Soylent', 'Cyberdyne'])[1 + n % 12] || ' ' || (array['Trading', 'Logistics', 'Retail', 'Foods', 'Labs',
+                 'Systems', 'Textiles', 'Motors'])[1 + (n / 12) % 8] || ' ' || n,
+       (select id from client_category order by position offset floor(bench_gen.u(n, 70) * 3)::int limit 1),
+       case when bench_gen.u(n, 71) < 0.1 then (select id from bench_gen.agent_line where line = 1 and n = 1) end,
+       array['office' || n || '@company.example'], array['+3314' || bench_gen.digits(n, 7)], null,
+       timestamptz '${anchor}' - interval '400 days', timestamptz '${anchor}' - interval '400 days'
+from generate_series(1, greatest(10, ${contacts} / 100)) n;
+select setval('company_id_seq', (select max(id) from company));
+insert into company_domain (domain, company_id) values ('example-shop.com', 1), ('acme-corp.fr', 2);
+
+update contact c set company_id = case when a.value like '%@example-shop.com' then 1
+                                        when a.value like '%@acme-corp.fr' then 2
+                                        else 1 + floor(bench_gen.u(c.id, 72) * (select count(*) from company))::bigint end,
+                     company_source = case when a.value like '%@example-shop.com' or a.value like '%@acme-corp.fr'
+                                           then 'domain' else 'person' end
+from (select p.id, (select value from bench_gen.address x where x.contact_id = p.id and x.kind = 0) as value
+      from bench_gen.person p) a
+where a.id = c.id
+  and (a.value like '%@example-shop.com' or a.value like '%@acme-corp.fr' or bench_gen.u(c.id, 73) < 0.33);
+
 -- step: ticket plan
 -- What each ticket is: its contact (a few customers write often), its channel (one of the contact's addresses), its
 -- number of messages (1 to 9, tickets in pairs of ten, so there are exactly five messages a ticket), its times over
@@ -336,4 +362,5 @@ select setval('ticket_id_seq', (select max(id) from ticket));
 select setval('ticket_number_seq', (select max(number) from ticket));
 select setval('message_id_seq', (select max(id) from message));
 select setval('attachment_id_seq', greatest(1, (select max(id) from attachment)));
+select setval('client_category_id_seq', (select max(id) from client_category));
 select setval('ticket_observer_id_seq', greatest(1, (select max(id) from ticket_observer)));
