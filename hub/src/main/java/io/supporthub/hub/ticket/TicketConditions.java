@@ -13,14 +13,12 @@ final class TicketConditions {
     private TicketConditions() {
     }
 
-    static String of(TicketFilter filter) {
-        StringBuilder sql = new StringBuilder();
-        if (filter.line() != null) {
-            sql.append("and t.line = :line ");
-        }
-        if (filter.groupIds() != null) {
-            sql.append("and ").append(inGroups(filter.groupIds()));
-        }
+    /**
+     * @param groupScope the condition of the filter's groups and line ({@link TicketGroupScope}), read by the caller
+     *                   in its transaction
+     */
+    static String of(TicketFilter filter, String groupScope) {
+        StringBuilder sql = new StringBuilder(groupScope);
         if (filter.assigneeId() != null) {
             sql.append("and t.assignee_id = :assigneeId ");
         }
@@ -49,19 +47,8 @@ final class TicketConditions {
         return sql.toString();
     }
 
-    /**
-     * The tickets in the groups, ids written as literals, as the statuses: the plan of each status's index scan then
-     * knows its group ({@code ticket_group_inbox}, {@code ticket_group_unassigned_inbox}). No groups: no tickets.
-     */
-    static String inGroups(java.util.List<Long> groupIds) {
-        return groupIds.isEmpty() ? "false "
-                : "t.group_id in (" + groupIds.stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(", ")) + ") ";
-    }
-
     static <T extends SqlStatement<T>> T bind(T statement, TicketFilter filter) {
-        return statement.bind("line", filter.line())
-                .bind("assigneeId", filter.assigneeId())
+        return statement.bind("assigneeId", filter.assigneeId())
                 .bind("channel", filter.channel())
                 .bind("priority", filter.priority())
                 .bind("type", filter.type())

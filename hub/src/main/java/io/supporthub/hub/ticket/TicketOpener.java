@@ -56,7 +56,7 @@ public final class TicketOpener {
             TicketQueries queries = new TicketQueries(handle);
             Ticket ticket = queries.create(new TicketQueries.NewTicket(request.subject().strip(),
                     contactId, origin, typeId, priorityId, null, false), ops.now());
-            queries.assignTo(ticket.id(), agent.id(), agent.line());
+            queries.assignTo(ticket.id(), agent.id());
             ops.created(handle, ticket, Actor.AGENT, agent.id(), Map.of("openedBy", agent.name()), afterCommit);
             if (request.text() != null && !request.text().isBlank()) {
                 if (request.channel() != null) {

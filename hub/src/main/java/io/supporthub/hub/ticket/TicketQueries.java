@@ -131,10 +131,10 @@ public final class TicketQueries {
                 .bind("before", resolvedBefore).mapTo(Long.class).list();
     }
 
-    /** Gives the ticket to an agent, on the agent's line. */
-    public void assignTo(long ticketId, long agentId, int line) {
-        handle.createUpdate("update ticket set assignee_id = :agentId, line = :line where id = :id")
-                .bind("id", ticketId).bind("agentId", agentId).bind("line", line).execute();
+    /** Gives the ticket to an agent; it stays in its group. */
+    public void assignTo(long ticketId, long agentId) {
+        handle.createUpdate("update ticket set assignee_id = :agentId where id = :id")
+                .bind("id", ticketId).bind("agentId", agentId).execute();
     }
 
     public void setAssignee(long ticketId, Long agentId) {
@@ -156,12 +156,6 @@ public final class TicketQueries {
     public void setSubject(long ticketId, String subject) {
         handle.createUpdate("update ticket set subject = :text, " + APPEND_SEARCH + " where id = :id")
                 .bind("id", ticketId).bind("text", subject).execute();
-    }
-
-    /** Hands the ticket to a line; it has no assignee there yet. */
-    public void moveToLine(long ticketId, int line, Instant now) {
-        handle.createUpdate("update ticket set line = :line, assignee_id = null, updated_at = :now where id = :id")
-                .bind("id", ticketId).bind("line", line).bind("now", now).execute();
     }
 
     /*

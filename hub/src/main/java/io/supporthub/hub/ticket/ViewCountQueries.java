@@ -1,5 +1,6 @@
 package io.supporthub.hub.ticket;
 
+import io.supporthub.hub.group.TicketGroupScope;
 import io.supporthub.hub.observer.ObserverQueries;
 import org.jdbi.v3.core.Handle;
 import java.util.Arrays;
@@ -36,12 +37,13 @@ public final class ViewCountQueries {
      */
     public Map<String, BoundedCount> counts(long agentId, List<Long> groupIds, int bound) {
         List<TicketView> views = Arrays.stream(TicketView.values()).filter(TicketView::counted).toList();
+        String groupScope = TicketGroupScope.condition(handle, groupIds, null);
         StringBuilder sql = new StringBuilder("select ");
         for (TicketView view : views) {
             sql.append(view == views.get(0) ? "" : ", ")
                     .append("(select count(*) from (select 1 from ticket t where t.status in (")
                     .append(view.statuses().stream().map(status -> "'" + status + "'").collect(Collectors.joining(", ")))
-                    .append(") ").append(owner(view, groupIds)).append("limit :bound) counted) as ").append(view.key());
+                    .append(") ").append(owner(view, groupScope)).append("limit :bound) counted) as ").append(view.key());
         }
         return handle.createQuery(sql.toString())
                 .bind("bound", bound).bind("me", agentId)
@@ -55,10 +57,10 @@ public final class ViewCountQueries {
                 }).one();
     }
 
-    private static String owner(TicketView view, List<Long> groupIds) {
+    private static String owner(TicketView view, String groupScope) {
         return switch (view) {
             case MINE -> "and t.assignee_id = :me ";
-            case UNASSIGNED -> "and t.assignee_id is null and " + TicketConditions.inGroups(groupIds);
+            case UNASSIGNED -> "and t.assignee_id is null " + groupScope;
             case WATCHING -> "and " + ObserverQueries.watchedBy("me");
             default -> "";
         };

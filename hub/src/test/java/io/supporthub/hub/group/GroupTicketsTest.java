@@ -116,6 +116,51 @@ class GroupTicketsTest {
                 .as("line derived from the escalation group").isEqualTo(2);
     }
 
+    @Test
+    void movingTheEscalationFlag_movesTheLinesOfTheListFilter() {
+        long tier3 = hub.post("/api/groups", Map.of("name", "Tier three")).json().get("id").asLong();
+        long inTier3 = newTicket("tier3-1@example.com").get("id").asLong();
+        hub.patch("/api/tickets/" + inTier3, Map.of("group", tier3));
+        long inSecond = newTicket("tier3-2@example.com").get("id").asLong();
+        hub.patch("/api/tickets/" + inSecond, Map.of("group", group("Second line")));
+        assertThat(ids("/api/tickets?line=1")).contains(inTier3).doesNotContain(inSecond);
+        assertThat(ids("/api/tickets?line=2")).contains(inSecond).doesNotContain(inTier3);
+
+        hub.patch("/api/groups/" + tier3, Map.of("escalationTarget", true));
+        try {
+            assertThat(ids("/api/tickets?line=2")).as("the new escalation group is line 2")
+                    .contains(inTier3).doesNotContain(inSecond);
+            assertThat(ids("/api/tickets?line=1")).contains(inSecond).doesNotContain(inTier3);
+            assertThat(hub.get("/api/tickets/" + inTier3).json().get("line").asInt()).isEqualTo(2);
+        } finally {
+            hub.patch("/api/groups/" + group("Second line"), Map.of("escalationTarget", true));
+        }
+        assertThat(ids("/api/tickets?line=2")).contains(inSecond).doesNotContain(inTier3);
+    }
+
+    @Test
+    void ticketsTheBackfillHasNotReached_areListedInTheirLinesGroup() {
+        long id = newTicket("unfilled-1@example.com").get("id").asLong();
+        long second = group("Second line");
+        hub.app.database().jdbi().useHandle(handle -> {
+            handle.execute("update ticket set group_id = null, line = 2, assignee_id = null where id = ?", id);
+            handle.execute("update backfill set finished_at = null, end_id = ? where name = 'ticket_group'", id);
+        });
+        try {
+            assertThat(hub.get("/api/tickets/" + id).json().get("group").get("id").asLong()).isEqualTo(second);
+            assertThat(ids("/api/tickets?group=" + second)).contains(id);
+            assertThat(ids("/api/tickets?line=2")).contains(id);
+            assertThat(ids("/api/tickets?group=" + group("First line"))).doesNotContain(id);
+            assertThat(ids("/api/tickets?unassigned=true&group=" + second)).contains(id);
+        } finally {
+            hub.app.database().jdbi().useHandle(handle -> {
+                handle.execute("update ticket set group_id = ? where id = ?", second, id);
+                handle.execute("update backfill set finished_at = now() where name = 'ticket_group'");
+            });
+        }
+        assertThat(ids("/api/tickets?group=" + second)).as("filled, and the plain condition again").contains(id);
+    }
+
     private static java.util.List<Long> ids(String path) {
         java.util.List<Long> ids = new java.util.ArrayList<>();
         hub.get(path).json().get("items").forEach(item -> ids.add(item.get("id").asLong()));
