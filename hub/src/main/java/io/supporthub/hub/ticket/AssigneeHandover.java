@@ -63,6 +63,10 @@ public final class AssigneeHandover implements Handover {
             tickets.touch(id, ops.now());
             tickets.addEvent(id, "updated", "agent", by.id(), null, null, TicketOps.json(detail), ops.now());
             ops.announce(afterCommit, id);
+            if (toAgent == null) {
+                // Back in a queue with nobody responsible: the group's notification list hears of it, as of any arrival.
+                ops.arrivedIfUnassigned(handle, id, by.id(), afterCommit);
+            }
         }
         return ids.size();
     }

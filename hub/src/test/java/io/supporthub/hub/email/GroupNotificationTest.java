@@ -185,6 +185,28 @@ class GroupNotificationTest {
                 .isEqualTo("Request #" + number(ticketId) + " is waiting in Night shift");
     }
 
+    @Test
+    void aLeaversTicketsHandedToTheGroupsQueue_areMailedToItsList() throws Exception {
+        Agent leaver = mail.hub.app.agents().create("leo@agents.example", "Leo Leaver", "correct horse battery staple",
+                "agent", 1);
+        long ticketId = newTicket("q5@customer.example");
+        assertThat(mail.hub.patch("/api/tickets/" + ticketId, Map.of("group", nightShift, "assignee", leaver.id()))
+                .status()).isEqualTo(200);
+        int before = mailsTo("nora@agents.example");
+
+        {
+            var disabled = mail.hub.patch("/api/agents/" + leaver.id(),
+                    Map.of("active", false, "reassign", Map.of("to", Map.of("queue", true))));
+            assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+        }
+        assertThat(awaitMailTo("nora@agents.example", before + 1)).hasSize(before + 1);
+        assertThat(subjects("nora@agents.example")).last()
+                .isEqualTo("Request #" + number(ticketId) + " is waiting in Night shift");
+        mailsTo("leo@agents.example");
+        assertThat(subjects("leo@agents.example")).as("the leaver is not on the list")
+                .noneMatch(subject -> subject.contains("is waiting"));
+    }
+
     /** The agent's event stream, connected. */
     private static BlockingQueue<String> events(long agentId) throws InterruptedException {
         String token = mail.hub.post("/api/agents/" + agentId + "/token", Map.of()).json().get("token").asText();
