@@ -84,6 +84,10 @@
     $$('input[name], select[name], textarea[name]', form).forEach((field) => {
       if (field.name === '_csrf') { return; }
       if (field.type === 'checkbox') { body[field.name] = field.checked; return; }
+      if (field.multiple) {
+        body[field.name] = Array.from(field.selectedOptions).map((o) => (field.hasAttribute('data-number') ? Number(o.value) : o.value));
+        return;
+      }
       if (field.value === '' && !field.required) { return; }
       body[field.name] = field.hasAttribute('data-number') ? Number(field.value) : field.value;
     });

@@ -62,7 +62,9 @@ public final class AgentPhotoRoutes {
                 .map((rs, c) -> new AgentPhoto(rs.getBytes("image"), rs.getString("etag"))).findOne());
         AgentPhoto found = photo.orElseThrow(() -> Refusal.notFound("agent " + agentId + " has no photo"));
         ctx.header("ETag", found.etag());
-        ctx.header("Cache-Control", "private, no-cache");
+        // The pages ask for the photo by its version (PhotoUrls): that address never shows another image.
+        boolean versioned = PhotoUrls.url(agentId, found.etag()).endsWith("?v=" + ctx.queryParam("v"));
+        ctx.header("Cache-Control", versioned ? "private, max-age=31536000, immutable" : "private, no-cache");
         if (found.etag().equals(ctx.header("If-None-Match"))) {
             ctx.status(304);
             return;

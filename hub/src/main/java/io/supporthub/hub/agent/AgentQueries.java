@@ -55,6 +55,25 @@ public final class AgentQueries {
                 .bind("agentId", agentId).bind("line", line).execute();
     }
 
+    /** Which of the ids are not groups, to refuse them. */
+    public List<Long> unknownGroups(List<Long> groupIds) {
+        return handle.createQuery("select x from unnest(:ids) as x where not exists (select 1 from agent_group g where g.id = x)")
+                .bind("ids", groupIds.toArray(Long[]::new)).mapTo(Long.class).list();
+    }
+
+    public boolean inEscalationGroup(List<Long> groupIds) {
+        return handle.createQuery("select exists (select 1 from agent_group where id = any(:ids) and escalation_target)")
+                .bind("ids", groupIds.toArray(Long[]::new)).mapTo(Boolean.class).one();
+    }
+
+    /** The agent's memberships become exactly these groups. */
+    public void setGroups(long agentId, List<Long> groupIds) {
+        handle.createUpdate("delete from agent_group_member where agent_id = :agentId").bind("agentId", agentId).execute();
+        handle.createUpdate("insert into agent_group_member (group_id, agent_id) select g.id, :agentId from agent_group g "
+                        + "where g.id = any(:ids) on conflict do nothing")
+                .bind("agentId", agentId).bind("ids", groupIds.toArray(Long[]::new)).execute();
+    }
+
     public void update(Agent agent) {
         handle.createUpdate("update agent set name = :name, role = :role, line = :line, active = :active where id = :id")
                 .bind("id", agent.id()).bind("name", agent.name()).bind("role", agent.role())

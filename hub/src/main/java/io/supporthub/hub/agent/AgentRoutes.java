@@ -69,7 +69,26 @@ public final class AgentRoutes {
         String role = Json.optText(body, "role");
         ctx.status(201).json(agents.create(Authentication.agent(ctx), Json.text(body, "email"),
                 DisplayText.name(Json.text(body, "name")), Json.text(body, "password"),
-                role == null ? Role.SPECIALIST.wireName() : role, line == null ? 1 : line.intValue()));
+                role == null ? Role.SPECIALIST.wireName() : role, line == null ? 1 : line.intValue(), groupIds(body)));
+    }
+
+    /** {@code "groups": [ids]}, the new employee's groups instead of their line's; null when not given. */
+    private static java.util.List<Long> groupIds(JsonNode body) {
+        JsonNode groups = body.get("groups");
+        if (groups == null || groups.isNull()) {
+            return null;
+        }
+        if (!groups.isArray()) {
+            throw Refusal.invalid("'groups' must be a list of group ids");
+        }
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (JsonNode id : groups) {
+            if (!id.canConvertToLong()) {
+                throw Refusal.invalid("'groups' must be a list of group ids");
+            }
+            ids.add(id.asLong());
+        }
+        return ids;
     }
 
     /** Who may change which field: {@link RoutePermissions} for the route, {@link AgentChanges} for the body. */

@@ -58,12 +58,25 @@ public final class AgentService {
 
     /** A new employee added by {@code caller}, whose role must allow giving {@code role}. */
     public Agent create(Agent caller, String email, String name, String password, String role, int line) {
+        return create(caller, email, name, password, role, line, null);
+    }
+
+    /**
+     * A new employee added by {@code caller}, whose role must allow giving {@code role}, in {@code groupIds} when given
+     * (else in their line's group); their line is then 2 when one of them is the escalation target.
+     */
+    public Agent create(Agent caller, String email, String name, String password, String role, int line,
+                        List<Long> groupIds) {
         Role wanted = Role.fromInput(role);
         AgentChanges.checkCreate(caller, wanted);
-        return create(email, name, password, wanted, line);
+        return create(email, name, password, wanted, line, groupIds);
     }
 
     private Agent create(String email, String name, String password, Role role, int line) {
+        return create(email, name, password, role, line, null);
+    }
+
+    private Agent create(String email, String name, String password, Role role, int line, List<Long> groupIds) {
         validate(email, name, line);
         PasswordPolicy.check(password, email);
         return transactions.inTransaction((handle, afterCommit) -> {
@@ -71,7 +84,17 @@ public final class AgentService {
             if (agents.findByEmail(email).isPresent()) {
                 throw Refusal.conflict("an agent with the email " + email + " exists already");
             }
-            return agents.create(email, name, Passwords.hash(password), role.wireName(), line);
+            if (groupIds == null) {
+                return agents.create(email, name, Passwords.hash(password), role.wireName(), line);
+            }
+            List<Long> unknown = agents.unknownGroups(groupIds);
+            if (!unknown.isEmpty()) {
+                throw Refusal.unprocessable("no group " + unknown.get(0));
+            }
+            Agent created = agents.create(email, name, Passwords.hash(password), role.wireName(),
+                    agents.inEscalationGroup(groupIds) ? 2 : 1);
+            agents.setGroups(created.id(), groupIds);
+            return agents.find(created.id()).orElseThrow();
         });
     }
 

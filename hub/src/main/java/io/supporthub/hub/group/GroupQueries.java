@@ -47,6 +47,23 @@ public final class GroupQueries {
                 .bind("agentId", agentId).mapTo(Long.class).list();
     }
 
+    /** The names of the groups the agent is a member of, in the groups' order. */
+    public List<String> namesOf(long agentId) {
+        return handle.createQuery("select g.name from agent_group g join agent_group_member m on m.group_id = g.id "
+                        + "where m.agent_id = :agentId order by g.position nulls last, g.id")
+                .bind("agentId", agentId).mapTo(String.class).list();
+    }
+
+    /** Every agent's group names, by agent id, in the groups' order: the Employees page. */
+    public java.util.Map<Long, List<String>> namesByAgent() {
+        java.util.Map<Long, List<String>> names = new java.util.HashMap<>();
+        handle.createQuery("select m.agent_id, g.name from agent_group g join agent_group_member m on m.group_id = g.id "
+                        + "order by g.position nulls last, g.id")
+                .map((rs, ctx) -> java.util.Map.entry(rs.getLong("agent_id"), rs.getString("name")))
+                .forEach(entry -> names.computeIfAbsent(entry.getKey(), id -> new java.util.ArrayList<>()).add(entry.getValue()));
+        return names;
+    }
+
     /** Whether another group (not {@code exceptId}) has the name, compared without case. */
     public boolean nameTaken(String name, long exceptId) {
         return handle.createQuery("select exists (select 1 from agent_group where lower(name) = lower(:name) and id <> :id)")

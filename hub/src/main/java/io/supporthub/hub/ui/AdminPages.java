@@ -90,6 +90,14 @@ final class AdminPages {
         model.put("agents", agents.all());
         model.put("roles", viewer.isAdmin() ? List.of(Role.values()) : List.of(Role.SPECIALIST));
         model.put("mayChangeRoles", viewer.isAdmin());
+        transactions.read(handle -> {
+            GroupQueries groups = new GroupQueries(handle);
+            model.put("groupNames", groups.namesByAgent());
+            model.put("groups", groups.all());
+            return null;
+        });
+        model.put("defaultGroupId", settings.read().defaultGroupId());
+        model.put("mayEditGroups", pages.adminLinks(viewer).stream().anyMatch(link -> link.section().equals("groups")));
         show(ctx, "admin_agents", "agents", model);
     }
 

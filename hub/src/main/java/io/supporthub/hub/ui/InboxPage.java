@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.PhoneNumbers;
 import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.agent.PhotoUrls;
 import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.catalog.CatalogList;
 import io.supporthub.hub.catalog.CatalogQueries;
@@ -130,6 +131,7 @@ final class InboxPage {
         model.put("searchAll", filters.allTickets() && filters.query() != null);
         model.put("inViewQuery", filters.queryStringInScope(view, false));
         model.put("inAllQuery", filters.queryStringInScope(view, true));
+        model.put("photos", PhotoUrls.all(handle));
         model.put("next", next);
         model.put("firstPage", filters.afterAt() == null);
         return model;

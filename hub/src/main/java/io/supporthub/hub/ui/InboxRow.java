@@ -7,7 +7,7 @@ import java.time.Instant;
 /** One inbox line, formatted for the template. */
 public record InboxRow(long id, long number, String subject, String channel, String channelLabel, String customer,
                        String excerpt, String waited, String waitedTitle, boolean unread, boolean isNew, String status,
-                       String statusLabel, String statusColor, String priority, String priorityColor, String assignee, String lastActivity,
+                       String statusLabel, String statusColor, String priority, String priorityColor, String assignee, Long assigneeId, String lastActivity,
                        int line, boolean watched) {
 
     static InboxRow of(TicketSummary t, Instant now, CatalogLook look) {
@@ -26,7 +26,8 @@ public record InboxRow(long id, long number, String subject, String channel, Str
                 isNew || customerLast, isNew, t.status(),
                 t.statusLabel() != null ? t.statusLabel() : Format.label(t.status()), look.statusColorOf(t.statusLabel()),
                 t.priority(), look.colorOf(t.priority()),
-                t.assignee() == null ? null : t.assignee().name(), Format.since(t.lastMessageAt(), now), t.line(), watched);
+                t.assignee() == null ? null : t.assignee().name(), t.assignee() == null ? null : t.assignee().id(),
+                Format.since(t.lastMessageAt(), now), t.line(), watched);
     }
 
     private static String firstAddress(TicketSummary t) {

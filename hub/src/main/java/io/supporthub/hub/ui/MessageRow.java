@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** A message of the thread, formatted for the template. Text is shown escaped; email HTML only in a sandbox. */
-public record MessageRow(long id, String kind, String channel, String channelLabel, String author, String text,
+public record MessageRow(long id, String kind, String channel, String channelLabel, String author, Long authorAgentId,
+                         String text,
                          String html, String time, String ago, String deliveryState, String deliveryError,
                          boolean edited, boolean automated, boolean ratingComment, List<FileRow> files,
                          String senderWarning) {
@@ -21,7 +22,7 @@ public record MessageRow(long id, String kind, String channel, String channelLab
         List<FileRow> files = m.attachments().stream().filter(a -> !a.inline() || m.html() == null)
                 .map(MessageRow::file).toList();
         String author = m.author() != null ? m.author() : "in".equals(m.direction()) ? "Customer" : "System";
-        return new MessageRow(m.id(), kind, m.channel(), Format.channelLabel(m.channel()), author,
+        return new MessageRow(m.id(), kind, m.channel(), Format.channelLabel(m.channel()), author, m.authorAgentId(),
                 m.text() == null ? "" : m.text(), m.html(), Format.dayTime(m.createdAt()), Format.since(m.createdAt(), now),
                 "agent".equals(kind) ? m.deliveryState() : null, m.deliveryError(), m.edited(), m.automated(),
                 m.ratingComment(), files, senderWarning(m));

@@ -2,7 +2,10 @@ package io.supporthub.hub.ui;
 
 import io.javalin.http.Context;
 import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.agent.PhotoUrls;
 import io.supporthub.hub.agent.RoutePermissions;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.group.GroupQueries;
 
 import java.util.HashMap;
 import java.util.List;
@@ -33,11 +36,13 @@ final class Pages {
     private final Views views;
     private final Csrf csrf;
     private final RoutePermissions permissions;
+    private final Transactions transactions;
 
-    Pages(Views views, Csrf csrf, RoutePermissions permissions) {
+    Pages(Views views, Csrf csrf, RoutePermissions permissions, Transactions transactions) {
         this.views = views;
         this.csrf = csrf;
         this.permissions = permissions;
+        this.transactions = transactions;
     }
 
     /** The admin pages {@code agent} may open, as the route table says: their menu shows no others. */
@@ -60,6 +65,14 @@ final class Pages {
         Map<String, Object> all = new HashMap<>(model);
         all.put("csrf", csrf.token(ctx));
         all.put("me", agent);
+        if (agent != null) {
+            // The top bar's groups and every employee's photo (by id, for avatars anywhere on the page).
+            transactions.read(handle -> {
+                all.putIfAbsent("photos", PhotoUrls.all(handle));
+                all.put("myGroups", new GroupQueries(handle).namesOf(agent.id()));
+                return null;
+            });
+        }
         all.put("adminLinks", adminLinks(agent));
         all.put("adminSections", adminLinks(agent).stream().map(AdminLink::section).toList());
         return views.render(template, all);

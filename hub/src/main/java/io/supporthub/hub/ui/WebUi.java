@@ -46,7 +46,7 @@ public final class WebUi {
                  PasswordService passwords, TicketService tickets, CannedReplies cannedReplies, KeptAsideService keptAside,
                  AuditLog audit, SettingsService settings, ViewCounts viewCounts, Predicate<ChannelKind> canSend, PhoneNumbers phones, Clock clock,
                  boolean secureCookies) {
-        this.pages = new Pages(new Views(), new Csrf(secureCookies), permissions);
+        this.pages = new Pages(new Views(), new Csrf(secureCookies), permissions, transactions);
         this.access = new PageAccess(authentication, permissions);
         this.login = new LoginPages(authentication, pages);
         this.passwordPages = new PasswordPages(passwords, pages);
