@@ -97,7 +97,9 @@ public final class ScaleBenchmark {
                 new Measured("list: unassigned", "/api/tickets?status=open,pending,awaiting_reply&unassigned=true&line=1", 10.0),
                 new Measured("list: my groups' unassigned", "/api/tickets?status=open,pending,awaiting_reply&unassigned=true&group=mine", 10.0),
                 new Measured("list: my groups' open", "/api/tickets?status=open,awaiting_reply&group=mine", 10.0),
-                new Measured("list: watching", "/api/tickets?watching=me", 10.0),
+                new Measured("list: watching", "/api/tickets?status=open,pending,awaiting_reply,postponed&watching=me", 10.0),
+                // Not an inbox view: every status, so every closed ticket the admin and their groups ever watched.
+                new Measured("list: watching, closed too", "/api/tickets?watching=me", null),
                 new Measured("list: one agent's", "/api/tickets?status=open,pending,awaiting_reply&assignee=" + samples.agentId(), 10.0),
                 new Measured("list: pending", "/api/tickets?status=pending", 10.0),
                 new Measured("list: resolved", "/api/tickets?status=resolved,closed", 10.0),

@@ -70,13 +70,17 @@ public final class ObserverQueries {
 
     /**
      * The SQL condition on {@code ticket t}: the agent, bound as {@code :watcher}, watches it, themselves or through a
-     * group they are a member of. Both halves start from the watcher: {@code ticket_observer_by_agent}, and
-     * {@code agent_group_member_agent} then {@code ticket_observer_by_group}; the union stays small (what one
-     * employee watches), so the list is a hash semi-join on it.
+     * group they are a member of. Both halves start from the watcher ({@code ticket_observer_by_agent}, and
+     * {@code agent_group_member_agent} then {@code ticket_observer_by_group}), so the list is a hash semi-join on
+     * what one employee watches. Without {@code closedToo} only the observations of tickets not closed are read
+     * ({@code ticket_observer_open_by_agent}, {@code ..._by_group}): the few a Watching view can show, however many
+     * closed tickets the employee or their groups have watched; with it every one, and a list over closed tickets
+     * costs in proportion to how many that is.
      */
-    public static String watchedBy(String watcherParameter) {
-        return "t.id in (select o.ticket_id from ticket_observer o where o.agent_id = :" + watcherParameter
+    public static String watchedBy(String watcherParameter, boolean closedToo) {
+        String open = closedToo ? "" : " and not o.ticket_closed";
+        return "t.id in (select o.ticket_id from ticket_observer o where o.agent_id = :" + watcherParameter + open
                 + " union all select o.ticket_id from agent_group_member m join ticket_observer o on o.group_id = m.group_id"
-                + " where m.agent_id = :" + watcherParameter + ") ";
+                + " where m.agent_id = :" + watcherParameter + open + ") ";
     }
 }

@@ -39,7 +39,8 @@ final class TicketConditions {
         }
         if (filter.watcherId() != null) {
             // The agent's few watched tickets from ticket_observer_by_agent, each checked by its key.
-            sql.append("and ").append(ObserverQueries.watchedBy("watcherId"));
+            sql.append("and ").append(ObserverQueries.watchedBy("watcherId",
+                    filter.statuses().isEmpty() || filter.statuses().contains("closed")));
         }
         if (filter.afterAt() != null) {
             sql.append("and (t.last_message_at, t.id) < (:afterAt, :afterId) ");

@@ -61,7 +61,7 @@ public final class ViewCountQueries {
         return switch (view) {
             case MINE -> "and t.assignee_id = :me ";
             case UNASSIGNED -> "and t.assignee_id is null " + groupScope;
-            case WATCHING -> "and " + ObserverQueries.watchedBy("me");
+            case WATCHING -> "and " + ObserverQueries.watchedBy("me", view.statuses().contains("closed"));
             default -> "";
         };
     }

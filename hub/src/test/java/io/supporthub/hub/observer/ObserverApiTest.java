@@ -128,6 +128,43 @@ class ObserverApiTest {
     }
 
     @Test
+    void aClosedWatchedTicket_leavesTheWatchingViewAndCount_staysInTheListOfEveryStatus_andReturnsWhenReopened() {
+        long group = hub.post("/api/groups", Map.of("name", "Watchers of closed", "members", List.of(1))).json()
+                .get("id").asLong();
+        long byMe = ticket("obs-closed-me");
+        long byGroup = ticket("obs-closed-group");
+        hub.post("/api/tickets/" + byMe + "/watch", Map.of());
+        hub.post("/api/tickets/" + byGroup + "/observers", Map.of("groupId", group));
+        String view = "watching=me&status=open,pending,awaiting_reply,postponed";
+        int before = hub.get("/api/tickets/counts").json().get("watching").get("count").asInt();
+
+        setStatus("closed", byMe, byGroup);
+        assertThat(listIds(view)).doesNotContain(String.valueOf(byMe), String.valueOf(byGroup));
+        assertThat(hub.get("/api/tickets/counts").json().get("watching").get("count").asInt()).isEqualTo(before - 2);
+        assertThat(listIds("watching=me")).contains(String.valueOf(byMe), String.valueOf(byGroup));
+        assertThat(listIds("watching=me&status=closed")).contains(String.valueOf(byMe), String.valueOf(byGroup));
+
+        long later = ticket("obs-closed-later");
+        setStatus("closed", later);
+        hub.post("/api/tickets/" + later + "/watch", Map.of());
+        assertThat(listIds(view)).as("watched once closed").doesNotContain(String.valueOf(later));
+        assertThat(listIds("watching=me")).contains(String.valueOf(later));
+
+        setStatus("open", byMe, byGroup);
+        assertThat(listIds(view)).contains(String.valueOf(byMe), String.valueOf(byGroup));
+        assertThat(hub.get("/api/tickets/counts").json().get("watching").get("count").asInt()).isEqualTo(before);
+    }
+
+    /** A status written as the timers and the reopening path write it (the observers' flag follows in the database). */
+    private static void setStatus(String status, long... ids) {
+        hub.app.database().jdbi().useHandle(handle -> {
+            for (long id : ids) {
+                handle.execute("update ticket set status = ? where id = ?", status, id);
+            }
+        });
+    }
+
+    @Test
     void aGroupObserver_isListedWithItsNameAndKind_andRemoved() {
         long ticketId = ticket("obs-group");
         long group = hub.post("/api/groups", Map.of("name", "Observing engineers")).json().get("id").asLong();
