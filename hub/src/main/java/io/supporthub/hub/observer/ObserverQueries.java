@@ -68,19 +68,39 @@ public final class ObserverQueries {
                 .bind("agentId", agentId).bindArray("ids", Long.class, ticketIds).mapTo(Long.class).list();
     }
 
+    /** Past this many watched tickets a list reads its index in order and checks each row against the set instead. */
+    static final int MANY_WATCHED = 300;
+
     /**
-     * The SQL condition on {@code ticket t}: the agent, bound as {@code :watcher}, watches it, themselves or through a
-     * group they are a member of. Both halves start from the watcher ({@code ticket_observer_by_agent}, and
-     * {@code agent_group_member_agent} then {@code ticket_observer_by_group}), so the list is a hash semi-join on
-     * what one employee watches. Without {@code closedToo} only the observations of tickets not closed are read
-     * ({@code ticket_observer_open_by_agent}, {@code ..._by_group}): the few a Watching view can show, however many
-     * closed tickets the employee or their groups have watched; with it every one, and a list over closed tickets
-     * costs in proportion to how many that is.
+     * The SQL condition on {@code ticket t}: the agent, bound as {@code :watcherParameter}, watches it, themselves or
+     * through a group they are a member of. Without {@code doneToo} only the observations of tickets neither resolved
+     * nor closed are read ({@code ticket_observer_open_by_agent}, {@code ..._by_group}): the few a Watching view can
+     * show, however many finished tickets the employee or their groups have watched. For one who watches a few
+     * tickets the list is a semi-join on them; for one who watches hundreds (an admin in every group) the set is
+     * hashed once and the list's own index scan, already in list order, keeps each row found in it, so either way
+     * the cost stays that of a page, not of everything watched. Read in the caller's transaction.
      */
-    public static String watchedBy(String watcherParameter, boolean closedToo) {
-        String open = closedToo ? "" : " and not o.ticket_closed";
-        return "t.id in (select o.ticket_id from ticket_observer o where o.agent_id = :" + watcherParameter + open
+    public static String watchedBy(Handle handle, long watcherId, String watcherParameter, boolean doneToo) {
+        String watched = watchedIds(watcherParameter, doneToo);
+        int atLeast = handle.createQuery("select count(*) from (" + watched + " limit " + MANY_WATCHED + ") w")
+                .bind(watcherParameter, watcherId).mapTo(Integer.class).one();
+        return atLeast >= MANY_WATCHED ? "(t.id in (" + watched + ")) is true " : "t.id in (" + watched + ") ";
+    }
+
+    /**
+     * How many tickets neither resolved nor closed the agent watches, counting up to {@code bound}: the Watching
+     * view's count, read from the observations alone.
+     */
+    public long watchingCount(long agentId, int bound) {
+        return handle.createQuery("select count(*) from (select distinct w.ticket_id from (" + watchedIds("me", false)
+                        + ") w limit :bound) counted")
+                .bind("me", agentId).bind("bound", bound).mapTo(Long.class).one();
+    }
+
+    private static String watchedIds(String watcherParameter, boolean doneToo) {
+        String open = doneToo ? "" : " and not o.ticket_done";
+        return "select o.ticket_id from ticket_observer o where o.agent_id = :" + watcherParameter + open
                 + " union all select o.ticket_id from agent_group_member m join ticket_observer o on o.group_id = m.group_id"
-                + " where m.agent_id = :" + watcherParameter + open + ") ";
+                + " where m.agent_id = :" + watcherParameter + open;
     }
 }

@@ -1,6 +1,7 @@
 package io.supporthub.hub.ticket;
 
 import io.supporthub.hub.observer.ObserverQueries;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -14,10 +15,11 @@ final class TicketConditions {
     }
 
     /**
+     * @param handle     the caller's transaction, where the watcher's observations are sized
      * @param groupScope the condition of the filter's groups and line ({@link TicketGroupScope}), read by the caller
      *                   in its transaction
      */
-    static String of(TicketFilter filter, String groupScope) {
+    static String of(Handle handle, TicketFilter filter, String groupScope) {
         StringBuilder sql = new StringBuilder(groupScope);
         if (filter.assigneeId() != null) {
             sql.append("and t.assignee_id = :assigneeId ");
@@ -38,9 +40,9 @@ final class TicketConditions {
             sql.append("and t.contact_id = :contactId ");
         }
         if (filter.watcherId() != null) {
-            // The agent's few watched tickets from ticket_observer_by_agent, each checked by its key.
-            sql.append("and ").append(ObserverQueries.watchedBy("watcherId",
-                    filter.statuses().isEmpty() || filter.statuses().contains("closed")));
+            boolean doneToo = filter.statuses().isEmpty() || filter.statuses().contains("resolved")
+                    || filter.statuses().contains("closed");
+            sql.append("and ").append(ObserverQueries.watchedBy(handle, filter.watcherId(), "watcherId", doneToo));
         }
         if (filter.afterAt() != null) {
             sql.append("and (t.last_message_at, t.id) < (:afterAt, :afterId) ");

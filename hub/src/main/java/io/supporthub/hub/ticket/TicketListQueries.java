@@ -71,7 +71,7 @@ public final class TicketListQueries {
         SearchTerms terms = filter.query() == null ? null : SearchTerms.parse(filter.query(), phones);
         if (terms != null) {
             String conditions = (filter.statuses().isEmpty() ? "" : "and t.status = any(:statuses) ")
-                    + TicketConditions.of(filter, TicketGroupScope.condition(handle, filter.groupIds(), filter.line()));
+                    + TicketConditions.of(handle, filter, TicketGroupScope.condition(handle, filter.groupIds(), filter.line()));
             List<Long> ids = new TicketSearchQueries(handle).newest(terms,
                     new TicketSearchQueries.ListPart(conditions, query -> TicketConditions.bind(query, filter)
                             .bindArray("statuses", String.class, filter.statuses())),
@@ -79,8 +79,8 @@ public final class TicketListQueries {
             return handle.createQuery(SELECT + "where t.id = any(:ids) order by t.last_message_at desc, t.id desc")
                     .bindArray("ids", Long.class, ids).map((rs, ctx) -> row(rs)).list();
         }
-        String sql = COLUMNS + "from (" + pageByStatus(filter,
-                TicketGroupScope.condition(handle, filter.groupIds(), filter.line())) + ") page join ticket t on t.id = page.id " + JOINS
+        String sql = COLUMNS + "from (" + pageByStatus(filter, TicketConditions.of(handle, filter,
+                TicketGroupScope.condition(handle, filter.groupIds(), filter.line()))) + ") page join ticket t on t.id = page.id " + JOINS
                 + "order by t.last_message_at desc, t.id desc";
         Query query = TicketConditions.bind(handle.createQuery(sql), filter);
         // A list with no filter has no parameter left at all, which JDBI would take for a mistake.
@@ -93,8 +93,7 @@ public final class TicketListQueries {
      * is planned for its own status and the statement's generic plan, which PostgreSQL reuses without planning again,
      * is the same as a plan for the values: a bound limit would be planned as a guess.
      */
-    private static String pageByStatus(TicketFilter filter, String groupScope) {
-        String conditions = TicketConditions.of(filter, groupScope);
+    private static String pageByStatus(TicketFilter filter, String conditions) {
         int limit = filter.limit() + 1;
         List<String> branches = new ArrayList<>();
         for (String status : statusesOf(filter)) {

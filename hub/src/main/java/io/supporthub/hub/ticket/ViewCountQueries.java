@@ -36,7 +36,9 @@ public final class ViewCountQueries {
      * groups ({@code groupIds}).
      */
     public Map<String, BoundedCount> counts(long agentId, List<Long> groupIds, int bound) {
-        List<TicketView> views = Arrays.stream(TicketView.values()).filter(TicketView::counted).toList();
+        // Watching is counted from the observations alone (its statuses are every one not yet resolved or closed).
+        List<TicketView> views = Arrays.stream(TicketView.values())
+                .filter(view -> view.counted() && view != TicketView.WATCHING).toList();
         String groupScope = TicketGroupScope.condition(handle, groupIds, null);
         StringBuilder sql = new StringBuilder("select ");
         for (TicketView view : views) {
@@ -45,7 +47,7 @@ public final class ViewCountQueries {
                     .append(view.statuses().stream().map(status -> "'" + status + "'").collect(Collectors.joining(", ")))
                     .append(") ").append(owner(view, groupScope)).append("limit :bound) counted) as ").append(view.key());
         }
-        return handle.createQuery(sql.toString())
+        Map<String, BoundedCount> counted = handle.createQuery(sql.toString())
                 .bind("bound", bound).bind("me", agentId)
                 .map((rs, ctx) -> {
                     Map<String, BoundedCount> counts = new LinkedHashMap<>();
@@ -55,13 +57,22 @@ public final class ViewCountQueries {
                     }
                     return counts;
                 }).one();
+        Map<String, BoundedCount> ordered = new LinkedHashMap<>();
+        for (TicketView view : TicketView.values()) {
+            if (view == TicketView.WATCHING && view.counted()) {
+                long found = new ObserverQueries(handle).watchingCount(agentId, bound);
+                ordered.put(view.key(), found >= bound ? new BoundedCount(bound - 1, true) : new BoundedCount(found, false));
+            } else if (counted.containsKey(view.key())) {
+                ordered.put(view.key(), counted.get(view.key()));
+            }
+        }
+        return ordered;
     }
 
     private static String owner(TicketView view, String groupScope) {
         return switch (view) {
             case MINE -> "and t.assignee_id = :me ";
             case UNASSIGNED -> "and t.assignee_id is null " + groupScope;
-            case WATCHING -> "and " + ObserverQueries.watchedBy("me", view.statuses().contains("closed"));
             default -> "";
         };
     }

@@ -128,7 +128,7 @@ class ObserverApiTest {
     }
 
     @Test
-    void aClosedWatchedTicket_leavesTheWatchingViewAndCount_staysInTheListOfEveryStatus_andReturnsWhenReopened() {
+    void aResolvedOrClosedWatchedTicket_leavesTheWatchingViewAndCount_staysInTheListOfEveryStatus_andReturnsWhenReopened() {
         long group = hub.post("/api/groups", Map.of("name", "Watchers of closed", "members", List.of(1))).json()
                 .get("id").asLong();
         long byMe = ticket("obs-closed-me");
@@ -138,11 +138,15 @@ class ObserverApiTest {
         String view = "watching=me&status=open,pending,awaiting_reply,postponed";
         int before = hub.get("/api/tickets/counts").json().get("watching").get("count").asInt();
 
-        setStatus("closed", byMe, byGroup);
+        setStatus("closed", byMe);
+        setStatus("resolved", byGroup);
         assertThat(listIds(view)).doesNotContain(String.valueOf(byMe), String.valueOf(byGroup));
         assertThat(hub.get("/api/tickets/counts").json().get("watching").get("count").asInt()).isEqualTo(before - 2);
         assertThat(listIds("watching=me")).contains(String.valueOf(byMe), String.valueOf(byGroup));
-        assertThat(listIds("watching=me&status=closed")).contains(String.valueOf(byMe), String.valueOf(byGroup));
+        assertThat(listIds("watching=me&status=closed")).contains(String.valueOf(byMe)).doesNotContain(String.valueOf(byGroup));
+        assertThat(listIds("watching=me&status=resolved")).contains(String.valueOf(byGroup));
+        setStatus("closed", byGroup);
+        assertThat(listIds(view)).as("resolved then closed").doesNotContain(String.valueOf(byGroup));
 
         long later = ticket("obs-closed-later");
         setStatus("closed", later);
@@ -153,6 +157,44 @@ class ObserverApiTest {
         setStatus("open", byMe, byGroup);
         assertThat(listIds(view)).contains(String.valueOf(byMe), String.valueOf(byGroup));
         assertThat(hub.get("/api/tickets/counts").json().get("watching").get("count").asInt()).isEqualTo(before);
+    }
+
+    @Test
+    void aWatcherOfHundreds_getsTheSameLists_eachTicketOnce() {
+        long watched = ticket("obs-many-watched");
+        long done = ticket("obs-many-done");
+        long unwatched = ticket("obs-many-not");
+        setStatus("closed", done);
+        String view = "watching=me&status=open,pending,awaiting_reply,postponed";
+        List<String> viewBefore = listIds(view);
+        int countBefore = hub.get("/api/tickets/counts").json().get("watching").get("count").asInt();
+        // Hundreds of groups of the admin observing the same two tickets: past ObserverQueries.MANY_WATCHED
+        // observations, the lists take the hashed form.
+        hub.app.database().jdbi().useHandle(handle -> {
+            handle.execute("insert into agent_group (name) select 'Many watchers ' || g from generate_series(1, ?) g",
+                    ObserverQueries.MANY_WATCHED);
+            handle.execute("insert into agent_group_member (group_id, agent_id) select id, 1 from agent_group "
+                    + "where name like 'Many watchers %'");
+            handle.execute("insert into ticket_observer (ticket_id, group_id, added_by, added_at) "
+                    + "select t.id, g.id, 1, now() from agent_group g cross join ticket t "
+                    + "where g.name like 'Many watchers %' and t.id in (?, ?)", watched, done);
+        });
+        try {
+            List<String> viewNow = listIds(view);
+            assertThat(viewNow).containsOnlyOnce(String.valueOf(watched)).doesNotContain(String.valueOf(done),
+                    String.valueOf(unwatched));
+            assertThat(viewNow).containsAll(viewBefore);
+            assertThat(listIds("watching=me")).containsOnlyOnce(String.valueOf(watched), String.valueOf(done))
+                    .doesNotContain(String.valueOf(unwatched));
+            assertThat(hub.get("/api/tickets/counts").json().get("watching").get("count").asInt())
+                    .as("each ticket counted once").isEqualTo(countBefore + (viewBefore.contains(String.valueOf(watched)) ? 0 : 1));
+        } finally {
+            hub.app.database().jdbi().useHandle(handle -> {
+                handle.execute("delete from ticket_observer where group_id in (select id from agent_group where name like 'Many watchers %')");
+                handle.execute("delete from agent_group_member where group_id in (select id from agent_group where name like 'Many watchers %')");
+                handle.execute("delete from agent_group where name like 'Many watchers %'");
+            });
+        }
     }
 
     /** A status written as the timers and the reopening path write it (the observers' flag follows in the database). */
