@@ -38,6 +38,11 @@ public final class ContactAccess {
         });
     }
 
+    /** A contact that does not exist is no one's: its routes answer 404, which tells nothing of anyone. */
+    private boolean exists(long contactId) {
+        return transactions.read(handle -> new ContactAccessQueries(handle).exists(contactId));
+    }
+
     /** The rule of routes whose {@code {id}} is a contact: {@code GET /api/contacts/{id}} and its changes. */
     public Rule cardRule() {
         return new Rule() {
@@ -50,7 +55,7 @@ public final class ContactAccess {
                     // Not a contact's id: the route answers it (404), nothing is shown.
                     return Optional.empty();
                 }
-                return maySee(caller, contactId) ? Optional.empty() : Optional.of(REASON);
+                return maySee(caller, contactId) || !exists(contactId) ? Optional.empty() : Optional.of(REASON);
             }
 
             @Override

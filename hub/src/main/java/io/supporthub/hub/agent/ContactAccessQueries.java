@@ -38,6 +38,11 @@ final class ContactAccessQueries {
         return handle.createQuery(sql).bind("contact", contactId).bind("agent", agentId).mapTo(Boolean.class).one();
     }
 
+    boolean exists(long contactId) {
+        return handle.createQuery("select exists (select 1 from contact where id = :contact)").bind("contact", contactId)
+                .mapTo(Boolean.class).one();
+    }
+
     /** True when the employee created the contact ({@link #CREATOR}): a contact made for a phone call has no ticket yet. */
     boolean created(long contactId, long agentId) {
         return handle.createQuery("select " + CREATOR).bind("contact", contactId).bind("agent", agentId)

@@ -165,6 +165,35 @@ class ContactsBrowserTest {
     }
 
     @Test
+    void aContactCreatedFromTheListOpensItsCard_whereAnAddressIsAddedAndRemoved() throws Exception {
+        driver.get(hub.url("/clients"));
+        driver.findElement(By.id("contact-new-open")).click();
+        driver.findElement(By.cssSelector("#contact-new input[name=name]")).sendKeys("Nora New");
+        driver.findElement(By.cssSelector("#contact-new input[name=phone]")).sendKeys("06 12 34 56 77");
+        driver.findElement(By.cssSelector("#contact-new button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches("/contacts/[0-9]+$"));
+        long nora = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/contacts/", ""));
+        assertThat(driver.findElement(By.id("contact-name")).getAttribute("value")).isEqualTo("Nora New");
+        assertThat(driver.findElement(By.id("address-list")).getText()).contains("+33612345677");
+
+        new Select(driver.findElement(By.cssSelector("#address-add select[name=kind]"))).selectByValue("email");
+        driver.findElement(By.cssSelector("#address-add input[name=value]")).sendKeys("Nora@Example.com");
+        driver.findElement(By.cssSelector("#address-add button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("address-list"), "nora@example.com"));
+        new Select(driver.findElement(By.cssSelector("#address-add select[name=kind]"))).selectByValue("phone");
+        driver.findElement(By.cssSelector("#address-add input[name=value]")).sendKeys("12");
+        driver.findElement(By.cssSelector("#address-add button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".toast.error"), "not a valid phone number"));
+
+        driver.findElement(By.cssSelector("#address-list li:first-child .address-remove")).click();
+        driver.switchTo().alert().accept();
+        wait.until(d -> !d.findElement(By.id("address-list")).getText().contains("+33612345677"));
+        assertThat(values(nora)).containsExactly("nora@example.com");
+        assertThat(driver.findElement(By.id("contact-history")).getText()).contains("removed the phone +33612345677",
+                "added the email nora@example.com", "created the contact");
+    }
+
+    @Test
     void aSpecialistOpeningAnUnrelatedCardOrTheMergeSeesWhyNot() {
         long ticket = hub.inbound("browser-rights", "Rosa Rights", "rosa@example.com", "Hello").json().get("ticketId").asLong();
         long rosa = contactOf(ticket);
