@@ -191,6 +191,22 @@ class ContactsBrowserTest {
         assertThat(values(nora)).containsExactly("nora@example.com");
         assertThat(driver.findElement(By.id("contact-history")).getText()).contains("removed the phone +33612345677",
                 "added the email nora@example.com", "created the contact");
+
+        // "Merge into…" first finds the other contact; nothing happens before the confirmation, and Cancel leaves both.
+        long otto = hub.post("/api/contacts", Map.of("name", "Otto Other", "email", "otto@example.com")).json().get("id").asLong();
+        driver.findElement(By.id("merge-open")).click();
+        wait.until(ExpectedConditions.urlContains("/contacts/" + nora + "/merge"));
+        driver.findElement(By.id("merge-search")).sendKeys("otto@");
+        WebElement compare = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#merge-results li a")));
+        assertThat(driver.findElement(By.id("merge-results")).getText()).contains("Otto Other #" + otto).doesNotContain("Nora");
+        shot("merge-pick");
+        compare.click();
+        wait.until(ExpectedConditions.urlContains("into=" + otto));
+        assertThat(driver.findElement(By.id("merge-target")).getText()).contains("Otto Other", "otto@example.com");
+        driver.findElement(By.linkText("Cancel")).click();
+        wait.until(ExpectedConditions.urlToBe(hub.url("/contacts/" + nora)));
+        assertThat(hub.get("/api/contacts/" + otto).json().get("history")).hasSize(1);
+        assertThat(hub.get("/api/contacts/" + nora).json().get("mergedInto").isNull()).isTrue();
     }
 
     @Test
