@@ -29,6 +29,10 @@ import io.supporthub.hub.bot.RatingPrompter;
 import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.cannedreply.CannedReplyRoutes;
 import io.supporthub.hub.catalog.CatalogRoutes;
+import io.supporthub.hub.contact.ContactAddresses;
+import io.supporthub.hub.contact.ContactMerge;
+import io.supporthub.hub.contact.ContactRoutes;
+import io.supporthub.hub.contact.ContactService;
 import io.supporthub.hub.group.GroupRoutes;
 import io.supporthub.hub.group.GroupService;
 import io.supporthub.hub.settings.SettingsRoutes;
@@ -241,6 +245,8 @@ public final class App implements AutoCloseable {
         ObserverRoutes observerRoutes = new ObserverRoutes(new ObserverService(transactions, ticketOps));
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
         GroupRoutes groupRoutes = new GroupRoutes(new GroupService(transactions));
+        ContactRoutes contactRoutes = new ContactRoutes(new ContactService(transactions, new ContactAddresses(phones), clock),
+                new ContactMerge(transactions, clock));
         SettingsService settings = new SettingsService(transactions, config.timeZone(), clock);
         SettingsRoutes settingsRoutes = new SettingsRoutes(settings);
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
@@ -287,6 +293,7 @@ public final class App implements AutoCloseable {
             observerRoutes.register(cfg.routes);
             catalogRoutes.register(cfg.routes);
             groupRoutes.register(cfg.routes);
+            contactRoutes.register(cfg.routes);
             settingsRoutes.register(cfg.routes);
             keptAsideRoutes.register(cfg.routes);
             cannedReplyRoutes.register(cfg.routes);

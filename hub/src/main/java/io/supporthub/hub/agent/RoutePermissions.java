@@ -37,6 +37,7 @@ public final class RoutePermissions {
         Rule profile = Rule.selfOr(Role.SENIOR, "a specialist may change only their own profile");
         Rule reportsRule = Rule.seniorsWhen(reports::seniorsSeeReports,
                 "only an administrator, or a senior specialist when an administrator allows it, may see reports");
+        Rule mergeContacts = Rule.atLeast(Role.SENIOR, "only a senior specialist or an administrator may merge contacts");
         Rule any = Rule.ANY_AGENT;
 
         return new RoutePermissions()
@@ -64,9 +65,12 @@ public final class RoutePermissions {
                         "GET /api/tickets/{id}/observers", "POST /api/tickets/{id}/observers",
                         "DELETE /api/tickets/{id}/observers/{kind}/{observer}", "POST /api/tickets/{id}/watch",
                         "DELETE /api/tickets/{id}/watch", "GET /api/events", "GET /api/attachments/{id}")
-                // Contacts: searching them (to open a ticket for one) is everyone's; a card, ContactAccess's rule.
-                .allow(any, "GET /api/contacts")
-                .allow(contacts.cardRule(), "GET /api/contacts/{id}", "PATCH /api/contacts/{id}")
+                // Contacts: searching and listing them (to open a ticket for one) and creating one are everyone's; a
+                // card and its changes, ContactAccess's rule; merging two, a senior's.
+                .allow(any, "GET /api/contacts", "POST /api/contacts")
+                .allow(contacts.cardRule(), "GET /api/contacts/{id}", "PATCH /api/contacts/{id}",
+                        "POST /api/contacts/{id}/addresses", "DELETE /api/contacts/{id}/addresses/{addressId}")
+                .allow(mergeContacts, "POST /api/contacts/{id}/merge")
                 // The team's lists: everyone reads them, seniors change them.
                 .allow(any, "GET /api/canned", "POST /api/canned/replies/{id}/render")
                 .allow(canned, "POST /api/canned/groups", "PATCH /api/canned/groups/{id}",
@@ -87,6 +91,9 @@ public final class RoutePermissions {
                 .allow(reportsRule, "* /api/reports/*")
                 // Pages: the same rules as the API behind them.
                 .allow(any, "GET /", "GET /inbox/rows", "GET /tickets/{id}", "GET /profile")
+                .allow(any, "GET /clients")
+                .allow(contacts.cardRule(), "GET /contacts/{id}")
+                .allow(mergeContacts, "GET /contacts/{id}/merge")
                 .allow(Rule.atLeast(Role.SENIOR, "the admin pages are for senior specialists and administrators"),
                         "GET /admin")
                 .allow(staff, "GET /admin/agents")
