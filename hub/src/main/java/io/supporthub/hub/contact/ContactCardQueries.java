@@ -226,8 +226,15 @@ public final class ContactCardQueries {
                 .bind("from", from).bind("into", into).execute();
     }
 
-    /** Moves every ticket of {@code from} (with its ratings, which live on the ticket) to {@code into}. */
-    public int moveTickets(long from, long into) {
+    /**
+     * Moves every ticket of {@code from} (with its ratings, which live on the ticket) to {@code into}, each with a
+     * {@code customer_merged} entry in its timeline naming both contacts.
+     */
+    public int moveTickets(long from, long into, Map<String, ?> detail, long actor, Instant now) {
+        handle.createUpdate("insert into ticket_event (ticket_id, kind, actor, actor_agent_id, detail, created_at) "
+                        + "select id, 'customer_merged', 'agent', :actor, cast(:detail as jsonb), :now from ticket "
+                        + "where contact_id = :from")
+                .bind("from", from).bind("actor", actor).bind("detail", write(detail)).bind("now", now).execute();
         return handle.createUpdate("update ticket set contact_id = :into where contact_id = :from")
                 .bind("from", from).bind("into", into).execute();
     }

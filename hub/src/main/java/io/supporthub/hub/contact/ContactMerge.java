@@ -54,7 +54,9 @@ public final class ContactMerge {
             }
             Instant now = clock.instant();
             int addresses = cards.moveAddresses(sourceId, targetId);
-            int tickets = cards.moveTickets(sourceId, targetId);
+            int tickets = cards.moveTickets(sourceId, targetId, Map.of(
+                    "from", Map.of("id", sourceId, "name", String.valueOf(source.name())),
+                    "into", Map.of("id", targetId, "name", String.valueOf(target.name()))), actor, now);
             cards.moveObservers(sourceId, targetId);
             if (source.notes() != null && !source.notes().isBlank()) {
                 cards.setNotes(targetId, target.notes() == null || target.notes().isBlank() ? source.notes()

@@ -141,6 +141,11 @@ class ContactMergeTest {
         JsonNode ticket = hub.get("/api/tickets/" + sourceTicket).json();
         assertThat(ticket.get("contact").get("id").asLong()).isEqualTo(target);
         assertThat(ticket.get("rating").asInt()).isEqualTo(4);
+        JsonNode mergedEvent = null;
+        for (JsonNode event : ticket.get("timeline")) {
+            mergedEvent = "customer_merged".equals(event.get("kind").asText()) ? event : mergedEvent;
+        }
+        assertThat(mergedEvent).as("the moved ticket's timeline says so").isNotNull();
         assertThat(query("select a.bot_state from contact_address a where a.value = 'mona@source.example' and a.contact_id = ?",
                 String.class, target)).isEqualTo("add:" + sourceTicket);
 
