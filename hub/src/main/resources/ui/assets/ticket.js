@@ -136,7 +136,7 @@
   let groups = [];
   let activeGroup = null;
   async function loadCanned(q) {
-    groups = (await api('GET', '/api/canned' + (q ? '?q=' + encodeURIComponent(q) : ''))).groups;
+    groups = (await api('GET', '/api/canned?ticketId=' + ticketId + (q ? '&q=' + encodeURIComponent(q) : ''))).groups;
     if (!groups.some((g) => g.id === activeGroup)) { activeGroup = groups.length ? groups[0].id : null; }
     drawCanned(!!q);
   }
@@ -157,7 +157,7 @@
       li.dataset.reply = r.id;
       li.classList.toggle('active', n === 0);
       const title = document.createElement('b'); title.textContent = r.title;
-      const body = document.createElement('span'); body.textContent = r.body;
+      const body = document.createElement('span'); body.textContent = r.preview || r.body;
       li.append(title, body);
       li.addEventListener('click', () => insertCanned(r.id));
       li.addEventListener('keydown', (e) => { if (e.key === 'Enter') { insertCanned(r.id); } });

@@ -209,7 +209,8 @@ public final class App implements AutoCloseable {
         // before any request can ask.
         this.keptAside = new KeptAsideService(transactions, channelEvents, clock, config.keptAsideRetention());
         jobs.put(KeptAsideRetentionJob.class, () -> new KeptAsideRetentionJob(keptAside));
-        this.tickets = new TicketService(transactions, ticketOps, senders::containsKey, outbox);
+        this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
+        this.tickets = new TicketService(transactions, ticketOps, senders::containsKey, outbox, cannedReplies);
         TelegramIntegration.fromConfig(config, channelEvents, database.sessions(), transactions).ifPresent(channels::add);
         SmsChannel.fromConfig(config, clock, transactions, channelEvents).ifPresent(channels::add);
         ViberChannel.fromConfig(config, clock, channelEvents, transactions).ifPresent(channels::add);
@@ -250,7 +251,6 @@ public final class App implements AutoCloseable {
         SettingsService settings = new SettingsService(transactions, config.timeZone(), clock);
         SettingsRoutes settingsRoutes = new SettingsRoutes(settings);
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
-        this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
         EventStreamRoutes eventStreamRoutes = new EventStreamRoutes(live);
         AuditedChanges auditedChanges = new AuditedChanges(audit,
