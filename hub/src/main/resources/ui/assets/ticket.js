@@ -45,7 +45,8 @@
     if (mode !== 'reply' || channel() !== 'sms') { smsCount.hidden = true; return; }
     try {
       const s = await api('GET', '/api/sms/segments?text=' + encodeURIComponent(text.value));
-      smsCount.textContent = s.segments + (s.segments === 1 ? ' SMS segment' : ' SMS segments') + ' · ' + s.units + ' chars · ' + s.encoding.toUpperCase();
+      smsCount.textContent = s.segments + (s.segments === 1 ? ' SMS segment' : ' SMS segments') + ' · ' + s.units + ' chars · ' + s.encoding.toUpperCase()
+        + (s.ucs2Because ? ' because of “' + s.ucs2Because + '” (' + s.ucs2BecauseCode + ')' : '');
       smsCount.hidden = false;
     } catch (err) { smsCount.hidden = true; }
   }, 200);
