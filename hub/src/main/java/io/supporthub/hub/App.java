@@ -184,7 +184,7 @@ public final class App implements AutoCloseable {
         TemplateRenderer renderer = new TemplateRenderer();
         NotificationStore notificationStore = new NotificationStore(renderer);
         ReopenPolicy reopenPolicy = new ReopenPolicy(config.reopenWindow());
-        BotTexts botTexts = new BotTexts(defaultTexts, renderer, config.companyName());
+        BotTexts botTexts = new BotTexts(defaultTexts, renderer, config.companyNameIfSet());
         // The dispatcher is built once the channels are (Telegram needs the event handler, which needs TicketOps);
         // the outbox wakes it lazily.
         Outbox outbox = new Outbox(clock, () -> dispatcher().wake());
