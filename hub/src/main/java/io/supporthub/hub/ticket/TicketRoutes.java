@@ -221,8 +221,13 @@ public final class TicketRoutes {
     private void reply(Context ctx) {
         Agent agent = Authentication.agent(ctx);
         JsonNode body = Json.body(ctx);
+        boolean resolve = Json.optBoolean(body, "resolve", false);
+        String then = Json.optText(body, "status");
+        if (resolve && then != null) {
+            throw Refusal.invalid("give 'resolve' or 'status', not both");
+        }
         long messageId = tickets.reply(id(ctx), agent, Json.text(body, "text"), channel(Json.optText(body, "channel")),
-                Json.optBoolean(body, "resolve", false));
+                resolve ? TicketStatus.RESOLVED.wireName() : then);
         ctx.status(201).json(Map.of("messageId", messageId, "deliveryState", "queued"));
     }
 

@@ -51,8 +51,21 @@ public final class TicketService {
 
     /** A public reply on the chosen channel (the ticket's own by default), optionally resolving the ticket. */
     public long reply(long ticketId, Agent agent, String text, ChannelKind channel, boolean resolve) {
+        return reply(ticketId, agent, text, channel, resolve ? TicketStatus.RESOLVED.wireName() : null);
+    }
+
+    /**
+     * A public reply, then, with {@code thenStatus} (a base status or a custom status's name; not postponed, which
+     * needs a time), the ticket moved there as the agent moves it ("Send and set Awaiting reply"), unless it is there
+     * already. One transaction: a move the transition table refuses sends nothing.
+     */
+    public long reply(long ticketId, Agent agent, String text, ChannelKind channel, String thenStatus) {
         requireText(text);
         return transactions.inTransaction((handle, afterCommit) -> {
+            StatusTarget then = thenStatus == null ? null : target(handle, thenStatus, null);
+            if (then != null && then.status() == TicketStatus.POSTPONED) {
+                throw Refusal.invalid("a reply cannot postpone the ticket, which needs a time: set the status apart");
+            }
             Ticket ticket = lockOpenForAgent(handle, ticketId);
             ChannelKind via = channel == null ? defaultReplyChannel(handle, ticket) : channel;
             AddressRow address = replyAddress(handle, ticket, via).orElseRefuse();
@@ -61,8 +74,9 @@ public final class TicketService {
             new TicketQueries(handle).addEvent(ticketId, "replied", "agent", agent.id(), null, null,
                     TicketOps.json(Map.of("channel", via.wireName(), "messageId", messageId)), ops.now());
             Ticket current = new TicketQueries(handle).lock(ticketId).orElseThrow();
-            if (resolve && current.baseStatus() != TicketStatus.RESOLVED) {
-                ops.changeStatus(handle, current, StatusTarget.of(TicketStatus.RESOLVED), Actor.AGENT, agent.id(), afterCommit);
+            if (then != null && (current.baseStatus() != then.status()
+                    || !java.util.Objects.equals(current.customStatusId(), then.customStatusId()))) {
+                ops.changeStatus(handle, current, then, Actor.AGENT, agent.id(), afterCommit);
             }
             return messageId;
         });

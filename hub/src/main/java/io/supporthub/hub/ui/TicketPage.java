@@ -11,12 +11,15 @@ import io.supporthub.hub.catalog.CatalogList;
 import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.ticket.Actor;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketDetail;
 import io.supporthub.hub.ticket.TicketListQueries;
 import io.supporthub.hub.ticket.TicketQueries;
 import io.supporthub.hub.ticket.TicketService;
+import io.supporthub.hub.ticket.TicketStatus;
 import io.supporthub.hub.ticket.TicketSummary;
+import io.supporthub.hub.ticket.TransitionPolicy;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
@@ -98,6 +101,10 @@ final class TicketPage {
         model.put("title", "#" + ticket.number() + " " + ticket.subject());
         model.put("statusLabel", ticket.statusLabel() != null ? ticket.statusLabel() : Format.label(ticket.status()));
         model.put("channelLabel", Format.channelLabel(ticket.channel()));
+        // What the composer's "Send and …" buttons may do from here, by the transition table.
+        TicketStatus base = TicketStatus.fromWire(ticket.status());
+        model.put("mayResolve", TransitionPolicy.isAllowed(base, TicketStatus.RESOLVED, Actor.AGENT));
+        model.put("mayAwaitReply", TransitionPolicy.isAllowed(base, TicketStatus.AWAITING_REPLY, Actor.AGENT));
         if (ticket.followUpOf() != null) {
             model.put("followUpOf", Map.of("id", ticket.followUpOf(), "number", handle.createQuery(
                     "select number from ticket where id = :id").bind("id", ticket.followUpOf()).mapTo(Long.class).one()));
