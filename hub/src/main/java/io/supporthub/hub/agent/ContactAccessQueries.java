@@ -33,4 +33,14 @@ final class ContactAccessQueries {
                 + String.join(" or ", relations) + "))";
         return handle.createQuery(sql).bind("contact", contactId).bind("agent", agentId).mapTo(Boolean.class).one();
     }
+
+    /**
+     * True when a ticket registered for the company ({@code ticket.company_id}, the index {@code ticket_company_inbox})
+     * meets one of {@code relations}.
+     */
+    boolean relatedToCompany(long companyId, long agentId, List<String> relations) {
+        String sql = "select exists (select 1 from ticket t where t.company_id = :company and ("
+                + String.join(" or ", relations) + "))";
+        return handle.createQuery(sql).bind("company", companyId).bind("agent", agentId).mapTo(Boolean.class).one();
+    }
 }
