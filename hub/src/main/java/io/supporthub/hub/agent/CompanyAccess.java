@@ -32,6 +32,11 @@ public final class CompanyAccess {
         return transactions.read(handle -> new ContactAccessQueries(handle).relatedToCompany(companyId, agent.id(), relations));
     }
 
+    private boolean exists(long companyId) {
+        return transactions.read(handle -> handle.createQuery("select exists (select 1 from company where id = :id)")
+                .bind("id", companyId).mapTo(Boolean.class).one());
+    }
+
     /** The rule of routes whose {@code {id}} is a company: {@code GET /api/companies/{id}} and its card. */
     public Rule cardRule() {
         return new Rule() {
@@ -43,7 +48,8 @@ public final class CompanyAccess {
                 } catch (NumberFormatException e) {
                     return Optional.empty();
                 }
-                return maySee(caller, companyId) ? Optional.empty() : Optional.of(REASON);
+                // No such company: the route answers 404, nothing is shown.
+                return maySee(caller, companyId) || !exists(companyId) ? Optional.empty() : Optional.of(REASON);
             }
 
             @Override

@@ -55,8 +55,8 @@ public final class CompanyQueries {
     public List<Company> page(String q, Long categoryId, Long afterId, int limit) {
         StringBuilder where = new StringBuilder("where true ");
         if (q != null) {
-            where.append("and (lower(c.name) like :contains escape '\\' or exists (select 1 from company_domain d "
-                    + "where d.company_id = c.id and d.domain like :prefix escape '\\')) ");
+            where.append("and (lower(c.name) like :contains escape '!' or exists (select 1 from company_domain d "
+                    + "where d.company_id = c.id and d.domain like :prefix escape '!')) ");
         }
         if (categoryId != null) {
             where.append("and c.category_id = :categoryId ");
@@ -65,7 +65,7 @@ public final class CompanyQueries {
             where.append("and (lower(c.name), c.id) > (select lower(name), id from company where id = :afterId) ");
         }
         String pattern = q == null ? null : q.toLowerCase(java.util.Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return handle.createQuery(SELECT + where + "order by lower(c.name), c.id limit :limit")
                 .bind("contains", pattern == null ? null : "%" + pattern + "%")
                 .bind("prefix", pattern == null ? null : pattern + "%")

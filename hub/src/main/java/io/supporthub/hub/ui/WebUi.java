@@ -39,6 +39,7 @@ public final class WebUi {
     private final InboxPage inbox;
     private final TicketPage ticket;
     private final AdminPages admin;
+    private final CompanyPages companies;
     private final ContactSearchRoutes contacts;
     private final AttachmentRoutes attachments;
 
@@ -54,6 +55,7 @@ public final class WebUi {
         this.inbox = new InboxPage(transactions, viewCounts, access, pages, phones, clock);
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
         this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, audit, settings, access, pages);
+        this.companies = new CompanyPages(transactions, access, pages, clock);
         this.contacts = new ContactSearchRoutes(transactions);
         this.attachments = new AttachmentRoutes(transactions);
     }
@@ -74,6 +76,7 @@ public final class WebUi {
         inbox.register(routes);
         ticket.register(routes);
         admin.register(routes);
+        companies.register(routes);
         contacts.register(routes);
         attachments.register(routes);
     }
