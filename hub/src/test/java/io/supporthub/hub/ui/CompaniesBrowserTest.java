@@ -117,6 +117,7 @@ class CompaniesBrowserTest {
         assertThat(driver.findElement(By.id("closed-tickets")).getText()).contains("Old question");
         assertThat(driver.findElement(By.cssSelector("#open-tickets a")).getAttribute("href")).endsWith("/tickets/" + openTicket);
 
+        driver.findElement(By.cssSelector("#company-edit-box summary")).click();
         WebElement edit = driver.findElement(By.id("company-edit"));
         WebElement emails = edit.findElement(By.name("emails"));
         emails.sendKeys("office@wayne.example");
@@ -127,6 +128,7 @@ class CompaniesBrowserTest {
         editDomains.sendKeys("\nzeta.example");
         edit.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".toast.error"), "belongs to company"));
+        assertThat(editDomains.getAttribute("value")).as("one domain a line").isEqualTo("wayne.example\nzeta.example");
         editDomains = driver.findElement(By.cssSelector("#company-edit [name=domains]"));
         editDomains.clear();
         editDomains.sendKeys("wayne.example\nwayne-corp.example");
@@ -139,7 +141,11 @@ class CompaniesBrowserTest {
         assertThat(saved.get("emails").toString()).isEqualTo("[\"office@wayne.example\"]");
         assertThat(saved.get("domains").toString()).isEqualTo("[\"wayne-corp.example\",\"wayne.example\"]");
         assertThat(saved.get("contactCount").asLong()).isEqualTo(2);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         shot(driver, "company-card");
+        driver.findElement(By.cssSelector("#company-edit-box summary")).click();
+        assertThat(driver.findElement(By.cssSelector("#company-edit [name=domains]")).getAttribute("value"))
+                .isEqualTo("wayne-corp.example\nwayne.example");
 
         driver.get(hub.url("/clients/companies?q=wayne-corp"));
         assertThat(driver.findElements(By.cssSelector("#companies .company-link"))).extracting(WebElement::getText)
