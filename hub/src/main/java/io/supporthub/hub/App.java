@@ -33,6 +33,10 @@ import io.supporthub.hub.catalog.CatalogRoutes;
 import io.supporthub.hub.company.CategoryService;
 import io.supporthub.hub.company.CompanyRoutes;
 import io.supporthub.hub.company.CompanyService;
+import io.supporthub.hub.contact.ContactAddresses;
+import io.supporthub.hub.contact.ContactMerge;
+import io.supporthub.hub.contact.ContactRoutes;
+import io.supporthub.hub.contact.ContactService;
 import io.supporthub.hub.group.GroupRoutes;
 import io.supporthub.hub.group.GroupService;
 import io.supporthub.hub.settings.SettingsRoutes;
@@ -247,6 +251,8 @@ public final class App implements AutoCloseable {
         GroupRoutes groupRoutes = new GroupRoutes(new GroupService(transactions));
         CompanyService companies = new CompanyService(transactions, phones, clock);
         CompanyRoutes companyRoutes = new CompanyRoutes(companies, new CategoryService(transactions));
+        ContactRoutes contactRoutes = new ContactRoutes(new ContactService(transactions, new ContactAddresses(phones), clock),
+                new ContactMerge(transactions, clock));
         SettingsService settings = new SettingsService(transactions, config.timeZone(), clock);
         SettingsRoutes settingsRoutes = new SettingsRoutes(settings);
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
@@ -294,6 +300,7 @@ public final class App implements AutoCloseable {
             catalogRoutes.register(cfg.routes);
             groupRoutes.register(cfg.routes);
             companyRoutes.register(cfg.routes);
+            contactRoutes.register(cfg.routes);
             settingsRoutes.register(cfg.routes);
             keptAsideRoutes.register(cfg.routes);
             cannedReplyRoutes.register(cfg.routes);

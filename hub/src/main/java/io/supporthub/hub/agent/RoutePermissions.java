@@ -42,6 +42,7 @@ public final class RoutePermissions {
         Rule profile = Rule.selfOr(Role.SENIOR, "a specialist may change only their own profile");
         Rule reportsRule = Rule.seniorsWhen(reports::seniorsSeeReports,
                 "only an administrator, or a senior specialist when an administrator allows it, may see reports");
+        Rule mergeContacts = Rule.atLeast(Role.SENIOR, "only a senior specialist or an administrator may merge contacts");
         Rule any = Rule.ANY_AGENT;
 
         return new RoutePermissions()
@@ -69,9 +70,12 @@ public final class RoutePermissions {
                         "GET /api/tickets/{id}/observers", "POST /api/tickets/{id}/observers",
                         "DELETE /api/tickets/{id}/observers/{kind}/{observer}", "POST /api/tickets/{id}/watch",
                         "DELETE /api/tickets/{id}/watch", "GET /api/events", "GET /api/attachments/{id}")
-                // Contacts: searching them (to open a ticket for one) is everyone's; a card, ContactAccess's rule.
-                .allow(any, "GET /api/contacts")
-                .allow(contacts.cardRule(), "GET /api/contacts/{id}", "PATCH /api/contacts/{id}")
+                // Contacts: searching and listing them (to open a ticket for one) and creating one are everyone's; a
+                // card and its changes, ContactAccess's rule; merging two, a senior's.
+                .allow(any, "GET /api/contacts", "POST /api/contacts")
+                .allow(contacts.cardRule(), "GET /api/contacts/{id}", "PATCH /api/contacts/{id}",
+                        "POST /api/contacts/{id}/addresses", "DELETE /api/contacts/{id}/addresses/{addressId}")
+                .allow(mergeContacts, "POST /api/contacts/{id}/merge")
                 // Companies and client categories: the list is everyone's (as contacts' search), a card CompanyAccess's;
                 // creating and changing them a senior's.
                 .allow(any, "GET /api/companies", "GET /api/categories")
@@ -97,7 +101,11 @@ public final class RoutePermissions {
                 .allow(audit, "GET /api/audit")
                 .allow(reportsRule, "* /api/reports/*")
                 // Pages: the same rules as the API behind them.
-                .allow(any, "GET /", "GET /inbox/rows", "GET /tickets/{id}", "GET /profile", "GET /clients/companies")
+                .allow(any, "GET /", "GET /inbox/rows", "GET /tickets/{id}", "GET /profile")
+                .allow(any, "GET /clients")
+                .allow(contacts.cardRule(), "GET /contacts/{id}")
+                .allow(mergeContacts, "GET /contacts/{id}/merge")
+                .allow(any, "GET /clients/companies")
                 .allow(companies.cardRule(), "GET /companies/{id}")
                 .allow(Rule.atLeast(Role.SENIOR, "the admin pages are for senior specialists and administrators"),
                         "GET /admin")

@@ -83,8 +83,10 @@ public final class TicketListQueries {
             return handle.createQuery(SELECT + "where t.id = any(:ids) order by t.last_message_at desc, t.id desc")
                     .bindArray("ids", Long.class, ids).map((rs, ctx) -> row(rs)).list();
         }
-        String sql = COLUMNS + "from (" + pageByStatus(filter, TicketConditions.of(handle, filter,
-                TicketGroupScope.condition(handle, filter.groupIds(), filter.line()))) + ") page join ticket t on t.id = page.id " + JOINS
+        String conditions = TicketConditions.of(handle, filter, "");
+        List<String> scopes = TicketGroupScope.branches(handle, filter.groupIds(), filter.line());
+        String sql = COLUMNS + "from (" + pageByStatus(filter, scopes.stream().map(scope -> scope + conditions).toList())
+                + ") page join ticket t on t.id = page.id " + JOINS
                 + "order by t.last_message_at desc, t.id desc";
         Query query = TicketConditions.bind(handle.createQuery(sql), filter);
         // A list with no filter has no parameter left at all, which JDBI would take for a mistake.
@@ -93,17 +95,20 @@ public final class TicketListQueries {
     }
 
     /**
-     * The page's ids. The statuses and the limit are written out (a checked wire name, a number) so that each branch
+     * The page's ids: a branch per status, and per group when the list is of a few groups ({@link
+     * TicketGroupScope#branches}), each one index scan in list order. The statuses and the limit are written out (a checked wire name, a number) so that each branch
      * is planned for its own status and the statement's generic plan, which PostgreSQL reuses without planning again,
      * is the same as a plan for the values: a bound limit would be planned as a guess.
      */
-    private static String pageByStatus(TicketFilter filter, String conditions) {
+    private static String pageByStatus(TicketFilter filter, List<String> conditionsByBranch) {
         int limit = filter.limit() + 1;
         List<String> branches = new ArrayList<>();
         for (String status : statusesOf(filter)) {
-            branches.add("(select t.id, t.last_message_at from ticket t where t.status = '"
-                    + TicketStatus.fromWire(status).wireName() + "' " + conditions
-                    + "order by t.last_message_at desc, t.id desc limit " + limit + ")");
+            for (String conditions : conditionsByBranch) {
+                branches.add("(select t.id, t.last_message_at from ticket t where t.status = '"
+                        + TicketStatus.fromWire(status).wireName() + "' " + conditions
+                        + "order by t.last_message_at desc, t.id desc limit " + limit + ")");
+            }
         }
         return "select id, last_message_at from (" + String.join(" union all ", branches) + ") branches "
                 + "order by last_message_at desc, id desc limit " + limit;

@@ -24,6 +24,8 @@ public record TimelineRow(String time, String who, String what) {
             case "watch_stopped" -> "stopped watching";
             case "observer_added" -> "added " + observerName(event) + " as observer";
             case "observer_removed" -> "removed " + observerName(event) + " from the observers";
+            case "customer_merged" -> "merged the customer " + detail(event).path("from").path("name").asText("?")
+                    + " into " + detail(event).path("into").path("name").asText("?");
             default -> Format.label(event.kind());
         };
         if (event.toStatus() != null && !"created".equals(event.kind())) {

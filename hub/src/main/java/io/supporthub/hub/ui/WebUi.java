@@ -10,7 +10,8 @@ import io.supporthub.hub.agent.RoutePermissions;
 import io.supporthub.hub.agent.PasswordService;
 import io.supporthub.hub.audit.AuditLog;
 import io.supporthub.hub.cannedreply.CannedReplies;
-import io.supporthub.hub.contact.ContactSearchRoutes;
+import io.supporthub.hub.contact.ContactAddresses;
+import io.supporthub.hub.contact.ContactService;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.keptaside.KeptAsideService;
 import io.supporthub.hub.message.AttachmentRoutes;
@@ -25,8 +26,8 @@ import java.util.function.Predicate;
 
 /**
  * The agent web hub: server-rendered pages (Pebble) with a small script; pages need a logged-in agent (the API's
- * session cookie) and every HTML form carries a CSRF token. Also adds {@code GET /api/contacts?q=} and
- * {@code GET /api/attachments/{id}} (behind the API's login filter).
+ * session cookie) and every HTML form carries a CSRF token. Also adds {@code GET /api/attachments/{id}} (behind the
+ * API's login filter).
  */
 public final class WebUi {
 
@@ -40,7 +41,7 @@ public final class WebUi {
     private final TicketPage ticket;
     private final AdminPages admin;
     private final CompanyPages companies;
-    private final ContactSearchRoutes contacts;
+    private final ClientPages clients;
     private final AttachmentRoutes attachments;
 
     public WebUi(Transactions transactions, Authentication authentication, RoutePermissions permissions, AgentService agents, AccessService accounts,
@@ -56,7 +57,8 @@ public final class WebUi {
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
         this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, audit, settings, access, pages);
         this.companies = new CompanyPages(transactions, access, pages, clock);
-        this.contacts = new ContactSearchRoutes(transactions);
+        this.clients = new ClientPages(transactions, new ContactService(transactions, new ContactAddresses(phones), clock),
+                permissions, access, pages);
         this.attachments = new AttachmentRoutes(transactions);
     }
 
@@ -77,7 +79,7 @@ public final class WebUi {
         ticket.register(routes);
         admin.register(routes);
         companies.register(routes);
-        contacts.register(routes);
+        clients.register(routes);
         attachments.register(routes);
     }
 }
