@@ -31,7 +31,7 @@ public final class CompanyQueries {
             + "'id', coalesce(o.agent_id, o.group_id), 'name', coalesce((select name from agent where id = o.agent_id), "
             + "(select name from agent_group where id = o.group_id))) order by o.agent_id is null, o.id) "
             + "from company_observer o where o.company_id = c.id), '[]')::text as observers, "
-            + "(select count(*) from contact k where k.company_id = c.id) as contact_count "
+            + "(select count(*) from contact k where k.company_id = c.id and k.merged_into_id is null) as contact_count "
             + "from company c ";
 
     private final Handle handle;
