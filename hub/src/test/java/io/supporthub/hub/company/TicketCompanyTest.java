@@ -6,6 +6,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.supporthub.hub.ticket.TicketFilter;
+import io.supporthub.hub.ticket.TicketListQueries;
+import io.supporthub.hub.ticket.TicketSummary;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +128,48 @@ class TicketCompanyTest {
         assertThat(cleared.json().get("company").isNull()).isTrue();
         assertThat(listIds("company=" + umbrella)).isEmpty();
         assertThat(hub.get("/api/tickets?company=abc").status()).isEqualTo(400);
+    }
+
+    @Test
+    void the_company_filter_is_one_ordered_scan_of_the_company_index_per_status() {
+        long wanted = company("Indexed Co", Map.of());
+        long other = company("Crowded Co", Map.of());
+        long contact = contactOf(ticket("tc-index", "ivan@indexed.example"));
+        // Many tickets of another company and a few of this one, so that the planner has figures to choose by.
+        hub.app.transactions().inTransaction((handle, afterCommit) -> {
+            handle.execute("insert into ticket (subject, status, line, contact_id, channel, company_id, created_at, "
+                    + "updated_at, last_message_at, last_message_in, search) select 'Bulk ' || g, "
+                    + "(array['open', 'pending', 'resolved', 'closed'])[1 + g % 4], 1, " + contact + ", 'email', "
+                    + "case when g % 500 = 0 then " + wanted + " else " + other + " end, now(), now(), "
+                    + "now() - make_interval(secs => g), true, to_tsvector('simple', 'bulk') from generate_series(1, 4000) g");
+            handle.execute("analyze ticket");
+            return null;
+        });
+        List<String> plan = new ArrayList<>();
+        List<Long> page = hub.app.transactions().inTransaction((handle, afterCommit) -> {
+            List<String> statements = new ArrayList<>();
+            handle.getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
+                @Override
+                public void logBeforeExecution(StatementContext context) {
+                    statements.add(context.getRawSql());
+                }
+            });
+            List<Long> ids = new TicketListQueries(handle).list(new TicketFilter(List.of("open", "pending"), null, null,
+                    false, null, null, null, null, null, null, null, null, 50).withCompany(wanted))
+                    .stream().map(TicketSummary::id).toList();
+            String list = statements.stream().filter(sql -> sql.contains("union all")).findFirst().orElseThrow();
+            Query explain = handle.createQuery("explain " + list).bind("companyId", wanted);
+            explain.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+            plan.addAll(explain.mapTo(String.class).list());
+            return ids;
+        });
+        assertThat(plan.stream().filter(line -> line.contains("Scan using ticket_company_inbox on ticket")))
+                .as("one scan of ticket_company_inbox per status:\n" + String.join("\n", plan)).hasSize(2);
+        assertThat(plan).noneMatch(line -> line.contains("Seq Scan on ticket"));
+        List<Long> expected = hub.app.transactions().read(handle -> handle.createQuery("select id from ticket where "
+                + "company_id = :c and status in ('open', 'pending') order by last_message_at desc, id desc")
+                .bind("c", wanted).mapTo(Long.class).list());
+        assertThat(page).hasSize(8).isEqualTo(expected);
     }
 
     @Test
