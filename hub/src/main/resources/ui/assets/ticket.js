@@ -45,7 +45,8 @@
     if (mode !== 'reply' || channel() !== 'sms') { smsCount.hidden = true; return; }
     try {
       const s = await api('GET', '/api/sms/segments?text=' + encodeURIComponent(text.value));
-      smsCount.textContent = s.segments + (s.segments === 1 ? ' SMS segment' : ' SMS segments') + ' · ' + s.units + ' chars · ' + s.encoding.toUpperCase();
+      smsCount.textContent = s.segments + (s.segments === 1 ? ' SMS segment' : ' SMS segments') + ' · ' + s.units + ' chars · ' + s.encoding.toUpperCase()
+        + (s.ucs2Because ? ' because of “' + s.ucs2Because + '” (' + s.ucs2BecauseCode + ')' : '');
       smsCount.hidden = false;
     } catch (err) { smsCount.hidden = true; }
   }, 200);
@@ -136,7 +137,7 @@
   let groups = [];
   let activeGroup = null;
   async function loadCanned(q) {
-    groups = (await api('GET', '/api/canned' + (q ? '?q=' + encodeURIComponent(q) : ''))).groups;
+    groups = (await api('GET', '/api/canned?ticketId=' + ticketId + (q ? '&q=' + encodeURIComponent(q) : ''))).groups;
     if (!groups.some((g) => g.id === activeGroup)) { activeGroup = groups.length ? groups[0].id : null; }
     drawCanned(!!q);
   }
@@ -157,7 +158,7 @@
       li.dataset.reply = r.id;
       li.classList.toggle('active', n === 0);
       const title = document.createElement('b'); title.textContent = r.title;
-      const body = document.createElement('span'); body.textContent = r.body;
+      const body = document.createElement('span'); body.textContent = r.preview || r.body;
       li.append(title, body);
       li.addEventListener('click', () => insertCanned(r.id));
       li.addEventListener('keydown', (e) => { if (e.key === 'Enter') { insertCanned(r.id); } });

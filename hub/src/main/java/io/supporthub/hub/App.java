@@ -188,7 +188,7 @@ public final class App implements AutoCloseable {
         TemplateRenderer renderer = new TemplateRenderer();
         NotificationStore notificationStore = new NotificationStore(renderer);
         ReopenPolicy reopenPolicy = new ReopenPolicy(config.reopenWindow());
-        BotTexts botTexts = new BotTexts(defaultTexts, renderer, config.companyName());
+        BotTexts botTexts = new BotTexts(defaultTexts, renderer, config.companyNameIfSet());
         // The dispatcher is built once the channels are (Telegram needs the event handler, which needs TicketOps);
         // the outbox wakes it lazily.
         Outbox outbox = new Outbox(clock, () -> dispatcher().wake());
@@ -213,7 +213,8 @@ public final class App implements AutoCloseable {
         // before any request can ask.
         this.keptAside = new KeptAsideService(transactions, channelEvents, clock, config.keptAsideRetention());
         jobs.put(KeptAsideRetentionJob.class, () -> new KeptAsideRetentionJob(keptAside));
-        this.tickets = new TicketService(transactions, ticketOps, senders::containsKey, outbox);
+        this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
+        this.tickets = new TicketService(transactions, ticketOps, senders::containsKey, outbox, cannedReplies);
         TelegramIntegration.fromConfig(config, channelEvents, database.sessions(), transactions).ifPresent(channels::add);
         SmsChannel.fromConfig(config, clock, transactions, channelEvents).ifPresent(channels::add);
         ViberChannel.fromConfig(config, clock, channelEvents, transactions).ifPresent(channels::add);
@@ -256,7 +257,6 @@ public final class App implements AutoCloseable {
         SettingsService settings = new SettingsService(transactions, config.timeZone(), clock);
         SettingsRoutes settingsRoutes = new SettingsRoutes(settings);
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
-        this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
         EventStreamRoutes eventStreamRoutes = new EventStreamRoutes(live);
         AuditedChanges auditedChanges = new AuditedChanges(audit,

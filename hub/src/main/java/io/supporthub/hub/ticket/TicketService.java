@@ -38,12 +38,15 @@ public final class TicketService {
     private final TicketOps ops;
     private final Predicate<ChannelKind> canSend;
     private final Outbox outbox;
+    private final TypedVariables typedVariables;
 
-    public TicketService(Transactions transactions, TicketOps ops, Predicate<ChannelKind> canSend, Outbox outbox) {
+    public TicketService(Transactions transactions, TicketOps ops, Predicate<ChannelKind> canSend, Outbox outbox,
+                         TypedVariables typedVariables) {
         this.transactions = transactions;
         this.ops = ops;
         this.canSend = canSend;
         this.outbox = outbox;
+        this.typedVariables = typedVariables;
     }
 
     /** A public reply on the chosen channel (the ticket's own by default), optionally resolving the ticket. */
@@ -53,7 +56,8 @@ public final class TicketService {
             Ticket ticket = lockOpenForAgent(handle, ticketId);
             ChannelKind via = channel == null ? defaultReplyChannel(handle, ticket) : channel;
             AddressRow address = replyAddress(handle, ticket, via).orElseRefuse();
-            long messageId = sendReply(handle, ticket, via, address, agent.id(), text, afterCommit);
+            long messageId = sendReply(handle, ticket, via, address, agent.id(),
+                    typedVariables.render(handle, ticketId, agent.id(), text), afterCommit);
             new TicketQueries(handle).addEvent(ticketId, "replied", "agent", agent.id(), null, null,
                     TicketOps.json(Map.of("channel", via.wireName(), "messageId", messageId)), ops.now());
             Ticket current = new TicketQueries(handle).lock(ticketId).orElseThrow();
@@ -62,6 +66,11 @@ public final class TicketService {
             }
             return messageId;
         });
+    }
+
+    /** What an agent typed, with its template variables rendered for the ticket (see {@link TypedVariables}). */
+    public String renderTyped(Handle handle, long ticketId, long agentId, String text) {
+        return typedVariables.render(handle, ticketId, agentId, text);
     }
 
     /**

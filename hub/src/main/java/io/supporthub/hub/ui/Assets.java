@@ -14,6 +14,7 @@ final class Assets {
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("app.css", "text/css; charset=utf-8"),
             Map.entry("app.js", "text/javascript; charset=utf-8"),
+            Map.entry("favicon.svg", "image/svg+xml"),
             Map.entry("inbox.js", "text/javascript; charset=utf-8"),
             Map.entry("ticket.js", "text/javascript; charset=utf-8"),
             Map.entry("staff.js", "text/javascript; charset=utf-8"),

@@ -98,6 +98,10 @@ final class TicketPage {
         model.put("title", "#" + ticket.number() + " " + ticket.subject());
         model.put("statusLabel", ticket.statusLabel() != null ? ticket.statusLabel() : Format.label(ticket.status()));
         model.put("channelLabel", Format.channelLabel(ticket.channel()));
+        if (ticket.followUpOf() != null) {
+            model.put("followUpOf", Map.of("id", ticket.followUpOf(), "number", handle.createQuery(
+                    "select number from ticket where id = :id").bind("id", ticket.followUpOf()).mapTo(Long.class).one()));
+        }
         List<MessageRow> messages = new ArrayList<>();
         detail.messages().forEach(m -> messages.add(MessageRow.of(m, now)));
         model.put("messages", messages);
