@@ -234,6 +234,10 @@
         await api('PATCH', base, { group: e.target.value ? Number(e.target.value) : null });
         e.target.blur(); // the live swap keeps a head that holds the focus, and this one must show the new group and buttons
       }
+      else if (id === 'company-select') {
+        await api('PATCH', base, { companyId: e.target.value ? Number(e.target.value) : null });
+        e.target.blur(); // the live swap keeps a panel that holds the focus, and this one must show the new company
+      }
       else if (id === 'assignee-select') { await api('PATCH', base, { assignee: e.target.value ? Number(e.target.value) : null }); }
       else if (id === 'type-select') { await api('PATCH', base, { type: e.target.value }); }
       else if (id === 'priority-select') { await api('PATCH', base, { priority: e.target.value }); }

@@ -14,6 +14,7 @@ import io.supporthub.hub.agent.AgentPhotoRoutes;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.ticket.AssigneeHandover;
 import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.agent.CompanyAccess;
 import io.supporthub.hub.agent.ContactAccess;
 import io.supporthub.hub.agent.PermissionGate;
 import io.supporthub.hub.agent.RoutePermissions;
@@ -29,6 +30,9 @@ import io.supporthub.hub.bot.RatingPrompter;
 import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.cannedreply.CannedReplyRoutes;
 import io.supporthub.hub.catalog.CatalogRoutes;
+import io.supporthub.hub.company.CategoryService;
+import io.supporthub.hub.company.CompanyRoutes;
+import io.supporthub.hub.company.CompanyService;
 import io.supporthub.hub.contact.ContactAddresses;
 import io.supporthub.hub.contact.ContactMerge;
 import io.supporthub.hub.contact.ContactRoutes;
@@ -246,6 +250,8 @@ public final class App implements AutoCloseable {
         ObserverRoutes observerRoutes = new ObserverRoutes(new ObserverService(transactions, ticketOps));
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
         GroupRoutes groupRoutes = new GroupRoutes(new GroupService(transactions));
+        CompanyService companies = new CompanyService(transactions, phones, clock);
+        CompanyRoutes companyRoutes = new CompanyRoutes(companies, new CategoryService(transactions));
         ContactRoutes contactRoutes = new ContactRoutes(new ContactService(transactions, new ContactAddresses(phones), clock),
                 new ContactMerge(transactions, clock));
         SettingsService settings = new SettingsService(transactions, config.timeZone(), clock);
@@ -257,7 +263,7 @@ public final class App implements AutoCloseable {
                 AuditedRoutes.of(transactions, agents, cannedReplies, notificationStore, defaultTexts));
         AuditRoutes auditRoutes = new AuditRoutes(audit);
         this.permissions = RoutePermissions.standard(() -> settings.read().seniorsSeeReports(),
-                new ContactAccess(transactions));
+                new ContactAccess(transactions), new CompanyAccess(transactions));
         PermissionGate permissionGate = new PermissionGate(permissions);
         WebUi webUi = new WebUi(transactions, authentication, permissions, agents, access, passwords, tickets, cannedReplies, keptAside, audit, settings,
                 viewCounts,
@@ -293,6 +299,7 @@ public final class App implements AutoCloseable {
             observerRoutes.register(cfg.routes);
             catalogRoutes.register(cfg.routes);
             groupRoutes.register(cfg.routes);
+            companyRoutes.register(cfg.routes);
             contactRoutes.register(cfg.routes);
             settingsRoutes.register(cfg.routes);
             keptAsideRoutes.register(cfg.routes);

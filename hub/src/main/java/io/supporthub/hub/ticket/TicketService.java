@@ -136,6 +136,11 @@ public final class TicketService {
         return ReplyAddress.of(address);
     }
 
+    /** Whether the hub has a sender for the channel (it is configured). */
+    public boolean canSendOn(ChannelKind channel) {
+        return canSend.test(channel);
+    }
+
     /** An internal note: never sent to the customer, never in the outbox. */
     public long note(long ticketId, Agent agent, String text) {
         requireText(text);
@@ -178,7 +183,7 @@ public final class TicketService {
         }
     }
 
-    /** Assignee, type, priority and subject; only the fields given change. */
+    /** Assignee, group, type, priority, subject and company; only the fields given change. */
     public void update(long ticketId, Agent agent, TicketPatch patch) {
         transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
             // The assignee's lock before the ticket's: the order every assign path and a disable take them in.
@@ -220,8 +225,11 @@ public final class TicketService {
                 new TicketQueries(handle).setSubject(ticketId, subject);
                 changes.put("subject", subject);
             }
+            if (patch.companySet()) {
+                changes.put("company", company(handle, ticketId, patch.companyId()));
+            }
             if (changes.isEmpty()) {
-                throw Refusal.invalid("nothing to change: give group, assignee, type, priority or subject");
+                throw Refusal.invalid("nothing to change: give group, assignee, type, priority, subject or companyId");
             }
             new TicketQueries(handle).touch(ticket.id(), ops.now());
             new TicketQueries(handle).addEvent(ticketId, "updated", "agent", agent.id(), null, null, TicketOps.json(changes), ops.now());
@@ -260,12 +268,33 @@ public final class TicketService {
         return target != null && (current.map(g -> g.id() != groupId).orElse(true) || ticket.assigneeId() != null);
     }
 
+    /**
+     * Puts the ticket under the company (null: none); 422 when there is no such company. Returns what the timeline
+     * records: the company's id and name, or null.
+     */
+    private static Map<String, Object> company(Handle handle, long ticketId, Long companyId) {
+        TicketQueries queries = new TicketQueries(handle);
+        if (companyId == null) {
+            queries.setCompany(ticketId, null);
+            return null;
+        }
+        String name = queries.companyName(companyId)
+                .orElseThrow(() -> new Refusal(Refusal.Kind.UNPROCESSABLE, "unknown_company", "no company " + companyId));
+        queries.setCompany(ticketId, companyId);
+        return Map.of("id", companyId, "name", name);
+    }
+
     /** Changes to a ticket's fields; {@code assigneeSet} tells "unassign" (null) from "leave as is". */
     public record TicketPatch(boolean assigneeSet, Long assigneeId, String type, String priority, String subject,
-                              boolean groupSet, Long groupId) {
+                              boolean groupSet, Long groupId, boolean companySet, Long companyId) {
 
         public TicketPatch(boolean assigneeSet, Long assigneeId, String type, String priority, String subject) {
-            this(assigneeSet, assigneeId, type, priority, subject, false, null);
+            this(assigneeSet, assigneeId, type, priority, subject, false, null, false, null);
+        }
+
+        public TicketPatch(boolean assigneeSet, Long assigneeId, String type, String priority, String subject,
+                           boolean groupSet, Long groupId) {
+            this(assigneeSet, assigneeId, type, priority, subject, groupSet, groupId, false, null);
         }
     }
 

@@ -129,6 +129,7 @@ final class TicketPage {
         model.put("similar", new TicketListQueries(handle).similar(id, 8).stream().map(t -> InboxRow.of(t, now, look)).toList());
         CatalogQueries catalog = new CatalogQueries(handle);
         model.put("agents", new AgentQueries(handle).active());
+        model.put("companies", new io.supporthub.hub.company.CompanyQueries(handle).names());
         groups(model, new GroupQueries(handle), ticket, id);
         model.put("types", catalog.names(CatalogList.TYPES));
         model.put("priorities", catalog.names(CatalogList.PRIORITIES));

@@ -40,6 +40,7 @@ public final class WebUi {
     private final InboxPage inbox;
     private final TicketPage ticket;
     private final AdminPages admin;
+    private final CompanyPages companies;
     private final ClientPages clients;
     private final AttachmentRoutes attachments;
 
@@ -55,6 +56,7 @@ public final class WebUi {
         this.inbox = new InboxPage(transactions, viewCounts, access, pages, phones, clock);
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
         this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, audit, settings, access, pages);
+        this.companies = new CompanyPages(transactions, access, pages, clock);
         this.clients = new ClientPages(transactions, new ContactService(transactions, new ContactAddresses(phones), clock),
                 permissions, access, pages);
         this.attachments = new AttachmentRoutes(transactions);
@@ -76,6 +78,7 @@ public final class WebUi {
         inbox.register(routes);
         ticket.register(routes);
         admin.register(routes);
+        companies.register(routes);
         clients.register(routes);
         attachments.register(routes);
     }
