@@ -92,6 +92,7 @@ import io.supporthub.hub.ticket.ObserverService;
 import io.supporthub.hub.ticket.TicketRoutes;
 import io.supporthub.hub.ticket.ViewCounts;
 import io.supporthub.hub.ticket.TicketRowMapper;
+import io.supporthub.hub.ticket.AfterResolution;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ui.WebUi;
 import io.supporthub.hub.viber.ViberChannel;
@@ -214,7 +215,8 @@ public final class App implements AutoCloseable {
         this.keptAside = new KeptAsideService(transactions, channelEvents, clock, config.keptAsideRetention());
         jobs.put(KeptAsideRetentionJob.class, () -> new KeptAsideRetentionJob(keptAside));
         this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
-        this.tickets = new TicketService(transactions, ticketOps, senders::containsKey, outbox, cannedReplies);
+        this.tickets = new TicketService(transactions, ticketOps, senders::containsKey, outbox, cannedReplies,
+                new AfterResolution(config.autoCloseAfter(), config.reopenWindow()));
         TelegramIntegration.fromConfig(config, channelEvents, database.sessions(), transactions).ifPresent(channels::add);
         SmsChannel.fromConfig(config, clock, transactions, channelEvents).ifPresent(channels::add);
         ViberChannel.fromConfig(config, clock, channelEvents, transactions).ifPresent(channels::add);
