@@ -37,6 +37,7 @@ import io.supporthub.hub.contact.ContactAddresses;
 import io.supporthub.hub.contact.ContactMerge;
 import io.supporthub.hub.contact.ContactRoutes;
 import io.supporthub.hub.contact.ContactService;
+import io.supporthub.hub.ticket.search.ContactSearch;
 import io.supporthub.hub.group.GroupRoutes;
 import io.supporthub.hub.group.GroupService;
 import io.supporthub.hub.settings.SettingsRoutes;
@@ -254,7 +255,7 @@ public final class App implements AutoCloseable {
         GroupRoutes groupRoutes = new GroupRoutes(new GroupService(transactions));
         CompanyService companies = new CompanyService(transactions, phones, clock);
         CompanyRoutes companyRoutes = new CompanyRoutes(companies, new CategoryService(transactions));
-        ContactRoutes contactRoutes = new ContactRoutes(new ContactService(transactions, new ContactAddresses(phones), clock),
+        ContactRoutes contactRoutes = new ContactRoutes(new ContactService(transactions, new ContactAddresses(phones), clock, new ContactSearch(phones)),
                 new ContactMerge(transactions, clock));
         SettingsService settings = new SettingsService(transactions, config.timeZone(), clock);
         SettingsRoutes settingsRoutes = new SettingsRoutes(settings);
