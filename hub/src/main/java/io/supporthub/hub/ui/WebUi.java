@@ -54,7 +54,7 @@ public final class WebUi {
         this.login = new LoginPages(authentication, pages);
         this.passwordPages = new PasswordPages(passwords, pages);
         this.profile = new ProfilePage(accounts, access, pages);
-        this.inbox = new InboxPage(transactions, viewCounts, access, pages, phones, clock);
+        this.inbox = new InboxPage(transactions, viewCounts, access, pages, phones, clock, canSend);
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
         this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, audit, settings, access, pages);
         this.companies = new CompanyPages(transactions, access, pages, clock);
