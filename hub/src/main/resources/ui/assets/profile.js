@@ -1,4 +1,4 @@
-/* Profile: change one's password, make API tokens (shown once). Ending sessions and revoking tokens use the generic
+/* Profile: change one's password and time zone, make API tokens (shown once). Ending sessions and revoking tokens use the generic
    [data-api] buttons of app.js. */
 (function () {
   'use strict';
@@ -17,6 +17,18 @@
       if ($('#must-change')) { location.href = '/'; } else { setTimeout(() => location.reload(), 800); }
     } catch (err) { fail(err); }
   });
+  const zoneForm = $('#zone-form');
+  if (zoneForm) {
+    zoneForm.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const zone = zoneForm.elements.timeZone.value;
+      try {
+        const saved = await api('PUT', '/api/me/preferences', { timeZone: zone || null });
+        toast('Times are now shown in ' + saved.effectiveTimeZone);
+        setTimeout(() => location.reload(), 800);
+      } catch (err) { fail(err); }
+    });
+  }
   const tokenForm = $('#token-form');
   if (tokenForm) {
     tokenForm.addEventListener('submit', async (e) => {

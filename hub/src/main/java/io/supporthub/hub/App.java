@@ -42,6 +42,8 @@ import io.supporthub.hub.group.GroupRoutes;
 import io.supporthub.hub.group.GroupService;
 import io.supporthub.hub.settings.SettingsRoutes;
 import io.supporthub.hub.settings.SettingsService;
+import io.supporthub.hub.timezone.PreferencesRoutes;
+import io.supporthub.hub.timezone.ViewerZones;
 import io.supporthub.hub.channel.ConfiguredChannel;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.channelevent.RefusedAttachmentsReply;
@@ -259,6 +261,7 @@ public final class App implements AutoCloseable {
                 new ContactMerge(transactions, clock));
         SettingsService settings = new SettingsService(transactions, config.timeZone(), clock);
         SettingsRoutes settingsRoutes = new SettingsRoutes(settings);
+        PreferencesRoutes preferencesRoutes = new PreferencesRoutes(new ViewerZones(transactions, settings));
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
         EventStreamRoutes eventStreamRoutes = new EventStreamRoutes(live);
@@ -305,6 +308,7 @@ public final class App implements AutoCloseable {
             companyRoutes.register(cfg.routes);
             contactRoutes.register(cfg.routes);
             settingsRoutes.register(cfg.routes);
+            preferencesRoutes.register(cfg.routes);
             keptAsideRoutes.register(cfg.routes);
             cannedReplyRoutes.register(cfg.routes);
             eventStreamRoutes.register(cfg.routes);

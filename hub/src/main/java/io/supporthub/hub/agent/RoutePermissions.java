@@ -53,7 +53,8 @@ public final class RoutePermissions {
                         "POST /password/forgot", "GET /password/reset", "POST /password/reset")
                 // One's own account.
                 .allow(any, "GET /api/session", "PUT /api/me/password", "GET /api/me/tokens", "POST /api/me/tokens",
-                        "DELETE /api/me/tokens/{id}", "GET /api/me/sessions", "DELETE /api/me/sessions/{id}")
+                        "DELETE /api/me/tokens/{id}", "GET /api/me/sessions", "DELETE /api/me/sessions/{id}",
+                        "GET /api/me/preferences", "PUT /api/me/preferences")
                 // Employees: colleagues are listed to everyone; managing them is a senior's (roles, logins and
                 // passwords an administrator's: AgentChanges checks the body).
                 .allow(any, "GET /api/agents")

@@ -9,6 +9,7 @@ import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.error.Refusal;
+import io.supporthub.hub.timezone.LocalTimes;
 import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.web.Json;
 import io.supporthub.hub.web.PathParams;
@@ -249,7 +250,12 @@ public final class TicketRoutes {
         respondWithTicket(ctx);
     }
 
+    /** {@code until} (a UTC instant), or {@code localUntil} (a wall-clock time) with its {@code timeZone}. */
     private static Instant until(JsonNode body) {
+        String local = Json.optText(body, "localUntil");
+        if (local != null) {
+            return LocalTimes.resolve(local, Json.optText(body, "timeZone"));
+        }
         String until = Json.optText(body, "until");
         try {
             return until == null ? null : Instant.parse(until);

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 final class AdminPages {
 
     private static final int KEPT_ASIDE_SHOWN = 200;
-    private static final List<String> TIME_ZONES = ZoneId.getAvailableZoneIds().stream().sorted().toList();
+    static final List<String> TIME_ZONES = ZoneId.getAvailableZoneIds().stream().sorted().toList();
 
     private final Transactions transactions;
     private final AgentService agents;
@@ -74,8 +74,7 @@ final class AdminPages {
                 "priorities", new CatalogQueries(handle).all(CatalogList.PRIORITIES),
                 "statuses", new CatalogQueries(handle).all(CatalogList.STATUSES),
                 "statusOptions", CatalogLook.of(handle).baseStates()))));
-        routes.get("/admin/kept-aside", ctx -> show(ctx, "admin_kept_aside", "kept-aside",
-                Map.of("kept", keptAside.list(null, null, KEPT_ASIDE_SHOWN), "retentionDays", keptAside.retentionDays())));
+        routes.get("/admin/kept-aside", this::keptAside);
         routes.get("/admin/notifications", ctx -> show(ctx, "admin_notifications", "notifications", Map.of()));
         routes.get("/admin/audit", this::audit);
     }
@@ -112,14 +111,32 @@ final class AdminPages {
         show(ctx, "admin_settings", "settings", model);
     }
 
+    /** The payloads kept aside, their times in the viewer's zone. */
+    private void keptAside(Context ctx) {
+        java.time.ZoneId zone = pages.zone(access.agent(ctx));
+        List<Map<String, Object>> kept = keptAside.list(null, null, KEPT_ASIDE_SHOWN).stream().map(k -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", k.id());
+            row.put("channel", k.channel());
+            row.put("reason", k.reason());
+            row.put("receivedAt", Format.dayTime(k.receivedAt(), zone));
+            row.put("bytes", k.bytes());
+            row.put("retriedAt", Format.dayTime(k.retriedAt(), zone));
+            row.put("retryOutcome", k.retryOutcome());
+            row.put("retryable", k.retryable());
+            return row;
+        }).toList();
+        show(ctx, "admin_kept_aside", "kept-aside", Map.of("kept", kept, "retentionDays", keptAside.retentionDays()));
+    }
+
     /** The audit log, filtered by the form's query; "Older" carries the filter and the last row's id. */
     private void audit(Context ctx) {
-        access.agent(ctx);
+        java.time.ZoneId zone = pages.zone(access.agent(ctx));
         Map<String, String> query = new HashMap<>(AuditRoutes.queryParams(ctx));
         AuditFilter filter = AuditFilters.from(query);
         List<AuditEntry> page = audit.page(filter);
         Map<String, Object> model = new HashMap<>();
-        model.put("entries", page.stream().map(AuditRow::of).toList());
+        model.put("entries", page.stream().map(entry -> AuditRow.of(entry, zone)).toList());
         model.put("query", query);
         model.put("filtered", !query.isEmpty());
         model.put("retentionDays", audit.retentionDays());

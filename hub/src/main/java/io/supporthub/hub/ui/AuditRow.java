@@ -18,8 +18,8 @@ public record AuditRow(long id, String time, String actor, String action, String
 
     private static final int VALUE_SHOWN = 80;
 
-    static AuditRow of(AuditEntry entry) {
-        return new AuditRow(entry.id(), Format.dayTime(entry.at()), entry.actorEmail(), entry.action(), entry.target(),
+    static AuditRow of(AuditEntry entry, java.time.ZoneId zone) {
+        return new AuditRow(entry.id(), Format.dayTime(entry.at(), zone), entry.actorEmail(), entry.action(), entry.target(),
                 entry.clientAddress(), entry.note(), changes(read(entry.before()), read(entry.after())));
     }
 

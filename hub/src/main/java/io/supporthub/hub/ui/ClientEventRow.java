@@ -10,7 +10,7 @@ import java.util.Map;
 record ClientEventRow(String kind, String time, String who, String what) {
 
     @SuppressWarnings("unchecked")
-    static ClientEventRow of(Map<String, Object> event, long cardId) {
+    static ClientEventRow of(Map<String, Object> event, long cardId, java.time.ZoneId zone) {
         Map<String, Object> actor = (Map<String, Object>) event.get("actor");
         String who = actor == null ? "System" : String.valueOf(actor.get("name"));
         JsonNode detail = event.get("detail") instanceof JsonNode node ? node : MissingNode.getInstance();
@@ -32,7 +32,7 @@ record ClientEventRow(String kind, String time, String who, String what) {
                     + ") into it: " + detail.path("addresses").asInt() + " address(es), " + detail.path("tickets").asInt() + " ticket(s)";
             default -> Format.label(kind);
         };
-        return new ClientEventRow(kind, Format.dayTime((Instant) event.get("createdAt")), who, what);
+        return new ClientEventRow(kind, Format.dayTime((Instant) event.get("createdAt"), zone), who, what);
     }
 
     private static String text(JsonNode node) {

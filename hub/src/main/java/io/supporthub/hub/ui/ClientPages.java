@@ -72,18 +72,19 @@ final class ClientPages {
             return;
         }
         Map<String, Object> model = new HashMap<>();
+        java.time.ZoneId zone = pages.zone(agent);
         Map<String, Object> contact = card.get();
         model.put("title", contact.get("name") == null ? "Contact #" + id.get() : (String) contact.get("name"));
         model.put("section", "clients");
         model.put("card", contact);
         model.put("history", ((List<Map<String, Object>>) contact.get("history")).stream()
-                .map(event -> ClientEventRow.of(event, id.get())).toList());
+                .map(event -> ClientEventRow.of(event, id.get(), zone)).toList());
         model.put("mayMerge", permissions.allows(agent, "GET", "/contacts/{id}/merge"));
         model.put("ticketsAfter", ctx.queryParam("ticketsAfter"));
-        model.put("mergedAt", Format.dayTime((Instant) contact.get("mergedAt")));
+        model.put("mergedAt", Format.dayTime((Instant) contact.get("mergedAt"), zone));
         model.put("tickets", ((List<TicketRow>) contact.get("tickets")).stream().map(t -> Map.of("id", t.id(),
                 "number", t.number(), "subject", t.subject(), "status", t.status(), "statusLabel", Format.label(t.status()),
-                "channel", t.channel(), "lastMessage", Format.dayTime(t.lastMessageAt()))).toList());
+                "channel", t.channel(), "lastMessage", Format.dayTime(t.lastMessageAt(), zone))).toList());
         transactions.read(handle -> {
             model.put("agents", new AgentQueries(handle).active());
             model.put("groups", new GroupQueries(handle).all().stream().filter(g -> !g.hidden()).toList());

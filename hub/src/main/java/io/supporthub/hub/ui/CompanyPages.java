@@ -82,7 +82,7 @@ final class CompanyPages {
     private void card(Context ctx) {
         Agent agent = access.agent(ctx);
         Long id = number(ctx.pathParam("id"));
-        Optional<Map<String, Object>> model = id == null ? Optional.empty() : transactions.read(handle -> model(handle, id));
+        Optional<Map<String, Object>> model = id == null ? Optional.empty() : transactions.read(handle -> model(handle, id, pages.zone(handle, agent)));
         if (model.isEmpty()) {
             Map<String, Object> missing = new HashMap<>();
             missing.put("title", "No such company");
@@ -94,7 +94,7 @@ final class CompanyPages {
         pages.render(ctx, 200, "company", agent, model.get());
     }
 
-    private Optional<Map<String, Object>> model(Handle handle, long id) {
+    private Optional<Map<String, Object>> model(Handle handle, long id, java.time.ZoneId zone) {
         CompanyQueries companies = new CompanyQueries(handle);
         Optional<Company> found = companies.find(id);
         if (found.isEmpty()) {
@@ -111,16 +111,16 @@ final class CompanyPages {
         CatalogLook look = CatalogLook.of(handle);
         TicketListQueries tickets = new TicketListQueries(handle);
         model.put("openTickets", tickets.list(filter(List.of("open", "pending", "awaiting_reply", "postponed"), id))
-                .stream().limit(CARD_ROWS).map(t -> InboxRow.of(t, now, look)).toList());
+                .stream().limit(CARD_ROWS).map(t -> InboxRow.of(t, now, look, zone)).toList());
         model.put("closedTickets", tickets.list(filter(List.of("resolved", "closed"), id))
-                .stream().limit(CARD_ROWS).map(t -> InboxRow.of(t, now, look)).toList());
+                .stream().limit(CARD_ROWS).map(t -> InboxRow.of(t, now, look, zone)).toList());
         List<Map<String, Object>> all = companies.names();
         Map<Long, String> names = new HashMap<>();
         all.forEach(c -> names.put((Long) c.get("id"), (String) c.get("name")));
         model.put("otherCompanies", all.stream().filter(c -> !c.get("id").equals(id)).toList());
         model.put("supervised", company.supervises().stream()
                 .map(s -> Map.<String, Object>of("id", s, "name", names.getOrDefault(s, "#" + s))).toList());
-        model.put("history", companies.history(id, 100).stream().map(CompanyPages::historyRow).toList());
+        model.put("history", companies.history(id, 100).stream().map(entry -> historyRow(entry, zone)).toList());
         model.put("categories", new CategoryQueries(handle).all());
         model.put("agents", new AgentQueries(handle).active());
         model.put("groups", new GroupQueries(handle).all());
@@ -141,14 +141,14 @@ final class CompanyPages {
     record HistoryRow(String time, String who, String what) {
     }
 
-    private static HistoryRow historyRow(CompanyQueries.HistoryEntry entry) {
+    private static HistoryRow historyRow(CompanyQueries.HistoryEntry entry, java.time.ZoneId zone) {
         String who = entry.actorName() == null ? "System" : entry.actorName();
         String what = switch (entry.kind()) {
             case "created" -> "created the company";
             case "updated" -> "changed " + changedFields(entry.detail());
             default -> Format.label(entry.kind());
         };
-        return new HistoryRow(Format.dayTime(entry.createdAt()), who, what);
+        return new HistoryRow(Format.dayTime(entry.createdAt(), zone), who, what);
     }
 
     private static String changedFields(String detail) {

@@ -2,17 +2,18 @@ package io.supporthub.hub.ui;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.Locale;
 
 /** Short human forms of times and durations for the pages. */
 final class Format {
 
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter ISO_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter ISO_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx", Locale.ROOT);
 
     private Format() {
     }
@@ -45,14 +46,34 @@ final class Format {
         return seconds / 86_400 + "d" + (seconds < 864_000 && seconds % 86_400 >= 3600 ? " " + seconds % 86_400 / 3600 + "h" : "");
     }
 
-    /** "2 Nov 09:15" (UTC). */
-    static String dayTime(Instant instant) {
-        return instant == null ? "" : DAY_TIME.format(instant) + " UTC";
+    /** "2 Nov 09:15 Paris": the time in the viewer's zone, which it names ({@link #zoneName}). */
+    static String dayTime(Instant instant, ZoneId zone) {
+        return instant == null ? "" : DAY_TIME.format(instant.atZone(zone)) + " " + zoneName(zone);
     }
 
-    /** The value of a datetime-local input (UTC). */
-    static String inputValue(Instant instant) {
-        return instant == null ? "" : ISO_MINUTE.format(instant);
+    /** The value of a datetime-local input: the wall-clock time in the viewer's zone. */
+    static String inputValue(Instant instant, ZoneId zone) {
+        return instant == null ? "" : ISO_MINUTE.format(instant.atZone(zone));
+    }
+
+    /** A zone as a person names it: "Paris", "New York", "UTC", or the offset ("+05:30") for a bare offset. */
+    static String zoneName(ZoneId zone) {
+        ZoneId normal = zone.normalized();
+        if (normal.equals(ZoneOffset.UTC) || "Etc/UTC".equals(zone.getId()) || "Etc/GMT".equals(zone.getId())) {
+            return "UTC";
+        }
+        String id = zone.getId();
+        int slash = id.lastIndexOf('/');
+        if (slash >= 0 && !id.startsWith("Etc/")) {
+            return id.substring(slash + 1).replace('_', ' ');
+        }
+        return normal instanceof ZoneOffset offset ? offset.getId() : zone.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+    }
+
+    /** "Paris (UTC+01:00)": the zone and its offset at {@code at}, for pickers that take a local time. */
+    static String zoneLabel(ZoneId zone, Instant at) {
+        String name = zoneName(zone);
+        return "UTC".equals(name) ? name : name + " (UTC" + OFFSET.format(at.atZone(zone)) + ")";
     }
 
     static String label(String wireName) {

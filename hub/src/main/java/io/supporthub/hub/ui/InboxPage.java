@@ -119,11 +119,12 @@ final class InboxPage {
         }
         Instant now = clock.instant();
         CatalogLook look = CatalogLook.of(handle);
+        java.time.ZoneId zone = pages.zone(handle, agent);
         List<InboxRow> rows = new ArrayList<>(found.size());
         Set<Long> watched = new HashSet<>(new ObserverQueries(handle)
                 .watchedAmong(agent.id(), found.stream().map(TicketSummary::id).toList()));
         for (TicketSummary ticket : found) {
-            rows.add(InboxRow.of(ticket, now, look, watched.contains(ticket.id())));
+            rows.add(InboxRow.of(ticket, now, look, zone, watched.contains(ticket.id())));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("view", view);

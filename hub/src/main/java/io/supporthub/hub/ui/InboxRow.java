@@ -10,19 +10,19 @@ public record InboxRow(long id, long number, String subject, String channel, Str
                        String statusLabel, String statusColor, String priority, String priorityColor, String assignee, Long assigneeId, String lastActivity,
                        int line, boolean watched) {
 
-    static InboxRow of(TicketSummary t, Instant now, CatalogLook look) {
-        return of(t, now, look, false);
+    static InboxRow of(TicketSummary t, Instant now, CatalogLook look, java.time.ZoneId zone) {
+        return of(t, now, look, zone, false);
     }
 
     /** {@code watched}: the agent looking observes the ticket (an eye on the row). */
-    static InboxRow of(TicketSummary t, Instant now, CatalogLook look, boolean watched) {
+    static InboxRow of(TicketSummary t, Instant now, CatalogLook look, java.time.ZoneId zone, boolean watched) {
         boolean isNew = "open".equals(t.status()) && t.firstResponseAt() == null && t.assignee() == null;
         boolean customerLast = t.lastMessageFromCustomer() && !"resolved".equals(t.status()) && !"closed".equals(t.status());
         String waited = t.waitingSince() == null ? "" : Format.since(t.waitingSince(), now);
         return new InboxRow(t.id(), t.number(), t.subject(), t.channel(), Format.channelLabel(t.channel()),
                 t.contact().name() == null || t.contact().name().isBlank() ? firstAddress(t) : t.contact().name(),
                 t.excerpt() == null ? "" : t.excerpt().replaceAll("\\s+", " ").strip(), waited,
-                t.waitingSince() == null ? "" : "Waiting since " + Format.dayTime(t.waitingSince()),
+                t.waitingSince() == null ? "" : "Waiting since " + Format.dayTime(t.waitingSince(), zone),
                 isNew || customerLast, isNew, t.status(),
                 t.statusLabel() != null ? t.statusLabel() : Format.label(t.status()), look.statusColorOf(t.statusLabel()),
                 t.priority(), look.colorOf(t.priority()),

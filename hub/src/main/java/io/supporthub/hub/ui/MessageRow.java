@@ -17,13 +17,13 @@ public record MessageRow(long id, String kind, String channel, String channelLab
     public record FileRow(long id, String name, String size, String contentType) {
     }
 
-    static MessageRow of(MessageView m, Instant now) {
+    static MessageRow of(MessageView m, Instant now, java.time.ZoneId zone) {
         String kind = "internal".equals(m.visibility()) ? "note" : "in".equals(m.direction()) ? "customer" : "agent";
         List<FileRow> files = m.attachments().stream().filter(a -> !a.inline() || m.html() == null)
                 .map(MessageRow::file).toList();
         String author = m.author() != null ? m.author() : "in".equals(m.direction()) ? "Customer" : "System";
         return new MessageRow(m.id(), kind, m.channel(), Format.channelLabel(m.channel()), author, m.authorAgentId(),
-                m.text() == null ? "" : m.text(), m.html(), Format.dayTime(m.createdAt()), Format.since(m.createdAt(), now),
+                m.text() == null ? "" : m.text(), m.html(), Format.dayTime(m.createdAt(), zone), Format.since(m.createdAt(), now),
                 "agent".equals(kind) ? m.deliveryState() : null, m.deliveryError(), m.edited(), m.automated(),
                 m.ratingComment(), files, senderWarning(m));
     }

@@ -6,6 +6,11 @@ import io.supporthub.hub.agent.PhotoUrls;
 import io.supporthub.hub.agent.RoutePermissions;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.group.GroupQueries;
+import io.supporthub.hub.timezone.ViewerZones;
+import org.jdbi.v3.core.Handle;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import java.util.HashMap;
 import java.util.List;
@@ -37,12 +42,28 @@ final class Pages {
     private final Csrf csrf;
     private final RoutePermissions permissions;
     private final Transactions transactions;
+    private final ViewerZones zones;
 
-    Pages(Views views, Csrf csrf, RoutePermissions permissions, Transactions transactions) {
+    Pages(Views views, Csrf csrf, RoutePermissions permissions, Transactions transactions, ViewerZones zones) {
         this.views = views;
         this.csrf = csrf;
         this.permissions = permissions;
         this.transactions = transactions;
+        this.zones = zones;
+    }
+
+    ViewerZones zones() {
+        return zones;
+    }
+
+    /** The zone {@code agent} sees times in (their own, else the company's, else UTC); once per request. */
+    ZoneId zone(Agent agent) {
+        return agent == null ? ZoneOffset.UTC : zones.of(agent.id());
+    }
+
+    /** {@link #zone(Agent)} within the caller's transaction. */
+    ZoneId zone(Handle handle, Agent agent) {
+        return agent == null ? ZoneOffset.UTC : zones.of(handle, agent.id());
     }
 
     /** The admin pages {@code agent} may open, as the route table says: their menu shows no others. */

@@ -21,11 +21,13 @@ import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ticket.TicketStatus;
 import io.supporthub.hub.ticket.TicketSummary;
 import io.supporthub.hub.ticket.TransitionPolicy;
+import io.supporthub.hub.timezone.LocalTimes;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,6 +89,7 @@ final class TicketPage {
 
     private Optional<Map<String, Object>> model(Handle handle, long id, Agent agent) {
         Instant now = clock.instant();
+        ZoneId zone = pages.zone(handle, agent);
         Optional<TicketDetail> loaded = TicketDetail.load(handle, id, now);
         if (loaded.isEmpty()) {
             return Optional.empty();
@@ -106,9 +109,9 @@ final class TicketPage {
         if (!base.isOpenType() && row.archivedAt() != null) {
             AfterResolution after = tickets.afterResolution();
             if (base == TicketStatus.RESOLVED && ticket.resolvedAt() != null) {
-                model.put("closesAt", Format.dayTime(after.closesAt(ticket.resolvedAt())));
+                model.put("closesAt", Format.dayTime(after.closesAt(ticket.resolvedAt()), zone));
             }
-            model.put("reopensUntil", Format.dayTime(after.reopensUntil(row.archivedAt())));
+            model.put("reopensUntil", Format.dayTime(after.reopensUntil(row.archivedAt()), zone));
         }
         // What the composer's "Send and …" buttons may do from here, by the transition table.
         model.put("mayResolve", TransitionPolicy.isAllowed(base, TicketStatus.RESOLVED, Actor.AGENT));
@@ -118,23 +121,28 @@ final class TicketPage {
                     "select number from ticket where id = :id").bind("id", ticket.followUpOf()).mapTo(Long.class).one()));
         }
         List<MessageRow> messages = new ArrayList<>();
-        detail.messages().forEach(m -> messages.add(MessageRow.of(m, now)));
+        detail.messages().forEach(m -> messages.add(MessageRow.of(m, now, zone)));
         model.put("messages", messages);
         CatalogLook look = CatalogLook.of(handle);
-        model.put("timeline", detail.timeline().stream().map(event -> TimelineRow.of(event, look)).toList());
+        model.put("timeline", detail.timeline().stream().map(event -> TimelineRow.of(event, look, zone)).toList());
         model.put("firstResponse", detail.firstResponseSeconds() == null ? null
                 : Format.took(Duration.ofSeconds(detail.firstResponseSeconds())));
         model.put("resolution", ticket.resolvedAt() == null && ticket.closedAt() == null ? null
                 : Format.took(Duration.ofSeconds(detail.resolutionSeconds())));
-        model.put("created", Format.dayTime(ticket.createdAt()));
-        model.put("postponedUntil", Format.inputValue(ticket.postponedUntil()));
+        model.put("created", Format.dayTime(ticket.createdAt(), zone));
+        model.put("postponedUntil", Format.inputValue(ticket.postponedUntil(), zone));
+        model.put("postponedUntilText", Format.dayTime(ticket.postponedUntil(), zone));
+        // The postpone picker takes wall-clock time in the viewer's zone, which it names; the server resolves it.
+        model.put("timeZone", zone.getId());
+        model.put("zoneLabel", Format.zoneLabel(zone, now));
+        model.put("quickChoices", LocalTimes.quickChoices(now, zone));
         model.put("waited", ticket.waitingSince() == null ? null : Format.since(ticket.waitingSince(), now));
         model.put("tabs", ReplyTab.of(new ContactQueries(handle).addresses(ticket.contact().id()), id,
                 tickets.defaultReplyChannel(handle, row), canSend));
         model.put("addresses", ticket.contact().addresses());
         model.put("priorityColor", look.colorOf(ticket.priority()));
         model.put("statusColor", look.statusColorOf(ticket.statusLabel()));
-        model.put("similar", new TicketListQueries(handle).similar(id, 8).stream().map(t -> InboxRow.of(t, now, look)).toList());
+        model.put("similar", new TicketListQueries(handle).similar(id, 8).stream().map(t -> InboxRow.of(t, now, look, zone)).toList());
         CatalogQueries catalog = new CatalogQueries(handle);
         model.put("agents", new AgentQueries(handle).active());
         model.put("companies", new io.supporthub.hub.company.CompanyQueries(handle).names());

@@ -7,7 +7,7 @@ import io.supporthub.hub.web.Json;
 /** A timeline entry as one readable line. */
 public record TimelineRow(String time, String who, String what) {
 
-    static TimelineRow of(TicketEvent event, CatalogLook look) {
+    static TimelineRow of(TicketEvent event, CatalogLook look, java.time.ZoneId zone) {
         String who = event.actorName() != null ? event.actorName()
                 : "customer".equals(event.actor()) ? "Customer" : "agent".equals(event.actor()) ? "An agent" : "System";
         String what = switch (event.kind()) {
@@ -32,7 +32,7 @@ public record TimelineRow(String time, String who, String what) {
             what = (event.fromStatus() == null ? "set status " : "changed status " + look.baseLabel(event.fromStatus()) + " → ")
                     + look.baseLabel(event.toStatus());
         }
-        return new TimelineRow(Format.dayTime(event.createdAt()), who, what);
+        return new TimelineRow(Format.dayTime(event.createdAt(), zone), who, what);
     }
 
     /** "escalated to Second line: reason", naming the group the event recorded (older events named only a line). */

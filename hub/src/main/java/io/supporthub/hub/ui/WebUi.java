@@ -17,6 +17,7 @@ import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.keptaside.KeptAsideService;
 import io.supporthub.hub.message.AttachmentRoutes;
 import io.supporthub.hub.settings.SettingsService;
+import io.supporthub.hub.timezone.ViewerZones;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ticket.ViewCounts;
 
@@ -49,7 +50,7 @@ public final class WebUi {
                  PasswordService passwords, TicketService tickets, CannedReplies cannedReplies, KeptAsideService keptAside,
                  AuditLog audit, SettingsService settings, ViewCounts viewCounts, Predicate<ChannelKind> canSend, PhoneNumbers phones, Clock clock,
                  boolean secureCookies) {
-        this.pages = new Pages(new Views(), new Csrf(secureCookies), permissions, transactions);
+        this.pages = new Pages(new Views(), new Csrf(secureCookies), permissions, transactions, new ViewerZones(transactions, settings));
         this.access = new PageAccess(authentication, permissions);
         this.login = new LoginPages(authentication, pages);
         this.passwordPages = new PasswordPages(passwords, pages);
