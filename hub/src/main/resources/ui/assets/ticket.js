@@ -222,9 +222,11 @@
         $('#until-wrap').hidden = !postponing;
         const body = { status: select.value };
         if (postponing) {
-          const until = $('#postpone-until').value;
-          if (!until) { if (id === 'status-select') { $('#postpone-until').focus(); } return; }
-          body.until = new Date(until + 'Z').toISOString();
+          // A wall-clock time in the viewer's zone: the server resolves it (a DST gap moves it forward).
+          const input = $('#postpone-until');
+          if (!input.value) { if (id === 'status-select') { input.focus(); } return; }
+          body.localUntil = input.value;
+          body.timeZone = input.dataset.timeZone;
         }
         await api('POST', base + '/status', body);
         e.target.blur(); // the live swap keeps a head that holds the focus, and this one must show what the status allows
@@ -251,10 +253,27 @@
       toast('Saved'); refresh();
     } catch (err) { fail(err); refresh(); }
   });
+  // The postpone picker's quick choices: "in 1 hour" from now; "tomorrow 09:00" and "Monday 09:00" in the viewer's zone.
+  async function postponeQuickly(button) {
+    const select = $('#status-select');
+    const current = select.selectedOptions[0];
+    const status = current && current.dataset.base === 'postponed' ? select.value : 'postponed';
+    const body = { status };
+    if (button.dataset.quick === 'in-1-hour') {
+      const at = new Date(Date.now() + 3600 * 1000); at.setSeconds(0, 0);
+      body.until = at.toISOString();
+    } else {
+      body.localUntil = button.dataset.local;
+      body.timeZone = $('#postpone-until').dataset.timeZone;
+    }
+    await api('POST', base + '/status', body);
+    toast('Postponed until ' + button.textContent); refresh();
+  }
   document.addEventListener('click', async (e) => {
     const target = e.target.closest('button');
     if (!target) { return; }
     try {
+      if (target.classList.contains('postpone-quick')) { await postponeQuickly(target); return; }
       if (target.id === 'watch-toggle') { await toggleWatch(); return; }
       if (target.classList.contains('observer-remove')) {
         const item = target.closest('[data-observer-kind]');
