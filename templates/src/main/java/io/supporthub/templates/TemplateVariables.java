@@ -18,7 +18,8 @@ public final class TemplateVariables {
             "ticket.subject", "ticket.status", "agent.name", "company.name");
     /** Every variable the shipped texts read: those about a ticket, and of agents' notifications and the bot. */
     public static final Set<String> ALL = Set.of("customer.name", "customer.first_name", "ticket.number", "ticket.subject",
-            "ticket.status", "agent.name", "company.name", "author.name", "message.text", "link", "stars", "group.name");
+            "ticket.status", "agent.name", "company.name", "author.name", "message.text", "link", "stars", "group.name",
+            "ticket.opened_at");
 
     private final Map<String, Object> root = new LinkedHashMap<>();
 

@@ -1,5 +1,7 @@
 package io.supporthub.hub.email;
 
+import io.supporthub.hub.timezone.Times;
+import io.supporthub.hub.timezone.ViewerZones;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.agent.Mentions;
@@ -28,9 +30,11 @@ public final class AgentNotifier implements TicketListener {
     private final Notifications notifications;
     private final AgentMailOutbox outbox;
     private final String publicUrl;
+    private final ViewerZones zones;
 
-    public AgentNotifier(Notifications notifications, AgentMailOutbox outbox, String publicUrl) {
+    public AgentNotifier(Notifications notifications, AgentMailOutbox outbox, String publicUrl, ViewerZones zones) {
         this.notifications = notifications;
+        this.zones = zones;
         this.outbox = outbox;
         this.publicUrl = publicUrl;
     }
@@ -79,6 +83,8 @@ public final class AgentNotifier implements TicketListener {
                 .agent(reader.name())
                 .customer(customer)
                 .ticket(ticket.number(), ticket.subject(), ticket.status())
-                .link(publicUrl + "/tickets/" + ticket.id());
+                .link(publicUrl + "/tickets/" + ticket.id())
+                // When it was opened, in the reader's own zone (else the company's), named: "2 Nov 10:00 Paris".
+                .put("ticket.opened_at", Times.dayTime(ticket.createdAt(), zones.of(handle, reader.id())));
     }
 }

@@ -1,5 +1,7 @@
 package io.supporthub.hub.email;
 
+import io.supporthub.hub.settings.SettingsService;
+import io.supporthub.hub.timezone.ViewerZones;
 import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.email.MailParser;
 import io.supporthub.channels.email.SmtpSender;
@@ -38,15 +40,17 @@ public final class EmailChannel implements AutoCloseable {
     /**
      * @param sender      what sends email: {@link #smtpSender} in production, a test's fake in tests
      * @param retryPolicy how mail to agents is retried: the outbox's own
+     * @param companyZone the company's time zone until an admin sets one (agents' mail shows times in theirs)
      */
     public EmailChannel(EmailSettings settings, OutboundSender sender, Transactions transactions, RetryPolicy retryPolicy,
-                        Clock clock) {
+                        Clock clock, java.time.ZoneId companyZone) {
         this.settings = settings;
         this.sender = sender;
         this.transactions = transactions;
         this.clock = clock;
         this.agentMail = new AgentMailOutbox(transactions.jdbi(), sender, retryPolicy, clock);
-        this.agentNotifier = new AgentNotifier(notifications, agentMail, settings.publicUrl());
+        this.agentNotifier = new AgentNotifier(notifications, agentMail, settings.publicUrl(),
+                new ViewerZones(transactions, new SettingsService(transactions, companyZone, clock)));
         this.composer = new ReplyComposer(notifications);
     }
 
@@ -58,7 +62,7 @@ public final class EmailChannel implements AutoCloseable {
     public static Optional<EmailChannel> fromConfig(Config config, OutboundSender sender, Transactions transactions,
                                                     RetryPolicy retryPolicy, Clock clock) {
         return EmailSettings.from(config).map(settings -> new EmailChannel(settings,
-                sender != null ? sender : smtpSender(settings, clock), transactions, retryPolicy, clock));
+                sender != null ? sender : smtpSender(settings, clock), transactions, retryPolicy, clock, config.timeZone()));
     }
 
     public static SmtpSender smtpSender(EmailSettings settings, Clock clock) {

@@ -1,17 +1,16 @@
 package io.supporthub.hub.ui;
 
+import io.supporthub.hub.timezone.Times;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.Locale;
 
 /** Short human forms of times and durations for the pages. */
 final class Format {
 
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter ISO_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx", Locale.ROOT);
 
@@ -48,7 +47,7 @@ final class Format {
 
     /** "2 Nov 09:15 Paris": the time in the viewer's zone, which it names ({@link #zoneName}). */
     static String dayTime(Instant instant, ZoneId zone) {
-        return instant == null ? "" : DAY_TIME.format(instant.atZone(zone)) + " " + zoneName(zone);
+        return Times.dayTime(instant, zone);
     }
 
     /** The value of a datetime-local input: the wall-clock time in the viewer's zone. */
@@ -58,16 +57,7 @@ final class Format {
 
     /** A zone as a person names it: "Paris", "New York", "UTC", or the offset ("+05:30") for a bare offset. */
     static String zoneName(ZoneId zone) {
-        ZoneId normal = zone.normalized();
-        if (normal.equals(ZoneOffset.UTC) || "Etc/UTC".equals(zone.getId()) || "Etc/GMT".equals(zone.getId())) {
-            return "UTC";
-        }
-        String id = zone.getId();
-        int slash = id.lastIndexOf('/');
-        if (slash >= 0 && !id.startsWith("Etc/")) {
-            return id.substring(slash + 1).replace('_', ' ');
-        }
-        return normal instanceof ZoneOffset offset ? offset.getId() : zone.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+        return Times.zoneName(zone);
     }
 
     /** "Paris (UTC+01:00)": the zone and its offset at {@code at}, for pickers that take a local time. */

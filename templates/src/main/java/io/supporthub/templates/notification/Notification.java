@@ -8,10 +8,11 @@ import io.supporthub.templates.TextKey;
  *   <li>{@link #TICKET_CREATED}, {@link #TICKET_RESOLVED}: customer.name, ticket.number, ticket.subject, company.name</li>
  *   <li>{@link #STATUS_CHANGED}: the same and ticket.status (the status's name as the customer reads it)</li>
  *   <li>{@link #AGENT_REPLY}: message.text, agent.name, company.name, ticket.number, ticket.subject (email only)</li>
- *   <li>{@link #TICKET_ASSIGNED}: agent.name (the assignee), ticket.number, ticket.subject, customer.name, link</li>
+ *   <li>{@link #TICKET_ASSIGNED}: agent.name (the assignee), ticket.number, ticket.subject, customer.name, link,
+ *   ticket.opened_at (in the assignee's time zone, named)</li>
  *   <li>{@link #MENTIONED}: agent.name (the one mentioned), author.name, message.text (the note), ticket.*, link</li>
  *   <li>{@link #QUEUED}: agent.name (one on the group's notification list), group.name, ticket.number, ticket.subject,
- *   customer.name, link</li>
+ *   customer.name, link, ticket.opened_at (in the reader's time zone, named)</li>
  * </ul>
  */
 public enum Notification {
