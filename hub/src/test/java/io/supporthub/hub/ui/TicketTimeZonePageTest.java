@@ -69,7 +69,9 @@ class TicketTimeZonePageTest {
         JsonNode ticket = postponed.json();
         assertThat(ticket.get("postponedUntil").asText()).isEqualTo("2026-11-04T00:00:00Z");
         // The picker shows it back as the agent's wall-clock time.
-        assertThat(hub.get("/tickets/" + ticketId).body()).contains("id=\"postpone-until\" value=\"2026-11-04T09:00\"");
+        String page = hub.get("/tickets/" + ticketId).body();
+        assertThat(page).contains("id=\"postpone-until\" value=\"2026-11-04T09:00\"");
+        assertThat(page).contains(">until 4 Nov 09:00 Tokyo</span>");
 
         // A time in Paris's spring gap moves forward; the UTC form still works.
         assertThat(hub.post("/api/tickets/" + ticketId + "/status", Map.of("status", "postponed",
