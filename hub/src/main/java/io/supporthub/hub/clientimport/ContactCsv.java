@@ -1,0 +1,151 @@
+package io.supporthub.hub.clientimport;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The contacts' CSV, both ways: UTF-8 with or without a byte-order mark, comma or semicolon separated (whichever the
+ * header row uses), a header row naming the {@link #COLUMNS} in any order and any case. A value that a spreadsheet
+ * would run as a formula is written with a leading apostrophe, and read back without it.
+ */
+final class ContactCsv {
+
+    static final List<String> COLUMNS = List.of("name", "email", "phone", "company", "category");
+    private static final char BOM = '\uFEFF';
+
+    private ContactCsv() {
+    }
+
+    /** A data row: its line in the file (the header is line 1) and its values by column, blank ones left out. */
+    record Line(long line, Map<String, String> values) {
+
+        String get(String column) {
+            return values.get(column);
+        }
+    }
+
+    /** The file cannot be read as the contacts' CSV: the line where it went wrong and why. */
+    static final class Malformed extends RuntimeException {
+        Malformed(String message) {
+            super(message);
+        }
+    }
+
+    /** The file's data rows; at most {@code maxLines} of them, else {@link TooManyLines}. */
+    static List<Line> read(byte[] bytes, int maxLines) {
+        String text = decode(bytes);
+        if (!text.isEmpty() && text.charAt(0) == BOM) {
+            text = text.substring(1);
+        }
+        String header = text.lines().findFirst().orElse("");
+        if (header.isBlank()) {
+            throw new Malformed("line 1: the file is empty; its first line names the columns ("
+                    + String.join(",", COLUMNS) + ")");
+        }
+        char delimiter = count(header, ';') > count(header, ',') ? ';' : ',';
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
+                .setIgnoreHeaderCase(true).setTrim(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(false)
+                .get();
+        List<Line> lines = new ArrayList<>();
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+            List<String> names = parser.getHeaderNames().stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).toList();
+            for (String name : names) {
+                if (!COLUMNS.contains(name)) {
+                    throw new Malformed("line 1: unknown column '" + name + "'; the columns are " + String.join(", ", COLUMNS));
+                }
+            }
+            if (Set.copyOf(names).size() != names.size()) {
+                throw new Malformed("line 1: a column is named twice");
+            }
+            var records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw new Malformed("line " + (parser.getCurrentLineNumber() + 1) + ": " + reason(e));
+                }
+                if (lines.size() == maxLines) {
+                    throw new TooManyLines(maxLines);
+                }
+                if (record.size() > names.size()) {
+                    throw new Malformed("line " + (record.getRecordNumber() + 1) + ": " + record.size()
+                            + " values for " + names.size() + " columns");
+                }
+                Map<String, String> values = new java.util.HashMap<>();
+                for (int i = 0; i < record.size(); i++) {
+                    String value = unescape(record.get(i));
+                    if (!value.isEmpty()) {
+                        values.put(names.get(i), value);
+                    }
+                }
+                lines.add(new Line(record.getRecordNumber() + 1, values));
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new Malformed("line 1: " + reason(e));
+        }
+        return lines;
+    }
+
+    /** More data rows than an import takes. */
+    static final class TooManyLines extends RuntimeException {
+        TooManyLines(int max) {
+            super("the file has more than " + max + " lines; split it into smaller files");
+        }
+    }
+
+    /** A value as written to a cell: a leading =, +, - or @ (a formula to a spreadsheet) gets an apostrophe first. */
+    static String escape(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        char first = value.charAt(0);
+        boolean phone = first == '+' && value.substring(1).chars().allMatch(Character::isDigit);
+        return !phone && (first == '=' || first == '+' || first == '-' || first == '@' || first == '\'') ? "'" + value : value;
+    }
+
+    private static String unescape(String value) {
+        if (value.length() > 1 && value.charAt(0) == '\'' && "=+-@'".indexOf(value.charAt(1)) >= 0) {
+            return value.substring(1);
+        }
+        return value;
+    }
+
+    private static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Malformed("line 1: the file is not UTF-8 text; save it as CSV UTF-8");
+        }
+    }
+
+    private static long count(String text, char c) {
+        return text.chars().filter(ch -> ch == c).count();
+    }
+
+    private static String reason(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}
