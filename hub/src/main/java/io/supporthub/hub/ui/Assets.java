@@ -11,17 +11,18 @@ import java.util.Map;
 /** The pages' stylesheet and script, from the classpath ({@code ui/assets}); no build step, nothing external. */
 final class Assets {
 
-    private static final Map<String, String> TYPES = Map.of(
-            "app.css", "text/css; charset=utf-8",
-            "app.js", "text/javascript; charset=utf-8",
-            "inbox.js", "text/javascript; charset=utf-8",
-            "ticket.js", "text/javascript; charset=utf-8",
-            "staff.js", "text/javascript; charset=utf-8",
-            "admin.js", "text/javascript; charset=utf-8",
-            "catalog.js", "text/javascript; charset=utf-8",
-            "groups.js", "text/javascript; charset=utf-8",
-            "settings.js", "text/javascript; charset=utf-8",
-            "profile.js", "text/javascript; charset=utf-8");
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("app.css", "text/css; charset=utf-8"),
+            Map.entry("app.js", "text/javascript; charset=utf-8"),
+            Map.entry("inbox.js", "text/javascript; charset=utf-8"),
+            Map.entry("ticket.js", "text/javascript; charset=utf-8"),
+            Map.entry("staff.js", "text/javascript; charset=utf-8"),
+            Map.entry("admin.js", "text/javascript; charset=utf-8"),
+            Map.entry("catalog.js", "text/javascript; charset=utf-8"),
+            Map.entry("groups.js", "text/javascript; charset=utf-8"),
+            Map.entry("settings.js", "text/javascript; charset=utf-8"),
+            Map.entry("profile.js", "text/javascript; charset=utf-8"),
+            Map.entry("import.js", "text/javascript; charset=utf-8"));
 
     private final Map<String, byte[]> files = new java.util.HashMap<>();
 
