@@ -158,7 +158,7 @@ public final class ContactImport {
         if (found.isEmpty()) {
             long contactId = contacts.createContact(line.name(), null, now);
             for (Address address : unowned) {
-                contacts.addAddress(contactId, address, now);
+                addOwn(contacts, contactId, address, now);
             }
             if (companyId != null) {
                 queries.setCompany(contactId, companyId);
@@ -177,7 +177,7 @@ public final class ContactImport {
             detail.put("name", Map.of("from", String.valueOf(contact.name()), "to", line.name()));
         }
         for (Address address : unowned) {
-            contacts.addAddress(contactId, address, now);
+            addOwn(contacts, contactId, address, now);
         }
         if (!unowned.isEmpty()) {
             detail.put("addressesAdded", unowned.stream().map(Address::value).toList());
@@ -195,6 +195,18 @@ public final class ContactImport {
         queries.recomputeSearch(contactId);
         queries.event(contactId, companyId, "updated_by_import", actor, json(detail), now);
         return new LineResult(lineNumber, "updated", contactId, null, true);
+    }
+
+    /**
+     * Adds the address, which no contact had when the line looked; one that another contact took meanwhile (a customer's
+     * first message arriving at that moment) refuses the line, so that nothing is stored half.
+     */
+    private static void addOwn(ContactQueries contacts, long contactId, Address address, Instant now) {
+        AddressRow row = contacts.addAddress(contactId, address, now);
+        if (row.contactId() != contactId) {
+            throw new LineRefused("the " + (address.kind() == AddressKind.EMAIL ? "email " : "phone ") + address.value()
+                    + " was just added to contact " + row.contactId() + "; import the line again");
+        }
     }
 
     /**
