@@ -29,7 +29,10 @@ final class ContactCsv {
     private ContactCsv() {
     }
 
-    /** A data row: its line in the file (the header is line 1) and its values by column, blank ones left out. */
+    /**
+     * A data row: the line of the file it starts on (the header is line 1, blank lines count) and its values by column,
+     * blank ones left out.
+     */
     record Line(long line, Map<String, String> values) {
 
         String get(String column) {
@@ -71,6 +74,7 @@ final class ContactCsv {
                 throw new Malformed("line 1: a column is named twice");
             }
             var records = parser.iterator();
+            LineCounter counter = new LineCounter(text);
             while (true) {
                 CSVRecord record;
                 try {
@@ -84,8 +88,9 @@ final class ContactCsv {
                 if (lines.size() == maxLines) {
                     throw new TooManyLines(maxLines);
                 }
+                long lineNumber = counter.lineOf(record.getCharacterPosition());
                 if (record.size() > names.size()) {
-                    throw new Malformed("line " + (record.getRecordNumber() + 1) + ": " + record.size()
+                    throw new Malformed("line " + lineNumber + ": " + record.size()
                             + " values for " + names.size() + " columns");
                 }
                 Map<String, String> values = new java.util.HashMap<>();
@@ -95,7 +100,7 @@ final class ContactCsv {
                         values.put(names.get(i), value);
                     }
                 }
-                lines.add(new Line(record.getRecordNumber() + 1, values));
+                lines.add(new Line(lineNumber, values));
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new Malformed("line 1: " + reason(e));
@@ -133,6 +138,33 @@ final class ContactCsv {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new Malformed("line 1: the file is not UTF-8 text; save it as CSV UTF-8");
+        }
+    }
+
+    /** Lines of the text up to a position, counted on from the last position asked (records come in order). */
+    private static final class LineCounter {
+        private final String text;
+        private int position;
+        private long line = 1;
+
+        LineCounter(String text) {
+            this.text = text;
+        }
+
+        /** The line (from 1) of the character at {@code at}: blank lines and values spanning lines count. */
+        long lineOf(long at) {
+            int end = (int) Math.min(at, text.length());
+            // A record's position is where the parser started on it, before the blank lines it skipped.
+            while (end < text.length() && (text.charAt(end) == '\n' || text.charAt(end) == '\r')) {
+                end++;
+            }
+            for (; position < end; position++) {
+                char c = text.charAt(position);
+                if (c == '\n' || (c == '\r' && (position + 1 >= text.length() || text.charAt(position + 1) != '\n'))) {
+                    line++;
+                }
+            }
+            return line;
         }
     }
 

@@ -46,6 +46,7 @@ class ContactImportTest {
         JsonNode second = calls.upload("email;phone;name\nann@acme.example;;Ann Archer-Smith\n"
                 + ";+33612345678;\n").json();
         assertThat(second.get("updated").asInt()).isEqualTo(2);
+        assertThat(second.get("lines").findValuesAsText("line")).containsExactly("2", "3");
         assertThat(second.get("lines").get(0).get("contactId").asLong()).isEqualTo(ann);
         assertThat(second.get("lines").get(0).get("changed").asBoolean()).isTrue();
         assertThat(second.get("lines").get(1).get("changed").asBoolean()).isFalse();
@@ -88,6 +89,13 @@ class ContactImportTest {
         assertThat(sql("select count(*) from contact")).isEqualTo(1);
         assertThat(sql("select count(*) from company")).isZero();
         assertThat(sql("select count(*) from contact_address where value = 'bad@example.org'")).isZero();
+    }
+
+    @Test
+    void lineNumbers_areTheFilesOwn_withBlankLinesAndValuesOnSeveralLines() {
+        JsonNode report = calls.upload("name,email\n\n\"Ann\nArcher\",ann@example.org\n\n,\nBob,bob@example.org").json();
+        assertThat(report.get("lines").findValuesAsText("line")).containsExactly("3", "6", "7");
+        assertThat(report.get("lines").findValuesAsText("outcome")).containsExactly("created", "refused", "created");
     }
 
     @Test
