@@ -74,7 +74,8 @@ public final class EmailInbound {
             if (agentReplies.accept(handle, mail, afterCommit)) {
                 continue;
             }
-            if (unknownSenders != null && unknown(handle, mail) && !SettingsService.createsContactsForUnknownSenders(handle)) {
+            // The switch first: on (the default), a mail costs one read of it and no look-up of its sender here.
+            if (unknownSenders != null && !SettingsService.createsContactsForUnknownSenders(handle) && unknown(handle, mail)) {
                 unknownSenders.hold(mail.from().value());
                 continue;
             }
