@@ -72,6 +72,15 @@
     });
   }
 
+  // "?" lists the keyboard shortcuts, anywhere but in a field.
+  document.addEventListener('keydown', (e) => {
+    const shortcuts = $('#shortcuts');
+    if (e.key !== '?' || !shortcuts || e.ctrlKey || e.metaKey || e.altKey
+        || e.target.closest('input, textarea, select, [contenteditable]') || $('dialog[open]')) { return; }
+    e.preventDefault();
+    shortcuts.showModal();
+  });
+
   // Dialogs close on [data-close]; Esc is native.
   document.addEventListener('click', (e) => {
     const close = e.target.closest('[data-close]');

@@ -18,6 +18,10 @@ final class ContactAccessQueries {
     static final String OBSERVER = "exists (select 1 from ticket_observer o where o.ticket_id = t.id and (o.agent_id = :agent "
             + "or o.group_id in (select m.group_id from agent_group_member m where m.agent_id = :agent)))";
 
+    /** The employee created the contact by hand (its "created" event on the card's history is theirs). */
+    static final String CREATOR = "exists (select 1 from client_event e where e.contact_id = :contact and e.kind = 'created' "
+            + "and e.actor_agent_id = :agent)";
+
     private final Handle handle;
 
     ContactAccessQueries(Handle handle) {
@@ -32,5 +36,26 @@ final class ContactAccessQueries {
         String sql = "select exists (select 1 from ticket t where t.contact_id = :contact and ("
                 + String.join(" or ", relations) + "))";
         return handle.createQuery(sql).bind("contact", contactId).bind("agent", agentId).mapTo(Boolean.class).one();
+    }
+
+    /**
+     * True when a ticket registered for the company ({@code ticket.company_id}, the index {@code ticket_company_inbox})
+     * meets one of {@code relations}.
+     */
+    boolean relatedToCompany(long companyId, long agentId, List<String> relations) {
+        String sql = "select exists (select 1 from ticket t where t.company_id = :company and ("
+                + String.join(" or ", relations) + "))";
+        return handle.createQuery(sql).bind("company", companyId).bind("agent", agentId).mapTo(Boolean.class).one();
+    }
+
+    boolean exists(long contactId) {
+        return handle.createQuery("select exists (select 1 from contact where id = :contact)").bind("contact", contactId)
+                .mapTo(Boolean.class).one();
+    }
+
+    /** True when the employee created the contact ({@link #CREATOR}): a contact made for a phone call has no ticket yet. */
+    boolean created(long contactId, long agentId) {
+        return handle.createQuery("select " + CREATOR).bind("contact", contactId).bind("agent", agentId)
+                .mapTo(Boolean.class).one();
     }
 }

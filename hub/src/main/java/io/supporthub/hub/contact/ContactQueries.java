@@ -7,7 +7,6 @@ import org.jdbi.v3.core.Handle;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -159,21 +158,6 @@ public final class ContactQueries {
                 .bind("reason", unreachableReason)
                 .bind("at", unreachableReason == null ? null : at)
                 .execute();
-    }
-
-    /** Up to 10 contacts whose name or any address contains the text (case-insensitive), newest first. */
-    public List<ContactName> search(String text) {
-        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%";
-        return handle.createQuery("select c.id, c.name from contact c where lower(c.name) like :p "
-                        + "or exists (select 1 from contact_address a where a.contact_id = c.id and lower(a.value) like :p) "
-                        + "order by c.id desc limit 10")
-                .bind("p", pattern)
-                .mapTo(ContactName.class)
-                .list();
-    }
-
-    public record ContactName(long id, String name) {
     }
 
     /** The contact's newest address of the kind, if they have one. */

@@ -104,11 +104,14 @@ public final class Inbox {
             case FOLLOW_UP -> {
                 Ticket previous = candidate.orElseThrow();
                 detail.put("followUpOf", previous.number());
-                ticket = openTicket(handle, message, address, previous.id(), detail, afterCommit);
+                // A message without a subject of its own (any messenger's) carries on under the earlier ticket's.
+                String subject = message.subject() != null && !message.subject().isBlank() ? SubjectLine.of(message)
+                        : previous.subject();
+                ticket = openTicket(handle, message, address, subject, previous.id(), detail);
                 outcome = AcceptResult.Outcome.FOLLOW_UP;
             }
             default -> {
-                ticket = openTicket(handle, message, address, null, detail, afterCommit);
+                ticket = openTicket(handle, message, address, SubjectLine.of(message), null, detail);
                 outcome = AcceptResult.Outcome.NEW_TICKET;
             }
         }
@@ -162,10 +165,10 @@ public final class Inbox {
         return address.lastTicketId() == null ? Optional.empty() : tickets.lock(address.lastTicketId());
     }
 
-    private Ticket openTicket(Handle handle, InboundMessage message, AddressRow address, Long followUpOf,
-                              Map<String, Object> detail, AfterCommit afterCommit) {
+    private Ticket openTicket(Handle handle, InboundMessage message, AddressRow address, String subject, Long followUpOf,
+                              Map<String, Object> detail) {
         detail.put("channel", message.channel().wireName());
-        return new TicketQueries(handle).create(new TicketQueries.NewTicket(SubjectLine.of(message),
+        return new TicketQueries(handle).create(new TicketQueries.NewTicket(subject,
                 address.contactId(), message.channel(), null, null, followUpOf, true), ticketOps.now());
     }
 

@@ -5,6 +5,7 @@ import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.group.TicketGroupScope;
 import io.supporthub.hub.ticket.TicketSummary.AddressView;
 import io.supporthub.hub.ticket.TicketSummary.AgentRef;
+import io.supporthub.hub.ticket.TicketSummary.CompanyRef;
 import io.supporthub.hub.ticket.TicketSummary.ContactView;
 import io.supporthub.hub.ticket.TicketSummary.GroupRef;
 import io.supporthub.hub.ticket.search.SearchTerms;
@@ -37,7 +38,10 @@ public final class TicketListQueries {
             + "(select name from ticket_type where id = t.type_id) as type_name, "
             + "(select name from ticket_priority where id = t.priority_id) as priority_name, t.created_at, t.updated_at, "
             + "t.first_response_at, t.resolved_at, t.closed_at, t.postponed_until, t.last_message_at, t.last_message_in, "
-            + "t.waiting_since, t.rating, t.rating_comment, t.follow_up_of, (select left(m.text, 160) from message m "
+            + "t.waiting_since, t.rating, t.rating_comment, t.follow_up_of, t.company_id, "
+            + "(select name from company where id = t.company_id) as company_name, "
+            + "(select g.name from company co join client_category g on g.id = co.category_id where co.id = t.company_id) "
+            + "as company_category, (select left(m.text, 160) from message m "
             + "where m.ticket_id = t.id and m.visibility = 'public' and not (m.automated and m.direction = 'out') "
             + "order by m.id desc limit 1) as excerpt, "
             // The customer's addresses in the same statement, as (kind, value, unreachable reason) flattened: a second
@@ -79,8 +83,10 @@ public final class TicketListQueries {
             return handle.createQuery(SELECT + "where t.id = any(:ids) order by t.last_message_at desc, t.id desc")
                     .bindArray("ids", Long.class, ids).map((rs, ctx) -> row(rs)).list();
         }
-        String sql = COLUMNS + "from (" + pageByStatus(filter, TicketConditions.of(handle, filter,
-                TicketGroupScope.condition(handle, filter.groupIds(), filter.line()))) + ") page join ticket t on t.id = page.id " + JOINS
+        String conditions = TicketConditions.of(handle, filter, "");
+        List<String> scopes = TicketGroupScope.branches(handle, filter.groupIds(), filter.line());
+        String sql = COLUMNS + "from (" + pageByStatus(filter, scopes.stream().map(scope -> scope + conditions).toList())
+                + ") page join ticket t on t.id = page.id " + JOINS
                 + "order by t.last_message_at desc, t.id desc";
         Query query = TicketConditions.bind(handle.createQuery(sql), filter);
         // A list with no filter has no parameter left at all, which JDBI would take for a mistake.
@@ -89,17 +95,20 @@ public final class TicketListQueries {
     }
 
     /**
-     * The page's ids. The statuses and the limit are written out (a checked wire name, a number) so that each branch
+     * The page's ids: a branch per status, and per group when the list is of a few groups ({@link
+     * TicketGroupScope#branches}), each one index scan in list order. The statuses and the limit are written out (a checked wire name, a number) so that each branch
      * is planned for its own status and the statement's generic plan, which PostgreSQL reuses without planning again,
      * is the same as a plan for the values: a bound limit would be planned as a guess.
      */
-    private static String pageByStatus(TicketFilter filter, String conditions) {
+    private static String pageByStatus(TicketFilter filter, List<String> conditionsByBranch) {
         int limit = filter.limit() + 1;
         List<String> branches = new ArrayList<>();
         for (String status : statusesOf(filter)) {
-            branches.add("(select t.id, t.last_message_at from ticket t where t.status = '"
-                    + TicketStatus.fromWire(status).wireName() + "' " + conditions
-                    + "order by t.last_message_at desc, t.id desc limit " + limit + ")");
+            for (String conditions : conditionsByBranch) {
+                branches.add("(select t.id, t.last_message_at from ticket t where t.status = '"
+                        + TicketStatus.fromWire(status).wireName() + "' " + conditions
+                        + "order by t.last_message_at desc, t.id desc limit " + limit + ")");
+            }
         }
         return "select id, last_message_at from (" + String.join(" union all ", branches) + ") branches "
                 + "order by last_message_at desc, id desc limit " + limit;
@@ -141,6 +150,9 @@ public final class TicketListQueries {
         Long followUpOf = rs.wasNull() ? null : followUp;
         long groupId = rs.getLong("group_id");
         GroupRef group = rs.wasNull() ? null : new GroupRef(groupId, rs.getString("group_name"));
+        long companyId = rs.getLong("company_id");
+        CompanyRef company = rs.wasNull() ? null
+                : new CompanyRef(companyId, rs.getString("company_name"), rs.getString("company_category"));
         return new TicketSummary(rs.getLong("id"), rs.getLong("number"), rs.getString("subject"), rs.getString("status"),
                 rs.getString("custom_status"), rs.getInt("line"), group, rs.getString("channel"),
                 new ContactView(rs.getLong("contact_id"), rs.getString("contact_name"), addresses(rs)), assignee,
@@ -148,7 +160,7 @@ public final class TicketListQueries {
                 instant(rs, "updated_at"), instant(rs, "first_response_at"), instant(rs, "resolved_at"),
                 instant(rs, "closed_at"), instant(rs, "postponed_until"), instant(rs, "last_message_at"),
                 rs.getBoolean("last_message_in"), instant(rs, "waiting_since"), rs.getString("excerpt"), ratingValue,
-                rs.getString("rating_comment"), followUpOf);
+                rs.getString("rating_comment"), followUpOf, company);
     }
 
     private static List<AddressView> addresses(ResultSet rs) throws SQLException {

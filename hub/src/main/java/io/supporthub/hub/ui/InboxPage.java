@@ -105,7 +105,7 @@ final class InboxPage {
         boolean unassigned = listed == TicketView.UNASSIGNED || filters.unassigned();
         TicketFilter filter = new TicketFilter(statuses, null, assigneeId, unassigned, filters.channel(), filters.priority(),
                 null, null, listed == TicketView.WATCHING ? Long.valueOf(agent.id()) : null, filters.query(), filters.afterAt(),
-                filters.afterId(), PAGE_SIZE, groupIds(handle, agent, listed, filters));
+                filters.afterId(), PAGE_SIZE, groupIds(handle, agent, listed, filters)).withCompany(filters.companyId());
         List<TicketSummary> found = new TicketListQueries(handle, phones)
                 .list(filters.allTickets() && filters.query() != null ? filter.everywhere() : filter);
         String next = null;
@@ -127,6 +127,8 @@ final class InboxPage {
         model.put("rows", rows);
         model.put("statusOptions", look.baseStates());
         model.put("filters", filters);
+        model.put("companyName", filters.companyId() == null ? null
+                : new io.supporthub.hub.ticket.TicketQueries(handle).companyName(filters.companyId()).orElse("#" + filters.companyId()));
         model.put("query", filters.queryString(view));
         model.put("searchAll", filters.allTickets() && filters.query() != null);
         model.put("inViewQuery", filters.queryStringInScope(view, false));

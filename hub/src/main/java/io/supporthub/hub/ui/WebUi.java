@@ -10,7 +10,8 @@ import io.supporthub.hub.agent.RoutePermissions;
 import io.supporthub.hub.agent.PasswordService;
 import io.supporthub.hub.audit.AuditLog;
 import io.supporthub.hub.cannedreply.CannedReplies;
-import io.supporthub.hub.contact.ContactSearchRoutes;
+import io.supporthub.hub.contact.ContactAddresses;
+import io.supporthub.hub.contact.ContactService;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.keptaside.KeptAsideService;
 import io.supporthub.hub.message.AttachmentRoutes;
@@ -25,8 +26,8 @@ import java.util.function.Predicate;
 
 /**
  * The agent web hub: server-rendered pages (Pebble) with a small script; pages need a logged-in agent (the API's
- * session cookie) and every HTML form carries a CSRF token. Also adds {@code GET /api/contacts?q=} and
- * {@code GET /api/attachments/{id}} (behind the API's login filter).
+ * session cookie) and every HTML form carries a CSRF token. Also adds {@code GET /api/attachments/{id}} (behind the
+ * API's login filter).
  */
 public final class WebUi {
 
@@ -39,7 +40,8 @@ public final class WebUi {
     private final InboxPage inbox;
     private final TicketPage ticket;
     private final AdminPages admin;
-    private final ContactSearchRoutes contacts;
+    private final CompanyPages companies;
+    private final ClientPages clients;
     private final AttachmentRoutes attachments;
 
     public WebUi(Transactions transactions, Authentication authentication, RoutePermissions permissions, AgentService agents, AccessService accounts,
@@ -54,7 +56,9 @@ public final class WebUi {
         this.inbox = new InboxPage(transactions, viewCounts, access, pages, phones, clock);
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
         this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, audit, settings, access, pages);
-        this.contacts = new ContactSearchRoutes(transactions);
+        this.companies = new CompanyPages(transactions, access, pages, clock);
+        this.clients = new ClientPages(transactions, new ContactService(transactions, new ContactAddresses(phones), clock),
+                permissions, access, pages);
         this.attachments = new AttachmentRoutes(transactions);
     }
 
@@ -74,7 +78,8 @@ public final class WebUi {
         inbox.register(routes);
         ticket.register(routes);
         admin.register(routes);
-        contacts.register(routes);
+        companies.register(routes);
+        clients.register(routes);
         attachments.register(routes);
     }
 }

@@ -50,7 +50,7 @@ class RolesBrowserTest {
         try (AdminBrowser browser = AdminBrowser.logIn(hub, "sam@test.local", PASSWORD)) {
             WebDriver driver = browser.driver;
             assertThat(driver.findElements(By.id("admin-link"))).isEmpty();
-            assertThat(texts(driver, ".topnav a")).containsExactly("Inbox");
+            assertThat(texts(driver, ".topnav a")).containsExactly("Inbox", "Clients");
             for (String page : List.of("/admin", "/admin/agents", "/admin/canned", "/admin/audit")) {
                 driver.get(hub.url(page));
                 assertThat(driver.findElement(By.tagName("main")).getText()).as(page).contains("You cannot open this page");
