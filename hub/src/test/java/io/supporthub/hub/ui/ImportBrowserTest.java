@@ -72,5 +72,11 @@ class ImportBrowserTest {
         driver.findElement(By.id("import-submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-summary"), "0 created, 1 updated, 2 refused"));
         assertThat(driver.findElements(By.cssSelector("#import-lines tr")).get(0).getText()).contains("updated (no change)");
+
+        driver.findElement(By.cssSelector("#import-lines tr a")).click();
+        wait.until(ExpectedConditions.urlContains("/contacts/" + ann));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("ann@acme.example", "Acme",
+                "imported the contact from a file");
+        Browser.screenshot(driver, "pages-import-contact");
     }
 }
