@@ -59,21 +59,27 @@ final class ContactCsv {
                     + String.join(",", COLUMNS) + ")");
         }
         char delimiter = count(header, ';') > count(header, ',') ? ';' : ',';
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreHeaderCase(true).setTrim(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(false)
+        // The header row is read as a record like the others, so that every column, a nameless one too, keeps its place.
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true).setIgnoreEmptyLines(true)
                 .get();
         List<Line> lines = new ArrayList<>();
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
-            List<String> names = parser.getHeaderNames().stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).toList();
+            var records = parser.iterator();
+            List<String> names;
+            try {
+                names = records.next().stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).toList();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                throw new Malformed("line 1: " + reason(e));
+            }
             for (String name : names) {
-                if (!COLUMNS.contains(name)) {
+                if (!name.isEmpty() && !COLUMNS.contains(name)) {
                     throw new Malformed("line 1: unknown column '" + name + "'; the columns are " + String.join(", ", COLUMNS));
                 }
             }
-            if (Set.copyOf(names).size() != names.size()) {
+            List<String> named = names.stream().filter(name -> !name.isEmpty()).toList();
+            if (Set.copyOf(named).size() != named.size()) {
                 throw new Malformed("line 1: a column is named twice");
             }
-            var records = parser.iterator();
             LineCounter counter = new LineCounter(text);
             while (true) {
                 CSVRecord record;
@@ -96,7 +102,8 @@ final class ContactCsv {
                 Map<String, String> values = new java.util.HashMap<>();
                 for (int i = 0; i < record.size(); i++) {
                     String value = unescape(record.get(i));
-                    if (!value.isEmpty()) {
+                    // A column without a name (a spreadsheet's trailing empty column) is not read.
+                    if (!value.isEmpty() && !names.get(i).isEmpty()) {
                         values.put(names.get(i), value);
                     }
                 }

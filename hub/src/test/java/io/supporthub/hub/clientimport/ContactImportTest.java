@@ -99,6 +99,14 @@ class ContactImportTest {
     }
 
     @Test
+    void columnsWithoutAName_areNotRead_wherever_theyAre() {
+        JsonNode report = calls.upload("name,,email,\nAnn,ignored,ann@example.org,\n").json();
+        long ann = report.get("lines").get(0).get("contactId").asLong();
+        assertThat(text("select name from contact where id = " + ann)).isEqualTo("Ann");
+        assertThat(addresses(ann)).containsExactly("ann@example.org");
+    }
+
+    @Test
     void semicolonsAndAByteOrderMark_areRead() {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] text = "Name;EMAIL;Company\r\n\"Zoë; the boss\";zoe@example.org;Café Noir\r\n".getBytes(StandardCharsets.UTF_8);
