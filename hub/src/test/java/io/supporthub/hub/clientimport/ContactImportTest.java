@@ -166,6 +166,18 @@ class ContactImportTest {
     }
 
     @Test
+    void tooManyLines_is413_storingNothing() {
+        StringBuilder file = new StringBuilder("name,email\n");
+        for (int i = 0; i <= ImportRoutes.MAX_LINES; i++) {
+            file.append("P").append(i).append(",p").append(i).append("@example.org\n");
+        }
+        TestHub.Response response = calls.upload(file.toString());
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("message").asText()).contains("more than " + ImportRoutes.MAX_LINES + " lines");
+        assertThat(sql("select count(*) from contact")).isZero();
+    }
+
+    @Test
     void onlySeniorsAndAdministrators_import_andAPageFormCannotPostAsAnother() {
         String csv = "name,email\nAnn,ann@example.org\n";
         assertThat(calls.upload(csv.getBytes(StandardCharsets.UTF_8), "text/csv", calls.tokenOf("specialist")).status())
