@@ -37,6 +37,7 @@ import io.supporthub.hub.contact.ContactAddresses;
 import io.supporthub.hub.contact.ContactMerge;
 import io.supporthub.hub.contact.ContactRoutes;
 import io.supporthub.hub.contact.ContactService;
+import io.supporthub.hub.ticket.search.ContactSearch;
 import io.supporthub.hub.group.GroupRoutes;
 import io.supporthub.hub.group.GroupService;
 import io.supporthub.hub.settings.SettingsRoutes;
@@ -95,6 +96,7 @@ import io.supporthub.hub.ticket.ObserverService;
 import io.supporthub.hub.ticket.TicketRoutes;
 import io.supporthub.hub.ticket.ViewCounts;
 import io.supporthub.hub.ticket.TicketRowMapper;
+import io.supporthub.hub.ticket.AfterResolution;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ui.WebUi;
 import io.supporthub.hub.viber.ViberChannel;
@@ -217,7 +219,8 @@ public final class App implements AutoCloseable {
         this.keptAside = new KeptAsideService(transactions, channelEvents, clock, config.keptAsideRetention());
         jobs.put(KeptAsideRetentionJob.class, () -> new KeptAsideRetentionJob(keptAside));
         this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
-        this.tickets = new TicketService(transactions, ticketOps, senders::containsKey, outbox, cannedReplies);
+        this.tickets = new TicketService(transactions, ticketOps, senders::containsKey, outbox, cannedReplies,
+                new AfterResolution(config.autoCloseAfter(), config.reopenWindow()));
         TelegramIntegration.fromConfig(config, channelEvents, database.sessions(), transactions).ifPresent(channels::add);
         SmsChannel.fromConfig(config, clock, transactions, channelEvents).ifPresent(channels::add);
         ViberChannel.fromConfig(config, clock, channelEvents, transactions).ifPresent(channels::add);
@@ -255,7 +258,7 @@ public final class App implements AutoCloseable {
         GroupRoutes groupRoutes = new GroupRoutes(new GroupService(transactions));
         CompanyService companies = new CompanyService(transactions, phones, clock);
         CompanyRoutes companyRoutes = new CompanyRoutes(companies, new CategoryService(transactions));
-        ContactRoutes contactRoutes = new ContactRoutes(new ContactService(transactions, new ContactAddresses(phones), clock),
+        ContactRoutes contactRoutes = new ContactRoutes(new ContactService(transactions, new ContactAddresses(phones), clock, new ContactSearch(phones)),
                 new ContactMerge(transactions, clock));
         SettingsService settings = new SettingsService(transactions, config.timeZone(), clock);
         SettingsRoutes settingsRoutes = new SettingsRoutes(settings);

@@ -39,14 +39,21 @@ public final class TicketService {
     private final Predicate<ChannelKind> canSend;
     private final Outbox outbox;
     private final TypedVariables typedVariables;
+    private final AfterResolution afterResolution;
 
     public TicketService(Transactions transactions, TicketOps ops, Predicate<ChannelKind> canSend, Outbox outbox,
-                         TypedVariables typedVariables) {
+                         TypedVariables typedVariables, AfterResolution afterResolution) {
         this.transactions = transactions;
         this.ops = ops;
         this.canSend = canSend;
         this.outbox = outbox;
         this.typedVariables = typedVariables;
+        this.afterResolution = afterResolution;
+    }
+
+    /** When resolved tickets close by themselves and until when the customer's message reopens them. */
+    public AfterResolution afterResolution() {
+        return afterResolution;
     }
 
     /** A public reply on the chosen channel (the ticket's own by default), optionally resolving the ticket. */

@@ -32,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The inbox {@code /}: views, filters, search and keyset paging, rendered on the server straight from
@@ -47,16 +48,18 @@ final class InboxPage {
     private final PageAccess access;
     private final Pages pages;
     private final Clock clock;
+    private final Predicate<ChannelKind> canSend;
     private final PhoneNumbers phones;
 
     InboxPage(Transactions transactions, ViewCounts viewCounts, PageAccess access, Pages pages, PhoneNumbers phones,
-              Clock clock) {
+              Clock clock, Predicate<ChannelKind> canSend) {
         this.phones = phones;
         this.transactions = transactions;
         this.viewCounts = viewCounts;
         this.access = access;
         this.pages = pages;
         this.clock = clock;
+        this.canSend = canSend;
     }
 
     void register(RoutesConfig routes) {
@@ -81,7 +84,7 @@ final class InboxPage {
         long database = System.nanoTime() - reading;
         model.put("views", InboxView.values());
         model.put("section", "inbox");
-        model.put("channels", channelOptions());
+        model.put("channels", channelOptions(canSend));
         String html = pages.renderToString(ctx, "inbox", agent, model);
         Pages.headers(ctx);
         ServerTiming.since(ctx, started, database);
@@ -165,10 +168,13 @@ final class InboxPage {
         }).toList();
     }
 
-    static List<Map<String, String>> channelOptions() {
+    /** The channels a new ticket's first message may go out on: those with a sender configured, nothing else. */
+    static List<Map<String, String>> channelOptions(Predicate<ChannelKind> canSend) {
         List<Map<String, String>> options = new ArrayList<>();
         for (ChannelKind kind : ChannelKind.values()) {
-            options.add(Map.of("value", kind.wireName(), "label", Format.channelLabel(kind.wireName())));
+            if (canSend.test(kind)) {
+                options.add(Map.of("value", kind.wireName(), "label", Format.channelLabel(kind.wireName())));
+            }
         }
         return options;
     }

@@ -12,6 +12,7 @@ import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.ticket.Actor;
+import io.supporthub.hub.ticket.AfterResolution;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketDetail;
 import io.supporthub.hub.ticket.TicketListQueries;
@@ -101,8 +102,15 @@ final class TicketPage {
         model.put("title", "#" + ticket.number() + " " + ticket.subject());
         model.put("statusLabel", ticket.statusLabel() != null ? ticket.statusLabel() : Format.label(ticket.status()));
         model.put("channelLabel", Format.channelLabel(ticket.channel()));
-        // What the composer's "Send and …" buttons may do from here, by the transition table.
         TicketStatus base = TicketStatus.fromWire(ticket.status());
+        if (!base.isOpenType() && row.archivedAt() != null) {
+            AfterResolution after = tickets.afterResolution();
+            if (base == TicketStatus.RESOLVED && ticket.resolvedAt() != null) {
+                model.put("closesAt", Format.dayTime(after.closesAt(ticket.resolvedAt())));
+            }
+            model.put("reopensUntil", Format.dayTime(after.reopensUntil(row.archivedAt())));
+        }
+        // What the composer's "Send and …" buttons may do from here, by the transition table.
         model.put("mayResolve", TransitionPolicy.isAllowed(base, TicketStatus.RESOLVED, Actor.AGENT));
         model.put("mayAwaitReply", TransitionPolicy.isAllowed(base, TicketStatus.AWAITING_REPLY, Actor.AGENT));
         if (ticket.followUpOf() != null) {

@@ -78,5 +78,9 @@ class TicketComposerBrowserTest {
         new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("status-select")))).selectByValue("resolved");
         wait.until(d -> status(ticketId).equals("resolved"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("send-resolve")));
+        // Resolved on the test clock's day: closes by itself 3 days later, reopens by a message for 7 days.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("after-resolution"),
+                "Closes by itself on 5 Nov 09:00 UTC. A message from the customer reopens it until 9 Nov 09:00 UTC"));
+        Browser.screenshot(driver, "composer-resolved");
     }
 }
