@@ -45,6 +45,9 @@ import io.supporthub.hub.settings.SettingsService;
 import io.supporthub.hub.channel.ConfiguredChannel;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.channelevent.RefusedAttachmentsReply;
+import io.supporthub.hub.clientimport.ClientExport;
+import io.supporthub.hub.clientimport.ContactImport;
+import io.supporthub.hub.clientimport.ImportRoutes;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.contact.ContactSearchKeys;
 import io.supporthub.hub.db.Database;
@@ -260,6 +263,8 @@ public final class App implements AutoCloseable {
         SettingsService settings = new SettingsService(transactions, config.timeZone(), clock);
         SettingsRoutes settingsRoutes = new SettingsRoutes(settings);
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
+        ImportRoutes importRoutes = new ImportRoutes(new ContactImport(transactions, phones, clock),
+                new ClientExport(transactions), clock);
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
         EventStreamRoutes eventStreamRoutes = new EventStreamRoutes(live);
         AuditedChanges auditedChanges = new AuditedChanges(audit,
@@ -306,6 +311,7 @@ public final class App implements AutoCloseable {
             contactRoutes.register(cfg.routes);
             settingsRoutes.register(cfg.routes);
             keptAsideRoutes.register(cfg.routes);
+            importRoutes.register(cfg.routes);
             cannedReplyRoutes.register(cfg.routes);
             eventStreamRoutes.register(cfg.routes);
             smsRoutes.register(cfg.routes);
