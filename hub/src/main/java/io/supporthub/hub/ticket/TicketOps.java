@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Handle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,9 +72,24 @@ public final class TicketOps {
         }
         Instant now = now();
         new TicketQueries(handle).setStatus(ticket, to, target.customStatusId(), target.postponedUntil(), now);
-        String kind = !from.isOpenType() && to.isOpenType() ? "reopened" : "status_changed";
-        String detail = to == TicketStatus.POSTPONED ? json(Map.of("until", target.postponedUntil().toString())) : null;
-        new TicketQueries(handle).addEvent(ticket.id(), kind, actorName(actor), agentId, from.wireName(), to.wireName(), detail, now);
+        boolean reopening = !from.isOpenType() && to.isOpenType();
+        String kind = reopening ? "reopened" : "status_changed";
+        Map<String, Object> detail = new LinkedHashMap<>();
+        if (to == TicketStatus.POSTPONED) {
+            detail.put("until", target.postponedUntil().toString());
+        }
+        boolean unassigned = false;
+        if (reopening) {
+            detail.put("by", reopenedBy(actor));
+            if (ticket.archivedAt() != null) {
+                // How long after it was archived (resolved or closed) the customer came back: "2 days after resolution".
+                detail.put("archivedAt", ticket.archivedAt().toString());
+                detail.put("afterSeconds", Math.max(0, Duration.between(ticket.archivedAt(), now).toSeconds()));
+            }
+            unassigned = backToLastAssignee(handle, ticket, detail);
+        }
+        new TicketQueries(handle).addEvent(ticket.id(), kind, actorName(actor), agentId, from.wireName(), to.wireName(),
+                detail.isEmpty() ? null : json(detail), now);
         if (to == TicketStatus.POSTPONED) {
             Instant until = target.postponedUntil();
             afterCommit.add(() -> timers.wakeAt(ticket.id(), until));
@@ -86,6 +102,42 @@ public final class TicketOps {
         for (TicketListener listener : listeners) {
             listener.statusChanged(handle, ticket, to, actor, afterCommit);
         }
+        if (unassigned) {
+            arrivedIfUnassigned(handle, ticket.id(), agentId, afterCommit);
+        }
+    }
+
+    private static String reopenedBy(Actor actor) {
+        return switch (actor) {
+            case CUSTOMER_MESSAGE -> "message";
+            case CUSTOMER_NOT_SOLVED -> "not_solved";
+            case AGENT -> "agent";
+            default -> actorName(actor);
+        };
+    }
+
+    /**
+     * A reopened ticket goes back to its last assignee (it keeps the one it had when archived) if they are still
+     * active; a disabled one is dropped, and the ticket waits unassigned in its group. True when it is now unassigned,
+     * which makes it an arrival in its group's queue. The ticket is locked already (threading a message locks it before
+     * it knows it will reopen), so the agent's row is read {@code for share}: a disable in flight (which holds it for
+     * update) is waited for and then seen; should that disable wait for this very ticket, PostgreSQL breaks the
+     * deadlock and {@code Transactions} runs the loser again.
+     */
+    private boolean backToLastAssignee(Handle handle, Ticket ticket, Map<String, Object> detail) {
+        if (ticket.assigneeId() == null) {
+            return true;
+        }
+        Optional<Agent> last = handle.createQuery("select id, email, name, role, line, active from agent "
+                        + "where id = :id for share")
+                .bind("id", ticket.assigneeId()).mapTo(Agent.class).findOne();
+        if (last.isPresent() && last.get().active()) {
+            detail.put("assignee", Map.of("id", last.get().id(), "name", last.get().name()));
+            return false;
+        }
+        new TicketQueries(handle).setAssignee(ticket.id(), null);
+        last.ifPresent(a -> detail.put("droppedAssignee", Map.of("id", a.id(), "name", a.name())));
+        return true;
     }
 
     public void created(Handle handle, Ticket ticket, Actor actor, Long agentId, Map<String, Object> detail,
