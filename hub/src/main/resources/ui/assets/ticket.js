@@ -210,7 +210,7 @@
     refresh();
   }
   document.addEventListener('keydown', (e) => {
-    const typing = e.target.closest && e.target.closest('input, textarea, select, [contenteditable], dialog');
+    const typing = (e.target.closest && e.target.closest('input, textarea, select, [contenteditable], dialog')) || document.querySelector('dialog[open]');
     if (!typing && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key === 't' || e.key === 'T')) { e.preventDefault(); take(); }
   });
 
