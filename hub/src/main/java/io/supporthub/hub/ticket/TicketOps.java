@@ -86,7 +86,7 @@ public final class TicketOps {
                 detail.put("archivedAt", ticket.archivedAt().toString());
                 detail.put("afterSeconds", Math.max(0, Duration.between(ticket.archivedAt(), now).toSeconds()));
             }
-            unassigned = backToLastAssignee(handle, ticket, detail);
+            unassigned = Ownership.backToLastAssignee(handle, ticket, detail);
         }
         new TicketQueries(handle).addEvent(ticket.id(), kind, actorName(actor), agentId, from.wireName(), to.wireName(),
                 detail.isEmpty() ? null : json(detail), now);
@@ -114,30 +114,6 @@ public final class TicketOps {
             case AGENT -> "agent";
             default -> actorName(actor);
         };
-    }
-
-    /**
-     * A reopened ticket goes back to its last assignee (it keeps the one it had when archived) if they are still
-     * active; a disabled one is dropped, and the ticket waits unassigned in its group. True when it is now unassigned,
-     * which makes it an arrival in its group's queue. The ticket is locked already (threading a message locks it before
-     * it knows it will reopen), so the agent's row is read {@code for share}: a disable in flight (which holds it for
-     * update) is waited for and then seen; should that disable wait for this very ticket, PostgreSQL breaks the
-     * deadlock and {@code Transactions} runs the loser again.
-     */
-    private boolean backToLastAssignee(Handle handle, Ticket ticket, Map<String, Object> detail) {
-        if (ticket.assigneeId() == null) {
-            return true;
-        }
-        Optional<Agent> last = handle.createQuery("select id, email, name, role, line, active from agent "
-                        + "where id = :id for share")
-                .bind("id", ticket.assigneeId()).mapTo(Agent.class).findOne();
-        if (last.isPresent() && last.get().active()) {
-            detail.put("assignee", Map.of("id", last.get().id(), "name", last.get().name()));
-            return false;
-        }
-        new TicketQueries(handle).setAssignee(ticket.id(), null);
-        last.ifPresent(a -> detail.put("droppedAssignee", Map.of("id", a.id(), "name", a.name())));
-        return true;
     }
 
     public void created(Handle handle, Ticket ticket, Actor actor, Long agentId, Map<String, Object> detail,

@@ -42,6 +42,7 @@ public final class TicketService {
     private final Predicate<ChannelKind> canSend;
     private final Outbox outbox;
     private final TypedVariables typedVariables;
+    private final Ownership ownership;
 
     public TicketService(Transactions transactions, TicketOps ops, Predicate<ChannelKind> canSend, Outbox outbox,
                          TypedVariables typedVariables) {
@@ -50,13 +51,14 @@ public final class TicketService {
         this.canSend = canSend;
         this.outbox = outbox;
         this.typedVariables = typedVariables;
+        this.ownership = new Ownership(ops);
     }
 
     /** A public reply on the chosen channel (the ticket's own by default), optionally resolving the ticket. */
     public long reply(long ticketId, Agent agent, String text, ChannelKind channel, boolean resolve) {
         requireText(text);
         return transactions.inTransaction((handle, afterCommit) -> {
-            Agent taker = lockIfUnassigned(handle, ticketId, agent);
+            Agent taker = Ownership.lockIfUnassigned(handle, ticketId, agent);
             Ticket ticket = lockOpenForAgent(handle, ticketId);
             ChannelKind via = channel == null ? defaultReplyChannel(handle, ticket) : channel;
             AddressRow address = replyAddress(handle, ticket, via).orElseRefuse();
@@ -65,7 +67,7 @@ public final class TicketService {
             new TicketQueries(handle).addEvent(ticketId, "replied", "agent", agent.id(), null, null,
                     TicketOps.json(Map.of("channel", via.wireName(), "messageId", messageId)), ops.now());
             Ticket current = new TicketQueries(handle).lock(ticketId).orElseThrow();
-            takeIfUnassigned(handle, current, taker, "replied");
+            ownership.takeIfUnassigned(handle, current, taker, "replied");
             if (resolve && current.baseStatus() != TicketStatus.RESOLVED) {
                 ops.changeStatus(handle, current, StatusTarget.of(TicketStatus.RESOLVED), Actor.AGENT, agent.id(), afterCommit);
             }
@@ -147,7 +149,7 @@ public final class TicketService {
         transactions.inTransaction((handle, afterCommit) -> {
             StatusTarget target = target(handle, status, until);
             boolean resolving = target.status() == TicketStatus.RESOLVED;
-            Agent taker = resolving ? lockIfUnassigned(handle, ticketId, agent) : null;
+            Agent taker = resolving ? Ownership.lockIfUnassigned(handle, ticketId, agent) : null;
             Ticket ticket = new TicketQueries(handle).lock(ticketId).orElseThrow(() -> notFound(ticketId));
             try {
                 ops.changeStatus(handle, ticket, target, Actor.AGENT, agent.id(), afterCommit);
@@ -155,36 +157,10 @@ public final class TicketService {
                 throw Refusal.invalid(e.getMessage());
             }
             if (resolving) {
-                takeIfUnassigned(handle, ticket, taker, "resolved");
+                ownership.takeIfUnassigned(handle, ticket, taker, "resolved");
             }
             return null;
         });
-    }
-
-    /**
-     * The acting agent's own row, locked, when the ticket has no assignee as last committed: a reply or a resolve may
-     * make them its assignee, and the assignee's lock comes before the ticket's (see {@link Assignees}). Null when the
-     * ticket has an assignee (nothing to take) or does not exist (the caller's lock answers 404).
-     */
-    private static Agent lockIfUnassigned(Handle handle, long ticketId, Agent agent) {
-        Optional<Ticket> seen = new TicketQueries(handle).find(ticketId);
-        return seen.isPresent() && seen.get().assigneeId() == null ? Assignees.lock(handle, agent.id()) : null;
-    }
-
-    /**
-     * Makes the agent whose row {@link #lockIfUnassigned} locked the assignee of the (locked) ticket if it still has
-     * none and they are active, with a {@code took} event saying why ({@code replied} or {@code resolved}).
-     */
-    private void takeIfUnassigned(Handle handle, Ticket locked, Agent taker, String reason) {
-        if (taker == null || !taker.active() || locked.assigneeId() != null) {
-            return;
-        }
-        new TicketQueries(handle).setAssignee(locked.id(), taker.id());
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("reason", reason);
-        detail.put("assignee", agentRef(taker));
-        new TicketQueries(handle).addEvent(locked.id(), "took", "agent", taker.id(), null, null, TicketOps.json(detail),
-                ops.now());
     }
 
     /**
@@ -192,35 +168,7 @@ public final class TicketService {
      * one's own ticket changes nothing: false, and no event.
      */
     public boolean take(long ticketId, Agent agent) {
-        return transactions.inTransaction((handle, afterCommit) -> {
-            // The assignee's lock before the ticket's; a disabled agent cannot take tickets.
-            Agent taker = Assignees.lockActive(handle, agent.id());
-            Ticket ticket = lockOpenForAgent(handle, ticketId);
-            if (ticket.assigneeId() != null && ticket.assigneeId() == taker.id()) {
-                return false;
-            }
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("reason", "take");
-            if (ticket.assigneeId() != null) {
-                detail.put("from", new AgentQueries(handle).find(ticket.assigneeId()).map(TicketService::agentRef)
-                        .orElse(null));
-            }
-            detail.put("assignee", agentRef(taker));
-            new TicketQueries(handle).setAssignee(ticketId, taker.id());
-            new TicketQueries(handle).touch(ticketId, ops.now());
-            new TicketQueries(handle).addEvent(ticketId, "took", "agent", taker.id(), null, null, TicketOps.json(detail),
-                    ops.now());
-            ops.assigned(handle, ticket, taker, taker, afterCommit);
-            ops.announce(afterCommit, ticketId);
-            return true;
-        });
-    }
-
-    static Map<String, Object> agentRef(Agent agent) {
-        Map<String, Object> ref = new LinkedHashMap<>();
-        ref.put("id", agent.id());
-        ref.put("name", agent.name());
-        return ref;
+        return transactions.inTransaction((handle, afterCommit) -> ownership.take(handle, ticketId, agent, afterCommit));
     }
 
     /** A field's change for the timeline: its value before and after (either may be null, "none"). */
@@ -264,9 +212,9 @@ public final class TicketService {
             if (patch.assigneeSet()) {
                 Long assignee = patch.assigneeId();
                 Object before = ticket.assigneeId() == null ? null
-                        : new AgentQueries(handle).find(ticket.assigneeId()).map(TicketService::agentRef).orElse(null);
+                        : new AgentQueries(handle).find(ticket.assigneeId()).map(Ownership::agentRef).orElse(null);
                 if (assignee != null) {
-                    changes.put("assignee", change(before, agentRef(target)));
+                    changes.put("assignee", change(before, Ownership.agentRef(target)));
                     if (!assignee.equals(ticket.assigneeId())) {
                         ops.assigned(handle, ticket, target, agent, afterCommit);
                     }
@@ -403,11 +351,11 @@ public final class TicketService {
             }
             if (ticket.assigneeId() != null) {
                 new AgentQueries(handle).find(ticket.assigneeId())
-                        .ifPresent(a -> data.put("fromAssignee", agentRef(a)));
+                        .ifPresent(a -> data.put("fromAssignee", Ownership.agentRef(a)));
             }
             if (escalator != null) {
                 // The event names them either way; the ticket goes back to them only if they are still active.
-                data.put(escalator.active() ? "assignee" : "escalatedBy", agentRef(escalator));
+                data.put(escalator.active() ? "assignee" : "escalatedBy", Ownership.agentRef(escalator));
                 if (escalator.active()) {
                     new TicketQueries(handle).setAssignee(ticketId, escalator.id());
                 }
@@ -430,7 +378,7 @@ public final class TicketService {
         });
     }
 
-    private Ticket lockOpenForAgent(Handle handle, long ticketId) {
+    static Ticket lockOpenForAgent(Handle handle, long ticketId) {
         Ticket ticket = new TicketQueries(handle).lock(ticketId).orElseThrow(() -> notFound(ticketId));
         if (ticket.baseStatus() == TicketStatus.CLOSED) {
             throw Refusal.conflict("ticket #" + ticket.number() + " is closed, which is final for agents; "
