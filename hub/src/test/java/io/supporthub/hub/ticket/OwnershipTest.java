@@ -150,6 +150,9 @@ class OwnershipTest {
             assertThat(refused.json().path("message").asText()).contains("'reason' is required");
         }
         assertThat(hub.request("POST", "/api/tickets/" + id + "/escalate", "", Map.of()).status()).isEqualTo(400);
+        TestHub.Response tooLong = hub.post("/api/tickets/" + id + "/escalate", Map.of("reason", "x".repeat(1001)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().path("message").asText()).contains("at most 1000");
         assertThat(hub.get("/api/tickets/" + id).json().path("line").asInt()).isEqualTo(1);
         assertThat(events(id, "escalated")).isEmpty();
     }
