@@ -21,8 +21,11 @@ public final class RoutePermissions {
     private final Map<String, Rule> exact = new LinkedHashMap<>();
     private final Map<String, Rule> prefixes = new LinkedHashMap<>();
 
-    /** The hub's table; {@code reports} says whether seniors see reports, {@code contacts} whose cards a caller opens. */
-    public static RoutePermissions standard(SeniorReportsPolicy reports, ContactAccess contacts) {
+    /**
+     * The hub's table; {@code reports} says whether seniors see reports, {@code contacts} and {@code companies} whose
+     * cards a caller opens.
+     */
+    public static RoutePermissions standard(SeniorReportsPolicy reports, ContactAccess contacts, CompanyAccess companies) {
         Rule staff = Rule.atLeast(Role.SENIOR, "only a senior specialist or an administrator may manage employees");
         Rule canned = Rule.atLeast(Role.SENIOR, "only a senior specialist or an administrator may change canned replies");
         Rule catalog = Rule.atLeast(Role.SENIOR,
@@ -32,6 +35,8 @@ public final class RoutePermissions {
                 "only a senior specialist or an administrator may see and retry payloads kept aside");
         Rule settings = Rule.atLeast(Role.ADMIN, "only an administrator may see or change settings");
         Rule audit = Rule.atLeast(Role.ADMIN, "only an administrator may read the audit log");
+        Rule clientBase = Rule.atLeast(Role.SENIOR,
+                "only a senior specialist or an administrator may create and change companies and client categories");
         Rule passwords = Rule.atLeast(Role.ADMIN, "only an administrator may reset passwords");
         Rule tokens = Rule.selfOr(Role.ADMIN, "only an administrator may make API tokens for other employees");
         Rule profile = Rule.selfOr(Role.SENIOR, "a specialist may change only their own profile");
@@ -71,6 +76,12 @@ public final class RoutePermissions {
                 .allow(contacts.cardRule(), "GET /api/contacts/{id}", "PATCH /api/contacts/{id}",
                         "POST /api/contacts/{id}/addresses", "DELETE /api/contacts/{id}/addresses/{addressId}")
                 .allow(mergeContacts, "POST /api/contacts/{id}/merge")
+                // Companies and client categories: the list is everyone's (as contacts' search), a card CompanyAccess's;
+                // creating and changing them a senior's.
+                .allow(any, "GET /api/companies", "GET /api/categories")
+                .allow(companies.cardRule(), "GET /api/companies/{id}")
+                .allow(clientBase, "POST /api/companies", "PATCH /api/companies/{id}", "POST /api/categories",
+                        "PATCH /api/categories/{id}", "DELETE /api/categories/{id}")
                 // The team's lists: everyone reads them, seniors change them.
                 .allow(any, "GET /api/canned", "POST /api/canned/replies/{id}/render")
                 .allow(canned, "POST /api/canned/groups", "PATCH /api/canned/groups/{id}",
@@ -94,6 +105,8 @@ public final class RoutePermissions {
                 .allow(any, "GET /clients")
                 .allow(contacts.cardRule(), "GET /contacts/{id}")
                 .allow(mergeContacts, "GET /contacts/{id}/merge")
+                .allow(any, "GET /clients/companies")
+                .allow(companies.cardRule(), "GET /companies/{id}")
                 .allow(Rule.atLeast(Role.SENIOR, "the admin pages are for senior specialists and administrators"),
                         "GET /admin")
                 .allow(staff, "GET /admin/agents")

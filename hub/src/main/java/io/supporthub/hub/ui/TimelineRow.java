@@ -18,7 +18,7 @@ import java.util.Map;
 public record TimelineRow(String time, String who, String what) {
 
     /** The fields of an {@code updated} event, in the order the line names them. */
-    private static final List<String> FIELDS = List.of("assignee", "group", "type", "priority", "subject");
+    private static final List<String> FIELDS = List.of("assignee", "group", "type", "priority", "subject", "company");
 
     static TimelineRow of(TicketEvent event, CatalogLook look) {
         String who = event.actorName() != null ? event.actorName()
@@ -83,6 +83,10 @@ public record TimelineRow(String time, String who, String what) {
      * the new value only ("priority → high"), and a handover names whose tickets they were.
      */
     private static String updated(JsonNode detail) {
+        if (detail.has("company") && detail.size() == 1) {
+            String company = detail.path("company").path("name").asText(null);
+            return company == null ? "took the ticket off its company" : "set the company to " + company;
+        }
         List<String> parts = new ArrayList<>();
         for (String field : FIELDS) {
             JsonNode value = detail.get(field);
