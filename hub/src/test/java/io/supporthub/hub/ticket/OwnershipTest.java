@@ -11,6 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -202,6 +207,48 @@ class OwnershipTest {
         assertThat(event.path("escalatedBy").path("name").asText()).isEqualTo("Ann Leaves");
         assertThat(event.has("assignee")).isFalse();
         assertThat(page(id)).contains("(unassigned: Ann Leaves, who escalated it, is disabled)");
+    }
+
+    @Test
+    void repliesRacingTheRepliersDisable_neverLeaveAnOpenTicketWithADisabledAssignee() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 4; round++) {
+                Agent ann = agent("race" + round + "@test.local", "Ann Race " + round);
+                List<Long> tickets = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    tickets.add(ticket("race-" + round + "-" + i));
+                }
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Integer>> replies = new ArrayList<>();
+                for (long ticket : tickets) {
+                    replies.add(pool.submit(() -> {
+                        go.await();
+                        return ann.post("/api/tickets/" + ticket + "/replies", Map.of("text", "on it")).status();
+                    }));
+                }
+                Future<Integer> disable = pool.submit(() -> {
+                    go.await();
+                    return hub.patch("/api/agents/" + ann.id, Map.of("active", false)).status();
+                });
+                go.countDown();
+                for (Future<Integer> reply : replies) {
+                    assertThat(reply.get(30, TimeUnit.SECONDS)).isIn(201, 401);
+                }
+                int disabled = disable.get(30, TimeUnit.SECONDS);
+                assertThat(disabled).isIn(200, 409);
+                long held = hub.app.transactions().read(handle -> handle.createQuery(
+                                "select count(*) from ticket where assignee_id = :id and status <> 'closed'")
+                        .bind("id", ann.id).mapTo(Long.class).one());
+                if (disabled == 200) {
+                    assertThat(held).as("round " + round + ": a disabled agent took a ticket").isZero();
+                } else {
+                    assertThat(held).as("round " + round + ": refused because she had taken some").isPositive();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // --- reopen ---
