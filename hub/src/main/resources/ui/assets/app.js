@@ -17,7 +17,12 @@
     const text = await response.text();
     let data = null;
     try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
-    if (!response.ok) { throw new Error((data && data.message) || ('Request failed (' + response.status + ')')); }
+    if (!response.ok) {
+      // The status and body go with the error: a 409 address_taken, say, names the contact that has the address.
+      const error = new Error((data && data.message) || ('Request failed (' + response.status + ')'));
+      error.status = response.status; error.data = data;
+      throw error;
+    }
     return data;
   }
 

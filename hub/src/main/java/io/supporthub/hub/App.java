@@ -47,6 +47,9 @@ import io.supporthub.hub.timezone.ViewerZones;
 import io.supporthub.hub.channel.ConfiguredChannel;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.channelevent.RefusedAttachmentsReply;
+import io.supporthub.hub.clientimport.ClientExport;
+import io.supporthub.hub.clientimport.ContactImport;
+import io.supporthub.hub.clientimport.ImportRoutes;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.contact.ContactSearchKeys;
 import io.supporthub.hub.db.Database;
@@ -263,6 +266,8 @@ public final class App implements AutoCloseable {
         SettingsRoutes settingsRoutes = new SettingsRoutes(settings);
         PreferencesRoutes preferencesRoutes = new PreferencesRoutes(new ViewerZones(transactions, settings));
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
+        ImportRoutes importRoutes = new ImportRoutes(new ContactImport(transactions, phones, clock),
+                new ClientExport(transactions), clock);
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
         EventStreamRoutes eventStreamRoutes = new EventStreamRoutes(live);
         AuditedChanges auditedChanges = new AuditedChanges(audit,
@@ -310,6 +315,7 @@ public final class App implements AutoCloseable {
             settingsRoutes.register(cfg.routes);
             preferencesRoutes.register(cfg.routes);
             keptAsideRoutes.register(cfg.routes);
+            importRoutes.register(cfg.routes);
             cannedReplyRoutes.register(cfg.routes);
             eventStreamRoutes.register(cfg.routes);
             smsRoutes.register(cfg.routes);

@@ -34,6 +34,8 @@ public final class RoutePermissions {
         Rule keptAside = Rule.atLeast(Role.SENIOR,
                 "only a senior specialist or an administrator may see and retry payloads kept aside");
         Rule settings = Rule.atLeast(Role.ADMIN, "only an administrator may see or change settings");
+        Rule clientFiles = Rule.atLeast(Role.SENIOR,
+                "only a senior specialist or an administrator may import or export the client base");
         Rule audit = Rule.atLeast(Role.ADMIN, "only an administrator may read the audit log");
         Rule clientBase = Rule.atLeast(Role.SENIOR,
                 "only a senior specialist or an administrator may create and change companies and client categories");
@@ -66,7 +68,7 @@ public final class RoutePermissions {
                 // Tickets: every employee works all of them.
                 .allow(any, "GET /api/tickets", "POST /api/tickets", "GET /api/tickets/counts", "GET /api/tickets/{id}",
                         "PATCH /api/tickets/{id}", "POST /api/tickets/{id}/replies", "POST /api/tickets/{id}/notes",
-                        "POST /api/tickets/{id}/status", "POST /api/tickets/{id}/escalate",
+                        "POST /api/tickets/{id}/status", "POST /api/tickets/{id}/escalate", "POST /api/tickets/{id}/take",
                         "GET /api/tickets/{id}/similar", "POST /api/tickets/{id}/sms", "GET /api/sms/segments",
                         "GET /api/tickets/{id}/observers", "POST /api/tickets/{id}/observers",
                         "DELETE /api/tickets/{id}/observers/{kind}/{observer}", "POST /api/tickets/{id}/watch",
@@ -95,7 +97,9 @@ public final class RoutePermissions {
                 .allow(any, "GET /api/groups", "GET /api/groups/{id}")
                 .allow(groups, "POST /api/groups", "PATCH /api/groups/{id}", "DELETE /api/groups/{id}")
                 .allow(keptAside, "GET /api/kept-aside", "GET /api/kept-aside/{id}", "POST /api/kept-aside/{id}/retry",
-                        "DELETE /api/kept-aside/{id}")
+                        "DELETE /api/kept-aside/{id}", "POST /api/kept-aside/{id}/accept")
+                // The client base's files: importing contacts, exporting contacts and companies.
+                .allow(clientFiles, "POST /api/import/contacts", "GET /api/export/contacts", "GET /api/export/companies")
                 // An administrator's alone: settings (customer notifications, run-time settings), the audit log.
                 .allow(settings, "GET /api/notifications", "PUT /api/notifications", "GET /api/settings",
                         "PATCH /api/settings")
@@ -116,6 +120,7 @@ public final class RoutePermissions {
                 .allow(groups, "GET /admin/groups")
                 .allow(settings, "GET /admin/settings")
                 .allow(keptAside, "GET /admin/kept-aside")
+                .allow(clientFiles, "GET /admin/import")
                 .allow(settings, "GET /admin/notifications")
                 .allow(audit, "GET /admin/audit");
     }

@@ -6,6 +6,7 @@ import io.supporthub.channels.InboundMessage;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.contact.ContactResolver;
+import io.supporthub.hub.contact.DomainMatching;
 import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.message.AttachmentStore;
@@ -73,6 +74,10 @@ public final class Inbox {
             return new AcceptResult(AcceptResult.Outcome.DUPLICATE, ticket.id(), ticket.number(), stored.id());
         }
         AddressRow address = new ContactResolver(handle).resolve(message.from(), message.sender(), now);
+        if (message.channel() == ChannelKind.EMAIL) {
+            // Before any ticket is opened: a new ticket takes its contact's company.
+            DomainMatching.match(handle, address.contactId(), message.from().value(), message.senderAuthentication(), now);
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         Optional<Ticket> candidate = placement.newTicket() ? Optional.empty() : candidate(handle, message, placement, address, detail);
         ThreadingPolicy.Route route = threading.decide(

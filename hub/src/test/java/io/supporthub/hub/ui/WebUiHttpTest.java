@@ -173,5 +173,7 @@ class WebUiHttpTest {
         String page = loggedIn().get("/tickets/" + second).body();
         assertThat(page).contains("id=\"follow-up-of\"").contains("follow-up of <a href=\"/tickets/" + first + "\">#"
                 + firstNumber + "</a>");
+        assertThat(page).as("the customer's other tickets").contains("The customer's other tickets")
+                .contains("href=\"/tickets/" + first + "\"");
     }
 }
