@@ -128,6 +128,8 @@ final class AdminPages {
             row.put("retriedAt", Format.dayTime(k.retriedAt(), zone));
             row.put("retryOutcome", k.retryOutcome());
             row.put("retryable", k.retryable());
+            row.put("unknownSender", k.unknownSender());
+            row.put("awaitsAcceptance", k.awaitsAcceptance());
             return row;
         }).toList();
         show(ctx, "admin_kept_aside", "kept-aside", Map.of("kept", kept, "retentionDays", keptAside.retentionDays()));
