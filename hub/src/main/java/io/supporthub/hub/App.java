@@ -37,6 +37,11 @@ import io.supporthub.hub.group.GroupRoutes;
 import io.supporthub.hub.group.GroupService;
 import io.supporthub.hub.settings.SettingsRoutes;
 import io.supporthub.hub.settings.SettingsService;
+import io.supporthub.hub.apichannel.ApiChannelRoutes;
+import io.supporthub.hub.apichannel.ApiChannelSettings;
+import io.supporthub.hub.apichannel.CallbackAddresses;
+import io.supporthub.hub.apichannel.CallbackSender;
+import io.supporthub.hub.channel.ChannelReadiness;
 import io.supporthub.hub.channel.ConfiguredChannel;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.channelevent.RefusedAttachmentsReply;
@@ -154,6 +159,7 @@ public final class App implements AutoCloseable {
     private final RoutePermissions permissions;
     private RouteBodyLimits routeLimits;
     private final Options options;
+    private final ApiChannelSettings apiChannel;
     /** The channels the configuration turned on, in the order they start. */
     private final List<ConfiguredChannel> channels = new ArrayList<>();
 
@@ -209,7 +215,14 @@ public final class App implements AutoCloseable {
         // before any request can ask.
         this.keptAside = new KeptAsideService(transactions, channelEvents, clock, config.keptAsideRetention());
         jobs.put(KeptAsideRetentionJob.class, () -> new KeptAsideRetentionJob(keptAside));
-        this.tickets = new TicketService(transactions, ticketOps, senders::containsKey, outbox);
+        // The generic channel answers through the callback an admin sets at run time (tests may bring their own sender).
+        CallbackAddresses callbackAddresses = new CallbackAddresses(config.allowPrivateCallbacks());
+        this.apiChannel = new ApiChannelSettings(transactions, callbackAddresses, clock);
+        boolean ownApiSender = !senders.containsKey(ChannelKind.API);
+        senders.putIfAbsent(ChannelKind.API, new CallbackSender(transactions, apiChannel, callbackAddresses, clock));
+        ChannelReadiness readiness = kind -> !senders.containsKey(kind) ? Optional.of(ChannelReadiness.notConfigured(kind))
+                : kind == ChannelKind.API && ownApiSender ? apiChannel.problem() : Optional.empty();
+        this.tickets = new TicketService(transactions, ticketOps, readiness, outbox);
         TelegramIntegration.fromConfig(config, channelEvents, database.sessions(), transactions).ifPresent(channels::add);
         SmsChannel.fromConfig(config, clock, transactions, channelEvents).ifPresent(channels::add);
         ViberChannel.fromConfig(config, clock, channelEvents, transactions).ifPresent(channels::add);
@@ -261,8 +274,8 @@ public final class App implements AutoCloseable {
         PermissionGate permissionGate = new PermissionGate(permissions);
         WebUi webUi = new WebUi(transactions, authentication, permissions, agents, access, passwords, tickets, cannedReplies, keptAside, audit, settings,
                 viewCounts,
-                senders::containsKey, phones, clock,
-                config.publicUrl().startsWith("https"));
+                readiness, phones, clock,
+                config.publicUrl().startsWith("https"), apiChannel);
         this.web = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -295,6 +308,7 @@ public final class App implements AutoCloseable {
             groupRoutes.register(cfg.routes);
             contactRoutes.register(cfg.routes);
             settingsRoutes.register(cfg.routes);
+            new ApiChannelRoutes(apiChannel).register(cfg.routes);
             keptAsideRoutes.register(cfg.routes);
             cannedReplyRoutes.register(cfg.routes);
             eventStreamRoutes.register(cfg.routes);

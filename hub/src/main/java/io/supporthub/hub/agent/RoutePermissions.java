@@ -88,6 +88,7 @@ public final class RoutePermissions {
                 .allow(settings, "GET /api/notifications", "PUT /api/notifications", "GET /api/settings",
                         "PATCH /api/settings")
                 .allow(audit, "GET /api/audit")
+                .allow(settings, "GET /api/channels/api", "PUT /api/channels/api")
                 .allow(reportsRule, "* /api/reports/*")
                 // Pages: the same rules as the API behind them.
                 .allow(any, "GET /", "GET /inbox/rows", "GET /tickets/{id}", "GET /profile")
@@ -103,6 +104,7 @@ public final class RoutePermissions {
                 .allow(settings, "GET /admin/settings")
                 .allow(keptAside, "GET /admin/kept-aside")
                 .allow(settings, "GET /admin/notifications")
+                .allow(settings, "GET /admin/channels")
                 .allow(audit, "GET /admin/audit");
     }
 

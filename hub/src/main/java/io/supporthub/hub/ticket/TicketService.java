@@ -5,6 +5,7 @@ import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.DisplayText;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.Assignees;
+import io.supporthub.hub.channel.ChannelReadiness;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.AfterCommit;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /** What agents do to tickets: reply, note, change status, assign, escalate, open a ticket for a contact. */
 public final class TicketService {
@@ -36,13 +36,13 @@ public final class TicketService {
 
     private final Transactions transactions;
     private final TicketOps ops;
-    private final Predicate<ChannelKind> canSend;
+    private final ChannelReadiness readiness;
     private final Outbox outbox;
 
-    public TicketService(Transactions transactions, TicketOps ops, Predicate<ChannelKind> canSend, Outbox outbox) {
+    public TicketService(Transactions transactions, TicketOps ops, ChannelReadiness readiness, Outbox outbox) {
         this.transactions = transactions;
         this.ops = ops;
-        this.canSend = canSend;
+        this.readiness = readiness;
         this.outbox = outbox;
     }
 
@@ -93,8 +93,9 @@ public final class TicketService {
      * there is none (the channel is off, no such address, the customer cannot be reached there).
      */
     public ReplyAddress replyAddress(Handle handle, Ticket ticket, ChannelKind via) {
-        if (!canSend.test(via)) {
-            return ReplyAddress.none("the " + via.wireName() + " channel is not configured on this hub");
+        Optional<String> problem = readiness.problem(via);
+        if (problem.isPresent()) {
+            return ReplyAddress.none(problem.get());
         }
         List<AddressRow> candidates = new ContactQueries(handle).addresses(ticket.contactId()).stream()
                 .filter(a -> a.kind().equals(via.addressKind().wireName()))

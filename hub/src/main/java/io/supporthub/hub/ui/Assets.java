@@ -22,7 +22,8 @@ final class Assets {
             Map.entry("groups.js", "text/javascript; charset=utf-8"),
             Map.entry("settings.js", "text/javascript; charset=utf-8"),
             Map.entry("profile.js", "text/javascript; charset=utf-8"),
-            Map.entry("contacts.js", "text/javascript; charset=utf-8"));
+            Map.entry("contacts.js", "text/javascript; charset=utf-8"),
+            Map.entry("channels.js", "text/javascript; charset=utf-8"));
 
     private final Map<String, byte[]> files = new java.util.HashMap<>();
 

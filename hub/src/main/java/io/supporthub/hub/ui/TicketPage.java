@@ -2,7 +2,7 @@ package io.supporthub.hub.ui;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.supporthub.channels.ChannelKind;
+import io.supporthub.hub.channel.ChannelReadiness;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.group.Group;
@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The ticket page {@code /tickets/{id}}: thread, reply box, controls and side panel, rendered on the server; every
@@ -38,12 +37,12 @@ final class TicketPage {
 
     private final Transactions transactions;
     private final TicketService tickets;
-    private final Predicate<ChannelKind> canSend;
+    private final ChannelReadiness canSend;
     private final PageAccess access;
     private final Pages pages;
     private final Clock clock;
 
-    TicketPage(Transactions transactions, TicketService tickets, Predicate<ChannelKind> canSend, PageAccess access,
+    TicketPage(Transactions transactions, TicketService tickets, ChannelReadiness canSend, PageAccess access,
                Pages pages, Clock clock) {
         this.transactions = transactions;
         this.tickets = tickets;

@@ -22,7 +22,8 @@ import io.supporthub.hub.ticket.ViewCounts;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Predicate;
+import io.supporthub.hub.apichannel.ApiChannelSettings;
+import io.supporthub.hub.channel.ChannelReadiness;
 
 /**
  * The agent web hub: server-rendered pages (Pebble) with a small script; pages need a logged-in agent (the API's
@@ -42,11 +43,12 @@ public final class WebUi {
     private final AdminPages admin;
     private final ClientPages clients;
     private final AttachmentRoutes attachments;
+    private final ChannelsPage channels;
 
     public WebUi(Transactions transactions, Authentication authentication, RoutePermissions permissions, AgentService agents, AccessService accounts,
                  PasswordService passwords, TicketService tickets, CannedReplies cannedReplies, KeptAsideService keptAside,
-                 AuditLog audit, SettingsService settings, ViewCounts viewCounts, Predicate<ChannelKind> canSend, PhoneNumbers phones, Clock clock,
-                 boolean secureCookies) {
+                 AuditLog audit, SettingsService settings, ViewCounts viewCounts, ChannelReadiness canSend, PhoneNumbers phones, Clock clock,
+                 boolean secureCookies, ApiChannelSettings apiChannel) {
         this.pages = new Pages(new Views(), new Csrf(secureCookies), permissions, transactions);
         this.access = new PageAccess(authentication, permissions);
         this.login = new LoginPages(authentication, pages);
@@ -58,6 +60,7 @@ public final class WebUi {
         this.clients = new ClientPages(transactions, new ContactService(transactions, new ContactAddresses(phones), clock),
                 permissions, access, pages);
         this.attachments = new AttachmentRoutes(transactions);
+        this.channels = new ChannelsPage(apiChannel, access, pages);
     }
 
     public void register(RoutesConfig routes) {
@@ -78,5 +81,6 @@ public final class WebUi {
         admin.register(routes);
         clients.register(routes);
         attachments.register(routes);
+        channels.register(routes);
     }
 }
