@@ -109,8 +109,11 @@ final class TicketPage {
         model.put("created", Format.dayTime(ticket.createdAt()));
         model.put("postponedUntil", Format.inputValue(ticket.postponedUntil()));
         model.put("waited", ticket.waitingSince() == null ? null : Format.since(ticket.waitingSince(), now));
-        model.put("tabs", ReplyTab.of(new ContactQueries(handle).addresses(ticket.contact().id()), id,
-                tickets.defaultReplyChannel(handle, row), canSend));
+        List<ReplyTab> tabs = ReplyTab.of(new ContactQueries(handle).addresses(ticket.contact().id()), id,
+                tickets.defaultReplyChannel(handle, row), canSend);
+        model.put("tabs", tabs);
+        // No usable tab, no send button to press: the tabs say why.
+        model.put("canReply", tabs.stream().anyMatch(ReplyTab::enabled));
         model.put("addresses", ticket.contact().addresses());
         model.put("priorityColor", look.colorOf(ticket.priority()));
         model.put("statusColor", look.statusColorOf(ticket.statusLabel()));
