@@ -21,3 +21,20 @@
     } catch (err) { fail(err); }
   });
 }());
+/* Admin → Channels: Test calls POST /api/channels/{kind}/test and shows what the provider answered in the row. */
+(function () {
+  'use strict';
+  const { $, $$, api, fail } = window.Hub;
+  $$('#channel-health [data-test]').forEach((button) => button.addEventListener('click', async () => {
+    const kind = button.dataset.test;
+    const answer = $('[data-answer="' + kind + '"]');
+    button.disabled = true;
+    answer.textContent = 'Testing…';
+    answer.className = 'small test-answer';
+    try {
+      const result = await api('POST', '/api/channels/' + kind + '/test', {});
+      answer.textContent = (result.ok ? '✓ ' : '✗ ') + result.answer;
+      answer.classList.add(result.ok ? 'ok' : 'bad');
+    } catch (err) { answer.textContent = ''; fail(err); } finally { button.disabled = false; }
+  }));
+}());

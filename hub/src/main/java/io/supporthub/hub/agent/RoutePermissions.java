@@ -38,6 +38,8 @@ public final class RoutePermissions {
         Rule reportsRule = Rule.seniorsWhen(reports::seniorsSeeReports,
                 "only an administrator, or a senior specialist when an administrator allows it, may see reports");
         Rule mergeContacts = Rule.atLeast(Role.SENIOR, "only a senior specialist or an administrator may merge contacts");
+        Rule channelHealth = Rule.atLeast(Role.SENIOR,
+                "only a senior specialist or an administrator may see and test the channels' health");
         Rule any = Rule.ANY_AGENT;
 
         return new RoutePermissions()
@@ -89,6 +91,7 @@ public final class RoutePermissions {
                         "PATCH /api/settings")
                 .allow(audit, "GET /api/audit")
                 .allow(settings, "GET /api/channels/api", "PUT /api/channels/api")
+                .allow(channelHealth, "GET /api/channels", "POST /api/channels/{kind}/test")
                 .allow(reportsRule, "* /api/reports/*")
                 // Pages: the same rules as the API behind them.
                 .allow(any, "GET /", "GET /inbox/rows", "GET /tickets/{id}", "GET /profile")
@@ -104,7 +107,7 @@ public final class RoutePermissions {
                 .allow(settings, "GET /admin/settings")
                 .allow(keptAside, "GET /admin/kept-aside")
                 .allow(settings, "GET /admin/notifications")
-                .allow(settings, "GET /admin/channels")
+                .allow(channelHealth, "GET /admin/channels")
                 .allow(audit, "GET /admin/audit");
     }
 

@@ -71,6 +71,15 @@ public final class CallbackSender implements OutboundSender {
         return new SendResult(null, DeliveryState.DELIVERED);
     }
 
+    /** The connection test: a signed POST to the callback, after the same address check as a delivery. */
+    HttpResponse<byte[]> ping(CallbackSettings callback, String deliveryId, byte[] body) throws SendException {
+        Optional<String> refused = addresses.problem(callback.callbackUrl());
+        if (refused.isPresent()) {
+            throw SendException.fatal(refused.get());
+        }
+        return post(callback, deliveryId, body);
+    }
+
     /** A signed POST of {@code body}; the answer when it was 2xx, else the SendException it amounts to. */
     HttpResponse<byte[]> post(CallbackSettings callback, String deliveryId, byte[] body) throws SendException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(callback.callbackUrl()))

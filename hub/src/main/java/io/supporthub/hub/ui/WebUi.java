@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.Map;
 import io.supporthub.hub.apichannel.ApiChannelSettings;
 import io.supporthub.hub.channel.ChannelReadiness;
+import io.supporthub.hub.channelhealth.ChannelHealth;
 
 /**
  * The agent web hub: server-rendered pages (Pebble) with a small script; pages need a logged-in agent (the API's
@@ -48,7 +49,7 @@ public final class WebUi {
     public WebUi(Transactions transactions, Authentication authentication, RoutePermissions permissions, AgentService agents, AccessService accounts,
                  PasswordService passwords, TicketService tickets, CannedReplies cannedReplies, KeptAsideService keptAside,
                  AuditLog audit, SettingsService settings, ViewCounts viewCounts, ChannelReadiness canSend, PhoneNumbers phones, Clock clock,
-                 boolean secureCookies, ApiChannelSettings apiChannel) {
+                 boolean secureCookies, ApiChannelSettings apiChannel, ChannelHealth channelHealth) {
         this.pages = new Pages(new Views(), new Csrf(secureCookies), permissions, transactions);
         this.access = new PageAccess(authentication, permissions);
         this.login = new LoginPages(authentication, pages);
@@ -60,7 +61,7 @@ public final class WebUi {
         this.clients = new ClientPages(transactions, new ContactService(transactions, new ContactAddresses(phones), clock),
                 permissions, access, pages);
         this.attachments = new AttachmentRoutes(transactions);
-        this.channels = new ChannelsPage(apiChannel, access, pages);
+        this.channels = new ChannelsPage(apiChannel, channelHealth, access, pages);
     }
 
     public void register(RoutesConfig routes) {

@@ -1,0 +1,139 @@
+package io.supporthub.hub.channelhealth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.supporthub.channels.ChannelKind;
+import io.supporthub.channels.SendException;
+import io.supporthub.channels.telegram.FakeTelegramBotApi;
+import io.supporthub.channels.viber.FakeViberApi;
+import io.supporthub.hub.support.TestHub;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Channel health: {@code GET /api/channels} with each channel's configuration, mode, webhook, newest message each
+ * way, last error and outbox queue; {@code POST /api/channels/{kind}/test} against the loopback provider fakes.
+ */
+class ChannelHealthTest {
+
+    static FakeTelegramBotApi telegram;
+    static TestHub hub;
+
+    @BeforeAll
+    static void start() throws Exception {
+        telegram = FakeTelegramBotApi.start();
+        hub = TestHub.telegramWebhook(telegram);
+        hub.logIn();
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+        telegram.close();
+    }
+
+    static JsonNode channel(TestHub on, String name) {
+        for (JsonNode channel : on.get("/api/channels").json()) {
+            if (channel.get("channel").asText().equals(name)) {
+                return channel;
+            }
+        }
+        throw new AssertionError("no channel " + name);
+    }
+
+    @Test
+    void everyChannelIsListed_withItsConfigurationAndMode() {
+        TestHub.Response all = hub.get("/api/channels");
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.json()).extracting(c -> c.get("channel").asText())
+                .containsExactly("telegram", "viber", "sms", "email", "api");
+        JsonNode tg = channel(hub, "telegram");
+        assertThat(tg.get("configured").asBoolean()).isTrue();
+        assertThat(tg.get("mode").asText()).isEqualTo("webhook");
+        assertThat(tg.get("webhookRegistered").asBoolean()).isTrue();
+        assertThat(telegram.webhookUrl()).isEqualTo("https://hub.example.com/webhooks/telegram");
+    }
+
+    @Test
+    void telegramsTest_callsGetMe_andSaysWhatCameBack() {
+        int before = telegram.calls("getMe").size();
+        TestHub.Response test = hub.post("/api/channels/telegram/test", Map.of());
+        assertThat(test.status()).as(test.body()).isEqualTo(200);
+        assertThat(test.json().get("ok").asBoolean()).isTrue();
+        assertThat(test.json().get("answer").asText()).contains("@support_test_bot");
+        assertThat(telegram.calls("getMe")).hasSize(before + 1);
+
+        telegram.failNext("getMe", 1, 401, "Unauthorized");
+        TestHub.Response refused = hub.post("/api/channels/telegram/test", Map.of());
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.json().get("ok").asBoolean()).isFalse();
+        assertThat(refused.json().get("answer").asText()).contains("getMe failed").contains("Unauthorized");
+    }
+
+    @Test
+    void anUnknownChannel_is404() {
+        TestHub.Response unknown = hub.post("/api/channels/pigeon/test", Map.of());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("message").asText()).contains("pigeon");
+    }
+
+    @Test
+    void theFigures_followMessagesInAndOut_errorsAndTheQueue() {
+        Map<String, Object> body = Map.of("from", Map.of("userId", "health-1"), "externalId", "health-1", "text", "hello");
+        long ticketId = hub.request("POST", "/api/inbound", body, Map.of("X-Api-Key", TestHub.API_KEY)).json().get("ticketId").asLong();
+        JsonNode api = channel(hub, "api");
+        assertThat(Instant.parse(api.get("lastInboundAt").asText())).isEqualTo(hub.clock.instant());
+
+        hub.clock.advance(Duration.ofMinutes(1));
+        hub.post("/api/tickets/" + ticketId + "/replies", Map.of("text", "first answer"));
+        assertThat(channel(hub, "api").get("queued").asLong()).isEqualTo(1);
+        hub.drainOutbox();
+        api = channel(hub, "api");
+        assertThat(api.get("queued").asLong()).isZero();
+        assertThat(Instant.parse(api.get("lastOutboundAt").asText())).isEqualTo(hub.clock.instant());
+
+        hub.clock.advance(Duration.ofMinutes(1));
+        hub.senders.get(ChannelKind.API).failNext(SendException.fatal("the receiver said no"));
+        hub.post("/api/tickets/" + ticketId + "/replies", Map.of("text", "second answer"));
+        hub.drainOutbox();
+        api = channel(hub, "api");
+        assertThat(api.get("lastError").asText()).isEqualTo("the receiver said no");
+        assertThat(Instant.parse(api.get("lastErrorAt").asText())).isEqualTo(hub.clock.instant());
+        assertThat(channel(hub, "telegram").get("lastError").isNull()).isTrue();
+    }
+
+    @Test
+    void viber_isInWebhookMode_andItsTestCallsGetAccountInfo() {
+        FakeViberApi viber = FakeViberApi.start("4453b6ac12345678-e02c5f12174805f9-daec9cbb5448c51f");
+        int port = TestHub.freePort();
+        try (viber; TestHub viberHub = new TestHub(Map.of("PORT", Integer.toString(port),
+                "PUBLIC_URL", "http://127.0.0.1:" + port, "VIBER_AUTH_TOKEN", viber.authToken(),
+                "VIBER_API_URL", viber.apiUrl().toString(), "MEDIA_URL_SECRET", "media-secret-for-tests-0123456789"),
+                false, Instant.parse("2026-11-02T09:00:00Z"), Set.of(ChannelKind.VIBER, ChannelKind.EMAIL))) {
+            viberHub.logIn();
+            JsonNode status = channel(viberHub, "viber");
+            assertThat(status.get("configured").asBoolean()).isTrue();
+            assertThat(status.get("mode").asText()).isEqualTo("webhook");
+            assertThat(status.get("webhookRegistered").asBoolean()).isTrue();
+            TestHub.Response test = viberHub.post("/api/channels/viber/test", Map.of());
+            assertThat(test.status()).as(test.body()).isEqualTo(200);
+            assertThat(test.json().get("ok").asBoolean()).as(test.body()).isTrue();
+            assertThat(test.json().get("answer").asText()).startsWith("get_account_info");
+            assertThat(viber.requests()).anySatisfy(r -> assertThat(r.path()).endsWith("get_account_info"));
+
+            JsonNode email = channel(viberHub, "email");
+            assertThat(email.get("configured").asBoolean()).isFalse();
+            assertThat(email.get("problem").asText()).isEqualTo("email is not configured");
+            TestHub.Response off = viberHub.post("/api/channels/email/test", Map.of());
+            assertThat(off.status()).isEqualTo(409);
+            assertThat(off.json().get("message").asText()).contains("email is not configured");
+        }
+    }
+}
