@@ -123,6 +123,32 @@ class GenericChannelReplyTest {
     }
 
     @Test
+    void theConnectionTest_postsASignedPing() throws Exception {
+        TestHub.Response test = hub.post("/api/channels/api/test", Map.of());
+        assertThat(test.status()).as(test.body()).isEqualTo(200);
+        assertThat(test.json().get("ok").asBoolean()).isTrue();
+        assertThat(test.json().get("answer").asText()).contains("200");
+        assertThat(receiver.received()).hasSize(1);
+        CallbackReceiver.Received ping = receiver.received().get(0);
+        assertThat(Json.MAPPER.readTree(ping.body()).get("type").asText()).isEqualTo("ping");
+        assertThat(ping.header("X-Hub-Signature-256")).isEqualTo(CallbackSignature.of(SECRET, ping.body()));
+        assertThat(ping.header("X-Hub-Delivery")).startsWith("ping-");
+
+        receiver.answer(401);
+        TestHub.Response refused = hub.post("/api/channels/api/test", Map.of());
+        assertThat(refused.json().get("ok").asBoolean()).isFalse();
+        assertThat(refused.json().get("answer").asText()).contains("401");
+        JsonNode health = null;
+        for (JsonNode channel : hub.get("/api/channels").json()) {
+            if (channel.get("channel").asText().equals("api")) {
+                health = channel;
+            }
+        }
+        assertThat(health.get("configured").asBoolean()).isTrue();
+        assertThat(health.get("mode").isNull()).isTrue();
+    }
+
+    @Test
     void a500_isRetried_withTheSameDeliveryId_untilA200() {
         long ticketId = inbound("retry-1", "crm-user-2", Map.of()).json().get("ticketId").asLong();
         receiver.answer(500);
