@@ -80,6 +80,8 @@ class ApiChannelBrowserTest {
 
     @Test
     void unusableTabsSayWhy_anAdminSetsTheCallback_andTheApiTabSends() throws Exception {
+        hub.request("PUT", "/api/channels/api", java.util.Collections.singletonMap("callbackUrl", null), Map.of());
+        received.clear();
         Map<String, Object> body = Map.of("from", Map.of("name", "Wanda Webform", "userId", "crm-42", "email", "wanda@example.com"),
                 "externalId", "browser-1", "text", "Where is my order 77?");
         long ticketId = hub.request("POST", "/api/inbound", body, Map.of("X-Api-Key", TestHub.API_KEY))
@@ -98,6 +100,7 @@ class ApiChannelBrowserTest {
         driver.get(hub.url("/admin/channels"));
         assertThat(driver.findElement(By.cssSelector(".admin-nav a.active")).getText()).isEqualTo("Channels");
         assertThat(driver.findElement(By.id("api-channel-state")).getText()).contains("Not set up");
+        driver.findElement(By.id("callback-url")).clear();
         // A refusal is shown as the server words it.
         driver.findElement(By.id("callback-url")).sendKeys("http://127.0.0.1:" + receiver.getAddress().getPort() + "/in");
         driver.findElement(By.id("callback-secret")).sendKeys("short");
@@ -129,5 +132,24 @@ class ApiChannelBrowserTest {
         assertThat(received.get(0)).contains("Order 77 left our warehouse today.", "crm-42");
         driver.navigate().refresh();
         shot("api-channel-reply-sent");
+    }
+
+    @Test
+    void theChannelsPage_listsEachChannel_andItsTestButtonShowsTheAnswer() throws Exception {
+        hub.request("PUT", "/api/channels/api", Map.of("callbackUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/in",
+                "secret", "a long shared secret 42"), Map.of());
+        received.clear();
+        driver.get(hub.url("/admin/channels"));
+        WebElement api = driver.findElement(By.cssSelector("#channel-health tr[data-channel=api]"));
+        assertThat(api.getText().toLowerCase(java.util.Locale.ROOT)).contains("web form", "configured");
+        WebElement email = driver.findElement(By.cssSelector("#channel-health tr[data-channel=email]"));
+        assertThat(email.getText()).contains("email is not configured");
+        assertThat(email.findElement(By.cssSelector("[data-test]")).isEnabled()).isFalse();
+        api.findElement(By.cssSelector("[data-test=api]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-answer=api]"), "signed ping"));
+        assertThat(driver.findElement(By.cssSelector("[data-answer=api]")).getText()).contains("✓", "204");
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0)).contains("\"type\":\"ping\"");
+        shot("admin-channels-health");
     }
 }
