@@ -3,6 +3,7 @@ package io.supporthub.hub.channelhealth;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.SendException;
+import io.supporthub.channels.sms.FakeTwilioApi;
 import io.supporthub.channels.telegram.FakeTelegramBotApi;
 import io.supporthub.channels.viber.FakeViberApi;
 import io.supporthub.hub.support.TestHub;
@@ -134,6 +135,31 @@ class ChannelHealthTest {
             TestHub.Response off = viberHub.post("/api/channels/email/test", Map.of());
             assertThat(off.status()).isEqualTo(409);
             assertThat(off.json().get("message").asText()).contains("email is not configured");
+        }
+    }
+
+    @Test
+    void smsTest_fetchesTheTwilioAccount_andAWrongTokenSaysSo() {
+        String sid = "AC0123456789abcdef0123456789abcdef";
+        try (FakeTwilioApi twilio = FakeTwilioApi.start(sid, "right-token")) {
+            for (String token : new String[] {"right-token", "wrong-token"}) {
+                try (TestHub smsHub = new TestHub(Map.of("TWILIO_ACCOUNT_SID", sid, "TWILIO_AUTH_TOKEN", token,
+                        "TWILIO_FROM", "+15550001111", "TWILIO_API_URL", twilio.baseUrl(), "PUBLIC_URL", "https://support.example.test"),
+                        false, Instant.parse("2026-11-28T10:00:00Z"), Set.of(ChannelKind.SMS))) {
+                    smsHub.logIn();
+                    assertThat(channel(smsHub, "sms").get("mode").asText()).isEqualTo("webhook");
+                    TestHub.Response test = smsHub.post("/api/channels/sms/test", Map.of());
+                    assertThat(test.status()).as(test.body()).isEqualTo(200);
+                    if (token.equals("right-token")) {
+                        assertThat(test.json().get("ok").asBoolean()).as(test.body()).isTrue();
+                        assertThat(test.json().get("answer").asText()).contains("Fake support account", "active");
+                    } else {
+                        assertThat(test.json().get("ok").asBoolean()).as(test.body()).isFalse();
+                        assertThat(test.json().get("answer").asText()).contains("401");
+                    }
+                }
+            }
+            assertThat(twilio.requests()).anySatisfy(r -> assertThat(r.path()).endsWith("/Accounts/" + sid + ".json"));
         }
     }
 }
