@@ -162,4 +162,36 @@ class ChannelHealthTest {
             assertThat(twilio.requests()).anySatisfy(r -> assertThat(r.path()).endsWith("/Accounts/" + sid + ".json"));
         }
     }
+
+    @Test
+    void emailTest_logsInToSmtpAndImap_andAWrongPasswordSaysWhichFailed() {
+        com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
+                com.icegreen.greenmail.util.ServerSetup.dynamicPort(com.icegreen.greenmail.util.ServerSetupTest.SMTP_IMAP));
+        mail.start();
+        try {
+            mail.setUser("help@support.example", "help", "secret");
+            for (String password : new String[] {"secret", "wrong"}) {
+                try (TestHub mailHub = new TestHub(Map.of(
+                        "MAIL_IMAP_URL", "imap://help:" + password + "@127.0.0.1:" + mail.getImap().getPort() + "/INBOX",
+                        "MAIL_SMTP_URL", "smtp://127.0.0.1:" + mail.getSmtp().getPort() + "?starttls=false",
+                        "MAIL_FROM", "help@support.example", "PUBLIC_URL", "http://hub.example"),
+                        false, Instant.parse("2026-11-02T09:00:00Z"), Set.of(ChannelKind.EMAIL))) {
+                    mailHub.logIn();
+                    assertThat(channel(mailHub, "email").get("mode").asText()).isEqualTo("polling");
+                    TestHub.Response test = mailHub.post("/api/channels/email/test", Map.of());
+                    assertThat(test.status()).as(test.body()).isEqualTo(200);
+                    String answer = test.json().get("answer").asText();
+                    if (password.equals("secret")) {
+                        assertThat(test.json().get("ok").asBoolean()).as(answer).isTrue();
+                        assertThat(answer).contains("SMTP 127.0.0.1: logged in", "IMAP 127.0.0.1: logged in");
+                    } else {
+                        assertThat(test.json().get("ok").asBoolean()).as(answer).isFalse();
+                        assertThat(answer).contains("SMTP 127.0.0.1: logged in", "IMAP 127.0.0.1 failed");
+                    }
+                }
+            }
+        } finally {
+            mail.stop();
+        }
+    }
 }
