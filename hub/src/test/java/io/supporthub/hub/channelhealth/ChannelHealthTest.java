@@ -194,4 +194,25 @@ class ChannelHealthTest {
             mail.stop();
         }
     }
+
+    @Test
+    void seniorsSeeAndTestTheChannels_specialistsDoNot_andOnlyAdminsSetTheCallback() {
+        Map<String, String> tokens = new java.util.HashMap<>();
+        for (String role : new String[] {"senior", "specialist"}) {
+            long id = hub.post("/api/agents", Map.of("email", role + "-health@test.local", "name", role + " Health",
+                    "password", "a long enough password " + role, "role", role)).json().get("id").asLong();
+            tokens.put(role, "Bearer " + hub.post("/api/agents/" + id + "/token", Map.of()).json().get("token").asText());
+        }
+        Map<String, String> senior = Map.of("Authorization", tokens.get("senior"));
+        Map<String, String> specialist = Map.of("Authorization", tokens.get("specialist"));
+        assertThat(hub.request("GET", "/api/channels", null, senior).status()).isEqualTo(200);
+        assertThat(hub.request("POST", "/api/channels/telegram/test", Map.of(), senior).status()).isEqualTo(200);
+        assertThat(hub.request("GET", "/api/channels/api", null, senior).status()).isEqualTo(403);
+        assertThat(hub.request("PUT", "/api/channels/api", Map.of("callbackUrl", "https://crm.example.com/in"), senior).status())
+                .isEqualTo(403);
+        TestHub.Response refused = hub.request("GET", "/api/channels", null, specialist);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("message").asText()).contains("channels' health");
+        assertThat(hub.request("POST", "/api/channels/telegram/test", Map.of(), specialist).status()).isEqualTo(403);
+    }
 }
