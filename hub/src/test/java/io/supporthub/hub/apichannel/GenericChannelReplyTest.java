@@ -88,6 +88,11 @@ class GenericChannelReplyTest {
                 Map.of("callbackUrl", "ftp://files.example.com/in", "secret", SECRET), Map.of());
         assertThat(ftp.status()).isEqualTo(422);
         assertThat(ftp.json().get("message").asText()).contains("http or https");
+
+        // Each change is in the audit log, without the secret.
+        TestHub.Response audit = hub.get("/api/audit?action=settings.api_channel_updated");
+        assertThat(audit.status()).isEqualTo(200);
+        assertThat(audit.body()).contains(receiver.url()).doesNotContain(SECRET);
     }
 
     @Test
