@@ -17,7 +17,12 @@
     const text = await response.text();
     let data = null;
     try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
-    if (!response.ok) { throw new Error((data && data.message) || ('Request failed (' + response.status + ')')); }
+    if (!response.ok) {
+      // The status and body go with the error: a 409 address_taken, say, names the contact that has the address.
+      const error = new Error((data && data.message) || ('Request failed (' + response.status + ')'));
+      error.status = response.status; error.data = data;
+      throw error;
+    }
     return data;
   }
 
@@ -71,6 +76,15 @@
       if (fresh && !(editing && el.contains(active))) { el.replaceWith(fresh); }
     });
   }
+
+  // "?" lists the keyboard shortcuts, anywhere but in a field.
+  document.addEventListener('keydown', (e) => {
+    const shortcuts = $('#shortcuts');
+    if (e.key !== '?' || !shortcuts || e.ctrlKey || e.metaKey || e.altKey
+        || e.target.closest('input, textarea, select, [contenteditable]') || $('dialog[open]')) { return; }
+    e.preventDefault();
+    shortcuts.showModal();
+  });
 
   // Dialogs close on [data-close]; Esc is native.
   document.addEventListener('click', (e) => {

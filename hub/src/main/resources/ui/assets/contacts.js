@@ -3,38 +3,8 @@
    ever inserted with textContent. */
 (function () {
   'use strict';
-  const $ = (sel, root) => (root || document).querySelector(sel);
-  const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
-
-  function toast(message, kind) {
-    const box = document.createElement('div');
-    box.className = 'toast' + (kind === 'error' ? ' error' : '');
-    box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-    box.textContent = message;
-    $('#toasts').appendChild(box);
-    setTimeout(() => box.remove(), kind === 'error' ? 8000 : 6000);
-  }
-
-  /* Like Hub.api, but a refusal keeps its status and body: a 409 address_taken names the contact that has it. */
-  async function call(method, url, body) {
-    const options = { method, credentials: 'same-origin', headers: { 'Accept': 'application/json' } };
-    if (body !== undefined) {
-      options.headers['Content-Type'] = 'application/json';
-      options.body = JSON.stringify(body);
-    }
-    const response = await fetch(url, options);
-    if (response.status === 401) { location.href = '/login?next=' + encodeURIComponent(location.pathname + location.search); throw new Error('Logged out'); }
-    const text = await response.text();
-    let data = null;
-    try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
-    if (!response.ok) {
-      const error = new Error((data && data.message) || ('Request failed (' + response.status + ')'));
-      error.status = response.status; error.data = data;
-      throw error;
-    }
-    return data;
-  }
-  const fail = (err) => toast(err.message, 'error');
+  const { $, $$, toast, fail } = window.Hub;
+  const call = window.Hub.api;
   const contactUrl = (id) => '/api/contacts/' + id;
 
   function cardId() {

@@ -11,6 +11,7 @@
       const saved = await api('PATCH', '/api/settings', {
         defaultGroupId: group ? Number(group) : null,
         seniorsSeeReports: $('#seniors-see-reports').checked,
+        createContactsForUnknownSenders: $('#create-contacts-for-unknown-senders').checked,
         timeZone: $('#time-zone').value.trim(),
       });
       $('#time-zone').value = saved.timeZone;

@@ -14,6 +14,14 @@
     const atBottom = thread.scrollHeight - thread.scrollTop - thread.clientHeight < 80;
     await swapLive('/tickets/' + ticketId + '?part=live');
     if (atBottom) { scrollThread(); }
+    syncSendButtons();
+  }
+  // The composer is not swapped live: its "Send and …" buttons follow what the fresh head says the status allows.
+  function syncSendButtons() {
+    const controls = $('#controls');
+    if (!controls) { return; }
+    $('#send-resolve').hidden = controls.dataset.mayResolve !== 'true';
+    $('#send-await').hidden = controls.dataset.mayAwaitReply !== 'true';
   }
   scrollThread();
   handlers.ticket.push((data) => { if (Number(data.ticketId) === ticketId) { refresh(); } });
@@ -45,21 +53,24 @@
     if (mode !== 'reply' || channel() !== 'sms') { smsCount.hidden = true; return; }
     try {
       const s = await api('GET', '/api/sms/segments?text=' + encodeURIComponent(text.value));
-      smsCount.textContent = s.segments + (s.segments === 1 ? ' SMS segment' : ' SMS segments') + ' · ' + s.units + ' chars · ' + s.encoding.toUpperCase();
+      smsCount.textContent = s.segments + (s.segments === 1 ? ' SMS segment' : ' SMS segments') + ' · ' + s.units + ' chars · ' + s.encoding.toUpperCase()
+        + (s.ucs2Because ? ' because of “' + s.ucs2Because + '” (' + s.ucs2BecauseCode + ')' : '');
       smsCount.hidden = false;
     } catch (err) { smsCount.hidden = true; }
   }, 200);
   text.addEventListener('input', updateSegments);
 
-  async function send(resolve) {
+  // then: null, or the status the ticket moves to with the reply ('resolved', 'awaiting_reply').
+  async function send(then) {
     const value = text.value.trim();
     if (!value) { text.focus(); return; }
     try {
-      const body = { text: value, resolve };
+      const body = { text: value };
+      if (then) { body.status = then; }
       if (channel()) { body.channel = channel(); }
       await api('POST', base + '/replies', body);
       text.value = ''; updateSegments();
-      toast(resolve ? 'Sent and resolved' : 'Sent');
+      toast(then === 'resolved' ? 'Sent and resolved' : then === 'awaiting_reply' ? 'Sent; awaiting the customer\'s reply' : 'Sent');
       await refresh(); scrollThread();
     } catch (err) { fail(err); }
   }
@@ -73,11 +84,12 @@
       await refresh(); scrollThread();
     } catch (err) { fail(err); }
   }
-  $('#send').addEventListener('click', () => send(false));
-  $('#send-resolve').addEventListener('click', () => send(true));
+  $('#send').addEventListener('click', () => send(null));
+  $('#send-resolve').addEventListener('click', () => send('resolved'));
+  $('#send-await').addEventListener('click', () => send('awaiting_reply'));
   $('#add-note').addEventListener('click', addNote);
   text.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); if (mode === 'note') { addNote(); } else { send(false); } }
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); if (mode === 'note') { addNote(); } else { send(null); } }
   });
 
   // @mentions from the agent list.
@@ -136,7 +148,7 @@
   let groups = [];
   let activeGroup = null;
   async function loadCanned(q) {
-    groups = (await api('GET', '/api/canned' + (q ? '?q=' + encodeURIComponent(q) : ''))).groups;
+    groups = (await api('GET', '/api/canned?ticketId=' + ticketId + (q ? '&q=' + encodeURIComponent(q) : ''))).groups;
     if (!groups.some((g) => g.id === activeGroup)) { activeGroup = groups.length ? groups[0].id : null; }
     drawCanned(!!q);
   }
@@ -157,7 +169,7 @@
       li.dataset.reply = r.id;
       li.classList.toggle('active', n === 0);
       const title = document.createElement('b'); title.textContent = r.title;
-      const body = document.createElement('span'); body.textContent = r.body;
+      const body = document.createElement('span'); body.textContent = r.preview || r.body;
       li.append(title, body);
       li.addEventListener('click', () => insertCanned(r.id));
       li.addEventListener('keydown', (e) => { if (e.key === 'Enter') { insertCanned(r.id); } });
@@ -203,10 +215,28 @@
   document.addEventListener('change', async (e) => {
     const id = e.target.id;
     try {
-      if (id === 'status-select') { $('#until-wrap').hidden = e.target.selectedOptions[0].dataset.base !== 'postponed'; return; }
+      if (id === 'status-select' || id === 'postpone-until') {
+        // Saved on change like the other controls; postponing waits for its time.
+        const select = $('#status-select');
+        const postponing = select.selectedOptions[0].dataset.base === 'postponed';
+        $('#until-wrap').hidden = !postponing;
+        const body = { status: select.value };
+        if (postponing) {
+          const until = $('#postpone-until').value;
+          if (!until) { if (id === 'status-select') { $('#postpone-until').focus(); } return; }
+          body.until = new Date(until + 'Z').toISOString();
+        }
+        await api('POST', base + '/status', body);
+        e.target.blur(); // the live swap keeps a head that holds the focus, and this one must show what the status allows
+        toast(postponing ? 'Postponed' : 'Status changed'); refresh(); return;
+      }
       if (id === 'group-select') {
         await api('PATCH', base, { group: e.target.value ? Number(e.target.value) : null });
         e.target.blur(); // the live swap keeps a head that holds the focus, and this one must show the new group and buttons
+      }
+      else if (id === 'company-select') {
+        await api('PATCH', base, { companyId: e.target.value ? Number(e.target.value) : null });
+        e.target.blur(); // the live swap keeps a panel that holds the focus, and this one must show the new company
       }
       else if (id === 'assignee-select') { await api('PATCH', base, { assignee: e.target.value ? Number(e.target.value) : null }); }
       else if (id === 'type-select') { await api('PATCH', base, { type: e.target.value }); }
@@ -231,17 +261,7 @@
         await api('DELETE', base + '/observers/' + item.dataset.observerKind + '/' + Number(item.dataset.observerId), {});
         toast('Observer removed'); refresh(); return;
       }
-      if (target.id === 'status-apply') {
-        const select = $('#status-select');
-        const body = { status: select.value };
-        if (select.selectedOptions[0].dataset.base === 'postponed') {
-          const until = $('#postpone-until').value;
-          if (!until) { toast('Pick the date and time to postpone until', 'error'); return; }
-          body.until = new Date(until + 'Z').toISOString();
-        }
-        await api('POST', base + '/status', body);
-        toast('Status changed');
-      } else if (target.id === 'escalate') {
+      if (target.id === 'escalate') {
         $('#escalate-reason').value = '';
         $('#escalate-dialog').showModal();
         return;

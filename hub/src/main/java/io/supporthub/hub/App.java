@@ -14,6 +14,7 @@ import io.supporthub.hub.agent.AgentPhotoRoutes;
 import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.ticket.AssigneeHandover;
 import io.supporthub.hub.agent.Authentication;
+import io.supporthub.hub.agent.CompanyAccess;
 import io.supporthub.hub.agent.ContactAccess;
 import io.supporthub.hub.agent.PermissionGate;
 import io.supporthub.hub.agent.RoutePermissions;
@@ -29,10 +30,14 @@ import io.supporthub.hub.bot.RatingPrompter;
 import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.cannedreply.CannedReplyRoutes;
 import io.supporthub.hub.catalog.CatalogRoutes;
+import io.supporthub.hub.company.CategoryService;
+import io.supporthub.hub.company.CompanyRoutes;
+import io.supporthub.hub.company.CompanyService;
 import io.supporthub.hub.contact.ContactAddresses;
 import io.supporthub.hub.contact.ContactMerge;
 import io.supporthub.hub.contact.ContactRoutes;
 import io.supporthub.hub.contact.ContactService;
+import io.supporthub.hub.ticket.search.ContactSearch;
 import io.supporthub.hub.group.GroupRoutes;
 import io.supporthub.hub.group.GroupService;
 import io.supporthub.hub.settings.SettingsRoutes;
@@ -48,6 +53,9 @@ import io.supporthub.hub.channelhealth.ChannelHealth;
 import io.supporthub.hub.channelhealth.ChannelHealthRoutes;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.channelevent.RefusedAttachmentsReply;
+import io.supporthub.hub.clientimport.ClientExport;
+import io.supporthub.hub.clientimport.ContactImport;
+import io.supporthub.hub.clientimport.ImportRoutes;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.contact.ContactSearchKeys;
 import io.supporthub.hub.db.Database;
@@ -96,6 +104,7 @@ import io.supporthub.hub.ticket.ObserverService;
 import io.supporthub.hub.ticket.TicketRoutes;
 import io.supporthub.hub.ticket.ViewCounts;
 import io.supporthub.hub.ticket.TicketRowMapper;
+import io.supporthub.hub.ticket.AfterResolution;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ui.WebUi;
 import io.supporthub.hub.viber.ViberChannel;
@@ -193,7 +202,7 @@ public final class App implements AutoCloseable {
         TemplateRenderer renderer = new TemplateRenderer();
         NotificationStore notificationStore = new NotificationStore(renderer);
         ReopenPolicy reopenPolicy = new ReopenPolicy(config.reopenWindow());
-        BotTexts botTexts = new BotTexts(defaultTexts, renderer, config.companyName());
+        BotTexts botTexts = new BotTexts(defaultTexts, renderer, config.companyNameIfSet());
         // The dispatcher is built once the channels are (Telegram needs the event handler, which needs TicketOps);
         // the outbox wakes it lazily.
         Outbox outbox = new Outbox(clock, () -> dispatcher().wake());
@@ -226,7 +235,9 @@ public final class App implements AutoCloseable {
         senders.putIfAbsent(ChannelKind.API, api.sender());
         ChannelReadiness readiness = kind -> !senders.containsKey(kind) ? Optional.of(ChannelReadiness.notConfigured(kind))
                 : kind == ChannelKind.API && ownApiSender ? apiChannel.problem() : Optional.empty();
-        this.tickets = new TicketService(transactions, ticketOps, readiness, outbox);
+        this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
+        this.tickets = new TicketService(transactions, ticketOps, readiness, outbox, cannedReplies,
+                new AfterResolution(config.autoCloseAfter(), config.reopenWindow()));
         TelegramIntegration.fromConfig(config, channelEvents, database.sessions(), transactions).ifPresent(channels::add);
         SmsChannel.fromConfig(config, clock, transactions, channelEvents).ifPresent(channels::add);
         ViberChannel.fromConfig(config, clock, channelEvents, transactions).ifPresent(channels::add);
@@ -265,19 +276,22 @@ public final class App implements AutoCloseable {
         ObserverRoutes observerRoutes = new ObserverRoutes(new ObserverService(transactions, ticketOps));
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
         GroupRoutes groupRoutes = new GroupRoutes(new GroupService(transactions));
-        ContactRoutes contactRoutes = new ContactRoutes(new ContactService(transactions, new ContactAddresses(phones), clock),
+        CompanyService companies = new CompanyService(transactions, phones, clock);
+        CompanyRoutes companyRoutes = new CompanyRoutes(companies, new CategoryService(transactions));
+        ContactRoutes contactRoutes = new ContactRoutes(new ContactService(transactions, new ContactAddresses(phones), clock, new ContactSearch(phones)),
                 new ContactMerge(transactions, clock));
         SettingsService settings = new SettingsService(transactions, config.timeZone(), clock);
         SettingsRoutes settingsRoutes = new SettingsRoutes(settings);
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
-        this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
+        ImportRoutes importRoutes = new ImportRoutes(new ContactImport(transactions, phones, clock),
+                new ClientExport(transactions), clock);
         CannedReplyRoutes cannedReplyRoutes = new CannedReplyRoutes(cannedReplies);
         EventStreamRoutes eventStreamRoutes = new EventStreamRoutes(live);
         AuditedChanges auditedChanges = new AuditedChanges(audit,
                 AuditedRoutes.of(transactions, agents, cannedReplies, notificationStore, defaultTexts));
         AuditRoutes auditRoutes = new AuditRoutes(audit);
         this.permissions = RoutePermissions.standard(() -> settings.read().seniorsSeeReports(),
-                new ContactAccess(transactions));
+                new ContactAccess(transactions), new CompanyAccess(transactions));
         PermissionGate permissionGate = new PermissionGate(permissions);
         WebUi webUi = new WebUi(transactions, authentication, permissions, agents, access, passwords, tickets, cannedReplies, keptAside, audit, settings,
                 viewCounts,
@@ -313,11 +327,13 @@ public final class App implements AutoCloseable {
             observerRoutes.register(cfg.routes);
             catalogRoutes.register(cfg.routes);
             groupRoutes.register(cfg.routes);
+            companyRoutes.register(cfg.routes);
             contactRoutes.register(cfg.routes);
             settingsRoutes.register(cfg.routes);
             new ApiChannelRoutes(apiChannel).register(cfg.routes);
             new ChannelHealthRoutes(channelHealth).register(cfg.routes);
             keptAsideRoutes.register(cfg.routes);
+            importRoutes.register(cfg.routes);
             cannedReplyRoutes.register(cfg.routes);
             eventStreamRoutes.register(cfg.routes);
             smsRoutes.register(cfg.routes);

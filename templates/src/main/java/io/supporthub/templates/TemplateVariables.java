@@ -8,16 +8,16 @@ import java.util.Set;
 
 /**
  * Builds the nested map of variables templates read, with the names the default texts use:
- * {@code customer.name}, {@code ticket.number}, {@code ticket.subject}, {@code ticket.status}, {@code agent.name},
+ * {@code customer.name}, {@code customer.first_name}, {@code ticket.number}, {@code ticket.subject}, {@code ticket.status}, {@code agent.name},
  * {@code company.name}, {@code author.name}, {@code message.text}, {@code link}, {@code stars}, {@code group.name}.
  * Null values are left out, so they render empty. Not thread-safe; build one per rendering.
  */
 public final class TemplateVariables {
     /** The variables of texts about a ticket: canned replies, customer notifications, an agent's SMS. */
-    public static final Set<String> TICKET = Set.of("customer.name", "ticket.number", "ticket.subject",
-            "ticket.status", "agent.name", "company.name");
+    public static final Set<String> TICKET = Set.of("customer.name", "customer.first_name", "ticket.number",
+            "ticket.subject", "ticket.status", "agent.name", "company.name");
     /** Every variable the shipped texts read: those about a ticket, and of agents' notifications and the bot. */
-    public static final Set<String> ALL = Set.of("customer.name", "ticket.number", "ticket.subject",
+    public static final Set<String> ALL = Set.of("customer.name", "customer.first_name", "ticket.number", "ticket.subject",
             "ticket.status", "agent.name", "company.name", "author.name", "message.text", "link", "stars", "group.name");
 
     private final Map<String, Object> root = new LinkedHashMap<>();
@@ -26,8 +26,17 @@ public final class TemplateVariables {
         return new TemplateVariables();
     }
 
+    /** The customer's name, and its first word as {@code customer.first_name} ("Dear {{customer.first_name}}"). */
     public TemplateVariables customer(String name) {
-        return put("customer.name", name);
+        put("customer.name", name);
+        return put("customer.first_name", firstName(name));
+    }
+
+    static String firstName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return name.strip().split("\\s+", 2)[0];
     }
 
     /** @param status the status as customers should read it: a custom status's name or the base label */

@@ -26,13 +26,23 @@ public record SmsSegments(Encoding encoding, int units, int segments) {
 
     /** Whether every character of the text is in the GSM-7 alphabet or its extension table. */
     public static boolean isGsm7(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (GSM_BASIC.indexOf(c) < 0 && GSM_EXTENSION.indexOf(c) < 0) {
-                return false;
+        return firstOutsideGsm7(text) < 0;
+    }
+
+    /**
+     * The first character (a code point: an emoji is one) that is in neither the GSM-7 alphabet nor its extension
+     * table, which makes the whole text UCS-2 and its segments less than half as long; -1 when there is none. Shown to
+     * the agent, who may replace a typographic quote or dash they did not mean.
+     */
+    public static int firstOutsideGsm7(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (cp > 0xFFFF || GSM_BASIC.indexOf(cp) < 0 && GSM_EXTENSION.indexOf(cp) < 0) {
+                return cp;
             }
+            i += Character.charCount(cp);
         }
-        return true;
+        return -1;
     }
 
     private static SmsSegments gsm7(String text) {

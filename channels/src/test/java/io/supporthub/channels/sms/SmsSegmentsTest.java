@@ -78,4 +78,11 @@ class SmsSegmentsTest {
     void emptyText_isNoSegment() {
         assertThat(SmsSegments.of("").segments()).isZero();
     }
+
+    @Test
+    void theFirstCharacterOutsideGsm7_isNamed_anEmojiAsOneCharacter() {
+        assertThat(SmsSegments.firstOutsideGsm7("Plain text, {braces} and €")).isEqualTo(-1);
+        assertThat(SmsSegments.firstOutsideGsm7("Done – thanks")).isEqualTo('–');
+        assertThat(SmsSegments.firstOutsideGsm7("ok 👍 ’")).isEqualTo("👍".codePointAt(0));
+    }
 }

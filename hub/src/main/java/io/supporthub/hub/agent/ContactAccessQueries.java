@@ -38,6 +38,16 @@ final class ContactAccessQueries {
         return handle.createQuery(sql).bind("contact", contactId).bind("agent", agentId).mapTo(Boolean.class).one();
     }
 
+    /**
+     * True when a ticket registered for the company ({@code ticket.company_id}, the index {@code ticket_company_inbox})
+     * meets one of {@code relations}.
+     */
+    boolean relatedToCompany(long companyId, long agentId, List<String> relations) {
+        String sql = "select exists (select 1 from ticket t where t.company_id = :company and ("
+                + String.join(" or ", relations) + "))";
+        return handle.createQuery(sql).bind("company", companyId).bind("agent", agentId).mapTo(Boolean.class).one();
+    }
+
     boolean exists(long contactId) {
         return handle.createQuery("select exists (select 1 from contact where id = :contact)").bind("contact", contactId)
                 .mapTo(Boolean.class).one();

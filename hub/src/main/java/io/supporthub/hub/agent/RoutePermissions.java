@@ -21,8 +21,11 @@ public final class RoutePermissions {
     private final Map<String, Rule> exact = new LinkedHashMap<>();
     private final Map<String, Rule> prefixes = new LinkedHashMap<>();
 
-    /** The hub's table; {@code reports} says whether seniors see reports, {@code contacts} whose cards a caller opens. */
-    public static RoutePermissions standard(SeniorReportsPolicy reports, ContactAccess contacts) {
+    /**
+     * The hub's table; {@code reports} says whether seniors see reports, {@code contacts} and {@code companies} whose
+     * cards a caller opens.
+     */
+    public static RoutePermissions standard(SeniorReportsPolicy reports, ContactAccess contacts, CompanyAccess companies) {
         Rule staff = Rule.atLeast(Role.SENIOR, "only a senior specialist or an administrator may manage employees");
         Rule canned = Rule.atLeast(Role.SENIOR, "only a senior specialist or an administrator may change canned replies");
         Rule catalog = Rule.atLeast(Role.SENIOR,
@@ -31,7 +34,11 @@ public final class RoutePermissions {
         Rule keptAside = Rule.atLeast(Role.SENIOR,
                 "only a senior specialist or an administrator may see and retry payloads kept aside");
         Rule settings = Rule.atLeast(Role.ADMIN, "only an administrator may see or change settings");
+        Rule clientFiles = Rule.atLeast(Role.SENIOR,
+                "only a senior specialist or an administrator may import or export the client base");
         Rule audit = Rule.atLeast(Role.ADMIN, "only an administrator may read the audit log");
+        Rule clientBase = Rule.atLeast(Role.SENIOR,
+                "only a senior specialist or an administrator may create and change companies and client categories");
         Rule passwords = Rule.atLeast(Role.ADMIN, "only an administrator may reset passwords");
         Rule tokens = Rule.selfOr(Role.ADMIN, "only an administrator may make API tokens for other employees");
         Rule profile = Rule.selfOr(Role.SENIOR, "a specialist may change only their own profile");
@@ -73,6 +80,12 @@ public final class RoutePermissions {
                 .allow(contacts.cardRule(), "GET /api/contacts/{id}", "PATCH /api/contacts/{id}",
                         "POST /api/contacts/{id}/addresses", "DELETE /api/contacts/{id}/addresses/{addressId}")
                 .allow(mergeContacts, "POST /api/contacts/{id}/merge")
+                // Companies and client categories: the list is everyone's (as contacts' search), a card CompanyAccess's;
+                // creating and changing them a senior's.
+                .allow(any, "GET /api/companies", "GET /api/categories")
+                .allow(companies.cardRule(), "GET /api/companies/{id}")
+                .allow(clientBase, "POST /api/companies", "PATCH /api/companies/{id}", "POST /api/categories",
+                        "PATCH /api/categories/{id}", "DELETE /api/categories/{id}")
                 // The team's lists: everyone reads them, seniors change them.
                 .allow(any, "GET /api/canned", "POST /api/canned/replies/{id}/render")
                 .allow(canned, "POST /api/canned/groups", "PATCH /api/canned/groups/{id}",
@@ -85,7 +98,9 @@ public final class RoutePermissions {
                 .allow(any, "GET /api/groups", "GET /api/groups/{id}")
                 .allow(groups, "POST /api/groups", "PATCH /api/groups/{id}", "DELETE /api/groups/{id}")
                 .allow(keptAside, "GET /api/kept-aside", "GET /api/kept-aside/{id}", "POST /api/kept-aside/{id}/retry",
-                        "DELETE /api/kept-aside/{id}")
+                        "DELETE /api/kept-aside/{id}", "POST /api/kept-aside/{id}/accept")
+                // The client base's files: importing contacts, exporting contacts and companies.
+                .allow(clientFiles, "POST /api/import/contacts", "GET /api/export/contacts", "GET /api/export/companies")
                 // An administrator's alone: settings (customer notifications, run-time settings), the audit log.
                 .allow(settings, "GET /api/notifications", "PUT /api/notifications", "GET /api/settings",
                         "PATCH /api/settings")
@@ -98,6 +113,8 @@ public final class RoutePermissions {
                 .allow(any, "GET /clients")
                 .allow(contacts.cardRule(), "GET /contacts/{id}")
                 .allow(mergeContacts, "GET /contacts/{id}/merge")
+                .allow(any, "GET /clients/companies")
+                .allow(companies.cardRule(), "GET /companies/{id}")
                 .allow(Rule.atLeast(Role.SENIOR, "the admin pages are for senior specialists and administrators"),
                         "GET /admin")
                 .allow(staff, "GET /admin/agents")
@@ -106,6 +123,7 @@ public final class RoutePermissions {
                 .allow(groups, "GET /admin/groups")
                 .allow(settings, "GET /admin/settings")
                 .allow(keptAside, "GET /admin/kept-aside")
+                .allow(clientFiles, "GET /admin/import")
                 .allow(settings, "GET /admin/notifications")
                 .allow(channelHealth, "GET /admin/channels")
                 .allow(audit, "GET /admin/audit");

@@ -66,6 +66,7 @@ public final class AuditedRoutes {
 
         routes.add(new Audited(POST, "/api/kept-aside/{id}/retry", "kept_aside.retried", "kept_aside", null, After.ANSWER));
         routes.add(new Audited(DELETE, "/api/kept-aside/{id}", "kept_aside.deleted", "kept_aside", null, After.NONE));
+        routes.add(new Audited(POST, "/api/kept-aside/{id}/accept", "kept_aside.accepted", "kept_aside", null, After.ANSWER));
         return routes;
     }
 

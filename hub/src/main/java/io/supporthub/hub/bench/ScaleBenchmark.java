@@ -97,6 +97,9 @@ public final class ScaleBenchmark {
                 new Measured("list: unassigned", "/api/tickets?status=open,pending,awaiting_reply&unassigned=true&line=1", 10.0),
                 new Measured("list: my groups' unassigned", "/api/tickets?status=open,pending,awaiting_reply&unassigned=true&group=mine", 10.0),
                 new Measured("list: my groups' open", "/api/tickets?status=open,awaiting_reply&group=mine", 10.0),
+                // The company filter (issue 17): one company's open tickets, a company of the generated data's
+                // hundred-contact companies that has open tickets.
+                new Measured("list: one company's open", "/api/tickets?status=open,awaiting_reply&company=" + samples.companyId(), 10.0),
                 new Measured("list: watching", "/api/tickets?status=open,pending,awaiting_reply,postponed&watching=me", 10.0),
                 // Not an inbox view: every status, so every closed ticket the admin and their groups ever watched.
                 new Measured("list: watching, closed too", "/api/tickets?watching=me", null),
@@ -191,7 +194,7 @@ public final class ScaleBenchmark {
      * customer's phone as people write it ({@code +33 6 12 34 56 78}).
      */
     private record Samples(long agentId, String email, String orderNumber, long ticketId, String openCursor,
-                           String phone) {
+                           String phone, long companyId) {
         static Samples read(String jdbcUrl) throws SQLException {
             try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement()) {
                 long agent = one(statement, "select assignee_id from ticket where status = 'open' and assignee_id is not null "
@@ -207,7 +210,9 @@ public final class ScaleBenchmark {
                 String phone = text(statement, "select regexp_replace(a.value, '^[+]33(\\d)(\\d\\d)(\\d\\d)(\\d\\d)(\\d\\d)$', "
                         + "'+33 \\1 \\2 \\3 \\4 \\5') from contact_address a join ticket t on t.id = a.last_ticket_id "
                         + "where a.kind = 'phone' and a.value like '+33%' order by a.id limit 1 offset 100");
-                return new Samples(agent, email, order, ticket, cursor, phone);
+                long company = one(statement, "select company_id from ticket where status = 'open' and company_id > 2 "
+                        + "order by last_message_at desc limit 1");
+                return new Samples(agent, email, order, ticket, cursor, phone, company);
             }
         }
 

@@ -1,6 +1,8 @@
 package io.supporthub.hub.cannedreply;
 
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.ticket.TypedVariables;
+import org.jdbi.v3.core.Handle;
 import io.supporthub.hub.error.Refusal;
 import io.supporthub.templates.TemplateRenderer;
 import io.supporthub.templates.TemplateVariables;
@@ -16,11 +18,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Canned replies grouped by situation: stored, edited by admins, rendered for a ticket with its variables. */
-public final class CannedReplies {
+public final class CannedReplies implements TypedVariables {
 
     private static final Logger log = LoggerFactory.getLogger(CannedReplies.class);
 
-    public record Reply(long id, long groupId, String title, String body, int position) {
+    /** A reply; {@code preview} is its text rendered for a ticket when the list was asked for one. */
+    public record Reply(long id, long groupId, String title, String body, int position, String preview) {
+        Reply withPreview(String text) {
+            return new Reply(id, groupId, title, body, position, text);
+        }
     }
 
     public record Group(long id, String name, int position, List<Reply> replies) {
@@ -62,10 +68,22 @@ public final class CannedReplies {
 
     /** Every group with its replies in order; with a query, only replies whose title or text contains it. */
     public List<Group> all(String query) {
+        return all(query, null, null);
+    }
+
+    /**
+     * The same, each reply with its {@code preview}: the text as the customer of {@code ticketId} would read it from
+     * {@code agentName} (the picker shows that, not template syntax).
+     */
+    public List<Group> all(String query, Long ticketId, String agentName) {
         return transactions.read(handle -> {
             String filter = query == null || query.isBlank() ? null : "%" + query.strip().toLowerCase(java.util.Locale.ROOT) + "%";
             CannedReplyQueries queries = new CannedReplyQueries(handle);
-            Map<Long, List<Reply>> replies = queries.replies(filter).stream().collect(Collectors.groupingBy(Reply::groupId));
+            Map<String, Object> variables = ticketId == null ? null : variables(queries.ticket(ticketId)
+                    .orElseThrow(() -> Refusal.notFound("no ticket " + ticketId)), agentName);
+            Map<Long, List<Reply>> replies = queries.replies(filter).stream()
+                    .map(reply -> variables == null ? reply : reply.withPreview(previewOf(reply.body(), variables)))
+                    .collect(Collectors.groupingBy(Reply::groupId));
             return queries.groups().stream()
                     .map(g -> new Group(g.id(), g.name(), g.position(), replies.getOrDefault(g.id(), List.of())))
                     .filter(g -> filter == null || !g.replies().isEmpty())
@@ -153,15 +171,48 @@ public final class CannedReplies {
             String body = queries.body(replyId).orElseThrow(() -> Refusal.notFound("no canned reply " + replyId));
             CannedReplyQueries.TicketFacts ticket = queries.ticket(ticketId)
                     .orElseThrow(() -> Refusal.notFound("no ticket " + ticketId));
-            String status = ticket.customStatus() != null ? ticket.customStatus() : ticket.status();
-            Map<String, Object> variables = TemplateVariables.create()
-                    .customer(ticket.customer())
-                    .ticket(ticket.number(), ticket.subject(), status)
-                    .agent(agentName)
-                    .company(companyName)
-                    .asMap();
+            Map<String, Object> variables = variables(ticket, agentName);
             return new Rendered(renderer.render(body, variables, TextMode.PLAIN), renderer.render(body, variables, TextMode.HTML));
         });
+    }
+
+    /** Text an agent typed with variables in it, rendered for the ticket; 422 naming what is wrong. */
+    @Override
+    public String render(Handle handle, long ticketId, long agentId, String text) {
+        if (!text.contains("{{")) {
+            return text;
+        }
+        try {
+            renderer.validate(text, TemplateVariables.TICKET);
+        } catch (IllegalArgumentException e) {
+            throw Refusal.unprocessable("the text's template variables cannot be filled in: " + e.getMessage()
+                    + " (known: " + String.join(", ", new java.util.TreeSet<>(TemplateVariables.TICKET)) + ")");
+        }
+        CannedReplyQueries queries = new CannedReplyQueries(handle);
+        CannedReplyQueries.TicketFacts ticket = queries.ticket(ticketId).orElseThrow(() -> Refusal.notFound("no ticket " + ticketId));
+        String agentName = handle.createQuery("select name from agent where id = :id").bind("id", agentId)
+                .mapTo(String.class).findOne().orElse(null);
+        return renderer.render(text, variables(ticket, agentName), TextMode.PLAIN);
+    }
+
+    private Map<String, Object> variables(CannedReplyQueries.TicketFacts ticket, String agentName) {
+        String status = ticket.customStatus() != null ? ticket.customStatus() : ticket.status();
+        return TemplateVariables.create()
+                .customer(ticket.customer())
+                .ticket(ticket.number(), ticket.subject(), status)
+                .agent(agentName)
+                .company(companyName)
+                .asMap();
+    }
+
+    /** A stored reply as the picker previews it; one that no longer renders (edited by hand in the database) as written. */
+    private String previewOf(String body, Map<String, Object> variables) {
+        try {
+            return renderer.render(body, variables, TextMode.PLAIN);
+        } catch (IllegalArgumentException e) {
+            log.warn("Canned reply does not render ({}); the picker shows its text as written", e.getMessage());
+            return body;
+        }
     }
 
     private void validate(String body) {

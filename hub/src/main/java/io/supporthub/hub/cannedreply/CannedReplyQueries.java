@@ -9,7 +9,8 @@ import java.util.Optional;
 /** SQL on canned reply groups and their replies, within the caller's transaction. */
 final class CannedReplyQueries {
 
-    private static final String REPLY_COLUMNS = "id, group_id, title, body, position";
+    /** A reply's columns; its preview is made for a ticket, never stored. */
+    private static final String REPLY_COLUMNS = "id, group_id, title, body, position, null::text as preview";
 
     /** A group without its replies. */
     record GroupRow(long id, String name, int position) {

@@ -23,7 +23,16 @@ public final class CannedReplyRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/api/canned", ctx -> ctx.json(Map.of("groups", replies.all(ctx.queryParam("q")))));
+        routes.get("/api/canned", ctx -> {
+            String ticket = ctx.queryParam("ticketId");
+            Long ticketId;
+            try {
+                ticketId = ticket == null || ticket.isBlank() ? null : Long.valueOf(ticket.strip());
+            } catch (NumberFormatException e) {
+                throw Refusal.invalid("'ticketId' must be a ticket id");
+            }
+            ctx.json(Map.of("groups", replies.all(ctx.queryParam("q"), ticketId, Authentication.agent(ctx).name())));
+        });
         routes.post("/api/canned/groups", ctx -> {
             ctx.status(201).json(replies.createGroup(Json.text(Json.body(ctx), "name")));
         });

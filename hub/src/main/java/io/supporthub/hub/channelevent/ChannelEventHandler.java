@@ -207,6 +207,11 @@ public final class ChannelEventHandler {
         });
     }
 
+    /** A mail from a sender who is no contact, kept for an employee to accept, within the caller's transaction. */
+    public void keepForUnknownSender(Handle handle, KeptAside.Origin origin, String sender) {
+        KeptAside.keepForUnknownSender(handle, origin, sender, clock.instant());
+    }
+
     /** A payload that can never be processed, kept as received within the caller's transaction. */
     public void keepAside(Handle handle, KeptAside.Origin origin, String reason) {
         KeptAside.keep(handle, origin, reason, clock.instant());

@@ -88,6 +88,14 @@ public abstract class FetchedPath implements Replayable {
      */
     protected abstract FetchedPayload parse(RawPayload raw) throws IOException;
 
+    /**
+     * Stores the payload's events in a transaction of their own; a path may hold a payload back instead, kept aside in
+     * that transaction ({@link Replayed#held}).
+     */
+    protected Replayed store(FetchedPayload fetched) {
+        return Replayed.of(store(fetched.events()));
+    }
+
     /** Stores the events in a transaction of their own; returns what the inbox did with the messages among them. */
     protected List<AcceptResult> store(List<ChannelEvent> parsed) {
         return events.handleOrThrow(parsed).accepted();
@@ -98,7 +106,7 @@ public abstract class FetchedPath implements Replayable {
             return Replayed.keptAside(fetched.refusal());
         }
         try {
-            return Replayed.of(store(fetched.events()));
+            return store(fetched);
         } catch (RuntimeException e) {
             if (Failures.isPassing(e)) {
                 throw e;

@@ -191,6 +191,15 @@ public final class Config {
         return get("COMPANY_NAME", "Support");
     }
 
+    /**
+     * The company's name when one is set, else null: the bot's greeting then says "You are writing to support", not
+     * "to Support support".
+     */
+    public String companyNameIfSet() {
+        String name = get("COMPANY_NAME", "");
+        return name.isBlank() ? null : name.strip();
+    }
+
     /** The language of the default canned replies and of notifications to customers whose language is unknown. */
     public String defaultLanguage() {
         return io.supporthub.templates.Languages.resolve(get("DEFAULT_LANGUAGE", "en"));

@@ -118,10 +118,10 @@ public final class ContactCardQueries {
     }
 
     /**
-     * A page of contacts, newest first: not merged ones, those of a company when {@code companyId} is given, those
-     * whose name or an address contains {@code text} when it is given; after the contact {@code after}.
+     * A page of contacts, newest first: not merged ones, those of a company when {@code companyId} is given, among
+     * {@code matching} when a search gave it ({@link ContactMatcher}); after the contact {@code after}.
      */
-    public List<ListRow> list(String text, Long companyId, Long after, int offset, int limit) {
+    public List<ListRow> list(List<Long> matching, Long companyId, Long after, int offset, int limit) {
         StringBuilder sql = new StringBuilder("select c.id, c.name, c.company_id, co.name as company_name, c.merged_into_id "
                 + "from contact c left join company co on co.id = c.company_id where c.merged_into_id is null ");
         if (companyId != null) {
@@ -130,9 +130,8 @@ public final class ContactCardQueries {
         if (after != null) {
             sql.append("and c.id < :after ");
         }
-        if (text != null) {
-            sql.append("and (lower(c.name) like :p or exists (select 1 from contact_address a where a.contact_id = c.id "
-                    + "and lower(a.value) like :p)) ");
+        if (matching != null) {
+            sql.append("and c.id = any(:matching) ");
         }
         sql.append("order by c.id desc limit :limit offset :offset");
         Query query = handle.createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
@@ -142,9 +141,8 @@ public final class ContactCardQueries {
         if (after != null) {
             query.bind("after", after);
         }
-        if (text != null) {
-            query.bind("p", "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+        if (matching != null) {
+            query.bindArray("matching", Long.class, matching);
         }
         return query.mapTo(ListRow.class).list();
     }

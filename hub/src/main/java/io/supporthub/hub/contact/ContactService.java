@@ -42,11 +42,16 @@ public final class ContactService {
     private final Transactions transactions;
     private final ContactAddresses addresses;
     private final Clock clock;
+    private final ContactMatcher matcher;
 
-    public ContactService(Transactions transactions, ContactAddresses addresses, Clock clock) {
+    /** A text search lists at most this many contacts, the newest; more words narrow it. */
+    static final int MOST_MATCHES = 5_000;
+
+    public ContactService(Transactions transactions, ContactAddresses addresses, Clock clock, ContactMatcher matcher) {
         this.transactions = transactions;
         this.addresses = addresses;
         this.clock = clock;
+        this.matcher = matcher;
     }
 
     public ContactAddresses addresses() {
@@ -56,7 +61,8 @@ public final class ContactService {
     /** Contacts newest first (see {@link ContactCardQueries#list}), each with its addresses and company. */
     public Page list(String text, Long companyId, Long after, int page, int limit) {
         return transactions.read(handle -> {
-            List<ListRow> rows = new ContactCardQueries(handle).list(text, companyId, after, (page - 1) * limit, limit + 1);
+            List<Long> matching = text == null ? null : matcher.matching(handle, text, MOST_MATCHES);
+            List<ListRow> rows = new ContactCardQueries(handle).list(matching, companyId, after, (page - 1) * limit, limit + 1);
             boolean more = rows.size() > limit;
             List<ListRow> shown = more ? rows.subList(0, limit) : rows;
             Map<Long, List<AddressRow>> byContact = new ContactQueries(handle).addressesOf(shown.stream().map(ListRow::id).toList());

@@ -1,12 +1,13 @@
 package io.supporthub.hub.email;
 
-import io.supporthub.channels.ChannelEvent;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.FetchedPayload;
 import io.supporthub.channels.FetchedPayloadSink;
 import io.supporthub.channels.RawPayload;
 import io.supporthub.channels.email.MailParser;
+import io.supporthub.hub.channelevent.AcceptsUnknownSenders;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
+import io.supporthub.hub.channelevent.Replayed;
 import io.supporthub.hub.channelevent.FetchedPath;
 import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.db.Transactions;
@@ -19,7 +20,7 @@ import java.util.List;
  * The mails the mailbox import fetches, taken through {@link EmailInbound}: stored, or kept aside as their RFC 822
  * source, for a retry through the same {@link MailParser} and inbound steps.
  */
-public final class MailboxMails extends FetchedPath implements FetchedPayloadSink {
+public final class MailboxMails extends FetchedPath implements FetchedPayloadSink, AcceptsUnknownSenders {
 
     /** What mails kept aside from the mailbox import are marked with. */
     public static final String SOURCE = "mailbox import";
@@ -51,7 +52,8 @@ public final class MailboxMails extends FetchedPath implements FetchedPayloadSin
             if (mail.refused()) {
                 events.keepAside(handle, origin(mail.raw()), mail.refusal());
             } else {
-                inbound.accept(handle, mail.events(), afterCommit);
+                inbound.accept(handle, mail.events(), afterCommit,
+                        sender -> events.keepForUnknownSender(handle, origin(mail.raw()), sender));
             }
         }
     }
@@ -62,7 +64,21 @@ public final class MailboxMails extends FetchedPath implements FetchedPayloadSin
     }
 
     @Override
-    protected List<AcceptResult> store(List<ChannelEvent> parsed) {
-        return transactions.inTransactionRetryingConflicts((handle, afterCommit) -> inbound.accept(handle, parsed, afterCommit));
+    protected Replayed store(FetchedPayload fetched) {
+        boolean[] held = {false};
+        List<AcceptResult> accepted = transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
+            held[0] = false;
+            return inbound.accept(handle, fetched.events(), afterCommit, sender -> {
+                events.keepForUnknownSender(handle, origin(fetched.raw()), sender);
+                held[0] = true;
+            });
+        });
+        return held[0] && accepted.isEmpty() ? Replayed.held() : Replayed.of(accepted);
+    }
+
+    @Override
+    public List<AcceptResult> acceptUnknownSender(Handle handle, RawPayload raw, AfterCommit afterCommit) {
+        FetchedPayload fetched = parse(raw);
+        return fetched.refused() ? List.of() : inbound.accept(handle, fetched.events(), afterCommit, null);
     }
 }

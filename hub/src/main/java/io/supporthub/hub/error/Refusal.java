@@ -68,4 +68,9 @@ public class Refusal extends RuntimeException {
     public String code() {
         return code;
     }
+
+    /** What the answer carries beside {@code error} and {@code message} (say, the id of what the input clashed with). */
+    public java.util.Map<String, Object> fields() {
+        return java.util.Map.of();
+    }
 }

@@ -6,6 +6,7 @@ import io.supporthub.channels.InboundMessage;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.contact.ContactResolver;
+import io.supporthub.hub.contact.DomainMatching;
 import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.error.Refusal;
@@ -92,6 +93,10 @@ public final class Inbox {
             return new AcceptResult(AcceptResult.Outcome.DUPLICATE, ticket.id(), ticket.number(), stored.id());
         }
         AddressRow address = new ContactResolver(handle).resolve(message.from(), message.sender(), now);
+        if (message.channel() == ChannelKind.EMAIL) {
+            // Before any ticket is opened: a new ticket takes its contact's company.
+            DomainMatching.match(handle, address.contactId(), message.from().value(), message.senderAuthentication(), now);
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         Optional<Ticket> candidate = placement.newTicket() ? Optional.empty() : candidate(handle, message, placement, address, detail);
         ThreadingPolicy.Route route = threading.decide(
@@ -118,11 +123,14 @@ public final class Inbox {
             case FOLLOW_UP -> {
                 Ticket previous = candidate.orElseThrow();
                 detail.put("followUpOf", previous.number());
-                ticket = openTicket(handle, message, address, previous.id(), detail, afterCommit);
+                // A message without a subject of its own (any messenger's) carries on under the earlier ticket's.
+                String subject = message.subject() != null && !message.subject().isBlank() ? SubjectLine.of(message)
+                        : previous.subject();
+                ticket = openTicket(handle, message, address, subject, previous.id(), detail);
                 outcome = AcceptResult.Outcome.FOLLOW_UP;
             }
             default -> {
-                ticket = openTicket(handle, message, address, null, detail, afterCommit);
+                ticket = openTicket(handle, message, address, SubjectLine.of(message), null, detail);
                 outcome = AcceptResult.Outcome.NEW_TICKET;
             }
         }
@@ -184,10 +192,10 @@ public final class Inbox {
         return address.lastTicketId() == null ? Optional.empty() : tickets.lock(address.lastTicketId());
     }
 
-    private Ticket openTicket(Handle handle, InboundMessage message, AddressRow address, Long followUpOf,
-                              Map<String, Object> detail, AfterCommit afterCommit) {
+    private Ticket openTicket(Handle handle, InboundMessage message, AddressRow address, String subject, Long followUpOf,
+                              Map<String, Object> detail) {
         detail.put("channel", message.channel().wireName());
-        return new TicketQueries(handle).create(new TicketQueries.NewTicket(SubjectLine.of(message),
+        return new TicketQueries(handle).create(new TicketQueries.NewTicket(subject,
                 address.contactId(), message.channel(), null, null, followUpOf, true), ticketOps.now());
     }
 

@@ -34,11 +34,32 @@ public final class KeptAside {
     }
 
     public static void keep(Handle handle, Origin origin, String reason, Instant now) {
-        log.warn("Unprocessable {} payload kept aside: {}", origin.channel().wireName(), reason);
+        keep(handle, origin, reason, null, now);
+    }
+
+    /**
+     * A mail from a sender who is no contact, held while contacts are not created for unknown senders: kept for an
+     * employee to accept ({@code POST /api/kept-aside/{id}/accept}).
+     */
+    public static void keepForUnknownSender(Handle handle, Origin origin, String sender, Instant now) {
+        keep(handle, origin, UNKNOWN_SENDER + sender + "; contacts are not created for unknown senders (Settings): "
+                + "accept it to make the contact and the ticket", sender, now);
+    }
+
+    /** How the reason of a mail held for its unknown sender starts. */
+    public static final String UNKNOWN_SENDER = "unknown sender ";
+
+    private static void keep(Handle handle, Origin origin, String reason, String unknownSender, Instant now) {
+        if (unknownSender == null) {
+            log.warn("Unprocessable {} payload kept aside: {}", origin.channel().wireName(), reason);
+        } else {
+            log.info("Mail from unknown sender {} kept aside for an employee to accept", unknownSender);
+        }
         String text = origin.raw().bodyText().replace("\u0000", "");
         handle.createUpdate("insert into unprocessed_payload (channel, payload, reason, received_at, body, content_type, "
-                        + "headers, source, verified) values (:channel, :payload, :reason, :now, :body, :contentType, "
-                        + "cast(:headers as jsonb), :source, :verified)")
+                        + "headers, source, verified, unknown_sender) values (:channel, :payload, :reason, :now, :body, "
+                        + ":contentType, cast(:headers as jsonb), :source, :verified, :unknownSender)")
+                .bind("unknownSender", unknownSender)
                 .bind("channel", origin.channel().wireName())
                 .bind("payload", text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text)
                 .bind("reason", reason.replace("\u0000", ""))

@@ -12,7 +12,7 @@ public final class KeptAsideQueries {
 
     private static final String SUMMARY = "select id, channel, reason, received_at, "
             + "octet_length(coalesce(body, convert_to(payload, 'UTF8'))) as bytes, retried_at, retry_outcome, "
-            + "(body is not null and source is not null) as retryable from unprocessed_payload ";
+            + "(body is not null and source is not null) as retryable, unknown_sender from unprocessed_payload ";
 
     private final Handle handle;
 
@@ -22,7 +22,21 @@ public final class KeptAsideQueries {
 
     /** One in the list: newest first. */
     public record Summary(long id, String channel, String reason, Instant receivedAt, long bytes, Instant retriedAt,
-                          String retryOutcome, boolean retryable) {
+                          String retryOutcome, boolean retryable, String unknownSender) {
+
+        /** A mail held for its unknown sender, not accepted yet: the Kept aside page offers Accept. */
+        public boolean awaitsAcceptance() {
+            return unknownSender != null && retryable && !ACCEPTED.equals(retryOutcome);
+        }
+    }
+
+    /** The retry outcome of a mail whose unknown sender an employee accepted. */
+    public static final String ACCEPTED = "accepted";
+
+    /** Locks the row for the rest of the transaction (an accept), answering its summary. */
+    public Optional<Summary> lock(long id) {
+        return handle.createQuery("select id from unprocessed_payload where id = :id for update").bind("id", id)
+                .mapTo(Long.class).findOne().flatMap(found -> find(found).map(Detail::summary));
     }
 
     /** One with the request as received; {@code body} is null for rows kept before requests were kept whole. */
@@ -80,6 +94,7 @@ public final class KeptAsideQueries {
         java.sql.Timestamp retried = rs.getTimestamp("retried_at");
         return new Summary(rs.getLong("id"), rs.getString("channel"), rs.getString("reason"),
                 rs.getTimestamp("received_at").toInstant(), rs.getLong("bytes"),
-                retried == null ? null : retried.toInstant(), rs.getString("retry_outcome"), rs.getBoolean("retryable"));
+                retried == null ? null : retried.toInstant(), rs.getString("retry_outcome"), rs.getBoolean("retryable"),
+                rs.getString("unknown_sender"));
     }
 }

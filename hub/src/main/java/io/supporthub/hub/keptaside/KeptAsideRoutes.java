@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * {@code /api/kept-aside}: payloads kept aside, for senior specialists and admins (see RoutePermissions): list (newest first, keyset paging with {@code after}
- * and {@code limit}), one with its request (content type, headers, base64 body), retry, delete.
+ * and {@code limit}), one with its request (content type, headers, base64 body), retry, delete, and accept a mail held
+ * for its unknown sender (makes the contact and the ticket, once).
  */
 public final class KeptAsideRoutes {
 
@@ -30,6 +31,7 @@ public final class KeptAsideRoutes {
         routes.get("/api/kept-aside", this::list);
         routes.get("/api/kept-aside/{id}", this::show);
         routes.post("/api/kept-aside/{id}/retry", this::retry);
+        routes.post("/api/kept-aside/{id}/accept", ctx -> answer(ctx, keptAside.accept(PathParams.id(ctx, "id"))));
         routes.delete("/api/kept-aside/{id}", ctx -> {
             keptAside.delete(PathParams.id(ctx, "id"));
             ctx.status(204);
@@ -65,7 +67,10 @@ public final class KeptAsideRoutes {
     }
 
     private void retry(Context ctx) {
-        Replayed replayed = keptAside.retry(PathParams.id(ctx, "id"));
+        answer(ctx, keptAside.retry(PathParams.id(ctx, "id")));
+    }
+
+    private static void answer(Context ctx, Replayed replayed) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("outcome", replayed.outcome());
         body.put("ticketIds", replayed.ticketIds());
@@ -83,6 +88,10 @@ public final class KeptAsideRoutes {
         item.put("receivedAt", kept.receivedAt());
         item.put("bytes", kept.bytes());
         item.put("retryable", kept.retryable());
+        if (kept.unknownSender() != null) {
+            item.put("unknownSender", kept.unknownSender());
+            item.put("awaitsAcceptance", kept.awaitsAcceptance());
+        }
         if (kept.retriedAt() != null) {
             item.put("retriedAt", kept.retriedAt());
             item.put("retryOutcome", kept.retryOutcome());

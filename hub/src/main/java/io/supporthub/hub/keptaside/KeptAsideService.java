@@ -1,7 +1,9 @@
 package io.supporthub.hub.keptaside;
 
 import io.supporthub.channels.RawPayload;
+import io.supporthub.hub.channelevent.AcceptsUnknownSenders;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
+import io.supporthub.hub.inbox.AcceptResult;
 import io.supporthub.hub.channelevent.Replayable;
 import io.supporthub.hub.channelevent.Replayed;
 import io.supporthub.hub.db.Failures;
@@ -61,6 +63,10 @@ public final class KeptAsideService {
             throw new Refusal(Refusal.Kind.CONFLICT, "not_retryable",
                     "this payload was kept before requests were kept whole; it can be read, not retried");
         }
+        if (kept.summary().awaitsAcceptance()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "awaits_acceptance", "this mail waits for its sender "
+                    + kept.summary().unknownSender() + " to be accepted (POST /api/kept-aside/" + id + "/accept)");
+        }
         Replayable path = events.replayable(kept.source()).orElseThrow(() -> Refusal.unprocessable(
                 "nothing takes " + kept.source() + " now: is the " + kept.summary().channel() + " channel configured?"));
         Replayed replayed = replay(id, path, kept);
@@ -71,6 +77,51 @@ public final class KeptAsideService {
         });
         log.info("Payload {} kept aside from {} retried: {}", id, kept.summary().channel(), replayed.outcome());
         return replayed;
+    }
+
+    /**
+     * Takes a mail held for its unknown sender into the inbox: the contact and the ticket are made, once. The row is
+     * locked while it is taken, so two employees accepting at once make one contact; accepting it again answers
+     * duplicate with the same tickets, and the inbox's dedupe on the Message-ID stops the mailbox bringing it twice.
+     */
+    public Replayed accept(long id) {
+        Replayed accepted;
+        try {
+            accepted = transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
+                KeptAsideQueries queries = new KeptAsideQueries(handle);
+                KeptAsideQueries.Summary summary = queries.lock(id)
+                        .orElseThrow(() -> Refusal.notFound("no payload kept aside with id " + id));
+                KeptAsideQueries.Detail kept = queries.find(id).orElseThrow();
+                if (KeptAsideQueries.ACCEPTED.equals(summary.retryOutcome())) {
+                    return new Replayed(Replayed.DUPLICATE, kept.retryTicketIds(), null);
+                }
+                if (summary.unknownSender() == null) {
+                    throw new Refusal(Refusal.Kind.CONFLICT, "not_acceptable",
+                            "this payload was not kept for an unknown sender; retry it instead");
+                }
+                AcceptsUnknownSenders path = events.replayable(kept.source())
+                        .filter(AcceptsUnknownSenders.class::isInstance).map(AcceptsUnknownSenders.class::cast)
+                        .orElseThrow(() -> Refusal.unprocessable("nothing takes " + kept.source()
+                                + " now: is the " + summary.channel() + " channel configured?"));
+                List<AcceptResult> results;
+                try {
+                    results = path.acceptUnknownSender(handle, new RawPayload(kept.contentType(), headers(kept.headers()),
+                            kept.body()), afterCommit);
+                } catch (java.io.IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (results.isEmpty()) {
+                    throw Refusal.unprocessable("the mail kept aside holds no message to take");
+                }
+                Replayed taken = Replayed.of(results);
+                queries.retried(id, clock.instant(), KeptAsideQueries.ACCEPTED, taken.ticketIds(), null);
+                return taken;
+            });
+        } catch (UncheckedIOException e) {
+            throw new Refusal(Refusal.Kind.UNAVAILABLE, "unavailable", "the mail could not be read now; try again shortly");
+        }
+        log.info("Mail {} kept aside from unknown sender accepted: {} {}", id, accepted.outcome(), accepted.ticketIds());
+        return accepted;
     }
 
     /** Runs it through its path; a passing failure there (the database, a provider's media) refuses as unavailable. */

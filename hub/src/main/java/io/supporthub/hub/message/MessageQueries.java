@@ -69,6 +69,12 @@ public final class MessageQueries {
         }
     }
 
+    /** Records where an outgoing message without an address of the contact's goes ({@link ToSend#recipient()}). */
+    public void setRecipient(long messageId, String value) {
+        handle.createUpdate("insert into message_recipient (message_id, value) values (:id, :value)")
+                .bind("id", messageId).bind("value", value).execute();
+    }
+
     public long insert(NewMessage message, Instant now) {
         return handle.createUpdate("insert into message (ticket_id, direction, visibility, channel, address_id, author_agent_id, "
                         + "text, html, external_id, delivery_state, automated, our_address, buttons, rating_comment, sender_auth, "
@@ -318,13 +324,15 @@ public final class MessageQueries {
      * A stored message as the outbox sends it, with its ticket's subject and number; {@code ticketId} and
      * {@code number} are null for the bot's chatter, {@code buttons} is their JSON.
      */
+    /** {@code recipient}: where it goes when not to an address of the contact's (a company's email or phone), else null. */
     public record ToSend(long id, Long ticketId, Long addressId, String direction, String visibility, String text,
-                         String html, String subject, Long number, String channel, String buttons) {
+                         String html, String subject, Long number, String channel, String buttons, String recipient) {
     }
 
     public ToSend toSend(long messageId) {
         return handle.createQuery("select m.id, m.ticket_id, m.address_id, m.direction, m.visibility, m.text, m.html, "
-                        + "t.subject, t.number, m.channel, m.buttons::text as buttons "
+                        + "t.subject, t.number, m.channel, m.buttons::text as buttons, "
+                        + "(select r.value from message_recipient r where r.message_id = m.id) as recipient "
                         + "from message m left join ticket t on t.id = m.ticket_id where m.id = :id")
                 .bind("id", messageId)
                 .mapTo(ToSend.class)

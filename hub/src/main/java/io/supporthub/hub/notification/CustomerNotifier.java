@@ -2,6 +2,7 @@ package io.supporthub.hub.notification;
 
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.hub.catalog.CatalogQueries;
+import io.supporthub.hub.company.CompanyQueries;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.AfterCommit;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -100,18 +102,50 @@ public final class CustomerNotifier implements TicketListener {
             return;
         }
         ReplyAddress reply = service.replyAddress(handle, ticket, via);
-        if (!reply.found()) {
+        Optional<String> companyAddress = reply.found() ? Optional.empty() : companyAddress(handle, ticket, via, service);
+        if (!reply.found() && companyAddress.isEmpty()) {
             log.info("No {} notification for ticket #{}: {}", NotificationSettings.wireName(notification),
                     ticket.number(), reply.problem());
             return;
         }
-        AddressRow address = reply.address();
         String language = TicketVariables.language(handle, ticket);
         Map<String, Object> variables = TicketVariables.of(handle, ticket, defaults, settings.companyName(), null);
         String template = settings.override(language, notification.textKey());
         String text = renderer.renderPlain(template != null ? template : defaults.template(language, notification.textKey()),
                 variables).strip();
-        write(handle, ticket, via, address, notification, text, afterCommit);
+        if (reply.found()) {
+            write(handle, ticket, via, reply.address(), notification, text, afterCommit);
+        } else {
+            writeToCompany(handle, ticket, via, companyAddress.get(), notification, text, afterCommit);
+        }
+    }
+
+    /**
+     * For a contact with no email (for SMS: no phone) of their own at all, the first email (phone) of the ticket's
+     * company, when the channel is on and the company has one. A contact whose own address is unreachable is not
+     * written to elsewhere: that is theirs to fix.
+     */
+    private static Optional<String> companyAddress(Handle handle, Ticket ticket, ChannelKind via, TicketService service) {
+        if (via != ChannelKind.EMAIL && via != ChannelKind.SMS || !service.canSendOn(via)) {
+            return Optional.empty();
+        }
+        boolean hasOwn = new ContactQueries(handle).addresses(ticket.contactId()).stream()
+                .anyMatch(a -> a.kind().equals(via.addressKind().wireName()));
+        if (hasOwn) {
+            return Optional.empty();
+        }
+        return new TicketQueries(handle).companyOf(ticket.id())
+                .flatMap(companyId -> new CompanyQueries(handle).firstAddress(companyId, via == ChannelKind.SMS));
+    }
+
+    private void writeToCompany(Handle handle, Ticket ticket, ChannelKind via, String recipient, Notification notification,
+                                String text, AfterCommit afterCommit) {
+        long messageId = outbox.queueToRecipient(handle, ticket.id(), via, recipient, text, afterCommit);
+        new TicketQueries(handle).addEvent(ticket.id(), "notified", "system", null, null, null,
+                TicketOps.json(Map.of("notification", NotificationSettings.wireName(notification),
+                        "channel", via.wireName(), "messageId", messageId, "to", "company")), clock.instant());
+        log.info("{} notification for ticket #{} sent to its company's {} (the contact has none of their own)",
+                NotificationSettings.wireName(notification), ticket.number(), via == ChannelKind.SMS ? "phone" : "email");
     }
 
     private void write(Handle handle, Ticket ticket, ChannelKind via, AddressRow address, Notification notification,

@@ -36,6 +36,19 @@ public final class ObserverQueries {
                 .execute() == 1;
     }
 
+    /**
+     * A new ticket's default observers: those of its company and of its contact, in one statement (an observer of
+     * both is added once; nobody adds them, so {@code added_by} stays empty).
+     */
+    public void addDefaults(long ticketId, Instant now) {
+        handle.createUpdate("insert into ticket_observer (ticket_id, agent_id, group_id, added_at) "
+                        + "select t.id, o.agent_id, o.group_id, :now from ticket t "
+                        + "join lateral (select agent_id, group_id from company_observer where company_id = t.company_id "
+                        + "union select agent_id, group_id from contact_observer where contact_id = t.contact_id) o on true "
+                        + "where t.id = :ticketId on conflict do nothing")
+                .bind("ticketId", ticketId).bind("now", now).execute();
+    }
+
     /** Removes the observer; false when it was not there. */
     public boolean remove(long ticketId, String kind, long id) {
         String column = Observer.AGENT.equals(kind) ? "agent_id" : "group_id";

@@ -2,6 +2,7 @@ package io.supporthub.hub.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.supporthub.channels.Address;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.ThreadHint;
@@ -72,17 +73,24 @@ public final class MessageBuilder {
             return Built.refused(row.ticketId(), "only outgoing public messages are sent; message " + row.id()
                     + " is " + ("public".equals(row.visibility()) ? "an incoming one" : "an internal note"));
         }
-        Optional<AddressRow> address = row.addressId() == null ? Optional.empty() : new ContactQueries(handle).address(row.addressId());
-        if (address.isEmpty()) {
-            return Built.unsendable(row.ticketId(), "the customer has no address on " + row.channel());
-        }
-        if (!address.get().reachable()) {
-            return Built.unsendable(row.ticketId(), "the customer cannot be reached on " + row.channel() + ": "
-                    + address.get().unreachableReason());
+        Address to;
+        if (row.recipient() != null) {
+            // A notification to the contact's company's email or phone (the contact has none of their own).
+            to = new Address(ChannelKind.fromWire(row.channel()).addressKind(), row.recipient());
+        } else {
+            Optional<AddressRow> address = row.addressId() == null ? Optional.empty() : new ContactQueries(handle).address(row.addressId());
+            if (address.isEmpty()) {
+                return Built.unsendable(row.ticketId(), "the customer has no address on " + row.channel());
+            }
+            if (!address.get().reachable()) {
+                return Built.unsendable(row.ticketId(), "the customer cannot be reached on " + row.channel() + ": "
+                        + address.get().unreachableReason());
+            }
+            to = address.get().address();
         }
         List<String> replyTo = row.ticketId() == null ? List.of()
                 : new MessageQueries(handle).earlierExternalIds(row.ticketId(), ChannelKind.fromWire(row.channel()), row.id());
-        OutboundMessage message = new OutboundMessage(row.id(), address.get().address(), row.text(), row.html(),
+        OutboundMessage message = new OutboundMessage(row.id(), to, row.text(), row.html(),
                 row.subject(), row.number(), new ThreadHint(row.number(), replyTo),
                 new AttachmentStore(handle).load(row.id()), buttons(row),
                 row.ticketId() == null ? null

@@ -36,6 +36,22 @@ public final class Outbox {
         return messageId;
     }
 
+    /**
+     * An automated message on the ticket to an address that is no contact's own ({@code recipient}: a company's email
+     * or phone), written and queued like any other; returns the message's id.
+     */
+    public long queueToRecipient(Handle handle, long ticketId, io.supporthub.channels.ChannelKind channel, String recipient,
+                                 String text, AfterCommit afterCommit) {
+        Instant now = clock.instant();
+        MessageQueries messages = new MessageQueries(handle);
+        long messageId = messages.insert(new NewMessage(ticketId, "out", "public", channel, null, null, text, null, null,
+                io.supporthub.channels.DeliveryState.QUEUED, true, null, null, false, null), now);
+        messages.setRecipient(messageId, recipient);
+        new OutboxQueries(handle).enqueue(messageId, channel, now);
+        afterCommit.add(wakeDispatcher);
+        return messageId;
+    }
+
     private static String buttons(Outgoing message) {
         if (message.buttons().isEmpty()) {
             return null;

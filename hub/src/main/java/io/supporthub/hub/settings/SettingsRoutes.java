@@ -37,7 +37,12 @@ public final class SettingsRoutes {
         if (zone != null && !zone.isTextual()) {
             throw Refusal.invalid("'timeZone' must be an IANA time zone id");
         }
+        JsonNode unknown = body.get("createContactsForUnknownSenders");
+        if (unknown != null && !unknown.isBoolean()) {
+            throw Refusal.invalid("'createContactsForUnknownSenders' must be true or false");
+        }
         return new SettingsService.Changes(group == null || group.isNull() ? null : group.asLong(), clear,
-                seniors == null ? null : seniors.asBoolean(), zone == null ? null : zone.asText());
+                seniors == null ? null : seniors.asBoolean(), zone == null ? null : zone.asText(),
+                unknown == null ? null : unknown.asBoolean());
     }
 }

@@ -18,9 +18,11 @@ public final class SettingsService {
     static final String DEFAULT_GROUP = "default_group_id";
     static final String SENIORS_SEE_REPORTS = "seniors_see_reports";
     static final String TIME_ZONE = "time_zone";
+    static final String UNKNOWN_SENDERS = "create_contacts_for_unknown_senders";
 
     /** What a request changes; a null field stays, except {@code defaultGroupId} when {@code clearDefaultGroup}. */
-    public record Changes(Long defaultGroupId, boolean clearDefaultGroup, Boolean seniorsSeeReports, String timeZone) {
+    public record Changes(Long defaultGroupId, boolean clearDefaultGroup, Boolean seniorsSeeReports, String timeZone,
+                          Boolean createContactsForUnknownSenders) {
     }
 
     private final Transactions transactions;
@@ -44,7 +46,12 @@ public final class SettingsService {
         Long group = settings.read(DEFAULT_GROUP).filter(JsonNode::canConvertToLong).map(JsonNode::asLong).orElse(null);
         boolean seniors = settings.read(SENIORS_SEE_REPORTS).map(JsonNode::asBoolean).orElse(false);
         String zone = settings.read(TIME_ZONE).map(JsonNode::asText).orElse(defaultTimeZone.getId());
-        return new HubSettings(group, seniors, zone);
+        return new HubSettings(group, seniors, zone, createsContactsForUnknownSenders(handle));
+    }
+
+    /** Whether mail from an unknown sender makes a contact and a ticket (on unless an admin turned it off). */
+    public static boolean createsContactsForUnknownSenders(Handle handle) {
+        return new SettingQueries(handle).read(UNKNOWN_SENDERS).map(JsonNode::asBoolean).orElse(true);
     }
 
     /**
@@ -79,6 +86,9 @@ public final class SettingsService {
             }
             if (zone != null) {
                 settings.write(TIME_ZONE, zone, clock.instant());
+            }
+            if (changes.createContactsForUnknownSenders() != null) {
+                settings.write(UNKNOWN_SENDERS, changes.createContactsForUnknownSenders(), clock.instant());
             }
             return read(handle);
         });

@@ -26,8 +26,9 @@ import java.util.Map;
 /**
  * The agent's SMS tools (behind the {@code /api/*} login):
  * <ul>
- *   <li>{@code GET /api/sms/segments?text=...} → {@code {"encoding": "gsm7"|"ucs2", "segments": n, "units": n}}, what
- *       the text costs before it is sent;</li>
+ *   <li>{@code GET /api/sms/segments?text=...} → {@code {"encoding": "gsm7"|"ucs2", "segments": n, "units": n,
+ *       "ucs2Because"?: "’", "ucs2BecauseCode"?: "U+2019"}}, what the text costs before it is sent, and for UCS-2
+ *       the first character that makes it so;</li>
  *   <li>{@code POST /api/tickets/{id}/sms} {@code {"text"}}: an SMS to the ticket's customer on their phone, whatever
  *       channel the ticket came from. The text is a template (e.g. a canned reply) filled with the ticket's variables
  *       ({@code {{customer.name}}}, {@code {{ticket.number}}}, {@code {{ticket.subject}}}, {@code {{ticket.status}}},
@@ -93,6 +94,11 @@ public final class SmsRoutes {
         body.put("encoding", segments.encoding().name().toLowerCase(Locale.ROOT));
         body.put("segments", segments.segments());
         body.put("units", segments.units());
+        int culprit = SmsSegments.firstOutsideGsm7(text);
+        if (culprit >= 0) {
+            body.put("ucs2Because", new String(Character.toChars(culprit)));
+            body.put("ucs2BecauseCode", String.format(Locale.ROOT, "U+%04X", culprit));
+        }
         return body;
     }
 

@@ -39,6 +39,10 @@ final class TicketConditions {
         if (filter.contactId() != null) {
             sql.append("and t.contact_id = :contactId ");
         }
+        if (filter.companyId() != null) {
+            // With the status of each branch, ticket_company_inbox gives the rows in list order.
+            sql.append("and t.company_id = :companyId ");
+        }
         if (filter.watcherId() != null) {
             boolean doneToo = filter.statuses().isEmpty() || filter.statuses().contains("resolved")
                     || filter.statuses().contains("closed");
@@ -56,6 +60,7 @@ final class TicketConditions {
                 .bind("priority", filter.priority())
                 .bind("type", filter.type())
                 .bind("contactId", filter.contactId())
+                .bind("companyId", filter.companyId())
                 .bind("watcherId", filter.watcherId())
                 .bind("afterAt", filter.afterAt())
                 .bind("afterId", filter.afterId());

@@ -4,15 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
-/**
- * What the ticket list shows: every field optional. {@code watcherId}: only tickets that agent observes.
+ * What the ticket list shows: every field optional. {@code companyId}: only the tickets registered for that company. {@code watcherId}: only tickets that agent observes.
  * {@code groupIds}, when not null, keeps the tickets in those groups ({@code group=<id>|mine}). {@code after} is the
  * keyset cursor of the previous page's last row (its last message time and id), so every page is one index scan however
  * deep.
  */
 public record TicketFilter(List<String> statuses, Integer line, Long assigneeId, boolean unassigned, String channel,
                            String priority, String type, Long contactId, Long watcherId, String query, Instant afterAt,
-                           Long afterId, int limit, List<Long> groupIds) {
+                           Long afterId, int limit, List<Long> groupIds, Long companyId) {
 
     public static final int MAX_LIMIT = 200;
 
@@ -24,12 +23,26 @@ public record TicketFilter(List<String> statuses, Integer line, Long assigneeId,
         }
     }
 
+    /** A filter on no company. */
+    public TicketFilter(List<String> statuses, Integer line, Long assigneeId, boolean unassigned, String channel,
+                        String priority, String type, Long contactId, Long watcherId, String query, Instant afterAt,
+                        Long afterId, int limit, List<Long> groupIds) {
+        this(statuses, line, assigneeId, unassigned, channel, priority, type, contactId, watcherId, query, afterAt,
+                afterId, limit, groupIds, null);
+    }
+
+    /** The same filter kept to the tickets of one company (null: any). */
+    public TicketFilter withCompany(Long company) {
+        return new TicketFilter(statuses, line, assigneeId, unassigned, channel, priority, type, contactId, watcherId,
+                query, afterAt, afterId, limit, groupIds, company);
+    }
+
     /** A filter on no group. */
     public TicketFilter(List<String> statuses, Integer line, Long assigneeId, boolean unassigned, String channel,
                         String priority, String type, Long contactId, Long watcherId, String query, Instant afterAt,
                         Long afterId, int limit) {
         this(statuses, line, assigneeId, unassigned, channel, priority, type, contactId, watcherId, query, afterAt,
-                afterId, limit, null);
+                afterId, limit, null, null);
     }
 
     /** The same search over all tickets ({@code scope=all}): only the words, the cursor and the limit are kept. */

@@ -5,6 +5,7 @@ import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.group.TicketGroupScope;
 import io.supporthub.hub.ticket.TicketSummary.AddressView;
 import io.supporthub.hub.ticket.TicketSummary.AgentRef;
+import io.supporthub.hub.ticket.TicketSummary.CompanyRef;
 import io.supporthub.hub.ticket.TicketSummary.ContactView;
 import io.supporthub.hub.ticket.TicketSummary.GroupRef;
 import io.supporthub.hub.ticket.search.SearchTerms;
@@ -37,7 +38,10 @@ public final class TicketListQueries {
             + "(select name from ticket_type where id = t.type_id) as type_name, "
             + "(select name from ticket_priority where id = t.priority_id) as priority_name, t.created_at, t.updated_at, "
             + "t.first_response_at, t.resolved_at, t.closed_at, t.postponed_until, t.last_message_at, t.last_message_in, "
-            + "t.waiting_since, t.rating, t.rating_comment, t.follow_up_of, (select left(m.text, 160) from message m "
+            + "t.waiting_since, t.rating, t.rating_comment, t.follow_up_of, t.company_id, "
+            + "(select name from company where id = t.company_id) as company_name, "
+            + "(select g.name from company co join client_category g on g.id = co.category_id where co.id = t.company_id) "
+            + "as company_category, (select left(m.text, 160) from message m "
             + "where m.ticket_id = t.id and m.visibility = 'public' and not (m.automated and m.direction = 'out') "
             + "order by m.id desc limit 1) as excerpt, "
             // The customer's addresses in the same statement, as (kind, value, unreachable reason) flattened: a second
@@ -146,6 +150,9 @@ public final class TicketListQueries {
         Long followUpOf = rs.wasNull() ? null : followUp;
         long groupId = rs.getLong("group_id");
         GroupRef group = rs.wasNull() ? null : new GroupRef(groupId, rs.getString("group_name"));
+        long companyId = rs.getLong("company_id");
+        CompanyRef company = rs.wasNull() ? null
+                : new CompanyRef(companyId, rs.getString("company_name"), rs.getString("company_category"));
         return new TicketSummary(rs.getLong("id"), rs.getLong("number"), rs.getString("subject"), rs.getString("status"),
                 rs.getString("custom_status"), rs.getInt("line"), group, rs.getString("channel"),
                 new ContactView(rs.getLong("contact_id"), rs.getString("contact_name"), addresses(rs)), assignee,
@@ -153,7 +160,7 @@ public final class TicketListQueries {
                 instant(rs, "updated_at"), instant(rs, "first_response_at"), instant(rs, "resolved_at"),
                 instant(rs, "closed_at"), instant(rs, "postponed_until"), instant(rs, "last_message_at"),
                 rs.getBoolean("last_message_in"), instant(rs, "waiting_since"), rs.getString("excerpt"), ratingValue,
-                rs.getString("rating_comment"), followUpOf);
+                rs.getString("rating_comment"), followUpOf, company);
     }
 
     private static List<AddressView> addresses(ResultSet rs) throws SQLException {

@@ -61,7 +61,8 @@ public final class TicketOpener {
             if (request.text() != null && !request.text().isBlank()) {
                 if (request.channel() != null) {
                     AddressRow address = tickets.replyAddress(handle, ticket, request.channel()).orElseRefuse();
-                    tickets.sendReply(handle, ticket, request.channel(), address, agent.id(), request.text().strip(), afterCommit);
+                    tickets.sendReply(handle, ticket, request.channel(), address, agent.id(),
+                            tickets.renderTyped(handle, ticket.id(), agent.id(), request.text().strip()), afterCommit);
                 } else {
                     new MessageQueries(handle).insert(NewMessage.note(ticket.id(), agent.id(), request.text().strip()), ops.now());
                 }

@@ -39,7 +39,17 @@ public final class TicketQueries {
                 .bind("number", number).mapTo(Ticket.class).findOne();
     }
 
+    /**
+     * A new ticket. Its company comes from its contact's (the trigger {@code ticket_contact_company}), and the default
+     * observers of that company and of the contact become its observers in the same statement's transaction.
+     */
     public Ticket create(NewTicket ticket, Instant now) {
+        Ticket created = insert(ticket, now);
+        new io.supporthub.hub.observer.ObserverQueries(handle).addDefaults(created.id(), now);
+        return created;
+    }
+
+    private Ticket insert(NewTicket ticket, Instant now) {
         return handle.createQuery("insert into ticket (subject, status, line, type_id, priority_id, contact_id, channel, "
                         + "follow_up_of, created_at, updated_at, last_message_at, last_message_in, waiting_since, search) "
                         + "values (:subject, 'open', 1, :typeId, coalesce(:priorityId, (select id from ticket_priority where name = 'normal')), "
@@ -56,6 +66,24 @@ public final class TicketQueries {
                 .bind("now", now)
                 .mapTo(Ticket.class)
                 .one();
+    }
+
+    /** Puts the ticket under a company, or none; its contact's company is left as it is. */
+    public void setCompany(long ticketId, Long companyId) {
+        handle.createUpdate("update ticket set company_id = :companyId where id = :id")
+                .bind("id", ticketId).bind("companyId", companyId).execute();
+    }
+
+    /** The company the ticket is registered for, if any. */
+    public Optional<Long> companyOf(long ticketId) {
+        return handle.createQuery("select company_id from ticket where id = :id and company_id is not null")
+                .bind("id", ticketId).mapTo(Long.class).findOne();
+    }
+
+    /** The name of the company, when there is one with that id. */
+    public Optional<String> companyName(long companyId) {
+        return handle.createQuery("select name from company where id = :id").bind("id", companyId)
+                .mapTo(String.class).findOne();
     }
 
     /** What a new ticket starts with. */

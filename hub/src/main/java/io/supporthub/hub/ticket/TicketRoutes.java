@@ -134,6 +134,8 @@ public final class TicketRoutes {
                     after == null || after.isBlank() ? null : TicketFilter.cursorInstant(after),
                     after == null || after.isBlank() ? null : TicketFilter.cursorId(after),
                     limit == null || limit.isBlank() ? 50 : Integer.parseInt(limit), groupIds);
+            String company = ctx.queryParam("company");
+            filter = filter.withCompany(company == null || company.isBlank() ? null : Long.parseLong(company.strip()));
             return scope.equals("all") ? filter.everywhere() : filter;
         } catch (NumberFormatException | DateTimeParseException e) {
             throw Refusal.invalid("malformed filter: " + e.getMessage());
@@ -213,16 +215,24 @@ public final class TicketRoutes {
             }
             group = node.asLong();
         }
+        boolean companySet = body.has("companyId");
+        Long company = companySet ? Json.optLong(body, "companyId") : null;
         tickets.update(id(ctx), agent, new TicketService.TicketPatch(assigneeSet, assignee,
-                Json.optText(body, "type"), Json.optText(body, "priority"), Json.optText(body, "subject"), groupSet, group));
+                Json.optText(body, "type"), Json.optText(body, "priority"), Json.optText(body, "subject"), groupSet, group,
+                companySet, company));
         respondWithTicket(ctx);
     }
 
     private void reply(Context ctx) {
         Agent agent = Authentication.agent(ctx);
         JsonNode body = Json.body(ctx);
+        boolean resolve = Json.optBoolean(body, "resolve", false);
+        String then = Json.optText(body, "status");
+        if (resolve && then != null) {
+            throw Refusal.invalid("give 'resolve' or 'status', not both");
+        }
         long messageId = tickets.reply(id(ctx), agent, Json.text(body, "text"), channel(Json.optText(body, "channel")),
-                Json.optBoolean(body, "resolve", false));
+                resolve ? TicketStatus.RESOLVED.wireName() : then);
         ctx.status(201).json(Map.of("messageId", messageId, "deliveryState", "queued"));
     }
 

@@ -38,30 +38,60 @@ public final class TicketService {
     private final TicketOps ops;
     private final ChannelReadiness readiness;
     private final Outbox outbox;
+    private final TypedVariables typedVariables;
+    private final AfterResolution afterResolution;
 
-    public TicketService(Transactions transactions, TicketOps ops, ChannelReadiness readiness, Outbox outbox) {
+    public TicketService(Transactions transactions, TicketOps ops, ChannelReadiness readiness, Outbox outbox,
+                         TypedVariables typedVariables, AfterResolution afterResolution) {
         this.transactions = transactions;
         this.ops = ops;
         this.readiness = readiness;
         this.outbox = outbox;
+        this.typedVariables = typedVariables;
+        this.afterResolution = afterResolution;
+    }
+
+    /** When resolved tickets close by themselves and until when the customer's message reopens them. */
+    public AfterResolution afterResolution() {
+        return afterResolution;
     }
 
     /** A public reply on the chosen channel (the ticket's own by default), optionally resolving the ticket. */
     public long reply(long ticketId, Agent agent, String text, ChannelKind channel, boolean resolve) {
+        return reply(ticketId, agent, text, channel, resolve ? TicketStatus.RESOLVED.wireName() : null);
+    }
+
+    /**
+     * A public reply, then, with {@code thenStatus} (a base status or a custom status's name; not postponed, which
+     * needs a time), the ticket moved there as the agent moves it ("Send and set Awaiting reply"), unless it is there
+     * already. One transaction: a move the transition table refuses sends nothing.
+     */
+    public long reply(long ticketId, Agent agent, String text, ChannelKind channel, String thenStatus) {
         requireText(text);
         return transactions.inTransaction((handle, afterCommit) -> {
+            StatusTarget then = thenStatus == null ? null : target(handle, thenStatus, null);
+            if (then != null && then.status() == TicketStatus.POSTPONED) {
+                throw Refusal.invalid("a reply cannot postpone the ticket, which needs a time: set the status apart");
+            }
             Ticket ticket = lockOpenForAgent(handle, ticketId);
             ChannelKind via = channel == null ? defaultReplyChannel(handle, ticket) : channel;
             AddressRow address = replyAddress(handle, ticket, via).orElseRefuse();
-            long messageId = sendReply(handle, ticket, via, address, agent.id(), text, afterCommit);
+            long messageId = sendReply(handle, ticket, via, address, agent.id(),
+                    typedVariables.render(handle, ticketId, agent.id(), text), afterCommit);
             new TicketQueries(handle).addEvent(ticketId, "replied", "agent", agent.id(), null, null,
                     TicketOps.json(Map.of("channel", via.wireName(), "messageId", messageId)), ops.now());
             Ticket current = new TicketQueries(handle).lock(ticketId).orElseThrow();
-            if (resolve && current.baseStatus() != TicketStatus.RESOLVED) {
-                ops.changeStatus(handle, current, StatusTarget.of(TicketStatus.RESOLVED), Actor.AGENT, agent.id(), afterCommit);
+            if (then != null && (current.baseStatus() != then.status()
+                    || !java.util.Objects.equals(current.customStatusId(), then.customStatusId()))) {
+                ops.changeStatus(handle, current, then, Actor.AGENT, agent.id(), afterCommit);
             }
             return messageId;
         });
+    }
+
+    /** What an agent typed, with its template variables rendered for the ticket (see {@link TypedVariables}). */
+    public String renderTyped(Handle handle, long ticketId, long agentId, String text) {
+        return typedVariables.render(handle, ticketId, agentId, text);
     }
 
     /**
@@ -114,6 +144,11 @@ public final class TicketService {
         return ReplyAddress.of(address);
     }
 
+    /** Whether the hub has a sender for the channel (it is configured). */
+    public boolean canSendOn(ChannelKind channel) {
+        return readiness.canSend(channel);
+    }
+
     /** An internal note: never sent to the customer, never in the outbox. */
     public long note(long ticketId, Agent agent, String text) {
         requireText(text);
@@ -156,7 +191,7 @@ public final class TicketService {
         }
     }
 
-    /** Assignee, type, priority and subject; only the fields given change. */
+    /** Assignee, group, type, priority, subject and company; only the fields given change. */
     public void update(long ticketId, Agent agent, TicketPatch patch) {
         transactions.inTransactionRetryingConflicts((handle, afterCommit) -> {
             // The assignee's lock before the ticket's: the order every assign path and a disable take them in.
@@ -198,8 +233,11 @@ public final class TicketService {
                 new TicketQueries(handle).setSubject(ticketId, subject);
                 changes.put("subject", subject);
             }
+            if (patch.companySet()) {
+                changes.put("company", company(handle, ticketId, patch.companyId()));
+            }
             if (changes.isEmpty()) {
-                throw Refusal.invalid("nothing to change: give group, assignee, type, priority or subject");
+                throw Refusal.invalid("nothing to change: give group, assignee, type, priority, subject or companyId");
             }
             new TicketQueries(handle).touch(ticket.id(), ops.now());
             new TicketQueries(handle).addEvent(ticketId, "updated", "agent", agent.id(), null, null, TicketOps.json(changes), ops.now());
@@ -238,12 +276,33 @@ public final class TicketService {
         return target != null && (current.map(g -> g.id() != groupId).orElse(true) || ticket.assigneeId() != null);
     }
 
+    /**
+     * Puts the ticket under the company (null: none); 422 when there is no such company. Returns what the timeline
+     * records: the company's id and name, or null.
+     */
+    private static Map<String, Object> company(Handle handle, long ticketId, Long companyId) {
+        TicketQueries queries = new TicketQueries(handle);
+        if (companyId == null) {
+            queries.setCompany(ticketId, null);
+            return null;
+        }
+        String name = queries.companyName(companyId)
+                .orElseThrow(() -> new Refusal(Refusal.Kind.UNPROCESSABLE, "unknown_company", "no company " + companyId));
+        queries.setCompany(ticketId, companyId);
+        return Map.of("id", companyId, "name", name);
+    }
+
     /** Changes to a ticket's fields; {@code assigneeSet} tells "unassign" (null) from "leave as is". */
     public record TicketPatch(boolean assigneeSet, Long assigneeId, String type, String priority, String subject,
-                              boolean groupSet, Long groupId) {
+                              boolean groupSet, Long groupId, boolean companySet, Long companyId) {
 
         public TicketPatch(boolean assigneeSet, Long assigneeId, String type, String priority, String subject) {
-            this(assigneeSet, assigneeId, type, priority, subject, false, null);
+            this(assigneeSet, assigneeId, type, priority, subject, false, null, false, null);
+        }
+
+        public TicketPatch(boolean assigneeSet, Long assigneeId, String type, String priority, String subject,
+                           boolean groupSet, Long groupId) {
+            this(assigneeSet, assigneeId, type, priority, subject, groupSet, groupId, false, null);
         }
     }
 

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A ticket as lists and details show it (CONTRACT.md's ticket JSON). {@code line} is derived from the group: 2 in the
- * escalation group, else 1.
+ * escalation group, else 1. {@code company}: the company the ticket is for (set at registration from the contact's,
+ * changed by hand), or null.
  */
 public record TicketSummary(
         long id,
@@ -32,13 +33,18 @@ public record TicketSummary(
         String excerpt,
         Integer rating,
         String ratingComment,
-        Long followUpOf) {
+        Long followUpOf,
+        CompanyRef company) {
 
     public record AgentRef(long id, String name) {
     }
 
     /** The group whose queue the ticket is in. */
     public record GroupRef(long id, String name) {
+    }
+
+    /** The company the ticket is registered for, with its client category's name (null when it has none). */
+    public record CompanyRef(long id, String name, String category) {
     }
 
     public record ContactView(long id, String name, List<AddressView> addresses) {

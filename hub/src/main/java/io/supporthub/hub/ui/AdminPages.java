@@ -14,6 +14,7 @@ import io.supporthub.hub.audit.AuditRoutes;
 import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.catalog.CatalogList;
 import io.supporthub.hub.catalog.CatalogQueries;
+import io.supporthub.hub.clientimport.ImportRoutes;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.keptaside.KeptAsideService;
@@ -28,7 +29,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Admin pages: employees, groups, canned replies, types/priorities/statuses, customer notifications, payloads kept aside, the
+ * Admin pages: employees, groups, canned replies, types/priorities/statuses, customer notifications, payloads kept aside,
+ * the client base's import and export, the
  * audit log, the run-time settings; each opens to the roles {@code RoutePermissions} lets call the API behind it.
  * The pages list what exists; their forms call the JSON admin API from the page's script.
  */
@@ -77,6 +79,8 @@ final class AdminPages {
         routes.get("/admin/kept-aside", ctx -> show(ctx, "admin_kept_aside", "kept-aside",
                 Map.of("kept", keptAside.list(null, null, KEPT_ASIDE_SHOWN), "retentionDays", keptAside.retentionDays())));
         routes.get("/admin/notifications", ctx -> show(ctx, "admin_notifications", "notifications", Map.of()));
+        routes.get("/admin/import", ctx -> show(ctx, "admin_import", "import", Map.of(
+                "maxLines", ImportRoutes.MAX_LINES, "maxMegabytes", ImportRoutes.MAX_FILE.bytes() / (1024 * 1024))));
         routes.get("/admin/audit", this::audit);
     }
 

@@ -14,6 +14,7 @@ final class Assets {
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("app.css", "text/css; charset=utf-8"),
             Map.entry("app.js", "text/javascript; charset=utf-8"),
+            Map.entry("favicon.svg", "image/svg+xml"),
             Map.entry("inbox.js", "text/javascript; charset=utf-8"),
             Map.entry("ticket.js", "text/javascript; charset=utf-8"),
             Map.entry("staff.js", "text/javascript; charset=utf-8"),
@@ -22,7 +23,9 @@ final class Assets {
             Map.entry("groups.js", "text/javascript; charset=utf-8"),
             Map.entry("settings.js", "text/javascript; charset=utf-8"),
             Map.entry("profile.js", "text/javascript; charset=utf-8"),
+            Map.entry("companies.js", "text/javascript; charset=utf-8"),
             Map.entry("contacts.js", "text/javascript; charset=utf-8"),
+            Map.entry("import.js", "text/javascript; charset=utf-8"),
             Map.entry("channels.js", "text/javascript; charset=utf-8"));
 
     private final Map<String, byte[]> files = new java.util.HashMap<>();

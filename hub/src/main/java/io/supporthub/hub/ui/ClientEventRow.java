@@ -30,6 +30,9 @@ record ClientEventRow(String kind, String time, String who, String what) {
                     ? "merged it into " + detail.path("into").path("name").asText() + " (#" + detail.path("into").path("id").asLong() + ")"
                     : "merged " + detail.path("from").path("name").asText() + " (#" + detail.path("from").path("id").asLong()
                     + ") into it: " + detail.path("addresses").asInt() + " address(es), " + detail.path("tickets").asInt() + " ticket(s)";
+            case "imported" -> "imported the contact from a file";
+            case "updated_by_import" -> "updated it from an imported file";
+            case "company_by_domain" -> "put it in its company by the authenticated mail domain " + detail.path("domain").asText();
             default -> Format.label(kind);
         };
         return new ClientEventRow(kind, Format.dayTime((Instant) event.get("createdAt")), who, what);

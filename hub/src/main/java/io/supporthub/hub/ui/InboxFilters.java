@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** The filter bar's values, read leniently: a malformed value is ignored, never an error page. */
+/**
+ * The filter bar's values, read leniently: a malformed value is ignored, never an error page. {@code companyId}: the
+ * tickets of one company (from its card's "Tickets in the inbox").
+ */
 public record InboxFilters(String channel, String status, String priority, Long assigneeId, boolean unassigned, String assignee,
-               String group, String query, boolean allTickets, Instant afterAt, Long afterId) {
+               String group, String query, boolean allTickets, Instant afterAt, Long afterId, Long companyId) {
 
     /** The group filter's group, when it names one. */
     public Long groupId() {
@@ -67,8 +70,17 @@ public record InboxFilters(String channel, String status, String priority, Long 
                 afterId = null;
             }
         }
+        Long companyId = null;
+        String company = blank(ctx.queryParam("company"));
+        if (company != null) {
+            try {
+                companyId = Long.parseLong(company);
+            } catch (NumberFormatException e) {
+                companyId = null;
+            }
+        }
         return new InboxFilters(channel, status, blank(ctx.queryParam("priority")), assigneeId, unassigned, assignee, group,
-                blank(ctx.queryParam("q")), "all".equals(ctx.queryParam("scope")), afterAt, afterId);
+                blank(ctx.queryParam("q")), "all".equals(ctx.queryParam("scope")), afterAt, afterId, companyId);
     }
 
     /** The query string of this list without the page cursor, for "next page" and live refreshes. */
@@ -81,12 +93,14 @@ public record InboxFilters(String channel, String status, String priority, Long 
         append(query, "group", group);
         append(query, "q", this.query);
         append(query, "scope", allTickets ? "all" : null);
+        append(query, "company", companyId == null ? null : companyId.toString());
         return query.toString();
     }
 
     /** The same list searched in the view ({@code false}) or in all tickets ({@code true}), from its first page. */
     String queryStringInScope(InboxView view, boolean all) {
-        return new InboxFilters(channel, status, priority, assigneeId, unassigned, assignee, group, query, all, null, null)
+        return new InboxFilters(channel, status, priority, assigneeId, unassigned, assignee, group, query, all, null, null,
+                companyId)
                 .queryString(view);
     }
 

@@ -32,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The inbox {@code /}: views, filters, search and keyset paging, rendered on the server straight from
@@ -47,16 +48,18 @@ final class InboxPage {
     private final PageAccess access;
     private final Pages pages;
     private final Clock clock;
+    private final Predicate<ChannelKind> canSend;
     private final PhoneNumbers phones;
 
     InboxPage(Transactions transactions, ViewCounts viewCounts, PageAccess access, Pages pages, PhoneNumbers phones,
-              Clock clock) {
+              Clock clock, Predicate<ChannelKind> canSend) {
         this.phones = phones;
         this.transactions = transactions;
         this.viewCounts = viewCounts;
         this.access = access;
         this.pages = pages;
         this.clock = clock;
+        this.canSend = canSend;
     }
 
     void register(RoutesConfig routes) {
@@ -81,7 +84,7 @@ final class InboxPage {
         long database = System.nanoTime() - reading;
         model.put("views", InboxView.values());
         model.put("section", "inbox");
-        model.put("channels", channelOptions());
+        model.put("channels", channelOptions(canSend));
         String html = pages.renderToString(ctx, "inbox", agent, model);
         Pages.headers(ctx);
         ServerTiming.since(ctx, started, database);
@@ -105,7 +108,7 @@ final class InboxPage {
         boolean unassigned = listed == TicketView.UNASSIGNED || filters.unassigned();
         TicketFilter filter = new TicketFilter(statuses, null, assigneeId, unassigned, filters.channel(), filters.priority(),
                 null, null, listed == TicketView.WATCHING ? Long.valueOf(agent.id()) : null, filters.query(), filters.afterAt(),
-                filters.afterId(), PAGE_SIZE, groupIds(handle, agent, listed, filters));
+                filters.afterId(), PAGE_SIZE, groupIds(handle, agent, listed, filters)).withCompany(filters.companyId());
         List<TicketSummary> found = new TicketListQueries(handle, phones)
                 .list(filters.allTickets() && filters.query() != null ? filter.everywhere() : filter);
         String next = null;
@@ -127,6 +130,8 @@ final class InboxPage {
         model.put("rows", rows);
         model.put("statusOptions", look.baseStates());
         model.put("filters", filters);
+        model.put("companyName", filters.companyId() == null ? null
+                : new io.supporthub.hub.ticket.TicketQueries(handle).companyName(filters.companyId()).orElse("#" + filters.companyId()));
         model.put("query", filters.queryString(view));
         model.put("searchAll", filters.allTickets() && filters.query() != null);
         model.put("inViewQuery", filters.queryStringInScope(view, false));
@@ -163,10 +168,13 @@ final class InboxPage {
         }).toList();
     }
 
-    static List<Map<String, String>> channelOptions() {
+    /** The channels a new ticket's first message may go out on: those with a sender configured, nothing else. */
+    static List<Map<String, String>> channelOptions(Predicate<ChannelKind> canSend) {
         List<Map<String, String>> options = new ArrayList<>();
         for (ChannelKind kind : ChannelKind.values()) {
-            options.add(Map.of("value", kind.wireName(), "label", Format.channelLabel(kind.wireName())));
+            if (canSend.test(kind)) {
+                options.add(Map.of("value", kind.wireName(), "label", Format.channelLabel(kind.wireName())));
+            }
         }
         return options;
     }

@@ -11,12 +11,16 @@ import io.supporthub.hub.catalog.CatalogList;
 import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.ticket.Actor;
+import io.supporthub.hub.ticket.AfterResolution;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketDetail;
 import io.supporthub.hub.ticket.TicketListQueries;
 import io.supporthub.hub.ticket.TicketQueries;
 import io.supporthub.hub.ticket.TicketService;
+import io.supporthub.hub.ticket.TicketStatus;
 import io.supporthub.hub.ticket.TicketSummary;
+import io.supporthub.hub.ticket.TransitionPolicy;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
@@ -97,6 +101,21 @@ final class TicketPage {
         model.put("title", "#" + ticket.number() + " " + ticket.subject());
         model.put("statusLabel", ticket.statusLabel() != null ? ticket.statusLabel() : Format.label(ticket.status()));
         model.put("channelLabel", Format.channelLabel(ticket.channel()));
+        TicketStatus base = TicketStatus.fromWire(ticket.status());
+        if (!base.isOpenType() && row.archivedAt() != null) {
+            AfterResolution after = tickets.afterResolution();
+            if (base == TicketStatus.RESOLVED && ticket.resolvedAt() != null) {
+                model.put("closesAt", Format.dayTime(after.closesAt(ticket.resolvedAt())));
+            }
+            model.put("reopensUntil", Format.dayTime(after.reopensUntil(row.archivedAt())));
+        }
+        // What the composer's "Send and …" buttons may do from here, by the transition table.
+        model.put("mayResolve", TransitionPolicy.isAllowed(base, TicketStatus.RESOLVED, Actor.AGENT));
+        model.put("mayAwaitReply", TransitionPolicy.isAllowed(base, TicketStatus.AWAITING_REPLY, Actor.AGENT));
+        if (ticket.followUpOf() != null) {
+            model.put("followUpOf", Map.of("id", ticket.followUpOf(), "number", handle.createQuery(
+                    "select number from ticket where id = :id").bind("id", ticket.followUpOf()).mapTo(Long.class).one()));
+        }
         List<MessageRow> messages = new ArrayList<>();
         detail.messages().forEach(m -> messages.add(MessageRow.of(m, now)));
         model.put("messages", messages);
@@ -120,6 +139,7 @@ final class TicketPage {
         model.put("similar", new TicketListQueries(handle).similar(id, 8).stream().map(t -> InboxRow.of(t, now, look)).toList());
         CatalogQueries catalog = new CatalogQueries(handle);
         model.put("agents", new AgentQueries(handle).active());
+        model.put("companies", new io.supporthub.hub.company.CompanyQueries(handle).names());
         groups(model, new GroupQueries(handle), ticket, id);
         model.put("types", catalog.names(CatalogList.TYPES));
         model.put("priorities", catalog.names(CatalogList.PRIORITIES));

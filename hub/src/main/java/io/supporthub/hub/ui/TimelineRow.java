@@ -17,7 +17,7 @@ public record TimelineRow(String time, String who, String what) {
             case "escalated" -> moved("escalated to ", event, "the second line");
             case "sent_back" -> moved("sent back to ", event, "the first line");
             case "moved" -> moved("moved to ", event, "no group");
-            case "updated" -> "updated assignee, type or priority";
+            case "updated" -> updated(event);
             case "rated" -> "rated the support";
             case "notified" -> "was notified";
             case "watch_started" -> "started watching";
@@ -49,6 +49,16 @@ public record TimelineRow(String time, String who, String what) {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return Json.MAPPER.createObjectNode();
         }
+    }
+
+    /** "updated assignee, type or priority", or, for a change of company alone, the company it is now for. */
+    private static String updated(TicketEvent event) {
+        JsonNode detail = detail(event);
+        if (detail.has("company") && detail.size() == 1) {
+            String company = detail.path("company").path("name").asText(null);
+            return company == null ? "took the ticket off its company" : "set the company to " + company;
+        }
+        return "updated assignee, type or priority";
     }
 
     private static String observerName(TicketEvent event) {

@@ -12,6 +12,7 @@ import io.supporthub.hub.audit.AuditLog;
 import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.contact.ContactAddresses;
 import io.supporthub.hub.contact.ContactService;
+import io.supporthub.hub.ticket.search.ContactSearch;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.keptaside.KeptAsideService;
 import io.supporthub.hub.message.AttachmentRoutes;
@@ -42,6 +43,7 @@ public final class WebUi {
     private final InboxPage inbox;
     private final TicketPage ticket;
     private final AdminPages admin;
+    private final CompanyPages companies;
     private final ClientPages clients;
     private final AttachmentRoutes attachments;
     private final ChannelsPage channels;
@@ -55,10 +57,11 @@ public final class WebUi {
         this.login = new LoginPages(authentication, pages);
         this.passwordPages = new PasswordPages(passwords, pages);
         this.profile = new ProfilePage(accounts, access, pages);
-        this.inbox = new InboxPage(transactions, viewCounts, access, pages, phones, clock);
+        this.inbox = new InboxPage(transactions, viewCounts, access, pages, phones, clock, canSend::canSend);
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
         this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, audit, settings, access, pages);
-        this.clients = new ClientPages(transactions, new ContactService(transactions, new ContactAddresses(phones), clock),
+        this.companies = new CompanyPages(transactions, access, pages, clock);
+        this.clients = new ClientPages(transactions, new ContactService(transactions, new ContactAddresses(phones), clock, new ContactSearch(phones)),
                 permissions, access, pages);
         this.attachments = new AttachmentRoutes(transactions);
         this.channels = new ChannelsPage(apiChannel, channelHealth, access, pages);
@@ -80,6 +83,7 @@ public final class WebUi {
         inbox.register(routes);
         ticket.register(routes);
         admin.register(routes);
+        companies.register(routes);
         clients.register(routes);
         attachments.register(routes);
         channels.register(routes);

@@ -26,7 +26,13 @@ public final class ErrorHandling {
     }
 
     public static void register(RoutesConfig routes) {
-        routes.exception(Refusal.class, (e, ctx) -> respond(ctx, status(e.kind()), e.code(), e.getMessage()));
+        routes.exception(Refusal.class, (e, ctx) -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", e.code());
+            body.put("message", e.getMessage());
+            body.putAll(e.fields());
+            ctx.status(status(e.kind())).json(body);
+        });
         routes.exception(TooManyAttempts.class, ErrorHandling::tooMany);
         routes.exception(HasOpenTickets.class, (e, ctx) -> {
             Map<String, Object> body = new LinkedHashMap<>();

@@ -129,7 +129,8 @@ class RoutePermissionsTest {
 
     @Test
     void parameter_names_do_not_matter_and_prefixes_cover_what_is_under_them() {
-        RoutePermissions table = RoutePermissions.standard(SeniorReportsPolicy.NOT_ALLOWED, new ContactAccess(hub.app.transactions()));
+        RoutePermissions table = RoutePermissions.standard(SeniorReportsPolicy.NOT_ALLOWED, new ContactAccess(hub.app.transactions()),
+                new CompanyAccess(hub.app.transactions()));
         assertThat(table.ruleFor("DELETE", "/api/tickets/{ticket}/observers/{kind}/{id}")).isPresent();
         assertThat(table.ruleFor("POST", "/webhooks/some/new/provider")).contains(Rule.PUBLIC);
         assertThat(table.ruleFor("GET", "/api/reports")).isPresent();
@@ -140,7 +141,8 @@ class RoutePermissionsTest {
     @Test
     void seniors_see_reports_only_while_the_setting_allows_it() {
         AtomicBoolean allowed = new AtomicBoolean(false);
-        RoutePermissions table = RoutePermissions.standard(allowed::get, new ContactAccess(hub.app.transactions()));
+        RoutePermissions table = RoutePermissions.standard(allowed::get, new ContactAccess(hub.app.transactions()),
+                new CompanyAccess(hub.app.transactions()));
         Agent senior = new Agent(2, "s@x", "S", "senior", 1, true);
         Agent specialist = new Agent(3, "p@x", "P", "specialist", 1, true);
         Agent admin = new Agent(1, "a@x", "A", "admin", 1, true);

@@ -93,4 +93,39 @@ class CannedReplyTest {
         assertThat(hub.request("DELETE", "/api/canned/replies/" + a, null, Map.of()).status()).isEqualTo(204);
         assertThat(hub.request("DELETE", "/api/canned/replies/" + a, null, Map.of()).status()).isEqualTo(404);
     }
+
+    @Test
+    void variablesTypedInAReply_areRendered_unknownOnesRefused_andNothingIsSent() {
+        long ticketId = hub.inbound("cr-typed", "Maria del Mar", "maria@example.com", "Help").json().get("ticketId").asLong();
+        long number = hub.get("/api/tickets/" + ticketId).json().get("number").asLong();
+        TestHub.Response sent = hub.post("/api/tickets/" + ticketId + "/replies",
+                Map.of("text", "Dear {{customer.first_name}}, about #{{ticket.number}}: done. {{agent.name}}"));
+        assertThat(sent.status()).isEqualTo(201);
+        JsonNode messages = hub.get("/api/tickets/" + ticketId).json().get("messages");
+        assertThat(messages.get(messages.size() - 1).get("text").asText())
+                .isEqualTo("Dear Maria, about #" + number + ": done. Administrator");
+
+        TestHub.Response refused = hub.post("/api/tickets/" + ticketId + "/replies", Map.of("text", "Hi {{customer.nickname}}"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("message").asText()).contains("customer.nickname").contains("customer.first_name");
+        assertThat(hub.get("/api/tickets/" + ticketId).json().get("messages").size()).as("nothing stored").isEqualTo(messages.size());
+    }
+
+    @Test
+    void theListForATicket_previewsEachReplyAsTheCustomerWillReadIt() {
+        long ticketId = hub.inbound("cr-preview", "Jean Dupont", "jean@example.com", "Help").json().get("ticketId").asLong();
+        long groupId = hub.post("/api/canned/groups", Map.of("name", "Previewed")).json().get("id").asLong();
+        long replyId = hub.post("/api/canned/replies", Map.of("groupId", groupId, "title", "Greet",
+                "body", "Bonjour {{customer.first_name}}")).json().get("id").asLong();
+        JsonNode reply = null;
+        for (JsonNode group : hub.get("/api/canned?ticketId=" + ticketId).json().get("groups")) {
+            for (JsonNode candidate : group.get("replies")) {
+                reply = candidate.get("id").asLong() == replyId ? candidate : reply;
+            }
+        }
+        assertThat(reply).isNotNull();
+        assertThat(reply.get("body").asText()).isEqualTo("Bonjour {{customer.first_name}}");
+        assertThat(reply.get("preview").asText()).isEqualTo("Bonjour Jean");
+        assertThat(hub.get("/api/canned?ticketId=abc").status()).isEqualTo(400);
+    }
 }

@@ -45,4 +45,11 @@ class ConfigTest {
         assertThat(new Config(Map.of()).sessionIdle()).isEqualTo(Duration.ofMinutes(720));
         assertThat(new Config(Map.of("SESSION_IDLE_MINUTES", "45")).sessionIdle()).isEqualTo(Duration.ofMinutes(45));
     }
+
+    @Test
+    void theBotNamesTheCompanyOnlyWhenOneIsSet() {
+        assertThat(new Config(Map.of()).companyNameIfSet()).isNull();
+        assertThat(new Config(Map.of()).companyName()).isEqualTo("Support");
+        assertThat(new Config(Map.of("COMPANY_NAME", " Acme ")).companyNameIfSet()).isEqualTo("Acme");
+    }
 }

@@ -217,8 +217,29 @@ class ContactApiTest {
         JsonNode card = hub.get("/api/contacts/" + id).json();
         assertThat(kinds(card)).containsExactly("address_added", "address_added", "address_added", "created");
         assertThat(card.get("history").get(1).get("detail").get("value").asText()).isEqualTo("eve@example.com");
-        // A phone's digits find the contact.
-        assertThat(hub.get("/api/contacts?q=612345678").json().get("items").get(0).get("id").asLong()).isEqualTo(id);
+        // A phone's digits find the contact, in any written form: national with the default region, spaced, its end.
+        for (String typed : List.of("612345678", "06 12 34 56 78", "+33 6 12 34 56 78", "0612345678", "5678")) {
+            assertThat(ids(hub.get("/api/contacts?q=" + java.net.URLEncoder.encode(typed,
+                    java.nio.charset.StandardCharsets.UTF_8)).json())).as(typed).contains(id).doesNotContain(other);
+        }
+    }
+
+    private static List<Long> ids(JsonNode page) {
+        List<Long> ids = new java.util.ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asLong()));
+        return ids;
+    }
+
+    @Test
+    void theSearch_findsANameInAnyCaseAndWithoutAccents_anEmailByItsParts_andEveryWordMustMatch() {
+        long helene = create(Map.of("name", "Hélène Ézé", "email", "h.eze@atelier-lyon.fr")).get("id").asLong();
+        long other = create(Map.of("name", "Helen Other", "email", "helen@example.com")).get("id").asLong();
+        assertThat(ids(hub.get("/api/contacts?q=helene").json())).contains(helene).doesNotContain(other);
+        assertThat(ids(hub.get("/api/contacts?q=HÉLÈNE%20eze").json())).containsExactly(helene);
+        assertThat(ids(hub.get("/api/contacts?q=helen").json())).contains(helene, other);
+        assertThat(ids(hub.get("/api/contacts?q=atelier-lyon.fr").json())).containsExactly(helene);
+        assertThat(ids(hub.get("/api/contacts?q=h.eze@atelier-lyon.fr").json())).containsExactly(helene);
+        assertThat(ids(hub.get("/api/contacts?q=helene%20example").json())).isEmpty();
     }
 
     @Test

@@ -71,6 +71,7 @@ class ThreadingTest {
         assertThat(again.outcome()).isEqualTo(AcceptResult.Outcome.FOLLOW_UP);
         assertThat(again.ticketId()).isNotEqualTo(first.ticketId());
         assertThat(ticket(again.ticketId()).followUpOf()).isEqualTo(first.ticketId());
+        assertThat(ticket(again.ticketId()).subject()).as("the earlier ticket's subject").isEqualTo(ticket(first.ticketId()).subject());
         assertThat(ticket(first.ticketId()).status()).isEqualTo("resolved");
     }
 

@@ -148,6 +148,15 @@ class SmsConversationTest {
         JsonNode unicode = sms.hub.get("/api/sms/segments?text=%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82").json();
         assertThat(unicode.get("encoding").asText()).isEqualTo("ucs2");
         assertThat(unicode.get("segments").asInt()).isEqualTo(1);
+        assertThat(unicode.get("ucs2Because").asText()).isEqualTo("П");
+        assertThat(gsm.has("ucs2Because")).isFalse();
+
+        // A typographic apostrophe in an otherwise plain text is named, so the agent can type ' instead.
+        JsonNode quote = sms.hub.get("/api/sms/segments?text=" + java.net.URLEncoder.encode("We’re on it",
+                java.nio.charset.StandardCharsets.UTF_8)).json();
+        assertThat(quote.get("encoding").asText()).isEqualTo("ucs2");
+        assertThat(quote.get("ucs2Because").asText()).isEqualTo("’");
+        assertThat(quote.get("ucs2BecauseCode").asText()).isEqualTo("U+2019");
     }
 
     @Test

@@ -112,6 +112,30 @@ class AgentApiTest {
     }
 
     @Test
+    void sendAndSetAwaitingReply_movesTheTicket_aRefusedMoveSendsNothing() {
+        long id = ticket("api-await", "Ada", "ada@example.com", "Hi");
+        TestHub.Response reply = hub.post("/api/tickets/" + id + "/replies",
+                Map.of("text", "Could you send a photo?", "status", "awaiting_reply"));
+        assertThat(reply.status()).isEqualTo(201);
+        JsonNode ticket = hub.get("/api/tickets/" + id).json();
+        assertThat(ticket.get("status").asText()).isEqualTo("awaiting_reply");
+        int messages = ticket.get("messages").size();
+
+        assertThat(hub.post("/api/tickets/" + id + "/replies", Map.of("text", "Again", "status", "awaiting_reply")).status())
+                .as("already there: sent, nothing moves").isEqualTo(201);
+        hub.post("/api/tickets/" + id + "/status", Map.of("status", "postponed",
+                "until", hub.clock.instant().plusSeconds(86_400).toString()));
+        TestHub.Response refused = hub.post("/api/tickets/" + id + "/replies", Map.of("text", "Not sent", "status", "awaiting_reply"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("message").asText()).contains("postponed").contains("awaiting_reply");
+        assertThat(hub.get("/api/tickets/" + id).json().get("messages").size()).as("nothing sent").isEqualTo(messages + 1);
+        assertThat(hub.post("/api/tickets/" + id + "/replies", Map.of("text", "x", "status", "resolved", "resolve", true))
+                .status()).isEqualTo(400);
+        assertThat(hub.post("/api/tickets/" + id + "/replies", Map.of("text", "x", "status", "postponed")).status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void customStatus_isANamedVariantOfABaseState() {
         assertThat(hub.post("/api/statuses", Map.of("name", "Waiting for parts", "base", "pending")).status()).isEqualTo(201);
         long id = ticket("api-2", "Fay", "fay@example.com", "Broken screen");

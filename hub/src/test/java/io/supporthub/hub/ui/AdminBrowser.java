@@ -19,6 +19,8 @@ final class AdminBrowser implements AutoCloseable {
     private AdminBrowser(WebDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        // Live updates replace parts of a page while a condition reads them: read again rather than fail.
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     static AdminBrowser logIn(TestHub hub) {

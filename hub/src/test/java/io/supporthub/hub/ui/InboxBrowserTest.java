@@ -95,4 +95,28 @@ class InboxBrowserTest {
         assertThat(((JavascriptExecutor) driver).executeScript("return window.__sameDocument === true;")).isEqualTo(true);
         Browser.screenshot(driver, "inbox-count-live");
     }
+
+    @Test
+    void questionMark_listsTheKeyboardShortcuts_andThePageHasAFavicon() {
+        driver.get(hub.url("/?view=open"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rows")));
+        WebElement dialog = driver.findElement(By.id("shortcuts"));
+        assertThat(dialog.isDisplayed()).isFalse();
+        driver.findElement(By.tagName("body")).sendKeys("?");
+        wait.until(ExpectedConditions.visibilityOf(dialog));
+        assertThat(dialog.getText()).contains("Keyboard shortcuts", "new ticket", "internal note", "canned replies");
+        Browser.screenshot(driver, "shortcuts");
+        dialog.sendKeys(Keys.ESCAPE);
+        wait.until(ExpectedConditions.invisibilityOf(dialog));
+
+        WebElement search = driver.findElement(By.id("search"));
+        search.sendKeys("a?");
+        assertThat(dialog.isDisplayed()).as("typing ? in a field types it").isFalse();
+        assertThat(search.getAttribute("value")).isEqualTo("a?");
+
+        String icon = driver.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href");
+        TestHub.Response favicon = hub.get(java.net.URI.create(icon).getPath());
+        assertThat(favicon.status()).isEqualTo(200);
+        assertThat(favicon.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+    }
 }

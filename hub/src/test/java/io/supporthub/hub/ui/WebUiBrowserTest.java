@@ -100,8 +100,12 @@ class WebUiBrowserTest {
         assertThat(hub.senders.get(ChannelKind.EMAIL).sent()).extracting(OutboundMessage::text)
                 .noneMatch(text -> text.contains("depot"));
 
-        driver.findElement(By.id("escalate")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("escalate-reason"))).sendKeys("refund needs approval");
+        // The note's live update may still replace the head: click the button of the head as it is now.
+        wait.until(d -> {
+            d.findElement(By.id("escalate")).click();
+            return d.findElement(By.id("escalate-reason")).isDisplayed();
+        });
+        driver.findElement(By.id("escalate-reason")).sendKeys("refund needs approval");
         driver.findElement(By.id("escalate-confirm")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send-back")));
         assertThat(hub.get("/api/tickets/" + ticketId).json().get("line").asInt()).isEqualTo(2);

@@ -159,4 +159,21 @@ class WebUiHttpTest {
         }
         assertThat(admin.get("/admin/agents").body()).contains("Ada Agent");
     }
+
+    @Test
+    void aFollowUpTicket_linksToTheTicketItFollows() {
+        long first = hub.inbound("follow-1", "Fiona Follow", "fiona@example.com", "My printer is offline").json()
+                .get("ticketId").asLong();
+        hub.post("/api/tickets/" + first + "/status", Map.of("status", "resolved"));
+        hub.clock.advance(java.time.Duration.ofDays(8));
+        long second = hub.inbound("follow-2", "Fiona Follow", "fiona@example.com", "It happened again").json()
+                .get("ticketId").asLong();
+        assertThat(second).isNotEqualTo(first);
+        long firstNumber = hub.get("/api/tickets/" + first).json().get("number").asLong();
+        String page = loggedIn().get("/tickets/" + second).body();
+        assertThat(page).contains("id=\"follow-up-of\"").contains("follow-up of <a href=\"/tickets/" + first + "\">#"
+                + firstNumber + "</a>");
+        assertThat(page).as("the customer's other tickets").contains("The customer's other tickets")
+                .contains("href=\"/tickets/" + first + "\"");
+    }
 }
