@@ -211,6 +211,20 @@
     if (!typing && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key === 'w' || e.key === 'W')) { e.preventDefault(); toggleWatch(); }
   });
 
+  // Taking the ticket: the Take button in the head, or T anywhere outside a field (already yours: nothing to do).
+  async function take() {
+    if (!$('#take')) { toast('This ticket is already yours'); return; }
+    try {
+      await api('POST', base + '/take', {});
+      toast('The ticket is yours');
+    } catch (err) { fail(err); }
+    refresh();
+  }
+  document.addEventListener('keydown', (e) => {
+    const typing = (e.target.closest && e.target.closest('input, textarea, select, [contenteditable], dialog')) || document.querySelector('dialog[open]');
+    if (!typing && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key === 't' || e.key === 'T')) { e.preventDefault(); take(); }
+  });
+
   // Controls (delegated: the head is replaced by live updates).
   document.addEventListener('change', async (e) => {
     const id = e.target.id;
@@ -256,6 +270,7 @@
     if (!target) { return; }
     try {
       if (target.id === 'watch-toggle') { await toggleWatch(); return; }
+      if (target.id === 'take') { await take(); return; }
       if (target.classList.contains('observer-remove')) {
         const item = target.closest('[data-observer-kind]');
         await api('DELETE', base + '/observers/' + item.dataset.observerKind + '/' + Number(item.dataset.observerId), {});

@@ -69,7 +69,7 @@ public final class RoutePermissions {
                 // Tickets: every employee works all of them.
                 .allow(any, "GET /api/tickets", "POST /api/tickets", "GET /api/tickets/counts", "GET /api/tickets/{id}",
                         "PATCH /api/tickets/{id}", "POST /api/tickets/{id}/replies", "POST /api/tickets/{id}/notes",
-                        "POST /api/tickets/{id}/status", "POST /api/tickets/{id}/escalate",
+                        "POST /api/tickets/{id}/status", "POST /api/tickets/{id}/escalate", "POST /api/tickets/{id}/take",
                         "GET /api/tickets/{id}/similar", "POST /api/tickets/{id}/sms", "GET /api/sms/segments",
                         "GET /api/tickets/{id}/observers", "POST /api/tickets/{id}/observers",
                         "DELETE /api/tickets/{id}/observers/{kind}/{observer}", "POST /api/tickets/{id}/watch",

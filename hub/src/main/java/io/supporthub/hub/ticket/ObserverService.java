@@ -47,7 +47,7 @@ public final class ObserverService {
             Observer observer = resolve(handle, kind, id);
             boolean added = new ObserverQueries(handle).add(ticketId, observer, by.id(), ops.now());
             if (added) {
-                event(handle, ticketId, observer, by, true);
+                event(handle, ops, ticketId, observer, by, true);
                 ops.announce(afterCommit, ticketId);
             }
             return new Change(added, new ObserverQueries(handle).of(ticketId));
@@ -65,7 +65,7 @@ public final class ObserverService {
                     .filter(o -> o.kind().equals(kind) && o.id() == id).findFirst().orElse(null);
             boolean gone = removed != null && observers.remove(ticketId, kind, id);
             if (gone) {
-                event(handle, ticketId, removed, by, false);
+                event(handle, ops, ticketId, removed, by, false);
                 ops.announce(afterCommit, ticketId);
             }
             return new Change(gone, observers.of(ticketId));
@@ -88,7 +88,8 @@ public final class ObserverService {
         return new Observer(Observer.GROUP, id, group.name());
     }
 
-    private void event(Handle handle, long ticketId, Observer observer, Agent by, boolean added) {
+    /** The timeline event of an observer added or removed (watching oneself: watch_started, watch_stopped). */
+    static void event(Handle handle, TicketOps ops, long ticketId, Observer observer, Agent by, boolean added) {
         boolean self = observer.isAgent() && observer.id() == by.id();
         String kind = self ? (added ? "watch_started" : "watch_stopped") : (added ? "observer_added" : "observer_removed");
         Map<String, Object> detail = new LinkedHashMap<>();

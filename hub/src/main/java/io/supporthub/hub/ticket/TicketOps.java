@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Handle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,9 +72,24 @@ public final class TicketOps {
         }
         Instant now = now();
         new TicketQueries(handle).setStatus(ticket, to, target.customStatusId(), target.postponedUntil(), now);
-        String kind = !from.isOpenType() && to.isOpenType() ? "reopened" : "status_changed";
-        String detail = to == TicketStatus.POSTPONED ? json(Map.of("until", target.postponedUntil().toString())) : null;
-        new TicketQueries(handle).addEvent(ticket.id(), kind, actorName(actor), agentId, from.wireName(), to.wireName(), detail, now);
+        boolean reopening = !from.isOpenType() && to.isOpenType();
+        String kind = reopening ? "reopened" : "status_changed";
+        Map<String, Object> detail = new LinkedHashMap<>();
+        if (to == TicketStatus.POSTPONED) {
+            detail.put("until", target.postponedUntil().toString());
+        }
+        boolean unassigned = false;
+        if (reopening) {
+            detail.put("by", reopenedBy(actor));
+            if (ticket.archivedAt() != null) {
+                // How long after it was archived (resolved or closed) the customer came back: "2 days after resolution".
+                detail.put("archivedAt", ticket.archivedAt().toString());
+                detail.put("afterSeconds", Math.max(0, Duration.between(ticket.archivedAt(), now).toSeconds()));
+            }
+            unassigned = Ownership.backToLastAssignee(handle, ticket, detail);
+        }
+        new TicketQueries(handle).addEvent(ticket.id(), kind, actorName(actor), agentId, from.wireName(), to.wireName(),
+                detail.isEmpty() ? null : json(detail), now);
         if (to == TicketStatus.POSTPONED) {
             Instant until = target.postponedUntil();
             afterCommit.add(() -> timers.wakeAt(ticket.id(), until));
@@ -86,6 +102,18 @@ public final class TicketOps {
         for (TicketListener listener : listeners) {
             listener.statusChanged(handle, ticket, to, actor, afterCommit);
         }
+        if (unassigned) {
+            arrivedIfUnassigned(handle, ticket.id(), agentId, afterCommit);
+        }
+    }
+
+    private static String reopenedBy(Actor actor) {
+        return switch (actor) {
+            case CUSTOMER_MESSAGE -> "message";
+            case CUSTOMER_NOT_SOLVED -> "not_solved";
+            case AGENT -> "agent";
+            default -> actorName(actor);
+        };
     }
 
     public void created(Handle handle, Ticket ticket, Actor actor, Long agentId, Map<String, Object> detail,

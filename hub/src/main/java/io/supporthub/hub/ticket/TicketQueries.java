@@ -191,6 +191,24 @@ public final class TicketQueries {
      * depends on tickets (a custom status is a variant of a ticket's base state), not the other way round.
      */
 
+    /** The name of a ticket type or priority by id, for a timeline's "from" value; null for none. */
+    public String typeName(Long typeId) {
+        return typeId == null ? null : handle.createQuery("select name from ticket_type where id = :id")
+                .bind("id", typeId).mapTo(String.class).findOne().orElse(null);
+    }
+
+    public String priorityName(Long priorityId) {
+        return priorityId == null ? null : handle.createQuery("select name from ticket_priority where id = :id")
+                .bind("id", priorityId).mapTo(String.class).findOne().orElse(null);
+    }
+
+    /** The agent who wrote the ticket's latest event of this kind (the one who escalated it, for "send back"). */
+    public Optional<Long> latestActorOf(long ticketId, String kind) {
+        return handle.createQuery("select actor_agent_id from ticket_event where ticket_id = :id and kind = :kind "
+                        + "and actor_agent_id is not null order by id desc limit 1")
+                .bind("id", ticketId).bind("kind", kind).mapTo(Long.class).findOne();
+    }
+
     /** The ticket type with the name, compared without case. */
     public Optional<Long> typeId(String name) {
         return handle.createQuery("select id from ticket_type where lower(name) = lower(:name)")

@@ -53,6 +53,7 @@ public final class TicketRoutes {
         routes.post("/api/tickets/{id}/notes", this::note);
         routes.post("/api/tickets/{id}/status", this::status);
         routes.post("/api/tickets/{id}/escalate", this::escalate);
+        routes.post("/api/tickets/{id}/take", this::take);
         routes.get("/api/tickets/{id}/similar", this::similar);
     }
 
@@ -264,6 +265,12 @@ public final class TicketRoutes {
         JsonNode body = raw.isBlank() ? Json.MAPPER.createObjectNode() : Json.body(ctx);
         Long line = Json.optLong(body, "line");
         tickets.escalate(id(ctx), agent, line == null ? 2 : line.intValue(), Json.optText(body, "reason"));
+        respondWithTicket(ctx);
+    }
+
+    /** Assigns the ticket to the caller, also from another assignee; already theirs: 200, nothing changes. */
+    private void take(Context ctx) {
+        tickets.take(id(ctx), Authentication.agent(ctx));
         respondWithTicket(ctx);
     }
 

@@ -4,6 +4,7 @@ import io.supporthub.channels.AddressKind;
 import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.DisplayText;
 import io.supporthub.hub.agent.Agent;
+import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.agent.Assignees;
 import io.supporthub.hub.channel.ChannelReadiness;
 import io.supporthub.hub.contact.AddressRow;
@@ -15,6 +16,8 @@ import io.supporthub.hub.group.Group;
 import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
 import io.supporthub.hub.message.MessageQueries;
+import io.supporthub.hub.observer.Observer;
+import io.supporthub.hub.observer.ObserverQueries;
 import io.supporthub.hub.outbox.Outbox;
 import io.supporthub.hub.outbox.Outgoing;
 import io.supporthub.hub.ticket.TicketOps.StatusTarget;
@@ -40,6 +43,7 @@ public final class TicketService {
     private final Outbox outbox;
     private final TypedVariables typedVariables;
     private final AfterResolution afterResolution;
+    private final Ownership ownership;
 
     public TicketService(Transactions transactions, TicketOps ops, ChannelReadiness readiness, Outbox outbox,
                          TypedVariables typedVariables, AfterResolution afterResolution) {
@@ -49,6 +53,7 @@ public final class TicketService {
         this.outbox = outbox;
         this.typedVariables = typedVariables;
         this.afterResolution = afterResolution;
+        this.ownership = new Ownership(ops);
     }
 
     /** When resolved tickets close by themselves and until when the customer's message reopens them. */
@@ -73,6 +78,7 @@ public final class TicketService {
             if (then != null && then.status() == TicketStatus.POSTPONED) {
                 throw Refusal.invalid("a reply cannot postpone the ticket, which needs a time: set the status apart");
             }
+            Agent taker = Ownership.lockIfUnassigned(handle, ticketId, agent);
             Ticket ticket = lockOpenForAgent(handle, ticketId);
             ChannelKind via = channel == null ? defaultReplyChannel(handle, ticket) : channel;
             AddressRow address = replyAddress(handle, ticket, via).orElseRefuse();
@@ -81,6 +87,7 @@ public final class TicketService {
             new TicketQueries(handle).addEvent(ticketId, "replied", "agent", agent.id(), null, null,
                     TicketOps.json(Map.of("channel", via.wireName(), "messageId", messageId)), ops.now());
             Ticket current = new TicketQueries(handle).lock(ticketId).orElseThrow();
+            ownership.takeIfUnassigned(handle, current, taker, "replied");
             if (then != null && (current.baseStatus() != then.status()
                     || !java.util.Objects.equals(current.customStatusId(), then.customStatusId()))) {
                 ops.changeStatus(handle, current, then, Actor.AGENT, agent.id(), afterCommit);
@@ -167,15 +174,36 @@ public final class TicketService {
     /** An agent's status change, to a base state or a custom status (a named variant of one). */
     public void changeStatus(long ticketId, Agent agent, String status, Instant until) {
         transactions.inTransaction((handle, afterCommit) -> {
-            Ticket ticket = new TicketQueries(handle).lock(ticketId).orElseThrow(() -> notFound(ticketId));
             StatusTarget target = target(handle, status, until);
+            boolean resolving = target.status() == TicketStatus.RESOLVED;
+            Agent taker = resolving ? Ownership.lockIfUnassigned(handle, ticketId, agent) : null;
+            Ticket ticket = new TicketQueries(handle).lock(ticketId).orElseThrow(() -> notFound(ticketId));
             try {
                 ops.changeStatus(handle, ticket, target, Actor.AGENT, agent.id(), afterCommit);
             } catch (IllegalArgumentException e) {
                 throw Refusal.invalid(e.getMessage());
             }
+            if (resolving) {
+                ownership.takeIfUnassigned(handle, ticket, taker, "resolved");
+            }
             return null;
         });
+    }
+
+    /**
+     * Makes the agent the ticket's assignee, also taking it from another one (the event names who had it). Taking
+     * one's own ticket changes nothing: false, and no event.
+     */
+    public boolean take(long ticketId, Agent agent) {
+        return transactions.inTransaction((handle, afterCommit) -> ownership.take(handle, ticketId, agent, afterCommit));
+    }
+
+    /** A field's change for the timeline: its value before and after (either may be null, "none"). */
+    private static Map<String, Object> change(Object from, Object to) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("from", from);
+        change.put("to", to);
+        return change;
     }
 
     static StatusTarget target(Handle handle, String status, Instant until) {
@@ -200,38 +228,46 @@ public final class TicketService {
             Ticket ticket = new TicketQueries(handle).lock(ticketId).orElseThrow(() -> notFound(ticketId));
             Map<String, Object> changes = new LinkedHashMap<>();
             boolean mayArrive = false;
+            // Each change as {from, to}: the timeline names what it was and what it became (older events held only "to").
+            TicketQueries queries = new TicketQueries(handle);
             if (patch.groupSet()) {
+                String fromGroup = new GroupQueries(handle).ofTicket(ticketId).map(Group::name).orElse(null);
                 mayArrive = moveToGroup(handle, ticket, agent, patch.groupId());
-                changes.put("group", patch.groupId());
+                changes.put("group", change(fromGroup,
+                        new GroupQueries(handle).ofTicket(ticketId).map(Group::name).orElse(null)));
             }
             if (patch.assigneeSet()) {
                 Long assignee = patch.assigneeId();
+                Object before = ticket.assigneeId() == null ? null
+                        : new AgentQueries(handle).find(ticket.assigneeId()).map(Ownership::agentRef).orElse(null);
                 if (assignee != null) {
-                    changes.put("assignee", target.name());
+                    changes.put("assignee", change(before, Ownership.agentRef(target)));
                     if (!assignee.equals(ticket.assigneeId())) {
                         ops.assigned(handle, ticket, target, agent, afterCommit);
                     }
                 } else {
-                    changes.put("assignee", null);
+                    changes.put("assignee", change(before, null));
                     mayArrive |= ticket.assigneeId() != null;
                 }
-                new TicketQueries(handle).setAssignee(ticketId, assignee);
+                queries.setAssignee(ticketId, assignee);
             }
             if (patch.type() != null) {
-                new TicketQueries(handle).setType(ticketId, typeId(handle, patch.type()));
-                changes.put("type", patch.type());
+                long typeId = typeId(handle, patch.type());
+                changes.put("type", change(queries.typeName(ticket.typeId()), queries.typeName(typeId)));
+                queries.setType(ticketId, typeId);
             }
             if (patch.priority() != null) {
-                new TicketQueries(handle).setPriority(ticketId, priorityId(handle, patch.priority()));
-                changes.put("priority", patch.priority());
+                long priorityId = priorityId(handle, patch.priority());
+                changes.put("priority", change(queries.priorityName(ticket.priorityId()), queries.priorityName(priorityId)));
+                queries.setPriority(ticketId, priorityId);
             }
             if (patch.subject() != null) {
                 String subject = DisplayText.subject(patch.subject());
                 if (subject == null) {
                     throw Refusal.invalid("'subject' must not be empty");
                 }
-                new TicketQueries(handle).setSubject(ticketId, subject);
-                changes.put("subject", subject);
+                queries.setSubject(ticketId, subject);
+                changes.put("subject", change(ticket.subject(), subject));
             }
             if (patch.companySet()) {
                 changes.put("company", company(handle, ticketId, patch.companyId()));
@@ -306,17 +342,31 @@ public final class TicketService {
         }
     }
 
-    /** Hands the ticket to the other line with an internal note saying why; the assignee is dropped. */
+    /** The longest escalation reason, in characters (the page's field takes as many). */
+    static final int MAX_REASON = 1000;
+
     /**
-     * Line 2: moves the ticket to the escalation group, remembering the group it came from; line 1: "send back", to
-     * that group. Either way it is unassigned there, with an internal note and a timeline event naming the groups.
+     * Line 2: moves the ticket to the escalation group, remembering the group it came from, unassigned there; a reason
+     * is required, and the escalating agent becomes an observer. Line 1: "send back", to that group and to the agent
+     * who escalated it when they are still active (else unassigned in the group). Either way with an internal note and
+     * a timeline event naming the groups.
      */
     public void escalate(long ticketId, Agent agent, int line, String reason) {
         if (line != 1 && line != 2) {
             throw Refusal.invalid("'line' must be 1 or 2");
         }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (line == 2 && why == null) {
+            throw Refusal.invalid("'reason' is required to escalate: say why the ticket goes up, for the next group");
+        }
+        if (why != null && why.length() > MAX_REASON) {
+            throw Refusal.invalid("'reason' has " + why.length() + " characters; at most " + MAX_REASON + " are taken");
+        }
         transactions.inTransaction((handle, afterCommit) -> {
-            lockOpenForAgent(handle, ticketId);
+            // Send back: the one who escalated it, their lock before the ticket's (see Assignees).
+            Long escalatorId = line == 1 ? new TicketQueries(handle).latestActorOf(ticketId, "escalated").orElse(null) : null;
+            Agent escalator = escalatorId == null ? null : Assignees.lock(handle, escalatorId);
+            Ticket ticket = lockOpenForAgent(handle, ticketId);
             GroupQueries groups = new GroupQueries(handle);
             Optional<Group> current = groups.ofTicket(ticketId);
             Group target;
@@ -339,25 +389,47 @@ public final class TicketService {
             }
             groups.moveTicket(ticketId, target, from, ops.now());
             String verb = (line == 2 ? "Escalated to " : "Sent back to ") + target.name();
-            String noteText = reason == null || reason.isBlank() ? verb + "." : verb + ": " + reason.strip();
+            String noteText = why == null ? verb + "." : verb + ": " + why;
             long noteId = new MessageQueries(handle).insert(NewMessage.note(ticketId, agent.id(), noteText), ops.now());
             ops.announce(afterCommit, ticketId);
-            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            Map<String, Object> data = new LinkedHashMap<>();
             data.put("line", line);
             data.put("noteId", noteId);
             data.put("toGroup", Map.of("id", target.id(), "name", target.name()));
             current.ifPresent(g -> data.put("fromGroup", Map.of("id", g.id(), "name", g.name())));
-            if (reason != null && !reason.isBlank()) {
-                data.put("reason", reason.strip());
+            if (why != null) {
+                data.put("reason", why);
+            }
+            if (ticket.assigneeId() != null) {
+                new AgentQueries(handle).find(ticket.assigneeId())
+                        .ifPresent(a -> data.put("fromAssignee", Ownership.agentRef(a)));
+            }
+            if (escalator != null) {
+                // The event names them either way; the ticket goes back to them only if they are still active.
+                data.put(escalator.active() ? "assignee" : "escalatedBy", Ownership.agentRef(escalator));
+                if (escalator.active()) {
+                    new TicketQueries(handle).setAssignee(ticketId, escalator.id());
+                }
             }
             new TicketQueries(handle).addEvent(ticketId, line == 2 ? "escalated" : "sent_back", "agent", agent.id(),
                     null, null, TicketOps.json(data), ops.now());
-            ops.arrivedIfUnassigned(handle, ticketId, agent.id(), afterCommit);
+            if (line == 2) {
+                Observer self = new Observer(Observer.AGENT, agent.id(), agent.name());
+                if (new ObserverQueries(handle).add(ticketId, self, agent.id(), ops.now())) {
+                    ObserverService.event(handle, ops, ticketId, self, agent, true);
+                }
+            }
+            if (escalator != null && escalator.active()) {
+                Ticket moved = new TicketQueries(handle).find(ticketId).orElseThrow();
+                ops.assigned(handle, moved, escalator, agent, afterCommit);
+            } else {
+                ops.arrivedIfUnassigned(handle, ticketId, agent.id(), afterCommit);
+            }
             return null;
         });
     }
 
-    private Ticket lockOpenForAgent(Handle handle, long ticketId) {
+    static Ticket lockOpenForAgent(Handle handle, long ticketId) {
         Ticket ticket = new TicketQueries(handle).lock(ticketId).orElseThrow(() -> notFound(ticketId));
         if (ticket.baseStatus() == TicketStatus.CLOSED) {
             throw Refusal.conflict("ticket #" + ticket.number() + " is closed, which is final for agents; "

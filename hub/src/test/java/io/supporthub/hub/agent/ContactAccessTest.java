@@ -79,7 +79,7 @@ class ContactAccessTest {
     @Test
     void a_specialist_sees_the_contacts_of_tickets_in_their_groups_and_of_tickets_they_observe() {
         long escalated = ticketFrom("Eve Escalated", "eve@example.com");
-        assertThat(hub.post("/api/tickets/" + escalated + "/escalate", Map.of()).status()).isEqualTo(200);
+        assertThat(hub.post("/api/tickets/" + escalated + "/escalate", Map.of("reason", "needs a specialist")).status()).isEqualTo(200);
         assertThat(access.maySee(specialist, contactOf(escalated))).isFalse();
         sql("insert into agent_group_member (group_id, agent_id) select id, " + specialist.id()
                 + " from agent_group where escalation_target");

@@ -148,14 +148,21 @@ class GroupNotificationTest {
         try {
             long ticketId = newTicket("q3@customer.example");
             int before = mailsTo("nora@agents.example");
+            // Escalated by someone who leaves before it comes back: "send back" returns a ticket to the agent who
+            // escalated it while they are active (an assignment, not an arrival), else into the group's queue.
+            Agent eli = mail.hub.app.agents().create("eli@agents.example", "Eli Escalates", "correct horse battery staple",
+                    "agent", 1);
+            String token = mail.hub.post("/api/agents/" + eli.id() + "/token", Map.of()).json().get("token").asText();
 
-            assertThat(mail.hub.post("/api/tickets/" + ticketId + "/escalate", Map.of("reason", "needs a firmware fix"))
+            assertThat(mail.hub.request("POST", "/api/tickets/" + ticketId + "/escalate",
+                    Map.of("reason", "needs a firmware fix"), Map.of("Authorization", "Bearer " + token))
                     .status()).isEqualTo(200);
             assertThat(awaitMailTo("nora@agents.example", before + 1)).hasSize(before + 1);
             assertThat(subjects("nora@agents.example")).last()
                     .isEqualTo("Request #" + number(ticketId) + " is waiting in Second line");
 
             mail.hub.patch("/api/groups/" + group("First line"), Map.of("notify", List.of(nora.id())));
+            assertThat(mail.hub.patch("/api/agents/" + eli.id(), Map.of("active", false)).status()).isEqualTo(200);
             assertThat(mail.hub.post("/api/tickets/" + ticketId + "/escalate", Map.of("line", 1)).status()).isEqualTo(200);
             assertThat(awaitMailTo("nora@agents.example", before + 2)).hasSize(before + 2);
             assertThat(subjects("nora@agents.example")).last()
