@@ -44,7 +44,15 @@ import io.supporthub.hub.settings.SettingsRoutes;
 import io.supporthub.hub.settings.SettingsService;
 import io.supporthub.hub.timezone.PreferencesRoutes;
 import io.supporthub.hub.timezone.ViewerZones;
+import io.supporthub.hub.apichannel.ApiChannel;
+import io.supporthub.hub.apichannel.ApiChannelRoutes;
+import io.supporthub.hub.apichannel.ApiChannelSettings;
+import io.supporthub.hub.apichannel.CallbackAddresses;
+import io.supporthub.hub.apichannel.CallbackSender;
+import io.supporthub.hub.channel.ChannelReadiness;
 import io.supporthub.hub.channel.ConfiguredChannel;
+import io.supporthub.hub.channelhealth.ChannelHealth;
+import io.supporthub.hub.channelhealth.ChannelHealthRoutes;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.channelevent.RefusedAttachmentsReply;
 import io.supporthub.hub.clientimport.ClientExport;
@@ -165,6 +173,7 @@ public final class App implements AutoCloseable {
     private final RoutePermissions permissions;
     private RouteBodyLimits routeLimits;
     private final Options options;
+    private final ApiChannelSettings apiChannel;
     /** The channels the configuration turned on, in the order they start. */
     private final List<ConfiguredChannel> channels = new ArrayList<>();
 
@@ -220,17 +229,28 @@ public final class App implements AutoCloseable {
         // before any request can ask.
         this.keptAside = new KeptAsideService(transactions, channelEvents, clock, config.keptAsideRetention());
         jobs.put(KeptAsideRetentionJob.class, () -> new KeptAsideRetentionJob(keptAside));
+        // The generic channel answers through the callback an admin sets at run time (tests may bring their own sender).
+        CallbackAddresses callbackAddresses = new CallbackAddresses(config.allowPrivateCallbacks());
+        this.apiChannel = new ApiChannelSettings(transactions, callbackAddresses, clock);
+        boolean ownApiSender = !senders.containsKey(ChannelKind.API);
+        ApiChannel api = new ApiChannel(apiChannel, new CallbackSender(transactions, apiChannel, callbackAddresses, clock), clock);
+        senders.putIfAbsent(ChannelKind.API, api.sender());
+        ChannelReadiness readiness = kind -> !senders.containsKey(kind) ? Optional.of(ChannelReadiness.notConfigured(kind))
+                : kind == ChannelKind.API && ownApiSender ? apiChannel.problem() : Optional.empty();
         this.cannedReplies = new CannedReplies(transactions, renderer, config.companyName());
-        this.tickets = new TicketService(transactions, ticketOps, senders::containsKey, outbox, cannedReplies,
+        this.tickets = new TicketService(transactions, ticketOps, readiness, outbox, cannedReplies,
                 new AfterResolution(config.autoCloseAfter(), config.reopenWindow()));
         TelegramIntegration.fromConfig(config, channelEvents, database.sessions(), transactions).ifPresent(channels::add);
         SmsChannel.fromConfig(config, clock, transactions, channelEvents).ifPresent(channels::add);
         ViberChannel.fromConfig(config, clock, channelEvents, transactions).ifPresent(channels::add);
         email.map(channel -> new EmailIntegration(channel, channelEvents, tickets, database.sessions())).ifPresent(channels::add);
+        channels.add(api);
         for (ConfiguredChannel channel : channels) {
             senders.putIfAbsent(channel.kind(), channel.sender());
             channel.jobs().forEach(job -> jobs.put(job.type(), job.factory()));
         }
+        ChannelHealth channelHealth = new ChannelHealth(transactions,
+                kind -> channels.stream().filter(c -> c.kind() == kind).findFirst(), readiness);
         CustomerMessages customerMessages = new CustomerMessages(senders, clock, new MessageBuilder(finishers), live::ticketChanged);
         this.dispatcher = new OutboxDispatcher(new DeliveryCycle<>(database.jdbi(), customerMessages, options.retryPolicy(), clock,
                 config.outboxLease()),
@@ -278,8 +298,8 @@ public final class App implements AutoCloseable {
         PermissionGate permissionGate = new PermissionGate(permissions);
         WebUi webUi = new WebUi(transactions, authentication, permissions, agents, access, passwords, tickets, cannedReplies, keptAside, audit, settings,
                 viewCounts,
-                senders::containsKey, phones, clock,
-                config.publicUrl().startsWith("https"));
+                readiness, phones, clock,
+                config.publicUrl().startsWith("https"), apiChannel, channelHealth);
         this.web = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -314,6 +334,8 @@ public final class App implements AutoCloseable {
             contactRoutes.register(cfg.routes);
             settingsRoutes.register(cfg.routes);
             preferencesRoutes.register(cfg.routes);
+            new ApiChannelRoutes(apiChannel).register(cfg.routes);
+            new ChannelHealthRoutes(channelHealth).register(cfg.routes);
             keptAsideRoutes.register(cfg.routes);
             importRoutes.register(cfg.routes);
             cannedReplyRoutes.register(cfg.routes);

@@ -219,6 +219,14 @@ public final class ImapPoller implements AutoCloseable {
         }
     }
 
+    /** Connects and logs in to the mailbox, then leaves: the connection test. Throws what the server answered. */
+    public static void checkLogin(ImapSettings settings) throws MessagingException {
+        Session session = Session.getInstance(properties(settings, Duration.ofSeconds(30)));
+        try (Store store = session.getStore(settings.ssl() ? "imaps" : "imap")) {
+            store.connect(settings.host(), settings.port(), settings.username(), settings.password());
+        }
+    }
+
     private static Properties properties(ImapSettings settings, Duration idleRenewal) {
         String protocol = settings.ssl() ? "imaps" : "imap";
         Properties props = new Properties();

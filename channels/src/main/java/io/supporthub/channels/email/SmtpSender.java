@@ -56,6 +56,13 @@ public final class SmtpSender implements OutboundSender {
         this.session = Session.getInstance(properties(settings));
     }
 
+    /** Connects and authenticates to the SMTP server, then leaves: the connection test. Throws what it answered. */
+    public void checkLogin() throws MessagingException {
+        try (Transport transport = session.getTransport(settings.ssl() ? "smtps" : "smtp")) {
+            transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
+        }
+    }
+
     @Override
     public SendResult send(OutboundMessage message) throws SendException {
         if (message.to().kind() != AddressKind.EMAIL) {

@@ -60,6 +60,24 @@ public final class TwilioChannel {
     }
 
     /**
+     * Fetches the account, Twilio's cheapest authenticated request: its name and status, or what Twilio answered.
+     *
+     * @return "the account Fake (active)"
+     * @throws IllegalStateException with Twilio's answer when the credentials or the API fail
+     */
+    public String fetchAccount() {
+        try {
+            com.twilio.rest.api.v2010.Account account = com.twilio.rest.api.v2010.Account.fetcher(settings.accountSid())
+                    .fetch(client);
+            return "the account " + account.getFriendlyName() + " (" + account.getStatus() + ")";
+        } catch (com.twilio.exception.ApiException e) {
+            throw new IllegalStateException("Twilio answered " + e.getStatusCode() + ": " + e.getMessage(), e);
+        } catch (com.twilio.exception.TwilioException e) {
+            throw new IllegalStateException("Twilio could not be reached: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * A reconciler listing inbound messages to these numbers, or to every number of the account when empty (use
      * that when the account serves only this hub).
      */

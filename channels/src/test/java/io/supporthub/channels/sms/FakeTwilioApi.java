@@ -53,6 +53,8 @@ public final class FakeTwilioApi implements AutoCloseable {
 
     /** An optional first segment names the client (a base URL {@code baseUrl() + "/node-a"}), for {@link #holdCreates}. */
     private static final Pattern ACCOUNT_PATH = Pattern.compile("(/[^/]+)?/2010-04-01/Accounts/([^/]+)(/.*)");
+    /** The account itself ({@code GET .../Accounts/{sid}.json}): the connection test's fetch. */
+    private static final Pattern ACCOUNT_ITSELF = Pattern.compile("(/[^/]+)?/2010-04-01/Accounts/([^/]+)\\.json");
     private static final Pattern MEDIA_LIST = Pattern.compile("/Messages/([^/]+)/Media\\.json");
     private static final Pattern MEDIA_ITEM = Pattern.compile("/Messages/([^/]+)/Media/([^/.]+)");
 
@@ -189,6 +191,16 @@ public final class FakeTwilioApi implements AutoCloseable {
             requests.add(new RecordedRequest(exchange.getRequestMethod(), path, query, form, auth));
             if (!authorized(auth)) {
                 error(exchange, 401, 20003, "Authenticate");
+                return;
+            }
+            Matcher itself = ACCOUNT_ITSELF.matcher(path);
+            if (itself.matches() && exchange.getRequestMethod().equals("GET")) {
+                if (!itself.group(2).equals(accountSid)) {
+                    error(exchange, 404, 20404, "The requested resource " + path + " was not found");
+                } else {
+                    json(exchange, 200, "{\"sid\": \"" + accountSid + "\", \"friendly_name\": \"Fake support account\", "
+                            + "\"status\": \"active\", \"type\": \"Full\"}");
+                }
                 return;
             }
             Matcher account = ACCOUNT_PATH.matcher(path);

@@ -45,6 +45,8 @@ public final class RoutePermissions {
         Rule reportsRule = Rule.seniorsWhen(reports::seniorsSeeReports,
                 "only an administrator, or a senior specialist when an administrator allows it, may see reports");
         Rule mergeContacts = Rule.atLeast(Role.SENIOR, "only a senior specialist or an administrator may merge contacts");
+        Rule channelHealth = Rule.atLeast(Role.SENIOR,
+                "only a senior specialist or an administrator may see and test the channels' health");
         Rule any = Rule.ANY_AGENT;
 
         return new RoutePermissions()
@@ -104,6 +106,8 @@ public final class RoutePermissions {
                 .allow(settings, "GET /api/notifications", "PUT /api/notifications", "GET /api/settings",
                         "PATCH /api/settings")
                 .allow(audit, "GET /api/audit")
+                .allow(settings, "GET /api/channels/api", "PUT /api/channels/api")
+                .allow(channelHealth, "GET /api/channels", "POST /api/channels/{kind}/test")
                 .allow(reportsRule, "* /api/reports/*")
                 // Pages: the same rules as the API behind them.
                 .allow(any, "GET /", "GET /inbox/rows", "GET /tickets/{id}", "GET /profile")
@@ -122,6 +126,7 @@ public final class RoutePermissions {
                 .allow(keptAside, "GET /admin/kept-aside")
                 .allow(clientFiles, "GET /admin/import")
                 .allow(settings, "GET /admin/notifications")
+                .allow(channelHealth, "GET /admin/channels")
                 .allow(audit, "GET /admin/audit");
     }
 

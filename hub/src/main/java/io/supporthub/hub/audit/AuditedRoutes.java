@@ -60,6 +60,10 @@ public final class AuditedRoutes {
         routes.add(new Audited(PUT, "/api/notifications", "settings.notifications_updated", "settings:notifications",
                 settings, After.SNAPSHOT));
 
+        // The answer names the URL and whether a secret is set, never the secret.
+        routes.add(new Audited(PUT, "/api/channels/api", "settings.api_channel_updated", "settings:api_channel", null,
+                After.ANSWER, "secret"));
+
         routes.add(new Audited(POST, "/api/kept-aside/{id}/retry", "kept_aside.retried", "kept_aside", null, After.ANSWER));
         routes.add(new Audited(DELETE, "/api/kept-aside/{id}", "kept_aside.deleted", "kept_aside", null, After.NONE));
         routes.add(new Audited(POST, "/api/kept-aside/{id}/accept", "kept_aside.accepted", "kept_aside", null, After.ANSWER));

@@ -34,6 +34,21 @@ public interface ConfiguredChannel extends AutoCloseable {
         return List.of();
     }
 
+    /** How updates arrive: {@code "webhook"}, {@code "polling"}, or null where the provider does not say. */
+    default String mode() {
+        return null;
+    }
+
+    /** Whether the webhook was registered with the provider at start; null where the hub registers none. */
+    default Boolean webhookRegistered() {
+        return null;
+    }
+
+    /** Calls the provider's cheapest authenticated request and tells what came back (the channel health's test). */
+    default ProbeResult probe() {
+        return ProbeResult.failed("this channel has no connection test");
+    }
+
     @Override
     default void close() {
     }

@@ -174,6 +174,14 @@ public final class Config {
         return Duration.ofMinutes(positive("SESSION_IDLE_MINUTES", 720));
     }
 
+    /**
+     * {@code ALLOW_PRIVATE_CALLBACKS=true}: the generic channel's callback URL may point at loopback, link-local or
+     * private addresses (a receiver inside the same network; tests).
+     */
+    public boolean allowPrivateCallbacks() {
+        return get("ALLOW_PRIVATE_CALLBACKS").map(value -> value.equalsIgnoreCase("true")).orElse(false);
+    }
+
     public Optional<String> apiKey() {
         return get("API_KEY");
     }

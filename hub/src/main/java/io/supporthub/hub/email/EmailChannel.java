@@ -69,6 +69,29 @@ public final class EmailChannel implements AutoCloseable {
         return new SmtpSender(settings.smtp(), settings.from(), settings.replyTo(), clock);
     }
 
+    /** The connection test: an SMTP login and an IMAP login, each said with what the server answered. */
+    public io.supporthub.hub.channel.ProbeResult probe() {
+        String smtp;
+        boolean ok = true;
+        try {
+            smtpSender(settings, clock).checkLogin();
+            smtp = "SMTP " + settings.smtp().host() + ": logged in";
+        } catch (jakarta.mail.MessagingException e) {
+            smtp = "SMTP " + settings.smtp().host() + " failed: " + e.getMessage();
+            ok = false;
+        }
+        String imap;
+        try {
+            io.supporthub.channels.email.ImapPoller.checkLogin(settings.imap());
+            imap = "IMAP " + settings.imap().host() + ": logged in";
+        } catch (jakarta.mail.MessagingException e) {
+            imap = "IMAP " + settings.imap().host() + " failed: " + e.getMessage();
+            ok = false;
+        }
+        String answer = smtp + "; " + imap;
+        return ok ? io.supporthub.hub.channel.ProbeResult.ok(answer) : io.supporthub.hub.channel.ProbeResult.failed(answer);
+    }
+
     public OutboundSender sender() {
         return sender;
     }

@@ -43,6 +43,16 @@ public final class EmailIntegration implements ConfiguredChannel {
         }
     }
 
+    @Override
+    public String mode() {
+        return "polling";
+    }
+
+    @Override
+    public io.supporthub.hub.channel.ProbeResult probe() {
+        return channel.probe();
+    }
+
     public EmailChannel channel() {
         return channel;
     }

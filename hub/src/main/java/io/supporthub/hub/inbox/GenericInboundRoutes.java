@@ -45,7 +45,7 @@ public final class GenericInboundRoutes {
     private void accept(Context ctx) {
         checkKey(ctx.header("X-Api-Key"));
         JsonNode body = Json.body(ctx);
-        AcceptResult result = inbox.accept(parse(body));
+        AcceptResult result = inbox.accept(parse(body), placement(body));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
         answer.put("ticketId", result.ticketId());
@@ -64,6 +64,22 @@ public final class GenericInboundRoutes {
         if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), apiKey.get().getBytes(StandardCharsets.UTF_8))) {
             throw Refusal.forbidden("the X-Api-Key is wrong");
         }
+    }
+
+    /** {@code "newTicket": true} always opens a ticket; {@code "ticket": <number>} adds to that one of the sender's. */
+    static Inbox.Placement placement(JsonNode body) {
+        boolean newTicket = Json.optBoolean(body, "newTicket", false);
+        Long number = Json.optLong(body, "ticket");
+        if (number != null) {
+            if (number <= 0) {
+                throw Refusal.invalid("'ticket' must be a ticket number");
+            }
+            if (newTicket) {
+                throw Refusal.invalid("give 'newTicket' or 'ticket', not both");
+            }
+            return Inbox.Placement.toNumber(number);
+        }
+        return newTicket ? Inbox.Placement.NEW : Inbox.Placement.THREAD;
     }
 
     InboundMessage parse(JsonNode body) {

@@ -9,6 +9,7 @@ import io.supporthub.hub.contact.ContactResolver;
 import io.supporthub.hub.contact.DomainMatching;
 import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.error.Refusal;
 import io.supporthub.hub.message.AttachmentStore;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
 import io.supporthub.hub.message.MessageQueries;
@@ -50,13 +51,31 @@ public final class Inbox {
      * Where a message goes when the customer bot chose: ordinary threading, a new ticket ("New request"), or a ticket
      * the customer picked ("My requests → add to #N").
      */
-    public record Placement(Long ticketId, boolean newTicket) {
-        public static final Placement THREAD = new Placement(null, false);
-        public static final Placement NEW = new Placement(null, true);
+    public record Placement(Long ticketId, boolean newTicket, Long ticketNumber) {
+        public static final Placement THREAD = new Placement(null, false, null);
+        public static final Placement NEW = new Placement(null, true, null);
+
+        public Placement(Long ticketId, boolean newTicket) {
+            this(ticketId, newTicket, null);
+        }
 
         public static Placement toTicket(long ticketId) {
-            return new Placement(ticketId, false);
+            return new Placement(ticketId, false, null);
         }
+
+        /**
+         * The ticket of this number, which must be the sender's: another's, or none, is refused (422) rather than
+         * threaded elsewhere, as the sender named it.
+         */
+        public static Placement toNumber(long number) {
+            return new Placement(null, false, number);
+        }
+    }
+
+    /** The message placed as its sender asked (the generic channel's {@code newTicket} and {@code ticket}). */
+    public AcceptResult accept(InboundMessage message, Placement placement) {
+        return transactions.inTransactionRetryingConflicts(
+                (handle, afterCommit) -> accept(handle, message, placement, afterCommit));
     }
 
     /** The message within the caller's transaction. */
@@ -142,6 +161,14 @@ public final class Inbox {
         TicketQueries tickets = new TicketQueries(handle);
         if (placement.ticketId() != null) {
             return tickets.lock(placement.ticketId()).filter(t -> t.contactId() == address.contactId());
+        }
+        if (placement.ticketNumber() != null) {
+            Optional<Ticket> named = tickets.lockByNumber(placement.ticketNumber())
+                    .filter(t -> t.contactId() == address.contactId());
+            if (named.isEmpty()) {
+                throw Refusal.unprocessable("ticket #" + placement.ticketNumber() + " is not a ticket of this customer");
+            }
+            return named;
         }
         Long quoted = message.threadHint().ticketNumber();
         if (quoted != null) {

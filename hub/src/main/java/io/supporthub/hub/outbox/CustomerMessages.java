@@ -4,6 +4,7 @@ import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.OutboundMessage;
 import io.supporthub.channels.OutboundSender;
 import io.supporthub.channels.SendResult;
+import io.supporthub.hub.channelhealth.ChannelErrorQueries;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.message.MessagePartQueries;
@@ -114,12 +115,14 @@ public final class CustomerMessages implements DeliveryQueue<Row> {
     @Override
     public void retryLater(Handle handle, Row row, int attempts, Instant next, String error) {
         new OutboxQueries(handle).reschedule(row.id(), attempts, next, error);
+        new ChannelErrorQueries(handle).record(ChannelKind.fromWire(row.channel()), row.messageId(), error, clock.instant());
     }
 
     @Override
     public void giveUp(Handle handle, Row row, String reason) {
         new MessageQueries(handle).markFailed(row.messageId(), reason);
         new OutboxQueries(handle).delete(row.id());
+        new ChannelErrorQueries(handle).record(ChannelKind.fromWire(row.channel()), row.messageId(), reason, clock.instant());
     }
 
     @Override

@@ -61,6 +61,21 @@ public final class SmsChannel implements ConfiguredChannel {
         return jobs;
     }
 
+    @Override
+    public String mode() {
+        return "webhook";
+    }
+
+    /** Twilio's account fetch. */
+    @Override
+    public io.supporthub.hub.channel.ProbeResult probe() {
+        try {
+            return io.supporthub.hub.channel.ProbeResult.ok("account fetch: " + twilio.fetchAccount());
+        } catch (IllegalStateException e) {
+            return io.supporthub.hub.channel.ProbeResult.failed("account fetch failed: " + e.getMessage());
+        }
+    }
+
     public SmsReconciliation reconciliation() {
         return reconciliation;
     }

@@ -8,6 +8,7 @@ import io.supporthub.channels.telegram.TelegramSender;
 import io.supporthub.channels.telegram.TelegramSettings;
 import io.supporthub.channels.telegram.TelegramWebhookRegistrar;
 import io.supporthub.hub.channel.ConfiguredChannel;
+import io.supporthub.hub.channel.ProbeResult;
 import io.supporthub.hub.channelevent.ChannelEventHandler;
 import io.supporthub.hub.config.Config;
 import io.supporthub.hub.db.AdvisoryLock;
@@ -41,6 +42,7 @@ public final class TelegramIntegration implements ConfiguredChannel {
     private final String publicUrl;
     private AdvisoryLock leader;
     private TelegramPoller poller;
+    private volatile Boolean webhookRegistered;
 
     /**
      * @param dataSource where the polling lock is held
@@ -101,6 +103,7 @@ public final class TelegramIntegration implements ConfiguredChannel {
     public void start(boolean backgroundWork) {
         if (settings().mode() == TelegramSettings.Mode.WEBHOOK) {
             TelegramWebhookRegistrar.Result result = channel.registrar().register(publicUrl);
+            webhookRegistered = result.ok();
             if (result.ok()) {
                 log.info("Telegram webhook mode: {}", result.message());
             } else {
@@ -108,6 +111,28 @@ public final class TelegramIntegration implements ConfiguredChannel {
             }
         } else if (backgroundWork) {
             startPolling(LOCK_RETRY);
+        }
+    }
+
+    @Override
+    public String mode() {
+        return settings().mode() == TelegramSettings.Mode.WEBHOOK ? "webhook" : "polling";
+    }
+
+    @Override
+    public Boolean webhookRegistered() {
+        return settings().mode() == TelegramSettings.Mode.WEBHOOK ? webhookRegistered : null;
+    }
+
+    /** {@code getMe}: the token works when Telegram names the bot. */
+    @Override
+    public ProbeResult probe() {
+        try {
+            org.telegram.telegrambots.meta.api.objects.User bot = channel.api()
+                    .execute(new org.telegram.telegrambots.meta.api.methods.GetMe());
+            return ProbeResult.ok("getMe: the bot @" + bot.getUserName() + " (" + bot.getFirstName() + ", id " + bot.getId() + ")");
+        } catch (RuntimeException | io.supporthub.channels.telegram.TelegramCallException e) {
+            return ProbeResult.failed("getMe failed: " + e.getMessage());
         }
     }
 

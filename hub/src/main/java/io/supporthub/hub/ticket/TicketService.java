@@ -6,6 +6,7 @@ import io.supporthub.channels.DisplayText;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.agent.Assignees;
+import io.supporthub.hub.channel.ChannelReadiness;
 import io.supporthub.hub.contact.AddressRow;
 import io.supporthub.hub.contact.ContactQueries;
 import io.supporthub.hub.db.AfterCommit;
@@ -29,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /** What agents do to tickets: reply, note, change status, assign, escalate, open a ticket for a contact. */
 public final class TicketService {
@@ -39,17 +39,17 @@ public final class TicketService {
 
     private final Transactions transactions;
     private final TicketOps ops;
-    private final Predicate<ChannelKind> canSend;
+    private final ChannelReadiness readiness;
     private final Outbox outbox;
     private final TypedVariables typedVariables;
     private final AfterResolution afterResolution;
     private final Ownership ownership;
 
-    public TicketService(Transactions transactions, TicketOps ops, Predicate<ChannelKind> canSend, Outbox outbox,
+    public TicketService(Transactions transactions, TicketOps ops, ChannelReadiness readiness, Outbox outbox,
                          TypedVariables typedVariables, AfterResolution afterResolution) {
         this.transactions = transactions;
         this.ops = ops;
-        this.canSend = canSend;
+        this.readiness = readiness;
         this.outbox = outbox;
         this.typedVariables = typedVariables;
         this.afterResolution = afterResolution;
@@ -130,8 +130,9 @@ public final class TicketService {
      * there is none (the channel is off, no such address, the customer cannot be reached there).
      */
     public ReplyAddress replyAddress(Handle handle, Ticket ticket, ChannelKind via) {
-        if (!canSend.test(via)) {
-            return ReplyAddress.none("the " + via.wireName() + " channel is not configured on this hub");
+        Optional<String> problem = readiness.problem(via);
+        if (problem.isPresent()) {
+            return ReplyAddress.none(problem.get());
         }
         List<AddressRow> candidates = new ContactQueries(handle).addresses(ticket.contactId()).stream()
                 .filter(a -> a.kind().equals(via.addressKind().wireName()))
@@ -152,7 +153,7 @@ public final class TicketService {
 
     /** Whether the hub has a sender for the channel (it is configured). */
     public boolean canSendOn(ChannelKind channel) {
-        return canSend.test(channel);
+        return readiness.canSend(channel);
     }
 
     /** An internal note: never sent to the customer, never in the outbox. */

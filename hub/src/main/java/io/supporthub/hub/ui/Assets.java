@@ -25,7 +25,8 @@ final class Assets {
             Map.entry("profile.js", "text/javascript; charset=utf-8"),
             Map.entry("companies.js", "text/javascript; charset=utf-8"),
             Map.entry("contacts.js", "text/javascript; charset=utf-8"),
-            Map.entry("import.js", "text/javascript; charset=utf-8"));
+            Map.entry("import.js", "text/javascript; charset=utf-8"),
+            Map.entry("channels.js", "text/javascript; charset=utf-8"));
 
     private final Map<String, byte[]> files = new java.util.HashMap<>();
 

@@ -2,6 +2,7 @@ package io.supporthub.hub.ui;
 
 import io.supporthub.channels.AddressKind;
 import io.supporthub.channels.ChannelKind;
+import io.supporthub.hub.channel.ChannelReadiness;
 import io.supporthub.hub.contact.AddressRow;
 
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /** A channel tab of the reply box: the address it reaches, or why it cannot be used. */
 public record ReplyTab(String channel, String label, String address, boolean enabled, String reason, boolean selected) {
@@ -18,7 +18,7 @@ public record ReplyTab(String channel, String label, String address, boolean ena
      * One tab per channel the customer has an address on, in channel order; the preferred one (the last used) is
      * selected when it can be used, else the first usable one.
      */
-    static List<ReplyTab> of(List<AddressRow> addresses, long ticketId, ChannelKind preferred, Predicate<ChannelKind> canSend) {
+    static List<ReplyTab> of(List<AddressRow> addresses, long ticketId, ChannelKind preferred, ChannelReadiness readiness) {
         Map<ChannelKind, AddressRow> best = new LinkedHashMap<>();
         List<AddressRow> ordered = new ArrayList<>(addresses);
         ordered.sort(Comparator.comparing((AddressRow a) -> !Long.valueOf(ticketId).equals(a.lastTicketId()))
@@ -33,8 +33,8 @@ public record ReplyTab(String channel, String label, String address, boolean ena
             if (address == null) {
                 continue;
             }
-            String reason = !canSend.test(channel) ? "The " + Format.channelLabel(channel.wireName()) + " channel is not connected on this hub"
-                    : !address.reachable() ? "Unreachable: " + address.unreachableReason() : null;
+            String reason = readiness.problem(channel)
+                    .orElse(!address.reachable() ? "Unreachable: " + address.unreachableReason() : null);
             tabs.add(new ReplyTab(channel.wireName(), Format.channelLabel(channel.wireName()), address.value(),
                     reason == null, reason, false));
         }

@@ -2,7 +2,7 @@ package io.supporthub.hub.ui;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.supporthub.channels.ChannelKind;
+import io.supporthub.hub.channel.ChannelReadiness;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.AgentQueries;
 import io.supporthub.hub.group.Group;
@@ -33,7 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The ticket page {@code /tickets/{id}}: thread, reply box, controls and side panel, rendered on the server; every
@@ -44,12 +43,12 @@ final class TicketPage {
 
     private final Transactions transactions;
     private final TicketService tickets;
-    private final Predicate<ChannelKind> canSend;
+    private final ChannelReadiness canSend;
     private final PageAccess access;
     private final Pages pages;
     private final Clock clock;
 
-    TicketPage(Transactions transactions, TicketService tickets, Predicate<ChannelKind> canSend, PageAccess access,
+    TicketPage(Transactions transactions, TicketService tickets, ChannelReadiness canSend, PageAccess access,
                Pages pages, Clock clock) {
         this.transactions = transactions;
         this.tickets = tickets;
@@ -137,8 +136,11 @@ final class TicketPage {
         model.put("zoneLabel", Format.zoneLabel(zone, now));
         model.put("quickChoices", LocalTimes.quickChoices(now, zone));
         model.put("waited", ticket.waitingSince() == null ? null : Format.since(ticket.waitingSince(), now));
-        model.put("tabs", ReplyTab.of(new ContactQueries(handle).addresses(ticket.contact().id()), id,
-                tickets.defaultReplyChannel(handle, row), canSend));
+        List<ReplyTab> tabs = ReplyTab.of(new ContactQueries(handle).addresses(ticket.contact().id()), id,
+                tickets.defaultReplyChannel(handle, row), canSend);
+        model.put("tabs", tabs);
+        // No usable tab, no send button to press: the tabs say why.
+        model.put("canReply", tabs.stream().anyMatch(ReplyTab::enabled));
         model.put("addresses", ticket.contact().addresses());
         model.put("priorityColor", look.colorOf(ticket.priority()));
         model.put("statusColor", look.statusColorOf(ticket.statusLabel()));

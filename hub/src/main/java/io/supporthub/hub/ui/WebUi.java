@@ -24,7 +24,9 @@ import io.supporthub.hub.ticket.ViewCounts;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Predicate;
+import io.supporthub.hub.apichannel.ApiChannelSettings;
+import io.supporthub.hub.channel.ChannelReadiness;
+import io.supporthub.hub.channelhealth.ChannelHealth;
 
 /**
  * The agent web hub: server-rendered pages (Pebble) with a small script; pages need a logged-in agent (the API's
@@ -45,23 +47,25 @@ public final class WebUi {
     private final CompanyPages companies;
     private final ClientPages clients;
     private final AttachmentRoutes attachments;
+    private final ChannelsPage channels;
 
     public WebUi(Transactions transactions, Authentication authentication, RoutePermissions permissions, AgentService agents, AccessService accounts,
                  PasswordService passwords, TicketService tickets, CannedReplies cannedReplies, KeptAsideService keptAside,
-                 AuditLog audit, SettingsService settings, ViewCounts viewCounts, Predicate<ChannelKind> canSend, PhoneNumbers phones, Clock clock,
-                 boolean secureCookies) {
+                 AuditLog audit, SettingsService settings, ViewCounts viewCounts, ChannelReadiness canSend, PhoneNumbers phones, Clock clock,
+                 boolean secureCookies, ApiChannelSettings apiChannel, ChannelHealth channelHealth) {
         this.pages = new Pages(new Views(), new Csrf(secureCookies), permissions, transactions, new ViewerZones(transactions, settings));
         this.access = new PageAccess(authentication, permissions);
         this.login = new LoginPages(authentication, pages);
         this.passwordPages = new PasswordPages(passwords, pages);
         this.profile = new ProfilePage(accounts, access, pages);
-        this.inbox = new InboxPage(transactions, viewCounts, access, pages, phones, clock, canSend);
+        this.inbox = new InboxPage(transactions, viewCounts, access, pages, phones, clock, canSend::canSend);
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
         this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, audit, settings, access, pages);
         this.companies = new CompanyPages(transactions, access, pages, clock);
         this.clients = new ClientPages(transactions, new ContactService(transactions, new ContactAddresses(phones), clock, new ContactSearch(phones)),
                 permissions, access, pages);
         this.attachments = new AttachmentRoutes(transactions);
+        this.channels = new ChannelsPage(apiChannel, channelHealth, access, pages);
     }
 
     public void register(RoutesConfig routes) {
@@ -83,5 +87,6 @@ public final class WebUi {
         companies.register(routes);
         clients.register(routes);
         attachments.register(routes);
+        channels.register(routes);
     }
 }

@@ -78,6 +78,36 @@ public final class ViberChannel implements ConfiguredChannel {
                 events, transactions));
     }
 
+    private volatile Boolean webhookRegistered;
+
+    @Override
+    public String mode() {
+        return "webhook";
+    }
+
+    @Override
+    public Boolean webhookRegistered() {
+        return webhookRegistered;
+    }
+
+    /** {@code get_account_info}: the token works when Viber names the account. */
+    @Override
+    public io.supporthub.hub.channel.ProbeResult probe() {
+        try {
+            io.supporthub.channels.viber.ViberResponse answer = api.getAccountInfo();
+            if (!answer.ok()) {
+                return io.supporthub.hub.channel.ProbeResult.failed("get_account_info: " + answer.describe());
+            }
+            return io.supporthub.hub.channel.ProbeResult.ok("get_account_info: the account " + answer.body().path("name").asText("?")
+                    + " (" + answer.body().path("uri").asText("?") + ")");
+        } catch (java.io.IOException e) {
+            return io.supporthub.hub.channel.ProbeResult.failed("get_account_info failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return io.supporthub.hub.channel.ProbeResult.failed("interrupted");
+        }
+    }
+
     @Override
     public ChannelKind kind() {
         return ChannelKind.VIBER;
@@ -112,7 +142,9 @@ public final class ViberChannel implements ConfiguredChannel {
      */
     public ViberWebhookRegistrar.Registration registerWebhook() {
         try {
-            return new ViberWebhookRegistrar(api).register();
+            ViberWebhookRegistrar.Registration registration = new ViberWebhookRegistrar(api).register();
+            webhookRegistered = registration.ok();
+            return registration;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ViberWebhookRegistrar.Registration(false, settings.webhookUrl(), "interrupted while registering");

@@ -73,7 +73,7 @@ class AccessibilityBrowserTest {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         for (String path : List.of("/", "/?view=unassigned", "/tickets/" + ticketId, "/clients", "/clients/companies",
                 "/profile", "/admin/agents", "/admin/groups", "/admin/canned", "/admin/catalog", "/admin/settings",
-                "/admin/notifications", "/admin/kept-aside", "/admin/audit", "/admin/import")) {
+                "/admin/notifications", "/admin/kept-aside", "/admin/audit", "/admin/import", "/admin/channels")) {
             List<String> found = auditOf(path);
             if (!found.isEmpty()) {
                 problems.put(path, found);

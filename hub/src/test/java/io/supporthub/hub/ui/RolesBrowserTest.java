@@ -69,7 +69,7 @@ class RolesBrowserTest {
             driver.findElement(By.id("admin-link")).click();
             browser.wait.until(d -> d.getCurrentUrl().endsWith("/admin/agents"));
             assertThat(texts(driver, ".admin-nav a")).containsExactly("Employees", "Groups", "Canned replies",
-                    "Statuses, types, priorities", "Kept aside", "Import and export");
+                    "Statuses, types, priorities", "Kept aside", "Channels", "Import and export");
             assertThat(driver.findElements(By.cssSelector("select[data-field=role]"))).isEmpty();
             assertThat(texts(driver, "span.role")).contains("Administrator", "Senior specialist", "Specialist");
             assertThat(driver.getPageSource()).doesNotContain("Reset password");
