@@ -9,7 +9,6 @@ import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.error.Refusal;
-import io.supporthub.hub.timezone.LocalTimes;
 import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.web.Json;
 import io.supporthub.hub.web.PathParams;

@@ -59,11 +59,7 @@ public final class ViewerZones {
 
     /** The zone id as java.time writes it, or a refusal naming the bad value. */
     public static String valid(String timeZone) {
-        try {
-            return ZoneId.of(timeZone.trim()).getId();
-        } catch (DateTimeException e) {
-            throw Refusal.unprocessable("'timeZone': '" + timeZone + "' is not a time zone (an IANA id such as Europe/Paris)");
-        }
+        return io.supporthub.hub.ticket.LocalTimes.validZone(timeZone);
     }
 
     private Preferences preferences(Handle handle, long agentId) {

@@ -21,7 +21,7 @@ import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ticket.TicketStatus;
 import io.supporthub.hub.ticket.TicketSummary;
 import io.supporthub.hub.ticket.TransitionPolicy;
-import io.supporthub.hub.timezone.LocalTimes;
+import io.supporthub.hub.ticket.LocalTimes;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;

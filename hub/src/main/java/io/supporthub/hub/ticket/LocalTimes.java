@@ -1,4 +1,4 @@
-package io.supporthub.hub.timezone;
+package io.supporthub.hub.ticket;
 
 import io.supporthub.hub.error.Refusal;
 
@@ -43,7 +43,7 @@ public final class LocalTimes {
         if (zoneId == null) {
             throw Refusal.invalid("'localUntil' needs 'timeZone', the IANA zone it is in (e.g. Europe/Paris)");
         }
-        ZoneId zone = ZoneId.of(ViewerZones.valid(zoneId));
+        ZoneId zone = ZoneId.of(validZone(zoneId));
         LocalDateTime parsed;
         try {
             parsed = LocalDateTime.parse(local);
@@ -63,5 +63,14 @@ public final class LocalTimes {
                 new QuickChoice("in-1-hour", "in 1 hour", INPUT.format(inHour.toLocalDateTime()), inHour.toInstant()),
                 new QuickChoice("tomorrow", "tomorrow 09:00", INPUT.format(tomorrow), resolve(tomorrow, zone)),
                 new QuickChoice("monday", "Monday 09:00", INPUT.format(monday), resolve(monday, zone)));
+    }
+
+    /** The zone id as java.time writes it, or a refusal (422) naming the bad value. */
+    public static String validZone(String timeZone) {
+        try {
+            return ZoneId.of(timeZone.trim()).getId();
+        } catch (java.time.DateTimeException e) {
+            throw Refusal.unprocessable("'timeZone': '" + timeZone + "' is not a time zone (an IANA id such as Europe/Paris)");
+        }
     }
 }

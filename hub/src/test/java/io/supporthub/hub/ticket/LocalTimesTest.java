@@ -1,4 +1,4 @@
-package io.supporthub.hub.timezone;
+package io.supporthub.hub.ticket;
 
 import io.supporthub.hub.error.Refusal;
 import org.junit.jupiter.api.Test;
