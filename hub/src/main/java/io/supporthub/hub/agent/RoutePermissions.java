@@ -126,6 +126,7 @@ public final class RoutePermissions {
                 .allow(keptAside, "GET /admin/kept-aside")
                 .allow(clientFiles, "GET /admin/import")
                 .allow(settings, "GET /admin/notifications")
+                .allow(settings, "GET /admin/calendars")
                 .allow(audit, "GET /admin/audit");
     }
 
