@@ -28,6 +28,11 @@ public final class CalendarService {
         return transactions.read(handle -> new CalendarQueries(handle).all());
     }
 
+    /** Every calendar as the API shows it (the audit log's before and after). */
+    public List<com.fasterxml.jackson.databind.node.ObjectNode> allAsJson() {
+        return all().stream().map(CalendarJson::toJson).toList();
+    }
+
     public Optional<StoredCalendar> find(long id) {
         return transactions.read(handle -> new CalendarQueries(handle).find(id));
     }

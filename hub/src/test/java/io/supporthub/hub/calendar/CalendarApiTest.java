@@ -133,6 +133,17 @@ class CalendarApiTest {
     }
 
     @Test
+    void calendarChanges_areInTheAuditLog() {
+        long id = create(moscow("Audited calendar"));
+        Map<String, Object> changed = moscow("Audited calendar");
+        changed.put("timeZone", "Europe/Paris");
+        assertThat(hub.request("PUT", "/api/calendars/" + id, changed, Map.of()).status()).isEqualTo(200);
+        JsonNode updated = hub.get("/api/audit?action=calendar.updated").json().get("items").get(0);
+        assertThat(updated.toString()).contains("Europe/Moscow", "Europe/Paris");
+        assertThat(hub.get("/api/audit?action=calendar.created").json().get("items").toString()).contains("Audited calendar");
+    }
+
+    @Test
     void aCalendarIsCopied_notAsTheDefault() {
         long id = create(moscow("Original"));
         TestHub.Response copy = hub.post("/api/calendars/" + id + "/copy", Map.of());
