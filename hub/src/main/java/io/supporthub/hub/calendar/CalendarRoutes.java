@@ -20,6 +20,11 @@ import java.util.Map;
  */
 public final class CalendarRoutes {
 
+    /** The longest budget {@code add}/{@code subtract} take: ten years of wall-clock time. */
+    static final Duration MAX_BUDGET = Duration.ofDays(3653);
+    /** The longest span {@code between} measures. */
+    static final Duration MAX_SPAN = Duration.ofDays(36_525);
+
     private final CalendarService calendars;
 
     public CalendarRoutes(CalendarService calendars) {
@@ -55,8 +60,14 @@ public final class CalendarRoutes {
                 ctx.json(Map.of("at", calendars.add(id(ctx), instant(ctx, "from"), duration(ctx)).toString())));
         routes.get("/api/calendars/{id}/subtract", ctx ->
                 ctx.json(Map.of("at", calendars.subtract(id(ctx), instant(ctx, "from"), duration(ctx)).toString())));
-        routes.get("/api/calendars/{id}/between", ctx -> ctx.json(Map.of("seconds",
-                calendars.between(id(ctx), instant(ctx, "from"), instant(ctx, "to")).getSeconds())));
+        routes.get("/api/calendars/{id}/between", ctx -> {
+            Instant from = instant(ctx, "from");
+            Instant to = instant(ctx, "to");
+            if (Duration.between(from, to).abs().compareTo(MAX_SPAN) > 0) {
+                throw Refusal.invalid("'from' and 'to' may be at most 100 years apart");
+            }
+            ctx.json(Map.of("seconds", calendars.between(id(ctx), from, to).getSeconds()));
+        });
     }
 
     private static long id(Context ctx) {
@@ -89,9 +100,13 @@ public final class CalendarRoutes {
         } catch (NumberFormatException e) {
             throw Refusal.invalid("'" + field + "' must be a whole number");
         }
-        if (amount < 0 || amount > 100L * 366 * 86_400) {
-            throw Refusal.invalid("'" + field + "' must be between 0 and a hundred years");
+        if (amount < 0 || amount > MAX_BUDGET.getSeconds()) {
+            throw Refusal.invalid("'" + field + "' must be between 0 and ten years");
         }
-        return seconds != null ? Duration.ofSeconds(amount) : Duration.ofMinutes(amount);
+        Duration duration = seconds != null ? Duration.ofSeconds(amount) : Duration.ofMinutes(amount);
+        if (duration.compareTo(MAX_BUDGET) > 0) {
+            throw Refusal.invalid("'" + field + "' must be between 0 and ten years");
+        }
+        return duration;
     }
 }

@@ -130,6 +130,9 @@ class CalendarApiTest {
         assertThat(hub.get(base + "/add?from=2026-12-05T10:00:00Z").status()).isEqualTo(400);
         assertThat(hub.get(base + "/add?from=2026-12-05T10:00:00Z&seconds=-5").status()).isEqualTo(400);
         assertThat(hub.get("/api/calendars/999999/add?from=2026-12-05T10:00:00Z&seconds=5").status()).isEqualTo(404);
+        assertThat(hub.get(base + "/add?from=2026-12-05T10:00:00Z&minutes=6000000").status()).isEqualTo(400);
+        assertThat(hub.get(base + "/between?from=2026-12-05T10:00:00Z&to=2200-01-01T00:00:00Z").status()).isEqualTo(400);
+        assertThat(hub.get(base + "/add?from=2026-12-05T10:00:00Z&seconds=abc").status()).isEqualTo(400);
     }
 
     @Test
