@@ -38,6 +38,60 @@
     $('#preview-hours').addEventListener('change', preview);
     preview();
 
+    // The month view: the weekly hours and the exception lines as they are typed, one month at a time.
+    const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+    const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+      'November', 'December'];
+    const today = new Date();
+    let shown = { year: today.getFullYear(), month: today.getMonth() };
+    const pad = (n) => String(n).padStart(2, '0');
+    function renderMonth() {
+      const special = {};
+      $('#calendar-exceptions').value.split('\n').map((l) => l.trim()).filter((l) => l).forEach((line) => {
+        const space = line.indexOf(' ');
+        const date = space < 0 ? line : line.slice(0, space);
+        const rest = space < 0 ? '' : line.slice(space + 1).trim();
+        special[date] = rest === '' ? 'closed' : rest;
+      });
+      const weekly = {};
+      $$('[data-day]', editor).forEach((input) => { weekly[input.dataset.day] = input.value.trim(); });
+      $('#month-caption').textContent = MONTHS[shown.month] + ' ' + shown.year;
+      const body = $('#month-days');
+      body.textContent = '';
+      const first = new Date(Date.UTC(shown.year, shown.month, 1));
+      const days = new Date(Date.UTC(shown.year, shown.month + 1, 0)).getUTCDate();
+      let row = document.createElement('tr');
+      for (let i = 0; i < (first.getUTCDay() + 6) % 7; i++) { row.appendChild(document.createElement('td')); }
+      for (let d = 1; d <= days; d++) {
+        const date = shown.year + '-' + pad(shown.month + 1) + '-' + pad(d);
+        const weekday = DAY_KEYS[new Date(Date.UTC(shown.year, shown.month, d)).getUTCDay()];
+        const cell = document.createElement('td');
+        cell.dataset.date = date;
+        const number = document.createElement('span');
+        number.textContent = String(d);
+        cell.appendChild(number);
+        const hours = special[date] !== undefined ? special[date] : weekly[weekday];
+        if (special[date] !== undefined) { cell.classList.add('exception-day'); }
+        if (!hours || hours === 'closed') { cell.classList.add('closed-day'); }
+        const note = document.createElement('small');
+        note.textContent = special[date] !== undefined ? special[date] : '';
+        cell.appendChild(note);
+        cell.title = date + ': ' + (hours || 'closed');
+        row.appendChild(cell);
+        if (row.children.length === 7) { body.appendChild(row); row = document.createElement('tr'); }
+      }
+      if (row.children.length) { body.appendChild(row); }
+    }
+    const move = (delta) => {
+      const m = shown.month + delta;
+      shown = { year: shown.year + Math.floor(m / 12), month: ((m % 12) + 12) % 12 };
+      renderMonth();
+    };
+    $('#month-prev').addEventListener('click', () => move(-1));
+    $('#month-next').addEventListener('click', () => move(1));
+    editor.addEventListener('input', renderMonth);
+    renderMonth();
+
     $('#calendar-save').addEventListener('click', async () => {
       try {
         const hours = {};
@@ -54,6 +108,7 @@
           + (day.hours.length ? day.hours.map((pair) => pair.join('-')).join(', ') : 'closed')).join('\n');
         if (saved.default) { $('#calendar-default').checked = true; $('#calendar-default').disabled = true; }
         toast('Calendar saved');
+        renderMonth();
         preview();
       } catch (err) { fail(err); }
     });

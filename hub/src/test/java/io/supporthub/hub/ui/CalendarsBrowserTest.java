@@ -14,6 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.YearMonth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,6 +91,25 @@ class CalendarsBrowserTest {
         wait.until(d -> d.findElement(By.id("calendar-preview")).getText().contains("(Europe/Paris)"));
         String preview = driver.findElement(By.id("calendar-preview")).getText();
         assertThat(preview).matches("\\w{3}, \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} .* \\(Europe/Paris\\)");
+
+        // the month view: the holiday and the shortened day are marked
+        String towards = YearMonth.now().isAfter(YearMonth.of(2027, 1)) ? "month-prev" : "month-next";
+        for (int i = 0; i < 240 && !driver.findElement(By.id("month-caption")).getText().equals("January 2027"); i++) {
+            driver.findElement(By.id(towards)).click();
+        }
+        assertThat(driver.findElement(By.id("month-caption")).getText()).isEqualTo("January 2027");
+        WebElement newYear = driver.findElement(By.cssSelector("#month-days td[data-date='2027-01-01']"));
+        assertThat(newYear.getAttribute("class")).contains("exception-day", "closed-day");
+        assertThat(newYear.getText()).contains("closed");
+        assertThat(driver.findElement(By.cssSelector("#month-days td[data-date='2027-01-02']")).getAttribute("class"))
+                .as("a Saturday with hours").doesNotContain("closed-day");
+        assertThat(driver.findElement(By.cssSelector("#month-days td[data-date='2027-01-03']")).getAttribute("class"))
+                .as("a closed Sunday").contains("closed-day").doesNotContain("exception-day");
+        driver.findElement(By.id("month-prev")).click();
+        WebElement lastDay = driver.findElement(By.cssSelector("#month-days td[data-date='2026-12-31']"));
+        assertThat(lastDay.getAttribute("class")).contains("exception-day").doesNotContain("closed-day");
+        assertThat(lastDay.getText()).contains("09:00-14:00");
+        shot("admin-calendars-month");
 
         setValue("hours-tue", "18:00-09:00");
         driver.findElement(By.id("calendar-save")).click();
