@@ -39,6 +39,8 @@ import io.supporthub.hub.contact.ContactRoutes;
 import io.supporthub.hub.contact.ContactService;
 import io.supporthub.hub.ticket.search.ContactSearch;
 import io.supporthub.hub.group.GroupRoutes;
+import io.supporthub.hub.calendar.CalendarRoutes;
+import io.supporthub.hub.calendar.CalendarService;
 import io.supporthub.hub.group.GroupService;
 import io.supporthub.hub.settings.SettingsRoutes;
 import io.supporthub.hub.settings.SettingsService;
@@ -278,6 +280,7 @@ public final class App implements AutoCloseable {
         ObserverRoutes observerRoutes = new ObserverRoutes(new ObserverService(transactions, ticketOps));
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
         GroupRoutes groupRoutes = new GroupRoutes(new GroupService(transactions));
+        CalendarRoutes calendarRoutes = new CalendarRoutes(new CalendarService(transactions));
         CompanyService companies = new CompanyService(transactions, phones, clock);
         CompanyRoutes companyRoutes = new CompanyRoutes(companies, new CategoryService(transactions));
         ContactRoutes contactRoutes = new ContactRoutes(new ContactService(transactions, new ContactAddresses(phones), clock, new ContactSearch(phones)),
@@ -330,6 +333,7 @@ public final class App implements AutoCloseable {
             observerRoutes.register(cfg.routes);
             catalogRoutes.register(cfg.routes);
             groupRoutes.register(cfg.routes);
+            calendarRoutes.register(cfg.routes);
             companyRoutes.register(cfg.routes);
             contactRoutes.register(cfg.routes);
             settingsRoutes.register(cfg.routes);

@@ -105,6 +105,11 @@ public final class RoutePermissions {
                 // An administrator's alone: settings (customer notifications, run-time settings), the audit log.
                 .allow(settings, "GET /api/notifications", "PUT /api/notifications", "GET /api/settings",
                         "PATCH /api/settings")
+                // Service calendars and the business-time arithmetic over them (issue 19).
+                .allow(settings, "GET /api/calendars", "POST /api/calendars", "GET /api/calendars/{id}",
+                        "PUT /api/calendars/{id}", "DELETE /api/calendars/{id}", "POST /api/calendars/{id}/copy",
+                        "GET /api/calendars/{id}/add", "GET /api/calendars/{id}/subtract",
+                        "GET /api/calendars/{id}/between")
                 .allow(audit, "GET /api/audit")
                 .allow(settings, "GET /api/channels/api", "PUT /api/channels/api")
                 .allow(channelHealth, "GET /api/channels", "POST /api/channels/{kind}/test")
@@ -127,6 +132,7 @@ public final class RoutePermissions {
                 .allow(clientFiles, "GET /admin/import")
                 .allow(settings, "GET /admin/notifications")
                 .allow(channelHealth, "GET /admin/channels")
+                .allow(settings, "GET /admin/calendars")
                 .allow(audit, "GET /admin/audit");
     }
 

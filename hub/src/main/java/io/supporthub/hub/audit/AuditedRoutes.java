@@ -5,6 +5,7 @@ import io.supporthub.hub.agent.AgentService;
 import io.supporthub.hub.audit.AuditedChanges.After;
 import io.supporthub.hub.audit.AuditedChanges.Audited;
 import io.supporthub.hub.audit.AuditedChanges.Snapshot;
+import io.supporthub.hub.calendar.CalendarService;
 import io.supporthub.hub.cannedreply.CannedReplies;
 import io.supporthub.hub.catalog.CatalogList;
 import io.supporthub.hub.catalog.CatalogQueries;
@@ -23,7 +24,10 @@ import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
 import static io.supporthub.hub.audit.AuditedChanges.member;
 
-/** The admin changes the audit log records: agents and roles, ticket lists, canned replies, settings, kept-aside. */
+/**
+ * The admin changes the audit log records: agents and roles, ticket lists, canned replies, settings, service
+ * calendars, kept-aside.
+ */
 public final class AuditedRoutes {
 
     private AuditedRoutes() {
@@ -63,6 +67,11 @@ public final class AuditedRoutes {
         // The answer names the URL and whether a secret is set, never the secret.
         routes.add(new Audited(PUT, "/api/channels/api", "settings.api_channel_updated", "settings:api_channel", null,
                 After.ANSWER, "secret"));
+        Snapshot calendar = member(() -> new CalendarService(transactions).allAsJson());
+        routes.add(new Audited(POST, "/api/calendars", "calendar.created", "calendar", null, After.ANSWER));
+        routes.add(new Audited(PUT, "/api/calendars/{id}", "calendar.updated", "calendar", calendar, After.ANSWER));
+        routes.add(new Audited(POST, "/api/calendars/{id}/copy", "calendar.copied", "calendar", calendar, After.ANSWER));
+        routes.add(new Audited(DELETE, "/api/calendars/{id}", "calendar.deleted", "calendar", calendar, After.NONE));
 
         routes.add(new Audited(POST, "/api/kept-aside/{id}/retry", "kept_aside.retried", "kept_aside", null, After.ANSWER));
         routes.add(new Audited(DELETE, "/api/kept-aside/{id}", "kept_aside.deleted", "kept_aside", null, After.NONE));

@@ -21,6 +21,7 @@ final class Assets {
             Map.entry("admin.js", "text/javascript; charset=utf-8"),
             Map.entry("catalog.js", "text/javascript; charset=utf-8"),
             Map.entry("groups.js", "text/javascript; charset=utf-8"),
+            Map.entry("calendars.js", "text/javascript; charset=utf-8"),
             Map.entry("settings.js", "text/javascript; charset=utf-8"),
             Map.entry("profile.js", "text/javascript; charset=utf-8"),
             Map.entry("companies.js", "text/javascript; charset=utf-8"),

@@ -44,6 +44,7 @@ public final class WebUi {
     private final InboxPage inbox;
     private final TicketPage ticket;
     private final AdminPages admin;
+    private final CalendarPage calendarPage;
     private final CompanyPages companies;
     private final ClientPages clients;
     private final AttachmentRoutes attachments;
@@ -61,6 +62,7 @@ public final class WebUi {
         this.inbox = new InboxPage(transactions, viewCounts, access, pages, phones, clock, canSend::canSend);
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
         this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, audit, settings, access, pages);
+        this.calendarPage = new CalendarPage(new io.supporthub.hub.calendar.CalendarService(transactions), access, pages);
         this.companies = new CompanyPages(transactions, access, pages, clock);
         this.clients = new ClientPages(transactions, new ContactService(transactions, new ContactAddresses(phones), clock, new ContactSearch(phones)),
                 permissions, access, pages);
@@ -84,6 +86,7 @@ public final class WebUi {
         inbox.register(routes);
         ticket.register(routes);
         admin.register(routes);
+        calendarPage.register(routes);
         companies.register(routes);
         clients.register(routes);
         attachments.register(routes);

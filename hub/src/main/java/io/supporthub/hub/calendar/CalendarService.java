@@ -1,0 +1,157 @@
+package io.supporthub.hub.calendar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.supporthub.hub.db.Transactions;
+import io.supporthub.hub.error.Refusal;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Creating, changing, copying and deleting service calendars, each in one transaction, and the business-time
+ * arithmetic over a stored calendar. The first calendar becomes the default; the default cannot be deleted or
+ * un-defaulted (make another calendar the default instead).
+ */
+public final class CalendarService {
+
+    private final Transactions transactions;
+
+    public CalendarService(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    public List<StoredCalendar> all() {
+        return transactions.read(handle -> new CalendarQueries(handle).all());
+    }
+
+    /** Every calendar as the API shows it (the audit log's before and after). */
+    public List<com.fasterxml.jackson.databind.node.ObjectNode> allAsJson() {
+        return all().stream().map(CalendarJson::toJson).toList();
+    }
+
+    public Optional<StoredCalendar> find(long id) {
+        return transactions.read(handle -> new CalendarQueries(handle).find(id));
+    }
+
+    public StoredCalendar get(long id) {
+        return find(id).orElseThrow(() -> Refusal.notFound("no calendar " + id));
+    }
+
+    /** The company's default calendar, if one exists. */
+    public Optional<StoredCalendar> defaultCalendar() {
+        return all().stream().filter(StoredCalendar::isDefault).findFirst();
+    }
+
+    public StoredCalendar create(JsonNode body) {
+        ServiceCalendar calendar = CalendarJson.calendar(body);
+        Boolean makeDefault = CalendarJson.defaultFlag(body);
+        return write(calendar.name(), queries -> {
+            refuseTakenName(queries, calendar.name(), 0);
+            boolean isDefault = Boolean.TRUE.equals(makeDefault) || !queries.hasDefault();
+            long id = queries.create(calendar, false);
+            if (isDefault) {
+                queries.makeDefault(id);
+            }
+            return queries.find(id).orElseThrow();
+        });
+    }
+
+    /** Replaces the calendar's name, zone, hours and exceptions; {@code "default": true} makes it the default. */
+    public StoredCalendar update(long id, JsonNode body) {
+        ServiceCalendar calendar = CalendarJson.calendar(body);
+        Boolean makeDefault = CalendarJson.defaultFlag(body);
+        return write(calendar.name(), queries -> {
+            StoredCalendar current = queries.findForUpdate(id).orElseThrow(() -> Refusal.notFound("no calendar " + id));
+            if (Boolean.FALSE.equals(makeDefault) && current.isDefault()) {
+                throw Refusal.unprocessable("this is the default calendar; make another calendar the default instead");
+            }
+            refuseTakenName(queries, calendar.name(), id);
+            queries.update(id, calendar);
+            if (Boolean.TRUE.equals(makeDefault)) {
+                queries.makeDefault(id);
+            }
+            return queries.find(id).orElseThrow();
+        });
+    }
+
+    /** A copy under a new name ({@code name}, or "… (copy)"), not the default. */
+    public StoredCalendar copy(long id, String name) {
+        return write(name, queries -> {
+            StoredCalendar source = queries.find(id).orElseThrow(() -> Refusal.notFound("no calendar " + id));
+            String copyName = name;
+            if (copyName == null) {
+                String base = source.calendar().name() + " (copy)";
+                copyName = base;
+                for (int n = 2; queries.nameTaken(copyName, 0); n++) {
+                    copyName = source.calendar().name() + " (copy " + n + ")";
+                }
+            } else {
+                refuseTakenName(queries, copyName, 0);
+            }
+            ServiceCalendar original = source.calendar();
+            ServiceCalendar copy = new ServiceCalendar(copyName, original.zone(), original.weekly(), original.exceptions());
+            return queries.find(queries.create(copy, false)).orElseThrow();
+        });
+    }
+
+    /** Deletes a calendar that is not the default (nothing else uses calendars yet). */
+    public void delete(long id) {
+        transactions.inTransaction((handle, afterCommit) -> {
+            CalendarQueries queries = new CalendarQueries(handle);
+            StoredCalendar calendar = queries.findForUpdate(id).orElseThrow(() -> Refusal.notFound("no calendar " + id));
+            if (calendar.isDefault()) {
+                throw Refusal.conflict("'" + calendar.calendar().name()
+                        + "' is the company's default calendar; make another calendar the default first");
+            }
+            queries.delete(id);
+            return null;
+        });
+    }
+
+    public Instant add(long id, Instant from, Duration duration) {
+        return arithmetic(() -> BusinessTime.add(get(id).calendar(), from, duration));
+    }
+
+    public Instant subtract(long id, Instant from, Duration duration) {
+        return arithmetic(() -> BusinessTime.subtract(get(id).calendar(), from, duration));
+    }
+
+    public Duration between(long id, Instant from, Instant to) {
+        return arithmetic(() -> BusinessTime.between(get(id).calendar(), from, to));
+    }
+
+    private static <T> T arithmetic(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (IllegalArgumentException e) {
+            throw Refusal.unprocessable(e.getMessage());
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            throw Refusal.unprocessable("the result is out of range");
+        }
+    }
+
+    private static void refuseTakenName(CalendarQueries queries, String name, long id) {
+        if (queries.nameTaken(name, id)) {
+            throw Refusal.conflict("a calendar named '" + name + "' exists already");
+        }
+    }
+
+    /** Runs the write in a transaction; a name taken meanwhile by another request is a conflict too. */
+    private <T> T write(String name, Function<CalendarQueries, T> write) {
+        try {
+            return transactions.inTransaction((handle, afterCommit) -> write.apply(new CalendarQueries(handle)));
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getMessage() != null && e.getMessage().contains("calendar_name_key")) {
+                throw Refusal.conflict("a calendar named '" + name + "' exists already");
+            }
+            if (e.getMessage() != null && e.getMessage().contains("calendar_one_default")) {
+                throw Refusal.conflict("another request changed the default calendar meanwhile; try again");
+            }
+            throw e;
+        }
+    }
+}
