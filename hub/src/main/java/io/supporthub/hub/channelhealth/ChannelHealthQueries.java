@@ -19,17 +19,17 @@ final class ChannelHealthQueries {
     }
 
     Optional<Instant> lastReceived(ChannelKind channel) {
-        return handle.createQuery("select created_at from message where channel = :channel and direction = 'in' "
+        return handle.createQuery("select created_at from message where channel || ':' || direction = :key "
                         + "order by created_at desc limit 1")
-                .bind("channel", channel.wireName()).mapTo(Instant.class).findOne();
+                .bind("key", channel.wireName() + ":in").mapTo(Instant.class).findOne();
     }
 
     /** The newest outgoing message the provider took (sent, delivered or read), among the newest 50 sent. */
     Optional<Instant> lastSent(ChannelKind channel) {
         return handle.createQuery("select created_at from (select created_at, delivery_state from message "
-                        + "where channel = :channel and direction = 'out' order by created_at desc limit 50) newest "
+                        + "where channel || ':' || direction = :key order by created_at desc limit 50) newest "
                         + "where delivery_state in ('sent', 'delivered', 'read') order by created_at desc limit 1")
-                .bind("channel", channel.wireName()).mapTo(Instant.class).findOne();
+                .bind("key", channel.wireName() + ":out").mapTo(Instant.class).findOne();
     }
 
     long waiting(ChannelKind channel) {
