@@ -312,7 +312,8 @@ join bench_gen.sentence s2 on s2.id = floor(bench_gen.u(m.id, 45) * 100000)::int
 where p.id between ${from} and ${to};
 
 -- step: attachments
--- One customer message in twenty-five carries a file (its bytes a placeholder: only names and sizes are read).
+-- One customer message in twenty-five carries a file: its name, type and size as a real one has them, its body one byte
+-- (the benchmark searches names and shows sizes; it never downloads a file).
 insert into attachment (id, message_id, file_name, content_type, size_bytes, inline, data, created_at)
 select m.id, m.id, f.name, f.type, 20000 + floor(bench_gen.u(m.id, 51) * 4000000)::bigint, false, '\x00'::bytea, m.created_at
 from message m
