@@ -55,6 +55,8 @@
   document.addEventListener('visibilitychange', () => { if (!document.hidden && stale) { stale = false; catchUp(); } });
   handlers.ticket.push((data) => { changed.add(Number(data.ticketId)); catchUp(); });
   handlers.resync.push(catchUp);
+  // Due times ("in 40 min") read against the clock: the first page is read again each minute to keep them true.
+  setInterval(() => { if (!document.hidden) { refresh(); refreshCounts(); } }, 60000);
 
   // New ticket.
   const dialog = $('#new-ticket');

@@ -106,6 +106,7 @@ import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.ObserverRoutes;
 import io.supporthub.hub.ticket.ObserverService;
 import io.supporthub.hub.ticket.TicketRoutes;
+import io.supporthub.hub.ticket.DueWindows;
 import io.supporthub.hub.ticket.ViewCounts;
 import io.supporthub.hub.ticket.TicketRowMapper;
 import io.supporthub.hub.ticket.AfterResolution;
@@ -275,7 +276,9 @@ public final class App implements AutoCloseable {
         AgentRoutes agentRoutes = new AgentRoutes(authentication, agents, access, passwords);
         AccountRoutes accountRoutes = new AccountRoutes(passwords, access, authentication);
         GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);
-        ViewCounts viewCounts = new ViewCounts(config.inboxCountLimit());
+        SettingsService settings = new SettingsService(transactions, config.timeZone(), clock);
+        ViewerZones viewerZones = new ViewerZones(transactions, settings);
+        ViewCounts viewCounts = new ViewCounts(config.inboxCountLimit(), new DueWindows(clock, viewerZones::company));
         TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, viewCounts, phones, clock);
         ObserverRoutes observerRoutes = new ObserverRoutes(new ObserverService(transactions, ticketOps));
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
@@ -285,9 +288,8 @@ public final class App implements AutoCloseable {
         CompanyRoutes companyRoutes = new CompanyRoutes(companies, new CategoryService(transactions));
         ContactRoutes contactRoutes = new ContactRoutes(new ContactService(transactions, new ContactAddresses(phones), clock, new ContactSearch(phones)),
                 new ContactMerge(transactions, clock));
-        SettingsService settings = new SettingsService(transactions, config.timeZone(), clock);
         SettingsRoutes settingsRoutes = new SettingsRoutes(settings);
-        PreferencesRoutes preferencesRoutes = new PreferencesRoutes(new ViewerZones(transactions, settings));
+        PreferencesRoutes preferencesRoutes = new PreferencesRoutes(viewerZones);
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
         ImportRoutes importRoutes = new ImportRoutes(new ContactImport(transactions, phones, clock),
                 new ClientExport(transactions), clock);

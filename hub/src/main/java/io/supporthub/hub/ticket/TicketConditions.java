@@ -48,7 +48,14 @@ final class TicketConditions {
                     || filter.statuses().contains("closed");
             sql.append("and ").append(ObserverQueries.watchedBy(handle, filter.watcherId(), "watcherId", doneToo));
         }
-        if (filter.afterAt() != null) {
+        if (filter.due().from() != null) {
+            sql.append("and t.sla_due_at >= :dueFrom ");
+        }
+        if (filter.due().before() != null) {
+            sql.append("and t.sla_due_at < :dueBefore ");
+        }
+        // The due-time order pages on its own keys (TicketListQueries.listByDue).
+        if (filter.afterAt() != null && !filter.due().sorted()) {
             sql.append("and (t.last_message_at, t.id) < (:afterAt, :afterId) ");
         }
         return sql.toString();
@@ -62,6 +69,8 @@ final class TicketConditions {
                 .bind("contactId", filter.contactId())
                 .bind("companyId", filter.companyId())
                 .bind("watcherId", filter.watcherId())
+                .bind("dueFrom", filter.due().from())
+                .bind("dueBefore", filter.due().before())
                 .bind("afterAt", filter.afterAt())
                 .bind("afterId", filter.afterId());
     }

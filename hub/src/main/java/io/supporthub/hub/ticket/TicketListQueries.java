@@ -20,8 +20,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The ticket list's SQL (filters, full-text search, keyset paging), one ticket and similar tickets. */
 public final class TicketListQueries {
@@ -83,6 +87,9 @@ public final class TicketListQueries {
             return handle.createQuery(SELECT + "where t.id = any(:ids) order by t.last_message_at desc, t.id desc")
                     .bindArray("ids", Long.class, ids).map((rs, ctx) -> row(rs)).list();
         }
+        if (filter.due().sorted()) {
+            return listByDue(filter);
+        }
         String conditions = TicketConditions.of(handle, filter, "");
         List<String> scopes = TicketGroupScope.branches(handle, filter.groupIds(), filter.line());
         String sql = COLUMNS + "from (" + pageByStatus(filter, scopes.stream().map(scope -> scope + conditions).toList())
@@ -95,13 +102,81 @@ public final class TicketListQueries {
     }
 
     /**
+     * A page in the due-time order: the tickets with a due time nearest first ({@code ticket_sla_due} read in order,
+     * the other filters checked on the way, the cursor a due time and an id), then, once those are through, the ones
+     * without a due time in the usual order and with the usual cursor (none when the list has a due-time window).
+     */
+    private List<TicketSummary> listByDue(TicketFilter filter) {
+        int limit = filter.limit() + 1;
+        boolean amongDue = filter.afterAt() == null || filter.due().afterDueAt() != null;
+        List<Long> ids = new ArrayList<>();
+        if (amongDue) {
+            String sql = "select t.id from ticket t where t.sla_due_at is not null "
+                    + (filter.statuses().isEmpty() ? "" : "and t.status in (" + quotedStatuses(filter) + ") ")
+                    + TicketConditions.of(handle, filter, TicketGroupScope.condition(handle, filter.groupIds(), filter.line()))
+                    + (filter.due().afterDueAt() == null ? "" : "and (t.sla_due_at, t.id) > (:afterDueAt, :afterId) ")
+                    + "order by t.sla_due_at, t.id limit " + limit;
+            Query query = TicketConditions.bind(handle.createQuery(sql), filter).bind("afterDueAt", filter.due().afterDueAt());
+            query.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+            ids.addAll(query.mapTo(Long.class).list());
+        }
+        if (ids.size() < limit && !filter.due().windowed()) {
+            TicketFilter undue = amongDue ? filter.withCursor(null, null) : filter;
+            String conditions = "and t.sla_due_at is null " + TicketConditions.of(handle, undue.withDue(DueListing.NONE), "");
+            List<String> scopes = TicketGroupScope.branches(handle, filter.groupIds(), filter.line());
+            Query query = TicketConditions.bind(handle.createQuery(pageByStatus(undue,
+                    scopes.stream().map(scope -> scope + conditions).toList(), limit - ids.size())), undue);
+            query.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+            ids.addAll(query.map((rs, ctx) -> rs.getLong("id")).list());
+        }
+        Map<Long, TicketSummary> byId = new HashMap<>();
+        handle.createQuery(SELECT + "where t.id = any(:ids)").bindArray("ids", Long.class, ids)
+                .map((rs, ctx) -> row(rs)).forEach(row -> byId.put(row.id(), row));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    private static String quotedStatuses(TicketFilter filter) {
+        return filter.statuses().stream().map(status -> "'" + TicketStatus.fromWire(status).wireName() + "'")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The due times and pauses of tickets, by id (a list's rows show them); tickets without an SLA are left out. */
+    public Map<Long, DueTime> dueTimes(List<Long> ids) {
+        Map<Long, DueTime> due = new HashMap<>();
+        handle.createQuery("select id, sla_due_at, coalesce(sla_paused, false) as paused from ticket "
+                        + "where id = any(:ids) and (sla_due_at is not null or sla_paused)")
+                .bindArray("ids", Long.class, ids)
+                .map((rs, ctx) -> new DueTime(rs.getLong("id"), instant(rs, "sla_due_at"), rs.getBoolean("paused")))
+                .forEach(time -> due.put(time.ticketId(), time));
+        return due;
+    }
+
+    /** The next page's cursor after {@code last}: a due cursor while the due-time order is among tickets with one. */
+    public String nextCursor(TicketFilter filter, TicketSummary last) {
+        if (filter.due().sorted() && filter.query() == null) {
+            DueTime due = dueTimes(List.of(last.id())).get(last.id());
+            if (due != null && due.dueAt() != null) {
+                return TicketFilter.dueCursor(due.dueAt(), last.id());
+            }
+        }
+        return TicketFilter.cursor(last.lastMessageAt(), last.id());
+    }
+
+    /** A ticket's nearest unmet planned time while its clock runs, or {@code paused}. */
+    public record DueTime(long ticketId, Instant dueAt, boolean paused) {
+    }
+
+    private static String pageByStatus(TicketFilter filter, List<String> conditionsByBranch) {
+        return pageByStatus(filter, conditionsByBranch, filter.limit() + 1);
+    }
+
+    /**
      * The page's ids: a branch per status, and per group when the list is of a few groups ({@link
      * TicketGroupScope#branches}), each one index scan in list order. The statuses and the limit are written out (a checked wire name, a number) so that each branch
      * is planned for its own status and the statement's generic plan, which PostgreSQL reuses without planning again,
      * is the same as a plan for the values: a bound limit would be planned as a guess.
      */
-    private static String pageByStatus(TicketFilter filter, List<String> conditionsByBranch) {
-        int limit = filter.limit() + 1;
+    private static String pageByStatus(TicketFilter filter, List<String> conditionsByBranch, int limit) {
         List<String> branches = new ArrayList<>();
         for (String status : statusesOf(filter)) {
             for (String conditions : conditionsByBranch) {

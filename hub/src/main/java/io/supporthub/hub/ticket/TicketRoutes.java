@@ -29,6 +29,7 @@ public final class TicketRoutes {
     private final TicketService tickets;
     private final TicketOpener opener;
     private final ViewCounts viewCounts;
+    private final DueWindows dueWindows;
     private final Clock clock;
     /** How the search box reads phone numbers written without {@code +}. */
     private final PhoneNumbers phones;
@@ -40,6 +41,7 @@ public final class TicketRoutes {
         this.tickets = tickets;
         this.opener = opener;
         this.viewCounts = viewCounts;
+        this.dueWindows = viewCounts.dueWindows();
         this.clock = clock;
     }
 
@@ -60,19 +62,24 @@ public final class TicketRoutes {
     private void list(Context ctx) {
         long started = System.nanoTime();
         Agent agent = Authentication.agent(ctx);
-        TicketFilter filter = filter(ctx, agent, groupIds(ctx, agent));
+        TicketFilter plain = filter(ctx, agent, groupIds(ctx, agent));
+        String sla = blankToNull(ctx.queryParam("sla"));
         long reading = System.nanoTime();
-        List<TicketSummary> rows = transactions.read(handle -> new TicketListQueries(handle, phones).list(filter));
+        String[] next = {null};
+        List<TicketSummary> rows = transactions.read(handle -> {
+            TicketFilter filter = withDue(handle, ctx, plain, sla);
+            TicketListQueries queries = new TicketListQueries(handle, phones);
+            List<TicketSummary> found = queries.list(filter);
+            if (found.size() > filter.limit()) {
+                found = found.subList(0, filter.limit());
+                next[0] = queries.nextCursor(filter, found.get(found.size() - 1));
+            }
+            return found;
+        });
         long database = System.nanoTime() - reading;
-        String next = null;
-        if (rows.size() > filter.limit()) {
-            rows = rows.subList(0, filter.limit());
-            TicketSummary last = rows.get(rows.size() - 1);
-            next = TicketFilter.cursor(last.lastMessageAt(), last.id());
-        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", rows);
-        body.put("next", next);
+        body.put("next", next[0]);
         ctx.json(body);
         ServerTiming.since(ctx, started, database);
     }
@@ -132,8 +139,8 @@ public final class TicketRoutes {
                     contact == null || contact.isBlank() ? null : Long.parseLong(contact),
                     watcher(ctx.queryParam("watching"), agent),
                     blankToNull(ctx.queryParam("q")),
-                    after == null || after.isBlank() ? null : TicketFilter.cursorInstant(after),
-                    after == null || after.isBlank() ? null : TicketFilter.cursorId(after),
+                    after == null || after.isBlank() ? null : TicketFilter.cursorInstant(TicketFilter.plainCursor(after)),
+                    after == null || after.isBlank() ? null : TicketFilter.cursorId(TicketFilter.plainCursor(after)),
                     limit == null || limit.isBlank() ? 50 : Integer.parseInt(limit), groupIds);
             String company = ctx.queryParam("company");
             filter = filter.withCompany(company == null || company.isBlank() ? null : Long.parseLong(company.strip()));
@@ -143,6 +150,43 @@ public final class TicketRoutes {
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid(e.getMessage());
         }
+    }
+
+    /**
+     * The filter with {@code sla=overdue|due_today} (see {@link DueWindows}) and {@code sort=due|recent} (recent, the
+     * default: the last message first). The due-time order's cursor is read here, the usual one by {@link #filter}.
+     */
+    private TicketFilter withDue(org.jdbi.v3.core.Handle handle, Context ctx, TicketFilter filter, String sla) {
+        String sort = ctx.queryParamAsClass("sort", String.class).getOrDefault("recent");
+        if (!sort.equals("recent") && !sort.equals("due")) {
+            throw Refusal.invalid("'sort' must be due or recent");
+        }
+        boolean byDue = sort.equals("due");
+        if (byDue && filter.query() != null) {
+            throw Refusal.invalid("'sort=due' does not go with search words ('q'), which list the newest matches first");
+        }
+        DueWindows.Window window;
+        try {
+            window = sla == null ? new DueWindows.Window(null, null) : dueWindows.of(handle, sla);
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid(e.getMessage());
+        }
+        String after = blankToNull(ctx.queryParam("after"));
+        TicketFilter listed = filter;
+        java.time.Instant afterDueAt = null;
+        if (after != null && TicketFilter.isDueCursor(after)) {
+            if (!byDue) {
+                throw Refusal.invalid("'after' is a cursor of the due-time order: add 'sort=due'");
+            }
+            String cursor = TicketFilter.plainCursor(after);
+            try {
+                afterDueAt = TicketFilter.cursorInstant(cursor);
+                listed = filter.withCursor(null, TicketFilter.cursorId(cursor));
+            } catch (NumberFormatException | DateTimeParseException e) {
+                throw Refusal.invalid("malformed filter: " + e.getMessage());
+            }
+        }
+        return listed.withDue(new DueListing(byDue, window.from(), window.before(), afterDueAt));
     }
 
     /** {@code watching=me}: the caller's watched tickets; another agent's id is taken too. */

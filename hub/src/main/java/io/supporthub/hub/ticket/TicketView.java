@@ -3,7 +3,8 @@ package io.supporthub.hub.ticket;
 import java.util.List;
 
 /**
- * The inbox's views: which statuses, and whether an agent's own tickets, their line's unassigned or those they watch. All but the
+ * The inbox's views: which statuses, and whether an agent's own tickets, their line's unassigned, those they watch or
+ * those whose SLA due time is past or today (listed nearest due first). All but the
  * resolved view (which only grows) have a count in the sidebar.
  */
 public enum TicketView {
@@ -13,7 +14,11 @@ public enum TicketView {
     OPEN("open", List.of("open", "awaiting_reply"), true),
     PENDING("pending", List.of("pending"), true),
     POSTPONED("postponed", List.of("postponed"), true),
-    RESOLVED("resolved", List.of("resolved", "closed"), false);
+    RESOLVED("resolved", List.of("resolved", "closed"), false),
+    /** Due before now (see {@link DueWindows}); only a ticket whose SLA clock runs has a due time. */
+    OVERDUE("overdue", List.of("open", "awaiting_reply", "pending", "postponed"), true),
+    /** Due within today in the company's zone, overdue ones of today included. */
+    DUE_TODAY("due_today", List.of("open", "awaiting_reply", "pending", "postponed"), true);
 
     private final String key;
     private final List<String> statuses;
@@ -35,5 +40,19 @@ public enum TicketView {
 
     public boolean counted() {
         return counted;
+    }
+
+    /** Whether the view is one of the due-time views, which keep a window of {@code sla_due_at} in its order. */
+    public boolean byDue() {
+        return this == OVERDUE || this == DUE_TODAY;
+    }
+
+    /** The due-time window of a due-time view; null for the others. */
+    public DueWindows.Window window(org.jdbi.v3.core.Handle handle, DueWindows windows) {
+        return switch (this) {
+            case OVERDUE -> windows.overdue();
+            case DUE_TODAY -> windows.dueToday(handle);
+            default -> null;
+        };
     }
 }

@@ -33,9 +33,11 @@ public final class ViewCountQueries {
 
     /**
      * The counted views' counts for the agent, by view key, in the sidebar's order; "unassigned" is that of the agent's
-     * groups ({@code groupIds}).
+     * groups ({@code groupIds}); Overdue and Due today count the tickets due in {@code overdue} and {@code dueToday}
+     * (a range scan of {@code ticket_sla_due}).
      */
-    public Map<String, BoundedCount> counts(long agentId, List<Long> groupIds, int bound) {
+    public Map<String, BoundedCount> counts(long agentId, List<Long> groupIds, int bound, DueWindows.Window overdue,
+                                            DueWindows.Window dueToday) {
         // Watching is counted from the observations alone (its statuses are every one not yet resolved or closed).
         List<TicketView> views = Arrays.stream(TicketView.values())
                 .filter(view -> view.counted() && view != TicketView.WATCHING).toList();
@@ -48,7 +50,8 @@ public final class ViewCountQueries {
                     .append(") ").append(owner(view, groupScope)).append("limit :bound) counted) as ").append(view.key());
         }
         Map<String, BoundedCount> counted = handle.createQuery(sql.toString())
-                .bind("bound", bound).bind("me", agentId)
+                .bind("bound", bound).bind("me", agentId).bind("now", overdue.before())
+                .bind("todayFrom", dueToday.from()).bind("todayBefore", dueToday.before())
                 .map((rs, ctx) -> {
                     Map<String, BoundedCount> counts = new LinkedHashMap<>();
                     for (TicketView view : views) {
@@ -73,6 +76,8 @@ public final class ViewCountQueries {
         return switch (view) {
             case MINE -> "and t.assignee_id = :me ";
             case UNASSIGNED -> "and t.assignee_id is null " + groupScope;
+            case OVERDUE -> "and t.sla_due_at < :now ";
+            case DUE_TODAY -> "and t.sla_due_at >= :todayFrom and t.sla_due_at < :todayBefore ";
             default -> "";
         };
     }

@@ -10,13 +10,21 @@ import java.util.Map;
 public final class ViewCounts {
 
     private final int bound;
+    private final DueWindows dueWindows;
 
-    public ViewCounts(int bound) {
+    public ViewCounts(int bound, DueWindows dueWindows) {
         this.bound = bound;
+        this.dueWindows = dueWindows;
+    }
+
+    /** The windows the views Overdue and Due today count and list. */
+    public DueWindows dueWindows() {
+        return dueWindows;
     }
 
     /** The agent's counts; "unassigned" counts the unassigned tickets of the agent's groups. */
     public Map<String, BoundedCount> of(Handle handle, long agentId) {
-        return new ViewCountQueries(handle).counts(agentId, new GroupQueries(handle).groupsOf(agentId), bound);
+        return new ViewCountQueries(handle).counts(agentId, new GroupQueries(handle).groupsOf(agentId), bound,
+                dueWindows.overdue(), dueWindows.dueToday(handle));
     }
 }

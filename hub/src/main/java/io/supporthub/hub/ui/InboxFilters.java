@@ -12,10 +12,17 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The filter bar's values, read leniently: a malformed value is ignored, never an error page. {@code companyId}: the
- * tickets of one company (from its card's "Tickets in the inbox").
+ * tickets of one company (from its card's "Tickets in the inbox"). {@code sortByDue}: {@code sort=due}, nearest due
+ * time first; {@code afterDueAt}: the cursor's due time while that order is among the tickets with one.
  */
 public record InboxFilters(String channel, String status, String priority, Long assigneeId, boolean unassigned, String assignee,
-               String group, String query, boolean allTickets, Instant afterAt, Long afterId, Long companyId) {
+               String group, String query, boolean allTickets, Instant afterAt, Long afterId, Long companyId,
+               boolean sortByDue, Instant afterDueAt) {
+
+    /** Whether the page is the list's first (no cursor). */
+    public boolean firstPage() {
+        return afterAt == null && afterDueAt == null;
+    }
 
     /** The group filter's group, when it names one. */
     public Long groupId() {
@@ -59,14 +66,21 @@ public record InboxFilters(String channel, String status, String priority, Long 
             }
         }
         Instant afterAt = null;
+        Instant afterDueAt = null;
         Long afterId = null;
         String after = blank(ctx.queryParam("after"));
         if (after != null) {
             try {
-                afterAt = TicketFilter.cursorInstant(after);
-                afterId = TicketFilter.cursorId(after);
+                Instant at = TicketFilter.cursorInstant(TicketFilter.plainCursor(after));
+                afterId = TicketFilter.cursorId(TicketFilter.plainCursor(after));
+                if (TicketFilter.isDueCursor(after)) {
+                    afterDueAt = at;
+                } else {
+                    afterAt = at;
+                }
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 afterAt = null;
+                afterDueAt = null;
                 afterId = null;
             }
         }
@@ -80,7 +94,8 @@ public record InboxFilters(String channel, String status, String priority, Long 
             }
         }
         return new InboxFilters(channel, status, blank(ctx.queryParam("priority")), assigneeId, unassigned, assignee, group,
-                blank(ctx.queryParam("q")), "all".equals(ctx.queryParam("scope")), afterAt, afterId, companyId);
+                blank(ctx.queryParam("q")), "all".equals(ctx.queryParam("scope")), afterAt, afterId, companyId,
+                "due".equals(ctx.queryParam("sort")), afterDueAt);
     }
 
     /** The query string of this list without the page cursor, for "next page" and live refreshes. */
@@ -94,14 +109,21 @@ public record InboxFilters(String channel, String status, String priority, Long 
         append(query, "q", this.query);
         append(query, "scope", allTickets ? "all" : null);
         append(query, "company", companyId == null ? null : companyId.toString());
+        append(query, "sort", sortByDue ? "due" : null);
         return query.toString();
     }
 
     /** The same list searched in the view ({@code false}) or in all tickets ({@code true}), from its first page. */
     String queryStringInScope(InboxView view, boolean all) {
         return new InboxFilters(channel, status, priority, assigneeId, unassigned, assignee, group, query, all, null, null,
-                companyId)
+                companyId, sortByDue, null)
                 .queryString(view);
+    }
+
+    /** The same list in the other order ({@code sort=due} or the usual), from its first page. */
+    String queryStringSorted(InboxView view, boolean byDue) {
+        return new InboxFilters(channel, status, priority, assigneeId, unassigned, assignee, group, query, allTickets, null,
+                null, companyId, byDue, null).queryString(view);
     }
 
     private static void append(StringBuilder query, String name, String value) {

@@ -14,6 +14,8 @@ import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.group.GroupQueries;
 import io.supporthub.hub.observer.ObserverQueries;
 import io.supporthub.hub.ticket.Actor;
+import io.supporthub.hub.ticket.DueListing;
+import io.supporthub.hub.ticket.DueWindows;
 import io.supporthub.hub.ticket.TicketFilter;
 import io.supporthub.hub.ticket.TicketListQueries;
 import io.supporthub.hub.ticket.TicketStatus;
@@ -109,13 +111,17 @@ final class InboxPage {
         TicketFilter filter = new TicketFilter(statuses, null, assigneeId, unassigned, filters.channel(), filters.priority(),
                 null, null, listed == TicketView.WATCHING ? Long.valueOf(agent.id()) : null, filters.query(), filters.afterAt(),
                 filters.afterId(), PAGE_SIZE, groupIds(handle, agent, listed, filters)).withCompany(filters.companyId());
-        List<TicketSummary> found = new TicketListQueries(handle, phones)
-                .list(filters.allTickets() && filters.query() != null ? filter.everywhere() : filter);
+        boolean byDue = (listed.byDue() || filters.sortByDue()) && filters.query() == null;
+        DueWindows.Window window = listed.window(handle, viewCounts.dueWindows());
+        filter = filter.withDue(new DueListing(byDue, window == null ? null : window.from(),
+                window == null ? null : window.before(), filters.afterDueAt()));
+        TicketListQueries queries = new TicketListQueries(handle, phones);
+        TicketFilter asked = filters.allTickets() && filters.query() != null ? filter.everywhere() : filter;
+        List<TicketSummary> found = queries.list(asked);
         String next = null;
         if (found.size() > PAGE_SIZE) {
             found = found.subList(0, PAGE_SIZE);
-            TicketSummary last = found.get(found.size() - 1);
-            next = TicketFilter.cursor(last.lastMessageAt(), last.id());
+            next = queries.nextCursor(asked, found.get(found.size() - 1));
         }
         Instant now = clock.instant();
         CatalogLook look = CatalogLook.of(handle);
@@ -123,8 +129,11 @@ final class InboxPage {
         List<InboxRow> rows = new ArrayList<>(found.size());
         Set<Long> watched = new HashSet<>(new ObserverQueries(handle)
                 .watchedAmong(agent.id(), found.stream().map(TicketSummary::id).toList()));
+        Map<Long, TicketListQueries.DueTime> due = queries.dueTimes(found.stream().map(TicketSummary::id).toList());
+        int warnMinutes = DueText.warningMinutes(handle);
         for (TicketSummary ticket : found) {
-            rows.add(InboxRow.of(ticket, now, look, zone, watched.contains(ticket.id())));
+            rows.add(InboxRow.of(ticket, now, look, zone, watched.contains(ticket.id()),
+                    DueText.of(due.get(ticket.id()), now, zone, warnMinutes)));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("view", view);
@@ -139,7 +148,11 @@ final class InboxPage {
         model.put("inAllQuery", filters.queryStringInScope(view, true));
         model.put("photos", PhotoUrls.all(handle));
         model.put("next", next);
-        model.put("firstPage", filters.afterAt() == null);
+        model.put("firstPage", filters.firstPage());
+        model.put("byDue", byDue);
+        model.put("sortable", !listed.byDue() && filters.query() == null);
+        model.put("recentQuery", filters.queryStringSorted(view, false));
+        model.put("dueQuery", filters.queryStringSorted(view, true));
         return model;
     }
 

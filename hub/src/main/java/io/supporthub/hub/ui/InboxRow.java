@@ -8,14 +8,17 @@ import java.time.Instant;
 public record InboxRow(long id, long number, String subject, String channel, String channelLabel, String customer,
                        String excerpt, String waited, String waitedTitle, boolean unread, boolean isNew, String status,
                        String statusLabel, String statusColor, String priority, String priorityColor, String assignee, Long assigneeId, String lastActivity,
-                       int line, boolean watched) {
+                       int line, boolean watched, DueText due) {
 
     static InboxRow of(TicketSummary t, Instant now, CatalogLook look, java.time.ZoneId zone) {
-        return of(t, now, look, zone, false);
+        return of(t, now, look, zone, false, null);
     }
 
-    /** {@code watched}: the agent looking observes the ticket (an eye on the row). */
-    static InboxRow of(TicketSummary t, Instant now, CatalogLook look, java.time.ZoneId zone, boolean watched) {
+    /**
+     * {@code watched}: the agent looking observes the ticket (an eye on the row); {@code due}: its SLA due time, null
+     * when it has none.
+     */
+    static InboxRow of(TicketSummary t, Instant now, CatalogLook look, java.time.ZoneId zone, boolean watched, DueText due) {
         boolean isNew = "open".equals(t.status()) && t.firstResponseAt() == null && t.assignee() == null;
         boolean customerLast = t.lastMessageFromCustomer() && !"resolved".equals(t.status()) && !"closed".equals(t.status());
         String waited = t.waitingSince() == null ? "" : Format.since(t.waitingSince(), now);
@@ -27,7 +30,7 @@ public record InboxRow(long id, long number, String subject, String channel, Str
                 t.statusLabel() != null ? t.statusLabel() : Format.label(t.status()), look.statusColorOf(t.statusLabel()),
                 t.priority(), look.colorOf(t.priority()),
                 t.assignee() == null ? null : t.assignee().name(), t.assignee() == null ? null : t.assignee().id(),
-                Format.since(t.lastMessageAt(), now), t.line(), watched);
+                Format.since(t.lastMessageAt(), now), t.line(), watched, due);
     }
 
     private static String firstAddress(TicketSummary t) {

@@ -10,7 +10,9 @@ public enum InboxView {
     OPEN(TicketView.OPEN, "All open"),
     PENDING(TicketView.PENDING, "Pending"),
     POSTPONED(TicketView.POSTPONED, "Postponed"),
-    RESOLVED(TicketView.RESOLVED, "Resolved");
+    RESOLVED(TicketView.RESOLVED, "Resolved"),
+    OVERDUE(TicketView.OVERDUE, "Overdue"),
+    DUE_TODAY(TicketView.DUE_TODAY, "Due today");
 
     private final TicketView view;
     private final String label;

@@ -121,7 +121,8 @@ class InboxListsTest {
     @Test
     void counts_stopAtTheBound_andSayThereAreMore() {
         JsonNode counts = hub.get("/api/tickets/counts").json();
-        assertThat(counts.fieldNames()).toIterable().containsExactly("mine", "unassigned", "watching", "open", "pending", "postponed");
+        assertThat(counts.fieldNames()).toIterable().containsExactly("mine", "unassigned", "watching", "open", "pending", "postponed", "overdue",
+                "due_today");
         Map<String, Long> exact = hub.app.transactions().read(handle -> Map.of(
                 "mine", count(handle, "status in ('open', 'pending', 'awaiting_reply') and assignee_id = 1"),
                 "unassigned", count(handle, "status in ('open', 'pending', 'awaiting_reply') and assignee_id is null "
