@@ -43,6 +43,9 @@ class AccessibilityBrowserTest {
         hub.logIn();
         ticketId = hub.inbound("a11y-1", "Alma Access", "alma@example.com", "Where is my parcel?").json().get("ticketId").asLong();
         hub.post("/api/tickets/" + ticketId + "/notes", Map.of("text", "Checked with the courier"));
+        // overdue, so that the inbox rows show their SLA due time
+        hub.app.database().jdbi().useHandle(handle -> handle.execute("update ticket set sla_due_at = ? where id = ?",
+                java.sql.Timestamp.from(hub.clock.instant().minusSeconds(7200)), ticketId));
         browser = AdminBrowser.logIn(hub);
         driver = browser.driver;
         wait = browser.wait;
@@ -74,7 +77,7 @@ class AccessibilityBrowserTest {
         // a calendar, so that the calendar page shows its editor
         hub.post("/api/calendars", Map.of("name", "Office", "timeZone", "Europe/Paris",
                 "hours", Map.of("mon", List.of(List.of("09:00", "18:00"))), "exceptions", List.of()));
-        for (String path : List.of("/", "/?view=unassigned", "/tickets/" + ticketId, "/clients", "/clients/companies",
+        for (String path : List.of("/", "/?view=unassigned", "/?view=overdue", "/?sort=due", "/tickets/" + ticketId, "/clients", "/clients/companies",
                 "/profile", "/admin/agents", "/admin/groups", "/admin/canned", "/admin/catalog", "/admin/settings",
                 "/admin/notifications", "/admin/kept-aside", "/admin/audit", "/admin/import", "/admin/channels",
                 "/admin/calendars")) {
