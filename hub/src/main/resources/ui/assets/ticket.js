@@ -267,13 +267,16 @@
       toast('Saved'); refresh();
     } catch (err) { fail(err); refresh(); }
   });
-  // The postpone picker's quick choices: "in 1 hour" from now; "tomorrow 09:00" and "Monday 09:00" in the viewer's zone.
+  // The postpone picker's quick choices: "in 1 hour" from now; "tomorrow 09:00" and "Monday 09:00" in the viewer's zone;
+  // with a default calendar, its next working mornings, as the server computed them.
   async function postponeQuickly(button) {
     const select = $('#status-select');
     const current = select.selectedOptions[0];
     const status = current && current.dataset.base === 'postponed' ? select.value : 'postponed';
     const body = { status };
-    if (button.dataset.quick === 'in-1-hour') {
+    if (button.dataset.quick.startsWith('working-')) {
+      body.until = button.dataset.until;
+    } else if (button.dataset.quick === 'in-1-hour') {
       const at = new Date(Date.now() + 3600 * 1000); at.setSeconds(0, 0);
       body.until = at.toISOString();
     } else {

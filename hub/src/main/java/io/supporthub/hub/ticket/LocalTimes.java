@@ -1,5 +1,6 @@
 package io.supporthub.hub.ticket;
 
+import io.supporthub.hub.calendar.ServiceCalendar;
 import io.supporthub.hub.error.Refusal;
 
 import java.time.DayOfWeek;
@@ -13,8 +14,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A wall-clock time someone gives in their zone, turned into an instant: a time in a DST gap moves forward by the
@@ -29,6 +32,7 @@ public final class LocalTimes {
 
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
     private static final LocalTime MORNING = LocalTime.of(9, 0);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
 
     private LocalTimes() {
     }
@@ -63,6 +67,49 @@ public final class LocalTimes {
                 new QuickChoice("in-1-hour", "in 1 hour", INPUT.format(inHour.toLocalDateTime()), inHour.toInstant()),
                 new QuickChoice("tomorrow", "tomorrow 09:00", INPUT.format(tomorrow), resolve(tomorrow, zone)),
                 new QuickChoice("monday", "Monday 09:00", INPUT.format(monday), resolve(monday, zone)));
+    }
+
+    /**
+     * With the company's default calendar: "in 1 hour", "next working morning" (the calendar's next opening after now
+     * that begins a working day, in the calendar's zone, so a lunch break's end is not taken for a morning) and "in 2
+     * working days" (the opening of the working day after that one); the labels name the time in the viewer's zone.
+     * Without a calendar, or one with no opening in the next year and a half, the choices of {@link #quickChoices}.
+     */
+    public static List<QuickChoice> quickChoices(Instant now, ZoneId zone, Optional<ServiceCalendar> calendar) {
+        if (calendar.isEmpty()) {
+            return quickChoices(now, zone);
+        }
+        List<Instant> mornings = workingMornings(calendar.get(), now, 2);
+        if (mornings.size() < 2) {
+            return quickChoices(now, zone);
+        }
+        ZonedDateTime inHour = now.plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES).atZone(zone);
+        return List.of(
+                new QuickChoice("in-1-hour", "in 1 hour", INPUT.format(inHour.toLocalDateTime()), inHour.toInstant()),
+                working("working-morning", "next working morning", mornings.get(0), zone),
+                working("working-days-2", "in 2 working days", mornings.get(1), zone));
+    }
+
+    private static QuickChoice working(String key, String label, Instant at, ZoneId zone) {
+        ZonedDateTime local = at.atZone(zone);
+        return new QuickChoice(key, label + " (" + DAY_TIME.format(local) + ")", INPUT.format(local.toLocalDateTime()), at);
+    }
+
+    /** The first {@code count} openings after {@code now} that begin a working day (each day's first interval). */
+    static List<Instant> workingMornings(ServiceCalendar calendar, Instant now, int count) {
+        List<Instant> found = new ArrayList<>();
+        LocalDate day = now.atZone(calendar.zone()).toLocalDate();
+        for (int i = 0; i < 550 && found.size() < count; i++, day = day.plusDays(1)) {
+            List<ServiceCalendar.Interval> intervals = calendar.intervalsOn(day);
+            if (intervals == null || intervals.isEmpty()) {
+                continue;
+            }
+            Instant opening = resolve(day.atStartOfDay().plusSeconds(intervals.get(0).fromSecond()), calendar.zone());
+            if (opening.isAfter(now)) {
+                found.add(opening);
+            }
+        }
+        return found;
     }
 
     /** The zone id as java.time writes it, or a refusal (422) naming the bad value. */

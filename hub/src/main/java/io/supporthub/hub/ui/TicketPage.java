@@ -134,7 +134,9 @@ final class TicketPage {
         // The postpone picker takes wall-clock time in the viewer's zone, which it names; the server resolves it.
         model.put("timeZone", zone.getId());
         model.put("zoneLabel", Format.zoneLabel(zone, now));
-        model.put("quickChoices", LocalTimes.quickChoices(now, zone));
+        model.put("quickChoices", LocalTimes.quickChoices(now, zone, new io.supporthub.hub.calendar.CalendarQueries(handle)
+                .all().stream().filter(io.supporthub.hub.calendar.StoredCalendar::isDefault).findFirst()
+                .map(io.supporthub.hub.calendar.StoredCalendar::calendar)));
         model.put("waited", ticket.waitingSince() == null ? null : Format.since(ticket.waitingSince(), now));
         List<ReplyTab> tabs = ReplyTab.of(new ContactQueries(handle).addresses(ticket.contact().id()), id,
                 tickets.defaultReplyChannel(handle, row), canSend);

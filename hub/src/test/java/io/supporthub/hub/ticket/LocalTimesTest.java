@@ -83,4 +83,37 @@ class LocalTimesTest {
         List<LocalTimes.QuickChoice> paris = LocalTimes.quickChoices(Instant.parse("2027-03-27T12:00:00Z"), PARIS);
         assertThat(paris.get(1).until()).isEqualTo(Instant.parse("2027-03-28T07:00:00Z"));
     }
+
+    @Test
+    void withADefaultCalendar_theQuickChoicesAreItsNextWorkingMornings() {
+        // Mon-Fri 09:00-12:00 and 13:00-18:00 in Paris, Friday 4 Dec 2026 a holiday.
+        java.util.Map<java.time.DayOfWeek, List<io.supporthub.hub.calendar.ServiceCalendar.Interval>> week =
+                new java.util.EnumMap<>(java.time.DayOfWeek.class);
+        List<io.supporthub.hub.calendar.ServiceCalendar.Interval> day = List.of(
+                io.supporthub.hub.calendar.ServiceCalendar.Interval.parse("09:00", "12:00"),
+                io.supporthub.hub.calendar.ServiceCalendar.Interval.parse("13:00", "18:00"));
+        for (java.time.DayOfWeek weekday : List.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY,
+                java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.FRIDAY)) {
+            week.put(weekday, day);
+        }
+        io.supporthub.hub.calendar.ServiceCalendar office = new io.supporthub.hub.calendar.ServiceCalendar("Office",
+                PARIS, week, new java.util.TreeMap<>(java.util.Map.of(java.time.LocalDate.parse("2026-12-04"), List.of())));
+        // Thursday 3 Dec, 12:30 in Paris: the lunch break's end is not a morning, Friday is the holiday.
+        Instant now = Instant.parse("2026-12-03T11:30:00Z");
+        List<LocalTimes.QuickChoice> choices = LocalTimes.quickChoices(now, ZoneId.of("America/New_York"),
+                java.util.Optional.of(office));
+        assertThat(choices).extracting(LocalTimes.QuickChoice::key)
+                .containsExactly("in-1-hour", "working-morning", "working-days-2");
+        assertThat(choices.get(1).until()).isEqualTo(Instant.parse("2026-12-07T08:00:00Z"));
+        assertThat(choices.get(1).label()).isEqualTo("next working morning (Mon 03:00)");
+        assertThat(choices.get(1).local()).isEqualTo("2026-12-07T03:00");
+        assertThat(choices.get(2).until()).isEqualTo(Instant.parse("2026-12-08T08:00:00Z"));
+        assertThat(choices.get(2).label()).isEqualTo("in 2 working days (Tue 03:00)");
+        // Before the opening on a working day, that morning is the next.
+        assertThat(LocalTimes.quickChoices(Instant.parse("2026-12-07T06:00:00Z"), PARIS, java.util.Optional.of(office))
+                .get(1).until()).isEqualTo(Instant.parse("2026-12-07T08:00:00Z"));
+        // Without a calendar, today's choices.
+        assertThat(LocalTimes.quickChoices(now, PARIS, java.util.Optional.empty())).extracting(LocalTimes.QuickChoice::label)
+                .containsExactly("in 1 hour", "tomorrow 09:00", "Monday 09:00");
+    }
 }
