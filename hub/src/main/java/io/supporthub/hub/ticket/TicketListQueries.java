@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The ticket list's SQL (filters, full-text search, keyset paging), one ticket and similar tickets. */
 public final class TicketListQueries {
@@ -102,8 +101,8 @@ public final class TicketListQueries {
     }
 
     /**
-     * A page in the due-time order: the tickets with a due time nearest first ({@code ticket_sla_due} read in order,
-     * the other filters checked on the way, the cursor a due time and an id), then, once those are through, the ones
+     * A page in the due-time order: the tickets with a due time nearest first (a branch per status and group as in
+     * {@link #pageByStatus}, each an index scan of V20261204_0400's in due order; the cursor a due time and an id), then, once those are through, the ones
      * without a due time in the usual order and with the usual cursor (none when the list has a due-time window).
      */
     private List<TicketSummary> listByDue(TicketFilter filter) {
@@ -111,11 +110,18 @@ public final class TicketListQueries {
         boolean amongDue = filter.afterAt() == null || filter.due().afterDueAt() != null;
         List<Long> ids = new ArrayList<>();
         if (amongDue) {
-            String sql = "select t.id from ticket t where t.sla_due_at is not null "
-                    + (filter.statuses().isEmpty() ? "" : "and t.status in (" + quotedStatuses(filter) + ") ")
-                    + TicketConditions.of(handle, filter, TicketGroupScope.condition(handle, filter.groupIds(), filter.line()))
-                    + (filter.due().afterDueAt() == null ? "" : "and (t.sla_due_at, t.id) > (:afterDueAt, :afterId) ")
-                    + "order by t.sla_due_at, t.id limit " + limit;
+            String conditions = TicketConditions.of(handle, filter, "")
+                    + (filter.due().afterDueAt() == null ? "" : "and (t.sla_due_at, t.id) > (:afterDueAt, :afterId) ");
+            List<String> branches = new ArrayList<>();
+            for (String status : statusesOf(filter)) {
+                for (String scope : TicketGroupScope.branches(handle, filter.groupIds(), filter.line())) {
+                    branches.add("(select t.id, t.sla_due_at from ticket t where t.status = '"
+                            + TicketStatus.fromWire(status).wireName() + "' and t.sla_due_at is not null " + scope
+                            + conditions + "order by t.sla_due_at, t.id limit " + limit + ")");
+                }
+            }
+            String sql = "select id from (" + String.join(" union all ", branches) + ") branches "
+                    + "order by sla_due_at, id limit " + limit;
             Query query = TicketConditions.bind(handle.createQuery(sql), filter).bind("afterDueAt", filter.due().afterDueAt());
             query.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
             ids.addAll(query.mapTo(Long.class).list());
@@ -133,11 +139,6 @@ public final class TicketListQueries {
         handle.createQuery(SELECT + "where t.id = any(:ids)").bindArray("ids", Long.class, ids)
                 .map((rs, ctx) -> row(rs)).forEach(row -> byId.put(row.id(), row));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-    }
-
-    private static String quotedStatuses(TicketFilter filter) {
-        return filter.statuses().stream().map(status -> "'" + TicketStatus.fromWire(status).wireName() + "'")
-                .collect(Collectors.joining(", "));
     }
 
     /** The due times and pauses of tickets, by id (a list's rows show them); tickets without an SLA are left out. */
