@@ -2,6 +2,17 @@
 (function () {
   'use strict';
   const { $, api, toast, fail } = window.Hub;
+  const slaForm = $('#sla-settings-form');
+  if (slaForm) {
+    slaForm.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        const saved = await api('PUT', '/api/sla/settings', { warnBeforeMinutes: Number($('#warn-before-minutes').value) });
+        $('#warn-before-minutes').value = saved.warnBeforeMinutes;
+        toast('SLA warnings saved');
+      } catch (err) { fail(err); }
+    });
+  }
   const form = $('#settings-form');
   if (!form) { return; }
   form.addEventListener('submit', async (e) => {

@@ -106,6 +106,7 @@ import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.ObserverRoutes;
 import io.supporthub.hub.ticket.ObserverService;
 import io.supporthub.hub.ticket.TicketRoutes;
+import io.supporthub.hub.sla.SlaSettingsRoutes;
 import io.supporthub.hub.ticket.DueWindows;
 import io.supporthub.hub.ticket.ViewCounts;
 import io.supporthub.hub.ticket.TicketRowMapper;
@@ -289,6 +290,7 @@ public final class App implements AutoCloseable {
         ContactRoutes contactRoutes = new ContactRoutes(new ContactService(transactions, new ContactAddresses(phones), clock, new ContactSearch(phones)),
                 new ContactMerge(transactions, clock));
         SettingsRoutes settingsRoutes = new SettingsRoutes(settings);
+        SlaSettingsRoutes slaSettingsRoutes = new SlaSettingsRoutes(transactions, clock);
         PreferencesRoutes preferencesRoutes = new PreferencesRoutes(viewerZones);
         KeptAsideRoutes keptAsideRoutes = new KeptAsideRoutes(keptAside);
         ImportRoutes importRoutes = new ImportRoutes(new ContactImport(transactions, phones, clock),
@@ -339,6 +341,7 @@ public final class App implements AutoCloseable {
             companyRoutes.register(cfg.routes);
             contactRoutes.register(cfg.routes);
             settingsRoutes.register(cfg.routes);
+            slaSettingsRoutes.register(cfg.routes);
             preferencesRoutes.register(cfg.routes);
             new ApiChannelRoutes(apiChannel).register(cfg.routes);
             new ChannelHealthRoutes(channelHealth).register(cfg.routes);

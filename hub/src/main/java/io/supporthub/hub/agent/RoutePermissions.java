@@ -104,7 +104,7 @@ public final class RoutePermissions {
                 .allow(clientFiles, "POST /api/import/contacts", "GET /api/export/contacts", "GET /api/export/companies")
                 // An administrator's alone: settings (customer notifications, run-time settings), the audit log.
                 .allow(settings, "GET /api/notifications", "PUT /api/notifications", "GET /api/settings",
-                        "PATCH /api/settings")
+                        "PATCH /api/settings", "GET /api/sla/settings", "PUT /api/sla/settings")
                 // Service calendars and the business-time arithmetic over them (issue 19).
                 .allow(settings, "GET /api/calendars", "POST /api/calendars", "GET /api/calendars/{id}",
                         "PUT /api/calendars/{id}", "DELETE /api/calendars/{id}", "POST /api/calendars/{id}/copy",

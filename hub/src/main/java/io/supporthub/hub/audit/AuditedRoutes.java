@@ -64,6 +64,8 @@ public final class AuditedRoutes {
         routes.add(new Audited(PUT, "/api/notifications", "settings.notifications_updated", "settings:notifications",
                 settings, After.SNAPSHOT));
 
+        routes.add(new Audited(PUT, "/api/sla/settings", "settings.sla_updated", "settings:sla", null, After.ANSWER));
+
         // The answer names the URL and whether a secret is set, never the secret.
         routes.add(new Audited(PUT, "/api/channels/api", "settings.api_channel_updated", "settings:api_channel", null,
                 After.ANSWER, "secret"));

@@ -112,6 +112,7 @@ final class AdminPages {
         model.put("groups", transactions.read(handle -> new GroupQueries(handle).all()).stream()
                 .filter(group -> !group.hidden()).toList());
         model.put("zones", TIME_ZONES);
+        model.put("warnBeforeMinutes", transactions.read(io.supporthub.hub.sla.SlaWarningSettings::warnBeforeMinutes));
         show(ctx, "admin_settings", "settings", model);
     }
 

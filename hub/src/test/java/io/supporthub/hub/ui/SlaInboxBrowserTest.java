@@ -115,4 +115,25 @@ class SlaInboxBrowserTest {
         assertThat(shownTickets()).containsExactly(String.valueOf(overdue), String.valueOf(soon));
         Browser.screenshot(driver, "inbox-view-due-today");
     }
+
+    @Test
+    void theWarningWindow_isSetOnTheSettingsPage_andTheInboxFollowsIt() {
+        try {
+            driver.get(hub.url("/admin/settings"));
+            WebElement minutes = wait.until(ExpectedConditions.elementToBeClickable(By.id("warn-before-minutes")));
+            assertThat(minutes.getAttribute("value")).isEqualTo("30");
+            minutes.clear();
+            minutes.sendKeys("10");
+            driver.findElement(By.cssSelector("#sla-settings-form button[type=submit]")).click();
+            wait.until(d -> hub.get("/api/sla/settings").json().get("warnBeforeMinutes").asInt() == 10);
+            Browser.screenshot(driver, "admin-settings-sla-warnings");
+            driver.get(hub.url("/?view=open"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rows")));
+            // 20 minutes ahead is outside a 10-minute window: no longer marked close, still said in words
+            assertThat(due(soon).getText()).isEqualTo("in 20 min");
+            assertThat(due(soon).getAttribute("class")).contains("due-due").doesNotContain("due-warn");
+        } finally {
+            hub.request("PUT", "/api/sla/settings", Map.of("warnBeforeMinutes", 30), Map.of());
+        }
+    }
 }
