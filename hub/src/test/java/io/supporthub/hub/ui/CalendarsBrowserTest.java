@@ -159,5 +159,6 @@ class CalendarsBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#imported-list li")));
         assertThat(driver.findElement(By.id("imported-list")).getText()).contains("2027-01-04")
                 .doesNotContain("2027-01-07", "2027-02-23");
+        shot("admin-calendars-checked");
     }
 }
