@@ -95,6 +95,9 @@
       'November', 'December'];
     const today = new Date();
     let shown = { year: today.getFullYear(), month: today.getMonth() };
+    // With days to check, the month view opens on the first of them.
+    const firstImported = [...imported.keys()].sort()[0];
+    if (firstImported) { shown = { year: Number(firstImported.slice(0, 4)), month: Number(firstImported.slice(5, 7)) - 1 }; }
     const pad = (n) => String(n).padStart(2, '0');
     function renderMonth() {
       const special = {};

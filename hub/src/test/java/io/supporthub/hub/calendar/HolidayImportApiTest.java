@@ -128,6 +128,15 @@ class HolidayImportApiTest {
         assertThat(exception(edited, "2027-03-08").has("imported")).isFalse();
         assertThat(exception(edited, "2027-11-04").get("imported").asBoolean()).isTrue();
         assertThat(hub.get("/api/calendars/" + id).json()).isEqualTo(edited);
+
+        JsonNode copy = hub.post("/api/calendars/" + id + "/copy", Map.of()).json();
+        assertThat(exception(copy, "2027-11-04").get("imported").asBoolean()).as("a copy keeps the marks").isTrue();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) exception(calendar, "2027-11-04")).put("imported", "yes");
+        assertThat(hub.request("PUT", "/api/calendars/" + id, calendar, Map.of()).status()).isEqualTo(400);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) exception(calendar, "2027-11-04")).put("imported", true)
+                .put("name", "x".repeat(201));
+        assertThat(hub.request("PUT", "/api/calendars/" + id, calendar, Map.of()).status()).isEqualTo(400);
+        assertThat(hub.get("/api/calendars/" + id).json()).isEqualTo(edited);
     }
 
     @Test

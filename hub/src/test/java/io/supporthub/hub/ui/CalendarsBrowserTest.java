@@ -159,6 +159,8 @@ class CalendarsBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#imported-list li")));
         assertThat(driver.findElement(By.id("imported-list")).getText()).contains("2027-01-04")
                 .doesNotContain("2027-01-07", "2027-02-23");
+        assertThat(driver.findElement(By.id("month-caption")).getText()).as("opens on the first day to check")
+                .isEqualTo("January 2027");
         shot("admin-calendars-checked");
     }
 }
