@@ -66,7 +66,16 @@ class PostponeWorkingMorningBrowserTest {
         // Tuesday 3 November 09:00 in Paris.
         wait.until(d -> hub.get("/api/tickets/" + ticketId).json().path("postponedUntil").asText("")
                 .equals("2026-11-03T08:00:00Z"));
-        driver.findElement(By.cssSelector("button.postpone-quick[data-quick='working-days-2']")).click();
+        // the page reads the ticket again and redraws the picker, New York time in the input
+        wait.until(ExpectedConditions.attributeToBe(By.id("postpone-until"), "value", "2026-11-03T03:00"));
+        wait.until(d -> {
+            try {
+                d.findElement(By.cssSelector("button.postpone-quick[data-quick='working-days-2']")).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
         wait.until(d -> hub.get("/api/tickets/" + ticketId).json().path("postponedUntil").asText("")
                 .equals("2026-11-04T08:00:00Z"));
     }
