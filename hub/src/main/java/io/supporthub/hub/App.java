@@ -101,6 +101,9 @@ import io.supporthub.hub.telegram.TelegramIntegration;
 import io.supporthub.hub.ticket.ReopenPolicy;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketListener;
+import io.supporthub.hub.sla.SlaRules;
+import io.supporthub.hub.sla.SlaTicketListener;
+import io.supporthub.hub.sla.TicketSlaWriter;
 import io.supporthub.hub.ticket.TicketOpener;
 import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.ObserverRoutes;
@@ -216,6 +219,7 @@ public final class App implements AutoCloseable {
         listeners.add(new MentionAnnouncer(live));
         listeners.add(new WatchAnnouncer(live));
         listeners.add(new QueueAnnouncer(live));
+        listeners.add(new SlaTicketListener(new TicketSlaWriter(new SlaRules()), clock));
         this.ticketOps = new TicketOps(clock, config.autoCloseAfter(), scheduler, listeners, live::ticketChanged);
         this.timers = new TicketTimerService(transactions, ticketOps);
         jobs.put(PostponeWakeJob.class, () -> new PostponeWakeJob(timers));
