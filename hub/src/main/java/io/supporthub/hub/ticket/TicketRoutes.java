@@ -221,7 +221,7 @@ public final class TicketRoutes {
         Long company = companySet ? Json.optLong(body, "companyId") : null;
         tickets.update(id(ctx), agent, new TicketService.TicketPatch(assigneeSet, assignee,
                 Json.optText(body, "type"), Json.optText(body, "priority"), Json.optText(body, "subject"), groupSet, group,
-                companySet, company, body.has("resolutionDueAt"), resolutionDueAt(body)));
+                companySet, company, body.has("resolutionDueAt") || body.has("localResolutionDueAt"), resolutionDueAt(body)));
         respondWithTicket(ctx);
     }
 
@@ -265,8 +265,15 @@ public final class TicketRoutes {
         }
     }
 
-    /** {@code resolutionDueAt}: an ISO instant, or null (back to the computed time). */
+    /**
+     * {@code resolutionDueAt}: an ISO instant, or null (back to the computed time); or {@code localResolutionDueAt}, a
+     * wall-clock time, with its {@code timeZone} (the pages send the viewer's).
+     */
     private static Instant resolutionDueAt(JsonNode body) {
+        String local = Json.optText(body, "localResolutionDueAt");
+        if (local != null) {
+            return LocalTimes.resolve(local, Json.optText(body, "timeZone"));
+        }
         String due = Json.optText(body, "resolutionDueAt");
         try {
             return due == null || due.isBlank() ? null : Instant.parse(due);
