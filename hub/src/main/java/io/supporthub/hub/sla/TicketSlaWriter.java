@@ -65,7 +65,8 @@ public final class TicketSlaWriter {
         Optional<SlaTerms> chosen = terms.termsFor(handle, current.facts());
         TicketSlaRow before = current.sla();
         TicketSlaRow target = chosen.map(before::withTerms)
-                .orElseGet(() -> TicketSlaRow.NONE.withRespondedAt(before.respondedAt()));
+                .orElseGet(() -> TicketSlaRow.NONE.withRespondedAt(before.respondedAt())
+                        .withResolutionByHand(before.byHand() ? before.resolutionDueAt() : null));
         rewrite(handle, ticketId, current, target, now);
     }
 
