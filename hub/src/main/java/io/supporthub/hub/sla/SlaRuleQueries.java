@@ -79,7 +79,7 @@ public final class SlaRuleQueries {
 
     /** Serialises changes to the list (positions and the "no conditions only last" rule span rows). */
     public void lockList() {
-        handle.createQuery("select pg_advisory_xact_lock(hashtext('sla_rule'))").mapTo(Object.class).one();
+        handle.createQuery("select pg_advisory_xact_lock(hashtext('sla_rule'))::text").mapTo(String.class).one();
     }
 
     public long create(SlaRule rule) {
