@@ -132,6 +132,13 @@ public final class SlaRuleQueries {
                 .bind("ids", ids.toArray(new Long[0])).mapTo(Long.class).list());
     }
 
+    /** Id and name of every row of {@code table} (a fixed name, never input), for the rule editor's choices. */
+    public List<java.util.Map<String, Object>> named(String table, String order) {
+        return handle.createQuery("select id, name from " + table + " order by " + order)
+                .map((rs, ctx) -> java.util.Map.<String, Object>of("id", rs.getLong("id"), "name", rs.getString("name")))
+                .list();
+    }
+
     /** Locks the calendar against deletion until the transaction ends; false when it does not exist. */
     public boolean shareCalendar(long id) {
         return handle.createQuery("select id from calendar where id = :id for share").bind("id", id)
