@@ -41,6 +41,10 @@ import io.supporthub.hub.ticket.search.ContactSearch;
 import io.supporthub.hub.group.GroupRoutes;
 import io.supporthub.hub.calendar.CalendarRoutes;
 import io.supporthub.hub.calendar.CalendarService;
+import io.supporthub.hub.sla.SlaPreview;
+import io.supporthub.hub.sla.SlaRoutes;
+import io.supporthub.hub.sla.SlaRuleService;
+import io.supporthub.hub.sla.SlaRules;
 import io.supporthub.hub.group.GroupService;
 import io.supporthub.hub.settings.SettingsRoutes;
 import io.supporthub.hub.settings.SettingsService;
@@ -285,6 +289,7 @@ public final class App implements AutoCloseable {
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
         GroupRoutes groupRoutes = new GroupRoutes(new GroupService(transactions));
         CalendarRoutes calendarRoutes = new CalendarRoutes(new CalendarService(transactions));
+        SlaRoutes slaRoutes = new SlaRoutes(new SlaRuleService(transactions), new SlaPreview(transactions, new SlaRules(), clock));
         CompanyService companies = new CompanyService(transactions, phones, clock);
         CompanyRoutes companyRoutes = new CompanyRoutes(companies, new CategoryService(transactions));
         ContactRoutes contactRoutes = new ContactRoutes(new ContactService(transactions, new ContactAddresses(phones), clock, new ContactSearch(phones)),
@@ -338,6 +343,7 @@ public final class App implements AutoCloseable {
             catalogRoutes.register(cfg.routes);
             groupRoutes.register(cfg.routes);
             calendarRoutes.register(cfg.routes);
+            slaRoutes.register(cfg.routes);
             companyRoutes.register(cfg.routes);
             contactRoutes.register(cfg.routes);
             settingsRoutes.register(cfg.routes);

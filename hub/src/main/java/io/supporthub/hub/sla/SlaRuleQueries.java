@@ -79,7 +79,7 @@ public final class SlaRuleQueries {
 
     /** Serialises changes to the list (positions and the "no conditions only last" rule span rows). */
     public void lockList() {
-        handle.createQuery("select pg_advisory_xact_lock(hashtext('sla_rule'))").mapTo(Object.class).one();
+        handle.createQuery("select pg_advisory_xact_lock(hashtext('sla_rule'))::text").mapTo(String.class).one();
     }
 
     public long create(SlaRule rule) {
@@ -130,6 +130,13 @@ public final class SlaRuleQueries {
         }
         return new LinkedHashSet<>(handle.createQuery("select id from " + table + " where id = any(:ids)")
                 .bind("ids", ids.toArray(new Long[0])).mapTo(Long.class).list());
+    }
+
+    /** Id and name of every row of {@code table} (a fixed name, never input), for the rule editor's choices. */
+    public List<java.util.Map<String, Object>> named(String table, String order) {
+        return handle.createQuery("select id, name from " + table + " order by " + order)
+                .map((rs, ctx) -> java.util.Map.<String, Object>of("id", rs.getLong("id"), "name", rs.getString("name")))
+                .list();
     }
 
     /** Locks the calendar against deletion until the transaction ends; false when it does not exist. */

@@ -81,7 +81,7 @@ class AccessibilityBrowserTest {
         for (String path : List.of("/", "/?view=unassigned", "/tickets/" + ticketId, "/tickets/" + slaTicket, "/clients", "/clients/companies",
                 "/profile", "/admin/agents", "/admin/groups", "/admin/canned", "/admin/catalog", "/admin/settings",
                 "/admin/notifications", "/admin/kept-aside", "/admin/audit", "/admin/import", "/admin/channels",
-                "/admin/calendars")) {
+                "/admin/calendars", "/admin/sla")) {
             List<String> found = auditOf(path);
             if (!found.isEmpty()) {
                 problems.put(path, found);

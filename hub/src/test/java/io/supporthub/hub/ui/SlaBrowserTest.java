@@ -96,7 +96,7 @@ class SlaBrowserTest {
     void theCreationForm_takesAResolutionDueTimeInTheAgentsZone() {
         driver.get(hub.url("/"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("new-ticket-open"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-ticket-sla")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-ticket-resolution-due")));
         driver.findElement(By.name("subject")).sendKeys("Annual audit");
         driver.findElement(By.name("name")).sendKeys("Nina Audit");
         driver.findElement(By.name("email")).sendKeys("nina@example.com");
