@@ -102,6 +102,7 @@ class SlaBrowserTest {
         driver.findElement(By.name("email")).sendKeys("nina@example.com");
         ((JavascriptExecutor) driver).executeScript(
                 "document.querySelector('[name=resolutionDue]').value = arguments[0];", "2026-11-06T12:00");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('new-ticket').scrollLeft = 0;");
         Browser.screenshot(driver, "sla-new-ticket");
         driver.findElement(By.cssSelector("#new-ticket-form button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("/tickets/"));
