@@ -109,7 +109,7 @@ public final class RoutePermissions {
                 .allow(settings, "GET /api/calendars", "POST /api/calendars", "GET /api/calendars/{id}",
                         "PUT /api/calendars/{id}", "DELETE /api/calendars/{id}", "POST /api/calendars/{id}/copy",
                         "GET /api/calendars/{id}/add", "GET /api/calendars/{id}/subtract",
-                        "GET /api/calendars/{id}/between")
+                        "GET /api/calendars/{id}/between", "POST /api/calendars/{id}/holidays")
                 // SLA rules and defaults (issue 20); every agent may preview the SLA a new ticket would get.
                 .allow(settings, "GET /api/sla/rules", "POST /api/sla/rules", "POST /api/sla/rules/order",
                         "GET /api/sla/rules/{id}", "PUT /api/sla/rules/{id}", "PATCH /api/sla/rules/{id}",

@@ -73,6 +73,8 @@ public final class AuditedRoutes {
         routes.add(new Audited(PUT, "/api/calendars/{id}", "calendar.updated", "calendar", calendar, After.ANSWER));
         routes.add(new Audited(POST, "/api/calendars/{id}/copy", "calendar.copied", "calendar", calendar, After.ANSWER));
         routes.add(new Audited(DELETE, "/api/calendars/{id}", "calendar.deleted", "calendar", calendar, After.NONE));
+        routes.add(new Audited(POST, "/api/calendars/{id}/holidays", "calendar.holidays_imported", "calendar", calendar,
+                After.SNAPSHOT));
 
         SlaRuleService sla = new SlaRuleService(transactions);
         Snapshot slaRule = member(sla::allAsJson);
