@@ -261,6 +261,19 @@ class SlaApiTest {
     }
 
     @Test
+    void deletingARuleLeavesItsTicketsWithoutOne() {
+        long id = create(rule("Short lived", Map.of("channels", List.of("api")), 60, null));
+        assertThat(hub.inbound("sla-fk-1", "Fay Kay", "fay@fk.example", "Hello").status()).isBetween(200, 202);
+        long ticket = hub.database.jdbi().withHandle(h -> h.createQuery("select max(id) from ticket").mapTo(Long.class).one());
+        hub.database.jdbi().useHandle(h -> h.execute("update ticket set sla_rule_id = ? where id = ?", id, ticket));
+        assertThat(hub.request("DELETE", "/api/sla/rules/" + id, null, Map.of()).status()).isEqualTo(204);
+        Long rule = hub.database.jdbi().withHandle(h -> h.createQuery("select sla_rule_id from ticket where id = :id")
+                .bind("id", ticket).mapTo(Long.class).one());
+        assertThat(rule).isNull();
+        assertThat(hub.request("DELETE", "/api/sla/rules/" + id, null, Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
     void aCalendarInUseCannotBeDeleted() {
         long spare = calendar("Spare office", "Europe/Paris");
         Map<String, Object> body = rule("On the spare", Map.of("channels", List.of("sms")), 60, null);
