@@ -68,7 +68,7 @@ public final class TicketRoutes {
         String[] next = {null};
         List<TicketSummary> rows = transactions.read(handle -> {
             TicketFilter filter = withDue(handle, ctx, plain, sla);
-            TicketListQueries queries = new TicketListQueries(handle, phones);
+            TicketListQueries queries = new TicketListQueries(handle, phones).at(clock.instant());
             List<TicketSummary> found = queries.list(filter);
             if (found.size() > filter.limit()) {
                 found = found.subList(0, filter.limit());
@@ -232,8 +232,9 @@ public final class TicketRoutes {
                 Json.optText(body, "type"),
                 Json.optText(body, "priority"),
                 Json.optText(body, "status"),
-                until(body)));
-        ctx.status(201).json(transactions.read(handle -> new TicketListQueries(handle).find(ticket.id())).orElseThrow());
+                until(body),
+                resolutionDueAt(body)));
+        ctx.status(201).json(transactions.read(handle -> new TicketListQueries(handle).at(clock.instant()).find(ticket.id())).orElseThrow());
     }
 
     private void update(Context ctx) {
@@ -264,7 +265,7 @@ public final class TicketRoutes {
         Long company = companySet ? Json.optLong(body, "companyId") : null;
         tickets.update(id(ctx), agent, new TicketService.TicketPatch(assigneeSet, assignee,
                 Json.optText(body, "type"), Json.optText(body, "priority"), Json.optText(body, "subject"), groupSet, group,
-                companySet, company));
+                companySet, company, body.has("resolutionDueAt") || body.has("localResolutionDueAt"), resolutionDueAt(body)));
         respondWithTicket(ctx);
     }
 
@@ -308,6 +309,23 @@ public final class TicketRoutes {
         }
     }
 
+    /**
+     * {@code resolutionDueAt}: an ISO instant, or null (back to the computed time); or {@code localResolutionDueAt}, a
+     * wall-clock time, with its {@code timeZone} (the pages send the viewer's).
+     */
+    private static Instant resolutionDueAt(JsonNode body) {
+        String local = Json.optText(body, "localResolutionDueAt");
+        if (local != null) {
+            return LocalTimes.resolve(local, Json.optText(body, "timeZone"));
+        }
+        String due = Json.optText(body, "resolutionDueAt");
+        try {
+            return due == null || due.isBlank() ? null : Instant.parse(due);
+        } catch (DateTimeParseException e) {
+            throw Refusal.invalid("'resolutionDueAt' must be an ISO-8601 instant such as 2026-12-01T09:00:00Z, or null");
+        }
+    }
+
     private void escalate(Context ctx) {
         Agent agent = Authentication.agent(ctx);
         String raw = ctx.body();
@@ -325,7 +343,7 @@ public final class TicketRoutes {
 
     private void respondWithTicket(Context ctx) {
         long id = id(ctx);
-        ctx.json(transactions.read(handle -> new TicketListQueries(handle).find(id)).orElseThrow(() -> TicketService.notFound(id)));
+        ctx.json(transactions.read(handle -> new TicketListQueries(handle).at(clock.instant()).find(id)).orElseThrow(() -> TicketService.notFound(id)));
     }
 
     private static ChannelKind channel(String name) {
