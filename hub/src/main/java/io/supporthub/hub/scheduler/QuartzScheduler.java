@@ -108,6 +108,15 @@ public final class QuartzScheduler implements TicketTimers, AutoCloseable {
         }
     }
 
+    /** Runs a periodic job now, on one node (after the current run if one is under way); it keeps its schedule. */
+    public void runNow(String name) {
+        try {
+            scheduler.triggerJob(JobKey.jobKey(name, "periodic"));
+        } catch (SchedulerException e) {
+            log.warn("Could not run {} now (it runs at its next time instead): {}", name, e.getMessage());
+        }
+    }
+
     @Override
     public void wakeAt(long ticketId, Instant at) {
         once("wake-" + ticketId, PostponeWakeJob.class, ticketId, at);
