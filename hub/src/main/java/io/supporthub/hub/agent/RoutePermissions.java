@@ -109,7 +109,7 @@ public final class RoutePermissions {
                 .allow(settings, "GET /api/calendars", "POST /api/calendars", "GET /api/calendars/{id}",
                         "PUT /api/calendars/{id}", "DELETE /api/calendars/{id}", "POST /api/calendars/{id}/copy",
                         "GET /api/calendars/{id}/add", "GET /api/calendars/{id}/subtract",
-                        "GET /api/calendars/{id}/between")
+                        "GET /api/calendars/{id}/between", "POST /api/calendars/{id}/holidays")
                 .allow(audit, "GET /api/audit")
                 .allow(settings, "GET /api/channels/api", "PUT /api/channels/api")
                 .allow(channelHealth, "GET /api/channels", "POST /api/channels/{kind}/test")

@@ -72,6 +72,8 @@ public final class AuditedRoutes {
         routes.add(new Audited(PUT, "/api/calendars/{id}", "calendar.updated", "calendar", calendar, After.ANSWER));
         routes.add(new Audited(POST, "/api/calendars/{id}/copy", "calendar.copied", "calendar", calendar, After.ANSWER));
         routes.add(new Audited(DELETE, "/api/calendars/{id}", "calendar.deleted", "calendar", calendar, After.NONE));
+        routes.add(new Audited(POST, "/api/calendars/{id}/holidays", "calendar.holidays_imported", "calendar", calendar,
+                After.SNAPSHOT));
 
         routes.add(new Audited(POST, "/api/kept-aside/{id}/retry", "kept_aside.retried", "kept_aside", null, After.ANSWER));
         routes.add(new Audited(DELETE, "/api/kept-aside/{id}", "kept_aside.deleted", "kept_aside", null, After.NONE));

@@ -23,6 +23,8 @@ import java.util.TreeMap;
 /**
  * The calendar's JSON: {@code {"name", "timeZone", "default", "hours": {"mon": [["09:00", "18:00"]], ...},
  * "exceptions": [{"date": "2026-12-31", "hours": [["09:00", "14:00"]]}, {"date": "2027-01-01", "hours": []}]}}.
+ * An exception may also carry {@code "name"} and {@code "imported": true} (a holiday imported and not yet checked);
+ * {@code "reviewed": true} clears the mark, as does sending the day without it.
  * A body of the wrong shape answers 400; a calendar that is not valid (bad times, overlaps, no working time, an
  * unknown time zone) answers 422 with the reason.
  */
@@ -78,6 +80,44 @@ final class CalendarJson {
         }
         if (!node.isBoolean()) {
             throw Refusal.invalid("'default' must be true or false");
+        }
+        return node.asBoolean();
+    }
+
+    /** The names and "imported" marks of a body's exception days (the days were checked by {@link #calendar}). */
+    static TreeMap<LocalDate, DayMark> marks(JsonNode body) {
+        TreeMap<LocalDate, DayMark> marks = new TreeMap<>();
+        JsonNode exceptions = body.get("exceptions");
+        if (exceptions == null || !exceptions.isArray()) {
+            return marks;
+        }
+        for (JsonNode exception : exceptions) {
+            LocalDate date = LocalDate.parse(exception.get("date").asText());
+            String name = null;
+            JsonNode nameNode = exception.get("name");
+            if (nameNode != null && !nameNode.isNull()) {
+                if (!nameNode.isTextual() || nameNode.asText().strip().length() > DayMark.MAX_NAME) {
+                    throw Refusal.invalid("'exceptions' " + date + ": 'name' must be a text of at most "
+                            + DayMark.MAX_NAME + " characters");
+                }
+                name = nameNode.asText();
+            }
+            boolean imported = flag(exception, "imported", date) && !flag(exception, "reviewed", date);
+            DayMark mark = new DayMark(name, imported);
+            if (!mark.isEmpty()) {
+                marks.put(date, mark);
+            }
+        }
+        return marks;
+    }
+
+    private static boolean flag(JsonNode exception, String field, LocalDate date) {
+        JsonNode node = exception.get(field);
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw Refusal.invalid("'exceptions' " + date + ": '" + field + "' must be true or false");
         }
         return node.asBoolean();
     }
@@ -155,9 +195,9 @@ final class CalendarJson {
         return hoursNode(calendar).toString();
     }
 
-    /** The stored {@code exceptions} column, in date order. */
-    static String exceptionsJson(ServiceCalendar calendar) {
-        return exceptionsNode(calendar).toString();
+    /** The stored {@code exceptions} column, in date order, with the days' marks. */
+    static String exceptionsJson(ServiceCalendar calendar, Map<LocalDate, DayMark> marks) {
+        return exceptionsNode(calendar, marks).toString();
     }
 
     private static ObjectNode hoursNode(ServiceCalendar calendar) {
@@ -166,12 +206,19 @@ final class CalendarJson {
         return hours;
     }
 
-    private static ArrayNode exceptionsNode(ServiceCalendar calendar) {
+    private static ArrayNode exceptionsNode(ServiceCalendar calendar, Map<LocalDate, DayMark> marks) {
         ArrayNode list = Json.MAPPER.createArrayNode();
         calendar.exceptions().forEach((date, intervals) -> {
             ObjectNode day = list.addObject();
             day.put("date", date.toString());
             day.set("hours", intervalsNode(intervals));
+            DayMark mark = marks.get(date);
+            if (mark != null && mark.name() != null) {
+                day.put("name", mark.name());
+            }
+            if (mark != null && mark.imported()) {
+                day.put("imported", true);
+            }
         });
         return list;
     }
@@ -192,19 +239,20 @@ final class CalendarJson {
         node.put("timeZone", stored.calendar().zone().getId());
         node.put("default", stored.isDefault());
         node.set("hours", hoursNode(stored.calendar()));
-        node.set("exceptions", exceptionsNode(stored.calendar()));
+        node.set("exceptions", exceptionsNode(stored.calendar(), stored.marks()));
         return node;
     }
 
-    /** A stored row back into a calendar (the row was validated when written). */
-    static ServiceCalendar fromColumns(String name, String zone, String hours, String exceptions) {
+    /** A stored row back into a calendar and its marks (the row was validated when written). */
+    static StoredCalendar fromColumns(long id, boolean isDefault, String name, String zone, String hours,
+                                      String exceptions) {
         try {
             ObjectNode body = Json.MAPPER.createObjectNode();
             body.put("name", name);
             body.put("timeZone", zone);
             body.set("hours", Json.MAPPER.readTree(hours));
             body.set("exceptions", Json.MAPPER.readTree(exceptions));
-            return calendar(body);
+            return new StoredCalendar(id, isDefault, calendar(body), marks(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("calendar '" + name + "' has unreadable hours", e);
         }

@@ -4,7 +4,9 @@ import org.jdbi.v3.core.Handle;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** SQL on {@code calendar}, within the caller's transaction. */
@@ -46,18 +48,26 @@ public final class CalendarQueries {
     }
 
     public long create(ServiceCalendar calendar, boolean isDefault) {
+        return create(calendar, Map.of(), isDefault);
+    }
+
+    public long create(ServiceCalendar calendar, Map<LocalDate, DayMark> marks, boolean isDefault) {
         return handle.createQuery("insert into calendar (name, time_zone, is_default, hours, exceptions) values "
                         + "(:name, :zone, :isDefault, cast(:hours as jsonb), cast(:exceptions as jsonb)) returning id")
                 .bind("name", calendar.name()).bind("zone", calendar.zone().getId()).bind("isDefault", isDefault)
-                .bind("hours", CalendarJson.hoursJson(calendar)).bind("exceptions", CalendarJson.exceptionsJson(calendar))
+                .bind("hours", CalendarJson.hoursJson(calendar)).bind("exceptions", CalendarJson.exceptionsJson(calendar, marks))
                 .mapTo(Long.class).one();
     }
 
     public void update(long id, ServiceCalendar calendar) {
+        update(id, calendar, Map.of());
+    }
+
+    public void update(long id, ServiceCalendar calendar, Map<LocalDate, DayMark> marks) {
         handle.createUpdate("update calendar set name = :name, time_zone = :zone, hours = cast(:hours as jsonb), "
                         + "exceptions = cast(:exceptions as jsonb), updated_at = now() where id = :id")
                 .bind("id", id).bind("name", calendar.name()).bind("zone", calendar.zone().getId())
-                .bind("hours", CalendarJson.hoursJson(calendar)).bind("exceptions", CalendarJson.exceptionsJson(calendar))
+                .bind("hours", CalendarJson.hoursJson(calendar)).bind("exceptions", CalendarJson.exceptionsJson(calendar, marks))
                 .execute();
     }
 
@@ -74,7 +84,7 @@ public final class CalendarQueries {
     }
 
     private static StoredCalendar row(ResultSet rs) throws SQLException {
-        return new StoredCalendar(rs.getLong("id"), rs.getBoolean("is_default"), CalendarJson.fromColumns(
-                rs.getString("name"), rs.getString("time_zone"), rs.getString("hours"), rs.getString("exceptions")));
+        return CalendarJson.fromColumns(rs.getLong("id"), rs.getBoolean("is_default"), rs.getString("name"),
+                rs.getString("time_zone"), rs.getString("hours"), rs.getString("exceptions"));
     }
 }

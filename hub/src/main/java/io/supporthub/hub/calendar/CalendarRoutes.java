@@ -1,6 +1,8 @@
 package io.supporthub.hub.calendar;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.error.Refusal;
@@ -16,7 +18,8 @@ import java.util.Map;
 /**
  * {@code /api/calendars}: service calendars (administrators only) and the business-time arithmetic over them:
  * {@code add}/{@code subtract} ({@code from}, {@code seconds} or {@code minutes}) answer {@code {"at"}},
- * {@code between} ({@code from}, {@code to}) answers {@code {"seconds"}}.
+ * {@code between} ({@code from}, {@code to}) answers {@code {"seconds"}}; {@code POST .../holidays} imports a
+ * country's public holidays as exception days to check.
  */
 public final class CalendarRoutes {
 
@@ -56,6 +59,7 @@ public final class CalendarRoutes {
             }
             ctx.status(201).json(CalendarJson.toJson(calendars.copy(id(ctx), name)));
         });
+        routes.post("/api/calendars/{id}/holidays", ctx -> ctx.json(holidayImport(ctx)));
         routes.get("/api/calendars/{id}/add", ctx ->
                 ctx.json(Map.of("at", calendars.add(id(ctx), instant(ctx, "from"), duration(ctx)).toString())));
         routes.get("/api/calendars/{id}/subtract", ctx ->
@@ -68,6 +72,27 @@ public final class CalendarRoutes {
             }
             ctx.json(Map.of("seconds", calendars.between(id(ctx), from, to).getSeconds()));
         });
+    }
+
+    /** {@code {"country": "RU", "year": 2027}} → {@code {"added": [{date, name}], "skipped": [{date, reason}], "calendar"}}. */
+    private ObjectNode holidayImport(Context ctx) {
+        JsonNode body = Json.body(ctx);
+        JsonNode country = body.get("country");
+        JsonNode year = body.get("year");
+        if (country == null || !country.isTextual() || country.asText().isBlank()) {
+            throw Refusal.invalid("'country' is required, an ISO 3166 alpha-2 code such as RU or US");
+        }
+        if (year == null || !year.canConvertToInt() || !year.isIntegralNumber()) {
+            throw Refusal.invalid("'year' is required, a whole number such as 2027");
+        }
+        CalendarService.HolidayImport result = calendars.importHolidays(id(ctx), country.asText(), year.asInt());
+        ObjectNode answer = Json.MAPPER.createObjectNode();
+        ArrayNode added = answer.putArray("added");
+        result.added().forEach((date, name) -> added.addObject().put("date", date.toString()).put("name", name));
+        ArrayNode skipped = answer.putArray("skipped");
+        result.skipped().forEach((date, reason) -> skipped.addObject().put("date", date.toString()).put("reason", reason));
+        answer.set("calendar", CalendarJson.toJson(result.calendar()));
+        return answer;
     }
 
     private static long id(Context ctx) {

@@ -7,6 +7,10 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -48,11 +52,12 @@ public final class CalendarService {
 
     public StoredCalendar create(JsonNode body) {
         ServiceCalendar calendar = CalendarJson.calendar(body);
+        Map<LocalDate, DayMark> marks = CalendarJson.marks(body);
         Boolean makeDefault = CalendarJson.defaultFlag(body);
         return write(calendar.name(), queries -> {
             refuseTakenName(queries, calendar.name(), 0);
             boolean isDefault = Boolean.TRUE.equals(makeDefault) || !queries.hasDefault();
-            long id = queries.create(calendar, false);
+            long id = queries.create(calendar, marks, false);
             if (isDefault) {
                 queries.makeDefault(id);
             }
@@ -60,9 +65,13 @@ public final class CalendarService {
         });
     }
 
-    /** Replaces the calendar's name, zone, hours and exceptions; {@code "default": true} makes it the default. */
+    /**
+     * Replaces the calendar's name, zone, hours and exceptions (with their names and "imported" marks as sent);
+     * {@code "default": true} makes it the default.
+     */
     public StoredCalendar update(long id, JsonNode body) {
         ServiceCalendar calendar = CalendarJson.calendar(body);
+        Map<LocalDate, DayMark> marks = CalendarJson.marks(body);
         Boolean makeDefault = CalendarJson.defaultFlag(body);
         return write(calendar.name(), queries -> {
             StoredCalendar current = queries.findForUpdate(id).orElseThrow(() -> Refusal.notFound("no calendar " + id));
@@ -70,7 +79,7 @@ public final class CalendarService {
                 throw Refusal.unprocessable("this is the default calendar; make another calendar the default instead");
             }
             refuseTakenName(queries, calendar.name(), id);
-            queries.update(id, calendar);
+            queries.update(id, calendar, marks);
             if (Boolean.TRUE.equals(makeDefault)) {
                 queries.makeDefault(id);
             }
@@ -94,7 +103,44 @@ public final class CalendarService {
             }
             ServiceCalendar original = source.calendar();
             ServiceCalendar copy = new ServiceCalendar(copyName, original.zone(), original.weekly(), original.exceptions());
-            return queries.find(queries.create(copy, false)).orElseThrow();
+            return queries.find(queries.create(copy, source.marks(), false)).orElseThrow();
+        });
+    }
+
+    /** What a holiday import did: the days added (closed, marked imported) and the dates kept as they were. */
+    public record HolidayImport(Map<LocalDate, String> added, Map<LocalDate, String> skipped, StoredCalendar calendar) {
+    }
+
+    /**
+     * Adds a country's public holidays of a year as closed exception days marked "imported" with their names. A date
+     * that has an exception already keeps it as the admin made it and is listed as skipped.
+     */
+    public HolidayImport importHolidays(long id, String country, int year) {
+        Map<LocalDate, String> holidays = PublicHolidays.of(country, year);
+        return transactions.inTransaction((handle, afterCommit) -> {
+            CalendarQueries queries = new CalendarQueries(handle);
+            StoredCalendar current = queries.findForUpdate(id).orElseThrow(() -> Refusal.notFound("no calendar " + id));
+            ServiceCalendar calendar = current.calendar();
+            TreeMap<LocalDate, List<ServiceCalendar.Interval>> exceptions = new TreeMap<>(calendar.exceptions());
+            TreeMap<LocalDate, DayMark> marks = new TreeMap<>(current.marks());
+            Map<LocalDate, String> added = new LinkedHashMap<>();
+            Map<LocalDate, String> skipped = new LinkedHashMap<>();
+            holidays.forEach((date, name) -> {
+                if (exceptions.containsKey(date)) {
+                    String existing = current.mark(date).name();
+                    skipped.put(date, "the calendar has an exception on this date already"
+                            + (existing != null ? " (" + existing + ")" : "") + "; kept as it is");
+                } else {
+                    exceptions.put(date, List.of());
+                    marks.put(date, new DayMark(name, true));
+                    added.put(date, name);
+                }
+            });
+            if (!added.isEmpty()) {
+                queries.update(id, new ServiceCalendar(calendar.name(), calendar.zone(), calendar.weekly(), exceptions),
+                        marks);
+            }
+            return new HolidayImport(added, skipped, queries.find(id).orElseThrow());
         });
     }
 

@@ -4,11 +4,15 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.supporthub.hub.agent.Agent;
 import io.supporthub.hub.calendar.CalendarService;
+import io.supporthub.hub.calendar.DayMark;
+import io.supporthub.hub.calendar.PublicHolidays;
 import io.supporthub.hub.calendar.ServiceCalendar;
 import io.supporthub.hub.calendar.ServiceCalendar.Interval;
 import io.supporthub.hub.calendar.StoredCalendar;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * {@code /admin/calendars}: the calendars, and the editor of one ({@code ?id=}, else the default): a weekly grid of
  * intervals per weekday as text ("09:00-13:00, 14:00-18:00"), the exception days one a line ("2026-12-31
- * 09:00-14:00", "2027-01-01 closed") and a due-time preview; the page's script saves through {@code /api/calendars}.
+ * 09:00-14:00", "2027-01-01 closed # New Year's Day"), the public holiday import (imported days listed to check) and a
+ * due-time preview; the page's script saves through {@code /api/calendars}.
  */
 final class CalendarPage {
 
@@ -65,6 +70,9 @@ final class CalendarPage {
         model.put("calendars", all.stream().map(c -> Map.of("id", c.id(), "name", c.calendar().name(),
                 "isDefault", c.isDefault(), "timeZone", c.calendar().zone().getId())).toList());
         model.put("zones", TIME_ZONES);
+        model.put("countries", PublicHolidays.countries().stream()
+                .map(c -> Map.of("code", c.code(), "name", c.name())).toList());
+        model.put("nextYear", LocalDate.now(ZoneOffset.UTC).getYear() + 1);
         if (selected != null) {
             model.put("selected", editor(selected));
         }
@@ -79,8 +87,18 @@ final class CalendarPage {
                     "text", text(calendar.weekly().get(DayOfWeek.of(i + 1)))));
         }
         StringBuilder exceptions = new StringBuilder();
-        calendar.exceptions().forEach((date, intervals) -> exceptions.append(date).append(' ')
-                .append(intervals.isEmpty() ? "closed" : text(intervals)).append('\n'));
+        List<Map<String, String>> imported = new ArrayList<>();
+        calendar.exceptions().forEach((date, intervals) -> {
+            DayMark mark = stored.mark(date);
+            exceptions.append(date).append(' ').append(intervals.isEmpty() ? "closed" : text(intervals));
+            if (mark.name() != null) {
+                exceptions.append(" # ").append(mark.name());
+            }
+            exceptions.append('\n');
+            if (mark.imported()) {
+                imported.add(Map.of("date", date.toString(), "name", mark.name() == null ? "" : mark.name()));
+            }
+        });
         Map<String, Object> editor = new LinkedHashMap<>();
         editor.put("id", stored.id());
         editor.put("name", calendar.name());
@@ -89,6 +107,7 @@ final class CalendarPage {
         editor.put("days", days);
         editor.put("exceptions", exceptions.toString());
         editor.put("exceptionCount", calendar.exceptions().size());
+        editor.put("imported", imported);
         return editor;
     }
 

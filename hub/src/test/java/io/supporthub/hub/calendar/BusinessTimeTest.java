@@ -286,6 +286,48 @@ class BusinessTimeTest {
         assertThat(between(gap, at(NEW_YORK, "2026-03-07T00:00"), at(NEW_YORK, "2026-03-08T00:00"))).isEqualTo(h(1));
     }
 
+    @Test
+    void dst_newYork_anIntervalStartingInTheGapStartsAtItsEnd_andAnAmbiguousEndTakesTheEarlierOffset() {
+        ServiceCalendar nights = calendar(NEW_YORK, weekdays(hours("09:00", "17:00")), Map.of(
+                LocalDate.parse("2026-03-08"), hours("02:30", "04:00"),
+                LocalDate.parse("2026-11-01"), hours("01:00", "01:30", "01:45", "02:00")));
+        // 02:30 does not exist on 2026-03-08: the interval starts at 03:00 EDT and lasts one hour
+        assertThat(between(nights, at(NEW_YORK, "2026-03-08T00:00"), at(NEW_YORK, "2026-03-09T00:00"))).isEqualTo(h(1));
+        assertThat(local(NEW_YORK, add(nights, at(NEW_YORK, "2026-03-08T00:00"), Duration.ofMinutes(30))))
+                .isEqualTo("2026-03-08T03:30");
+        // 01:00-01:30 on 2026-11-01 is EDT (05:00Z-05:30Z); 01:45 EDT to 02:00 EST is 1 h 15 min
+        assertThat(between(nights, at(NEW_YORK, "2026-11-01T00:00"), at(NEW_YORK, "2026-11-02T00:00")))
+                .isEqualTo(Duration.ofMinutes(105));
+        assertThat(add(nights, at(NEW_YORK, "2026-11-01T00:00"), Duration.ofMinutes(30)))
+                .isEqualTo(Instant.parse("2026-11-01T05:30:00Z"));
+        assertThat(add(nights, at(NEW_YORK, "2026-11-01T00:00"), Duration.ofMinutes(90)))
+                .isEqualTo(Instant.parse("2026-11-01T06:45:00Z"));
+    }
+
+    @Test
+    void budgetsOfWholeWeeksAcrossADstChange_countTheRealTime() {
+        // three office weeks from Monday 2026-03-16 09:00 Paris end on Friday 2026-04-03 18:00 CEST
+        assertThat(add(office(PARIS), at(PARIS, "2026-03-16T09:00"), h(3 * 45)))
+                .isEqualTo(Instant.parse("2026-04-03T16:00:00Z"));
+        assertThat(subtract(office(PARIS), Instant.parse("2026-04-03T16:00:00Z"), h(3 * 45)))
+                .isEqualTo(at(PARIS, "2026-03-16T09:00"));
+        // round the clock, two weeks are 336 real hours: the local time shows the lost hour
+        ServiceCalendar always = calendar(PARIS, everyDay(hours("00:00", "24:00")), Map.of());
+        Instant start = at(PARIS, "2026-03-23T00:00");
+        assertThat(add(always, start, h(336))).isEqualTo(start.plus(h(336)));
+        assertThat(local(PARIS, add(always, start, h(336)))).isEqualTo("2026-04-06T01:00");
+        ServiceCalendar alwaysNewYork = calendar(NEW_YORK, everyDay(hours("00:00", "24:00")), Map.of());
+        Instant fall = at(NEW_YORK, "2026-10-26T00:00");
+        assertThat(local(NEW_YORK, add(alwaysNewYork, fall, h(336)))).isEqualTo("2026-11-08T23:00");
+        assertThat(between(alwaysNewYork, fall, at(NEW_YORK, "2026-11-09T00:00"))).isEqualTo(h(337));
+    }
+
+    @Test
+    void subtractZero_insideWorkingTime_isTheInstant() {
+        assertThat(subtract(office(PARIS), at(PARIS, "2026-12-03T11:15:30"), Duration.ZERO))
+                .isEqualTo(at(PARIS, "2026-12-03T11:15:30"));
+    }
+
     // ---- subtract, between --------------------------------------------------------------------------------------
 
     @Test

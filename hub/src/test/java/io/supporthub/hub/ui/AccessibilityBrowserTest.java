@@ -71,9 +71,10 @@ class AccessibilityBrowserTest {
     @Test
     void everyControlHasAName_andEveryTextIsReadable_onThePagesAgentsWorkIn() {
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        // a calendar, so that the calendar page shows its editor
-        hub.post("/api/calendars", Map.of("name", "Office", "timeZone", "Europe/Paris",
-                "hours", Map.of("mon", List.of(List.of("09:00", "18:00"))), "exceptions", List.of()));
+        // a calendar with imported holidays, so that the calendar page shows its editor and the days to check
+        long calendar = hub.post("/api/calendars", Map.of("name", "Office", "timeZone", "Europe/Paris",
+                "hours", Map.of("mon", List.of(List.of("09:00", "18:00"))), "exceptions", List.of())).json().get("id").asLong();
+        hub.post("/api/calendars/" + calendar + "/holidays", Map.of("country", "FR", "year", 2027));
         for (String path : List.of("/", "/?view=unassigned", "/tickets/" + ticketId, "/clients", "/clients/companies",
                 "/profile", "/admin/agents", "/admin/groups", "/admin/canned", "/admin/catalog", "/admin/settings",
                 "/admin/notifications", "/admin/kept-aside", "/admin/audit", "/admin/import", "/admin/channels",

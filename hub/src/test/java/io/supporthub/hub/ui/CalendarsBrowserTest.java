@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The calendar editor: an admin adds a calendar on /admin/calendars, edits a weekday's intervals and the exception
- * days, saves (the API has them), sees a wrong interval refused with the reason, and reads the due-time preview.
+ * days, saves (the API has them), sees a wrong interval refused with the reason, reads the due-time preview, imports
+ * public holidays (the imported days marked to check) and checks some of them.
  */
 class CalendarsBrowserTest {
 
@@ -118,5 +120,47 @@ class CalendarsBrowserTest {
         assertThat(hub.get("/api/calendars").json().get(0).get("hours").get("tue").toString())
                 .isEqualTo("[[\"09:00\",\"18:00\"]]");
         shot("admin-calendars");
+
+        // the holiday import: Russia 2027 next to the admin's own 2027-01-01, which is kept
+        new Select(driver.findElement(By.id("holiday-country"))).selectByValue("RU");
+        setValue("holiday-year", "2027");
+        driver.findElement(By.cssSelector("#holiday-import button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("holiday-result"), "Added"));
+        assertThat(driver.findElement(By.id("holiday-result")).getText()).startsWith("Added 12, skipped 1 (2027-01-01");
+        assertThat(driver.findElement(By.id("month-caption")).getText()).isEqualTo("January 2027");
+        assertThat(driver.findElement(By.cssSelector("#month-days td[data-date='2027-01-04']")).getAttribute("class"))
+                .contains("exception-day", "closed-day", "imported-day");
+        assertThat(driver.findElement(By.cssSelector("#month-days td[data-date='2027-01-01']")).getAttribute("class"))
+                .doesNotContain("imported-day");
+        assertThat(driver.findElement(By.id("imported-list")).getText())
+                .contains("imported, check it 2027-01-04 New Year's Day", "2027-02-23 Defender of the Fatherland")
+                .doesNotContain("2027-01-01");
+        assertThat(driver.findElement(By.id("calendar-exceptions")).getAttribute("value"))
+                .contains("2027-01-01 closed\n", "2027-01-07 closed # Christmas");
+        shot("admin-calendars-imported");
+
+        // the admin edits one imported day and marks another checked; the rest stay imported
+        String text = driver.findElement(By.id("calendar-exceptions")).getAttribute("value");
+        setValue("calendar-exceptions", text.replace("2027-01-07 closed # Christmas", "2027-01-07 10:00-14:00 # Christmas"));
+        driver.findElement(By.cssSelector("[data-checked='2027-02-23']")).click();
+        assertThat(driver.findElement(By.id("imported-list")).getText()).doesNotContain("2027-01-07", "2027-02-23")
+                .contains("2027-01-08");
+        setValue("hours-tue", "09:00-18:00");
+        driver.findElement(By.id("calendar-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Calendar saved"));
+        java.util.Map<String, JsonNode> days = new java.util.HashMap<>();
+        hub.get("/api/calendars").json().get(0).get("exceptions").forEach(day -> days.put(day.get("date").asText(), day));
+        assertThat(days.get("2027-01-07").toString())
+                .isEqualTo("{\"date\":\"2027-01-07\",\"hours\":[[\"10:00\",\"14:00\"]],\"name\":\"Christmas\"}");
+        assertThat(days.get("2027-02-23").has("imported")).isFalse();
+        assertThat(days.get("2027-01-04").get("imported").asBoolean()).isTrue();
+        assertThat(days.get("2027-01-01").has("imported")).isFalse();
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#imported-list li")));
+        assertThat(driver.findElement(By.id("imported-list")).getText()).contains("2027-01-04")
+                .doesNotContain("2027-01-07", "2027-02-23");
+        assertThat(driver.findElement(By.id("month-caption")).getText()).as("opens on the first day to check")
+                .isEqualTo("January 2027");
+        shot("admin-calendars-checked");
     }
 }
