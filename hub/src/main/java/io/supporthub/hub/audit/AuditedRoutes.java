@@ -67,7 +67,7 @@ public final class AuditedRoutes {
         // The answer names the URL and whether a secret is set, never the secret.
         routes.add(new Audited(PUT, "/api/channels/api", "settings.api_channel_updated", "settings:api_channel", null,
                 After.ANSWER, "secret"));
-        Snapshot calendar = member(() -> new CalendarService(transactions).allAsJson());
+        Snapshot calendar = member(() -> CalendarService.allAsJson(transactions));
         routes.add(new Audited(POST, "/api/calendars", "calendar.created", "calendar", null, After.ANSWER));
         routes.add(new Audited(PUT, "/api/calendars/{id}", "calendar.updated", "calendar", calendar, After.ANSWER));
         routes.add(new Audited(POST, "/api/calendars/{id}/copy", "calendar.copied", "calendar", calendar, After.ANSWER));
