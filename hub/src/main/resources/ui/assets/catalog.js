@@ -28,6 +28,16 @@
     });
   });
 
+  $$('.catalog-list [data-flag]').forEach((box) => {
+    box.addEventListener('change', async () => {
+      const li = box.closest('li');
+      try {
+        await api('PATCH', urlOf(li), { [box.dataset.flag]: box.checked });
+        toast('Saved');
+      } catch (err) { box.checked = !box.checked; fail(err); }
+    });
+  });
+
   document.addEventListener('click', async (e) => {
     const move = e.target.closest('[data-catalog-move]');
     if (!move) { return; }

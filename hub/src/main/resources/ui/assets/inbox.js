@@ -113,6 +113,7 @@
     if (f.type.value) { body.type = f.type.value; }
     if (f.priority.value) { body.priority = f.priority.value; }
     if (f.status.value && f.status.value !== 'open') { body.status = f.status.value; }
+    if (f.resolutionDue.value) { body.localResolutionDueAt = f.resolutionDue.value; body.timeZone = f.resolutionDue.dataset.timeZone; }
     const description = f.description.value.trim();
     if (f.channel.value && f.text.value.trim()) { body.channel = f.channel.value; body.text = f.text.value.trim(); }
     else if (description) { body.text = description; }

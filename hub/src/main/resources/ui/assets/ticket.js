@@ -325,6 +325,23 @@
       refresh();
     });
   }
+  // The SLA block's resolution due time, set by hand in the viewer's zone or back to the computed one (delegated: the
+  // side panel is replaced by live updates).
+  document.addEventListener('submit', async (e) => {
+    if (e.target.id !== 'sla-due-form') { return; }
+    e.preventDefault();
+    try {
+      await api('PATCH', base, { localResolutionDueAt: $('#sla-due-input').value, timeZone: e.target.dataset.timeZone });
+      toast('Resolution due time set'); refresh();
+    } catch (err) { fail(err); }
+  });
+  document.addEventListener('click', async (e) => {
+    if (!e.target.closest('#sla-due-clear')) { return; }
+    try {
+      await api('PATCH', base, { resolutionDueAt: null });
+      toast('Back to the computed time'); refresh();
+    } catch (err) { fail(err); }
+  });
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !e.target.closest('input, textarea, select, dialog')) { location.href = '/'; }
     if (e.key === 'r' && !e.target.closest('input, textarea, select, dialog')) { e.preventDefault(); setMode('reply'); }

@@ -41,6 +41,10 @@ import io.supporthub.hub.ticket.search.ContactSearch;
 import io.supporthub.hub.group.GroupRoutes;
 import io.supporthub.hub.calendar.CalendarRoutes;
 import io.supporthub.hub.calendar.CalendarService;
+import io.supporthub.hub.sla.SlaPreview;
+import io.supporthub.hub.sla.SlaRoutes;
+import io.supporthub.hub.sla.SlaRuleService;
+import io.supporthub.hub.sla.SlaRules;
 import io.supporthub.hub.group.GroupService;
 import io.supporthub.hub.settings.SettingsRoutes;
 import io.supporthub.hub.settings.SettingsService;
@@ -101,6 +105,9 @@ import io.supporthub.hub.telegram.TelegramIntegration;
 import io.supporthub.hub.ticket.ReopenPolicy;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketListener;
+import io.supporthub.hub.sla.SlaRules;
+import io.supporthub.hub.sla.SlaTicketListener;
+import io.supporthub.hub.sla.TicketSlaWriter;
 import io.supporthub.hub.ticket.TicketOpener;
 import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.ObserverRoutes;
@@ -216,6 +223,7 @@ public final class App implements AutoCloseable {
         listeners.add(new MentionAnnouncer(live));
         listeners.add(new WatchAnnouncer(live));
         listeners.add(new QueueAnnouncer(live));
+        listeners.add(new SlaTicketListener(new TicketSlaWriter(new SlaRules()), clock));
         this.ticketOps = new TicketOps(clock, config.autoCloseAfter(), scheduler, listeners, live::ticketChanged);
         this.timers = new TicketTimerService(transactions, ticketOps);
         jobs.put(PostponeWakeJob.class, () -> new PostponeWakeJob(timers));
@@ -281,6 +289,7 @@ public final class App implements AutoCloseable {
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
         GroupRoutes groupRoutes = new GroupRoutes(new GroupService(transactions));
         CalendarRoutes calendarRoutes = new CalendarRoutes(new CalendarService(transactions));
+        SlaRoutes slaRoutes = new SlaRoutes(new SlaRuleService(transactions), new SlaPreview(transactions, new SlaRules(), clock));
         CompanyService companies = new CompanyService(transactions, phones, clock);
         CompanyRoutes companyRoutes = new CompanyRoutes(companies, new CategoryService(transactions));
         ContactRoutes contactRoutes = new ContactRoutes(new ContactService(transactions, new ContactAddresses(phones), clock, new ContactSearch(phones)),
@@ -334,6 +343,7 @@ public final class App implements AutoCloseable {
             catalogRoutes.register(cfg.routes);
             groupRoutes.register(cfg.routes);
             calendarRoutes.register(cfg.routes);
+            slaRoutes.register(cfg.routes);
             companyRoutes.register(cfg.routes);
             contactRoutes.register(cfg.routes);
             settingsRoutes.register(cfg.routes);

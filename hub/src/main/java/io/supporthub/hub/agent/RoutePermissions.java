@@ -110,6 +110,11 @@ public final class RoutePermissions {
                         "PUT /api/calendars/{id}", "DELETE /api/calendars/{id}", "POST /api/calendars/{id}/copy",
                         "GET /api/calendars/{id}/add", "GET /api/calendars/{id}/subtract",
                         "GET /api/calendars/{id}/between", "POST /api/calendars/{id}/holidays")
+                // SLA rules and defaults (issue 20); every agent may preview the SLA a new ticket would get.
+                .allow(settings, "GET /api/sla/rules", "POST /api/sla/rules", "POST /api/sla/rules/order",
+                        "GET /api/sla/rules/{id}", "PUT /api/sla/rules/{id}", "PATCH /api/sla/rules/{id}",
+                        "DELETE /api/sla/rules/{id}", "GET /api/sla/defaults", "PUT /api/sla/defaults")
+                .allow(any, "POST /api/sla/preview")
                 .allow(audit, "GET /api/audit")
                 .allow(settings, "GET /api/channels/api", "PUT /api/channels/api")
                 .allow(channelHealth, "GET /api/channels", "POST /api/channels/{kind}/test")
@@ -133,6 +138,7 @@ public final class RoutePermissions {
                 .allow(settings, "GET /admin/notifications")
                 .allow(channelHealth, "GET /admin/channels")
                 .allow(settings, "GET /admin/calendars")
+                .allow(settings, "GET /admin/sla")
                 .allow(audit, "GET /admin/audit");
     }
 

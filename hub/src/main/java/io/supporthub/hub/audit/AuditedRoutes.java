@@ -12,6 +12,7 @@ import io.supporthub.hub.catalog.CatalogQueries;
 import io.supporthub.hub.db.Transactions;
 import io.supporthub.hub.notification.NotificationSettingsJson;
 import io.supporthub.hub.notification.NotificationStore;
+import io.supporthub.hub.sla.SlaRuleService;
 import io.supporthub.hub.web.Json;
 import io.supporthub.templates.DefaultTexts;
 
@@ -26,7 +27,7 @@ import static io.supporthub.hub.audit.AuditedChanges.member;
 
 /**
  * The admin changes the audit log records: agents and roles, ticket lists, canned replies, settings, service
- * calendars, kept-aside.
+ * calendars, SLA rules and defaults, kept-aside.
  */
 public final class AuditedRoutes {
 
@@ -74,6 +75,18 @@ public final class AuditedRoutes {
         routes.add(new Audited(DELETE, "/api/calendars/{id}", "calendar.deleted", "calendar", calendar, After.NONE));
         routes.add(new Audited(POST, "/api/calendars/{id}/holidays", "calendar.holidays_imported", "calendar", calendar,
                 After.SNAPSHOT));
+
+        SlaRuleService sla = new SlaRuleService(transactions);
+        Snapshot slaRule = member(sla::allAsJson);
+        routes.add(new Audited(POST, "/api/sla/rules", "sla_rule.created", "sla_rule", null, After.ANSWER));
+        routes.add(new Audited(PUT, "/api/sla/rules/{id}", "sla_rule.updated", "sla_rule", slaRule, After.ANSWER));
+        routes.add(new Audited(PATCH, "/api/sla/rules/{id}", "sla_rule.updated", "sla_rule", slaRule, After.ANSWER));
+        routes.add(new Audited(DELETE, "/api/sla/rules/{id}", "sla_rule.deleted", "sla_rule", slaRule, After.NONE));
+        Snapshot slaOrder = id -> Json.MAPPER.valueToTree(sla.allAsJson().stream().map(r -> r.get("id")).toList());
+        routes.add(new Audited(POST, "/api/sla/rules/order", "sla_rule.reordered", "settings:sla_rule_order", slaOrder,
+                After.SNAPSHOT));
+        routes.add(new Audited(PUT, "/api/sla/defaults", "settings.sla_defaults_updated", "settings:sla_defaults",
+                id -> Json.MAPPER.valueToTree(sla.defaultsAsJson()), After.SNAPSHOT));
 
         routes.add(new Audited(POST, "/api/kept-aside/{id}/retry", "kept_aside.retried", "kept_aside", null, After.ANSWER));
         routes.add(new Audited(DELETE, "/api/kept-aside/{id}", "kept_aside.deleted", "kept_aside", null, After.NONE));

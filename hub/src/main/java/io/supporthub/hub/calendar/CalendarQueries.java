@@ -79,6 +79,21 @@ public final class CalendarQueries {
                 .bind("id", id).execute();
     }
 
+    /**
+     * What counts on the calendar, for the refusal to delete it: the SLA rules by name, and "the SLA defaults". Read
+     * in SQL so that the calendar package does not depend on the sla package that depends on it.
+     */
+    public List<String> usersOf(long id) {
+        List<String> users = new java.util.ArrayList<>();
+        handle.createQuery("select name from sla_rule where calendar_id = :id order by position, id")
+                .bind("id", id).mapTo(String.class).forEach(name -> users.add("the SLA rule '" + name + "'"));
+        if (handle.createQuery("select exists (select 1 from sla_defaults where calendar_id = :id)")
+                .bind("id", id).mapTo(Boolean.class).one()) {
+            users.add("the SLA defaults");
+        }
+        return users;
+    }
+
     public void delete(long id) {
         handle.createUpdate("delete from calendar where id = :id").bind("id", id).execute();
     }

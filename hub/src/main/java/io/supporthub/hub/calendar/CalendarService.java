@@ -157,7 +157,7 @@ public final class CalendarService {
         });
     }
 
-    /** Deletes a calendar that is not the default (nothing else uses calendars yet). */
+    /** Deletes a calendar that is not the default and that no SLA rule nor the SLA defaults use. */
     public void delete(long id) {
         transactions.inTransaction((handle, afterCommit) -> {
             CalendarQueries queries = new CalendarQueries(handle);
@@ -165,6 +165,11 @@ public final class CalendarService {
             if (calendar.isDefault()) {
                 throw Refusal.conflict("'" + calendar.calendar().name()
                         + "' is the company's default calendar; make another calendar the default first");
+            }
+            List<String> users = queries.usersOf(id);
+            if (!users.isEmpty()) {
+                throw Refusal.conflict("'" + calendar.calendar().name() + "' is used by " + String.join(", ", users)
+                        + "; choose another calendar there first");
             }
             queries.delete(id);
             return null;

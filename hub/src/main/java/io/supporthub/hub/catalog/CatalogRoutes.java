@@ -133,6 +133,7 @@ public final class CatalogRoutes {
             throw Refusal.invalid("'base': " + e.getMessage());
         }
         refuseBaseStateName(name, null);
+        refuseFlagsOnStopping(body, base);
         Map<String, Object> values = given("color", CatalogValues.optColor(body), "pauses_sla",
                 CatalogValues.optFlag(body, "pausesSla"), "counts_for_load", CatalogValues.optFlag(body, "countsForLoad"));
         values.put("base_state", base.wireName());
@@ -149,8 +150,17 @@ public final class CatalogRoutes {
         if (name != null) {
             refuseBaseStateName(name, status.system() ? status.baseState() : null);
         }
+        refuseFlagsOnStopping(body, TicketStatus.fromWire(status.baseState()));
         return given("color", CatalogValues.optColor(body), "pauses_sla", CatalogValues.optFlag(body, "pausesSla"),
                 "counts_for_load", CatalogValues.optFlag(body, "countsForLoad"));
+    }
+
+    /** Resolved and Closed (and their variants) always stop both clocks: a flag on them would mean nothing. */
+    private static void refuseFlagsOnStopping(JsonNode body, TicketStatus base) {
+        if (!base.isOpenType() && (body.hasNonNull("pausesSla") || body.hasNonNull("countsForLoad"))) {
+            throw Refusal.invalid("a status of base '" + base.wireName() + "' always stops both clocks (SLA and load): "
+                    + "'pausesSla' and 'countsForLoad' are set on open states only");
+        }
     }
 
     /** A status may not be named after another base state (agents set statuses by name); its own base's row may. */

@@ -18,6 +18,7 @@ import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketOps.StatusTarget;
 import io.supporthub.hub.ticket.TicketOps;
 import io.supporthub.hub.ticket.TicketQueries;
+import io.supporthub.hub.ticket.StatusFlags;
 import io.supporthub.hub.ticket.TicketStatus;
 import org.jdbi.v3.core.Handle;
 
@@ -111,7 +112,10 @@ public final class Inbox {
                 ticket = candidate.orElseThrow();
                 outcome = AcceptResult.Outcome.JOINED;
                 TicketStatus status = ticket.baseStatus();
-                if (!message.automated() && status.isOpenType() && status != TicketStatus.OPEN) {
+                // The customer is waiting again: out of any pausing status, also a variant of Open that pauses the SLA.
+                if (!message.automated() && status.isOpenType() && (status != TicketStatus.OPEN
+                        || ticket.customStatusId() != null
+                        && StatusFlags.now(handle, status, ticket.customStatusId()).pausesSla())) {
                     ticketOps.changeStatus(handle, ticket, StatusTarget.of(TicketStatus.OPEN), Actor.CUSTOMER_MESSAGE, null, afterCommit);
                 }
             }

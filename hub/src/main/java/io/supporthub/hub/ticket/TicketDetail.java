@@ -43,7 +43,7 @@ public record TicketDetail(@JsonUnwrapped TicketSummary ticket, List<Observer> o
     }
 
     public static Optional<TicketDetail> load(Handle handle, long ticketId, Instant now) {
-        Optional<TicketSummary> summary = new TicketListQueries(handle).find(ticketId);
+        Optional<TicketSummary> summary = new TicketListQueries(handle).at(now).find(ticketId);
         if (summary.isEmpty()) {
             return Optional.empty();
         }

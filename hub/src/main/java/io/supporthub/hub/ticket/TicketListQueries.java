@@ -47,12 +47,19 @@ public final class TicketListQueries {
             // The customer's addresses in the same statement, as (kind, value, unreachable reason) flattened: a second
             // query for them cost a round trip more, each a chance for a busy machine to make the request wait.
             + "array(select unnest(array[a.kind, a.value, a.unreachable_reason]) from contact_address a "
-            + "where a.contact_id = t.contact_id order by a.id) as addresses ";
+            + "where a.contact_id = t.contact_id order by a.id) as addresses, " + TicketSla.COLUMNS;
     private static final String JOINS = "join contact c on c.id = t.contact_id ";
     static final String SELECT = COLUMNS + "from ticket t " + JOINS;
 
     private final Handle handle;
     private final PhoneNumbers phones;
+    private Instant now = Instant.now();
+
+    /** The moment "overdue" is read at (the hub's clock; by default the machine's). */
+    public TicketListQueries at(Instant now) {
+        this.now = now;
+        return this;
+    }
 
     /** Reading phone numbers in the search box only in international form. */
     public TicketListQueries(Handle handle) {
@@ -141,7 +148,7 @@ public final class TicketListQueries {
                 .map((rs, ctx) -> row(rs)).list();
     }
 
-    private static TicketSummary row(ResultSet rs) throws SQLException {
+    private TicketSummary row(ResultSet rs) throws SQLException {
         long assigneeId = rs.getLong("assignee_id");
         AgentRef assignee = rs.wasNull() ? null : new AgentRef(assigneeId, rs.getString("assignee_name"));
         int rating = rs.getInt("rating");
@@ -160,7 +167,7 @@ public final class TicketListQueries {
                 instant(rs, "updated_at"), instant(rs, "first_response_at"), instant(rs, "resolved_at"),
                 instant(rs, "closed_at"), instant(rs, "postponed_until"), instant(rs, "last_message_at"),
                 rs.getBoolean("last_message_in"), instant(rs, "waiting_since"), rs.getString("excerpt"), ratingValue,
-                rs.getString("rating_comment"), followUpOf, company);
+                rs.getString("rating_comment"), followUpOf, company, TicketSla.of(rs, now));
     }
 
     private static List<AddressView> addresses(ResultSet rs) throws SQLException {

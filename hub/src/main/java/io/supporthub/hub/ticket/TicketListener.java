@@ -5,7 +5,9 @@ import io.supporthub.hub.db.AfterCommit;
 import io.supporthub.hub.group.Group;
 import org.jdbi.v3.core.Handle;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Told of ticket changes inside the transaction that makes them, so what it writes (notifications in the outbox)
@@ -21,6 +23,18 @@ public interface TicketListener {
 
     /** An agent assigned the ticket to {@code assignee} (never called for unassigning). */
     default void assigned(Handle handle, Ticket ticket, Agent assignee, Agent by, AfterCommit afterCommit) {
+    }
+
+    /** An employee's public reply to the customer was queued on the ticket (not a notification or a bot's message). */
+    default void agentReplied(Handle handle, Ticket ticket, long agentId, AfterCommit afterCommit) {
+    }
+
+    /** An agent changed the ticket's fields; {@code fields} names them ("type", "priority", "company", ...). */
+    default void fieldsChanged(Handle handle, Ticket before, Set<String> fields, AfterCommit afterCommit) {
+    }
+
+    /** An agent set the planned resolution time by hand, or (null) returned it to the computed time. */
+    default void resolutionDueSet(Handle handle, Ticket ticket, Instant dueAt, AfterCommit afterCommit) {
     }
 
     /** The customer wrote on the ticket (not an auto-reply), the message stored. */

@@ -67,6 +67,10 @@ public final class TicketOpener {
                     new MessageQueries(handle).insert(NewMessage.note(ticket.id(), agent.id(), request.text().strip()), ops.now());
                 }
             }
+            if (request.resolutionDueAt() != null) {
+                TicketService.setResolutionDue(handle, queries.lock(ticket.id()).orElseThrow(), request.resolutionDueAt(),
+                        agent, afterCommit, ops);
+            }
             if (request.status() != null) {
                 initialStatus(handle, queries.lock(ticket.id()).orElseThrow(), agent, request, afterCommit);
             }
@@ -97,10 +101,12 @@ public final class TicketOpener {
 
     /**
      * What an agent gives to open a ticket. Either {@code contactId} or at least one of name, email, phone. The
-     * subject and name are kept as {@link DisplayText} makes them.
+     * subject and name are kept as {@link DisplayText} makes them. {@code resolutionDueAt}: a planned resolution time
+     * set by hand (null: computed).
      */
     public record NewTicketRequest(String subject, String text, Long contactId, String name, String email, String phone,
-                                   ChannelKind channel, String type, String priority, String status, Instant until) {
+                                   ChannelKind channel, String type, String priority, String status, Instant until,
+                                   Instant resolutionDueAt) {
         public NewTicketRequest {
             subject = DisplayText.subject(subject);
             name = DisplayText.name(name);

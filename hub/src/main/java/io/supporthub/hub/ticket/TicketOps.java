@@ -75,6 +75,20 @@ public final class TicketOps {
         boolean reopening = !from.isOpenType() && to.isOpenType();
         String kind = reopening ? "reopened" : "status_changed";
         Map<String, Object> detail = new LinkedHashMap<>();
+        // The custom statuses and the new status's pause flag as they are now: the SLA clock reads its history from them.
+        if (ticket.customStatusId() != null) {
+            StatusFlags.Recorded before = StatusFlags.now(handle, from, ticket.customStatusId());
+            if (before.customStatus() != null) {
+                detail.put("fromCustomStatus", before.customStatus());
+            }
+        }
+        StatusFlags.Recorded after = StatusFlags.now(handle, to, target.customStatusId());
+        if (after.customStatus() != null) {
+            detail.put("toCustomStatus", after.customStatus());
+        }
+        if (to.isOpenType()) {
+            detail.put("pausesSla", after.pausesSla());
+        }
         if (to == TicketStatus.POSTPONED) {
             detail.put("until", target.postponedUntil().toString());
         }
@@ -118,8 +132,10 @@ public final class TicketOps {
 
     public void created(Handle handle, Ticket ticket, Actor actor, Long agentId, Map<String, Object> detail,
                         AfterCommit afterCommit) {
+        Map<String, Object> recorded = new LinkedHashMap<>(detail);
+        recorded.put("pausesSla", StatusFlags.now(handle, TicketStatus.OPEN, null).pausesSla());
         new TicketQueries(handle).addEvent(ticket.id(), "created", actorName(actor), agentId, null, "open",
-                detail.isEmpty() ? null : json(detail), ticket.createdAt());
+                json(recorded), ticket.createdAt());
         announce(afterCommit, ticket.id());
         for (TicketListener listener : listeners) {
             listener.created(handle, ticket, afterCommit);
@@ -166,6 +182,29 @@ public final class TicketOps {
         for (TicketListener listener : listeners) {
             listener.noteAdded(handle, ticket, author, text, afterCommit);
         }
+    }
+
+    public void agentReplied(Handle handle, Ticket ticket, long agentId, AfterCommit afterCommit) {
+        for (TicketListener listener : listeners) {
+            listener.agentReplied(handle, ticket, agentId, afterCommit);
+        }
+    }
+
+    public void fieldsChanged(Handle handle, Ticket before, java.util.Set<String> fields, AfterCommit afterCommit) {
+        for (TicketListener listener : listeners) {
+            listener.fieldsChanged(handle, before, fields, afterCommit);
+        }
+    }
+
+    /** An agent's planned resolution time (null: back to the computed one); the ticket must be open-type. */
+    public void setResolutionDue(Handle handle, Ticket ticket, Instant dueAt, Long agentId, AfterCommit afterCommit) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("resolutionDueAt", dueAt == null ? null : dueAt.toString());
+        new TicketQueries(handle).addEvent(ticket.id(), "resolution_due_set", "agent", agentId, null, null, json(detail), now());
+        for (TicketListener listener : listeners) {
+            listener.resolutionDueSet(handle, ticket, dueAt, afterCommit);
+        }
+        announce(afterCommit, ticket.id());
     }
 
     public void customerWrote(Handle handle, Ticket ticket, String text, AfterCommit afterCommit) {

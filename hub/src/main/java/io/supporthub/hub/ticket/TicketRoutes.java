@@ -62,7 +62,7 @@ public final class TicketRoutes {
         Agent agent = Authentication.agent(ctx);
         TicketFilter filter = filter(ctx, agent, groupIds(ctx, agent));
         long reading = System.nanoTime();
-        List<TicketSummary> rows = transactions.read(handle -> new TicketListQueries(handle, phones).list(filter));
+        List<TicketSummary> rows = transactions.read(handle -> new TicketListQueries(handle, phones).at(clock.instant()).list(filter));
         long database = System.nanoTime() - reading;
         String next = null;
         if (rows.size() > filter.limit()) {
@@ -188,8 +188,9 @@ public final class TicketRoutes {
                 Json.optText(body, "type"),
                 Json.optText(body, "priority"),
                 Json.optText(body, "status"),
-                until(body)));
-        ctx.status(201).json(transactions.read(handle -> new TicketListQueries(handle).find(ticket.id())).orElseThrow());
+                until(body),
+                resolutionDueAt(body)));
+        ctx.status(201).json(transactions.read(handle -> new TicketListQueries(handle).at(clock.instant()).find(ticket.id())).orElseThrow());
     }
 
     private void update(Context ctx) {
@@ -220,7 +221,7 @@ public final class TicketRoutes {
         Long company = companySet ? Json.optLong(body, "companyId") : null;
         tickets.update(id(ctx), agent, new TicketService.TicketPatch(assigneeSet, assignee,
                 Json.optText(body, "type"), Json.optText(body, "priority"), Json.optText(body, "subject"), groupSet, group,
-                companySet, company));
+                companySet, company, body.has("resolutionDueAt") || body.has("localResolutionDueAt"), resolutionDueAt(body)));
         respondWithTicket(ctx);
     }
 
@@ -264,6 +265,23 @@ public final class TicketRoutes {
         }
     }
 
+    /**
+     * {@code resolutionDueAt}: an ISO instant, or null (back to the computed time); or {@code localResolutionDueAt}, a
+     * wall-clock time, with its {@code timeZone} (the pages send the viewer's).
+     */
+    private static Instant resolutionDueAt(JsonNode body) {
+        String local = Json.optText(body, "localResolutionDueAt");
+        if (local != null) {
+            return LocalTimes.resolve(local, Json.optText(body, "timeZone"));
+        }
+        String due = Json.optText(body, "resolutionDueAt");
+        try {
+            return due == null || due.isBlank() ? null : Instant.parse(due);
+        } catch (DateTimeParseException e) {
+            throw Refusal.invalid("'resolutionDueAt' must be an ISO-8601 instant such as 2026-12-01T09:00:00Z, or null");
+        }
+    }
+
     private void escalate(Context ctx) {
         Agent agent = Authentication.agent(ctx);
         String raw = ctx.body();
@@ -281,7 +299,7 @@ public final class TicketRoutes {
 
     private void respondWithTicket(Context ctx) {
         long id = id(ctx);
-        ctx.json(transactions.read(handle -> new TicketListQueries(handle).find(id)).orElseThrow(() -> TicketService.notFound(id)));
+        ctx.json(transactions.read(handle -> new TicketListQueries(handle).at(clock.instant()).find(id)).orElseThrow(() -> TicketService.notFound(id)));
     }
 
     private static ChannelKind channel(String name) {

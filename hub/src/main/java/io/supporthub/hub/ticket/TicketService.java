@@ -110,6 +110,7 @@ public final class TicketService {
         long messageId = outbox.queue(handle, Outgoing.reply(ticket.id(), via, address.id(), agentId, text), afterCommit);
         boolean firstResponse = new MessageQueries(handle).hasInbound(ticket.id());
         new TicketQueries(handle).touchOutbound(ticket.id(), ops.now(), firstResponse);
+        ops.agentReplied(handle, ticket, agentId, afterCommit);
         new ContactQueries(handle).rememberTicketUnlessBusy(address.id(), ticket.id());
         ops.announce(afterCommit, ticket.id());
         return messageId;
@@ -272,11 +273,19 @@ public final class TicketService {
             if (patch.companySet()) {
                 changes.put("company", company(handle, ticketId, patch.companyId()));
             }
-            if (changes.isEmpty()) {
-                throw Refusal.invalid("nothing to change: give group, assignee, type, priority, subject or companyId");
+            if (changes.isEmpty() && !patch.resolutionDueSet()) {
+                throw Refusal.invalid("nothing to change: give group, assignee, type, priority, subject, companyId "
+                        + "or resolutionDueAt");
             }
             new TicketQueries(handle).touch(ticket.id(), ops.now());
-            new TicketQueries(handle).addEvent(ticketId, "updated", "agent", agent.id(), null, null, TicketOps.json(changes), ops.now());
+            if (!changes.isEmpty()) {
+                new TicketQueries(handle).addEvent(ticketId, "updated", "agent", agent.id(), null, null,
+                        TicketOps.json(changes), ops.now());
+                ops.fieldsChanged(handle, ticket, changes.keySet(), afterCommit);
+            }
+            if (patch.resolutionDueSet()) {
+                setResolutionDue(handle, ticket, patch.resolutionDueAt(), agent, afterCommit);
+            }
             ops.announce(afterCommit, ticketId);
             if (mayArrive) {
                 ops.arrivedIfUnassigned(handle, ticketId, agent.id(), afterCommit);
@@ -328,9 +337,35 @@ public final class TicketService {
         return Map.of("id", companyId, "name", name);
     }
 
-    /** Changes to a ticket's fields; {@code assigneeSet} tells "unassign" (null) from "leave as is". */
+    /**
+     * An agent's planned resolution time, kept as set (null: back to the computed time); only while the ticket is
+     * open-type, since Resolved and Closed stop the clock.
+     */
+    static void setResolutionDue(Handle handle, Ticket ticket, Instant dueAt, Agent agent, AfterCommit afterCommit,
+                                 TicketOps ops) {
+        if (!ticket.baseStatus().isOpenType()) {
+            throw Refusal.conflict("ticket #" + ticket.number() + " is " + ticket.status()
+                    + ": its resolution clock has stopped, so there is no planned resolution time to set");
+        }
+        ops.setResolutionDue(handle, ticket, dueAt, agent.id(), afterCommit);
+    }
+
+    private void setResolutionDue(Handle handle, Ticket ticket, Instant dueAt, Agent agent, AfterCommit afterCommit) {
+        setResolutionDue(handle, ticket, dueAt, agent, afterCommit, ops);
+    }
+
+    /**
+     * Changes to a ticket's fields; {@code assigneeSet} tells "unassign" (null) from "leave as is", as
+     * {@code resolutionDueSet} tells "back to the computed time" (null) from "leave as is".
+     */
     public record TicketPatch(boolean assigneeSet, Long assigneeId, String type, String priority, String subject,
-                              boolean groupSet, Long groupId, boolean companySet, Long companyId) {
+                              boolean groupSet, Long groupId, boolean companySet, Long companyId,
+                              boolean resolutionDueSet, Instant resolutionDueAt) {
+
+        public TicketPatch(boolean assigneeSet, Long assigneeId, String type, String priority, String subject,
+                           boolean groupSet, Long groupId, boolean companySet, Long companyId) {
+            this(assigneeSet, assigneeId, type, priority, subject, groupSet, groupId, companySet, companyId, false, null);
+        }
 
         public TicketPatch(boolean assigneeSet, Long assigneeId, String type, String priority, String subject) {
             this(assigneeSet, assigneeId, type, priority, subject, false, null, false, null);

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A ticket as lists and details show it (CONTRACT.md's ticket JSON). {@code line} is derived from the group: 2 in the
  * escalation group, else 1. {@code company}: the company the ticket is for (set at registration from the contact's,
- * changed by hand), or null.
+ * changed by hand), or null. {@code sla}: see {@link TicketSla}; null when the ticket has none.
  */
 public record TicketSummary(
         long id,
@@ -34,7 +34,8 @@ public record TicketSummary(
         Integer rating,
         String ratingComment,
         Long followUpOf,
-        CompanyRef company) {
+        CompanyRef company,
+        TicketSla sla) {
 
     public record AgentRef(long id, String name) {
     }

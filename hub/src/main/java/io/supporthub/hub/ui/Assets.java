@@ -22,6 +22,8 @@ final class Assets {
             Map.entry("catalog.js", "text/javascript; charset=utf-8"),
             Map.entry("groups.js", "text/javascript; charset=utf-8"),
             Map.entry("calendars.js", "text/javascript; charset=utf-8"),
+            Map.entry("sla_rules.js", "text/javascript; charset=utf-8"),
+            Map.entry("sla_preview.js", "text/javascript; charset=utf-8"),
             Map.entry("settings.js", "text/javascript; charset=utf-8"),
             Map.entry("profile.js", "text/javascript; charset=utf-8"),
             Map.entry("companies.js", "text/javascript; charset=utf-8"),

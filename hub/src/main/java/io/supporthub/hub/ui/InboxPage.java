@@ -138,6 +138,7 @@ final class InboxPage {
         model.put("inViewQuery", filters.queryStringInScope(view, false));
         model.put("inAllQuery", filters.queryStringInScope(view, true));
         model.put("photos", PhotoUrls.all(handle));
+        model.put("timeZone", zone.getId());
         model.put("next", next);
         model.put("firstPage", filters.afterAt() == null);
         return model;

@@ -35,6 +35,7 @@ final class Pages {
             new AdminLink("/admin/catalog", "catalog", "Statuses, types, priorities"),
             new AdminLink("/admin/notifications", "notifications", "Customer notifications"),
             new AdminLink("/admin/calendars", "calendars", "Service calendars"),
+            new AdminLink("/admin/sla", "sla", "SLA rules"),
             new AdminLink("/admin/kept-aside", "kept-aside", "Kept aside"),
             new AdminLink("/admin/channels", "channels", "Channels"),
             new AdminLink("/admin/import", "import", "Import and export"),

@@ -128,6 +128,7 @@ final class TicketPage {
                 : Format.took(Duration.ofSeconds(detail.firstResponseSeconds())));
         model.put("resolution", ticket.resolvedAt() == null && ticket.closedAt() == null ? null
                 : Format.took(Duration.ofSeconds(detail.resolutionSeconds())));
+        model.put("sla", SlaBlock.of(ticket.sla(), !base.isOpenType(), now, zone));
         model.put("created", Format.dayTime(ticket.createdAt(), zone));
         model.put("postponedUntil", Format.inputValue(ticket.postponedUntil(), zone));
         model.put("postponedUntilText", Format.dayTime(ticket.postponedUntil(), zone));

@@ -56,8 +56,11 @@ public record TimelineRow(String time, String who, String what) {
         if ("postponed".equals(event.toStatus()) && until != null) {
             return "postponed until " + Format.dayTime(until, zone);
         }
-        return (event.fromStatus() == null ? "set status " : "changed status " + look.baseLabel(event.fromStatus()) + " → ")
-                + look.baseLabel(event.toStatus());
+        String from = detail.path("fromCustomStatus").path("name").asText(null);
+        String to = detail.path("toCustomStatus").path("name").asText(null);
+        return (event.fromStatus() == null ? "set status "
+                : "changed status " + (from != null ? from : look.baseLabel(event.fromStatus())) + " → ")
+                + (to != null ? to : look.baseLabel(event.toStatus()));
     }
 
     /** "escalated to Second line: reason", naming the group the event recorded (older events named only a line). */

@@ -45,6 +45,7 @@ public final class WebUi {
     private final TicketPage ticket;
     private final AdminPages admin;
     private final CalendarPage calendarPage;
+    private final SlaPage slaPage;
     private final CompanyPages companies;
     private final ClientPages clients;
     private final AttachmentRoutes attachments;
@@ -63,6 +64,7 @@ public final class WebUi {
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
         this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, audit, settings, access, pages);
         this.calendarPage = new CalendarPage(new io.supporthub.hub.calendar.CalendarService(transactions), access, pages);
+        this.slaPage = new SlaPage(new io.supporthub.hub.sla.SlaEditorChoices(transactions), access, pages);
         this.companies = new CompanyPages(transactions, access, pages, clock);
         this.clients = new ClientPages(transactions, new ContactService(transactions, new ContactAddresses(phones), clock, new ContactSearch(phones)),
                 permissions, access, pages);
@@ -87,6 +89,7 @@ public final class WebUi {
         ticket.register(routes);
         admin.register(routes);
         calendarPage.register(routes);
+        slaPage.register(routes);
         companies.register(routes);
         clients.register(routes);
         attachments.register(routes);

@@ -72,13 +72,17 @@ class AccessibilityBrowserTest {
     void everyControlHasAName_andEveryTextIsReadable_onThePagesAgentsWorkIn() {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         // a calendar with imported holidays, so that the calendar page shows its editor and the days to check
-        long calendar = hub.post("/api/calendars", Map.of("name", "Office", "timeZone", "Europe/Paris",
+        long calendarId = hub.post("/api/calendars", Map.of("name", "Office", "timeZone", "Europe/Paris",
                 "hours", Map.of("mon", List.of(List.of("09:00", "18:00"))), "exceptions", List.of())).json().get("id").asLong();
-        hub.post("/api/calendars/" + calendar + "/holidays", Map.of("country", "FR", "year", 2027));
-        for (String path : List.of("/", "/?view=unassigned", "/tickets/" + ticketId, "/clients", "/clients/companies",
+        hub.post("/api/calendars/" + calendarId + "/holidays", Map.of("country", "FR", "year", 2027));
+        // SLA defaults, so that a ticket's page shows its SLA block
+        hub.database.jdbi().useHandle(handle -> handle.execute(
+                "insert into sla_defaults (calendar_id, response_seconds, resolution_seconds) values (?, 3600, 28800)", calendarId));
+        long slaTicket = hub.inbound("a11y-sla", "Sam Sla", "sam@example.com", "Due soon?").json().get("ticketId").asLong();
+        for (String path : List.of("/", "/?view=unassigned", "/tickets/" + ticketId, "/tickets/" + slaTicket, "/clients", "/clients/companies",
                 "/profile", "/admin/agents", "/admin/groups", "/admin/canned", "/admin/catalog", "/admin/settings",
                 "/admin/notifications", "/admin/kept-aside", "/admin/audit", "/admin/import", "/admin/channels",
-                "/admin/calendars")) {
+                "/admin/calendars", "/admin/sla")) {
             List<String> found = auditOf(path);
             if (!found.isEmpty()) {
                 problems.put(path, found);

@@ -64,6 +64,13 @@ class TimelineWordsTest {
                 "{\"until\":\"2026-12-03T09:00:00Z\"}", AT), LOOK, java.time.ZoneId.of("Europe/Paris")).what())
                 .isEqualTo("postponed until 3 Dec 10:00 Paris");
         assertThat(what("status_changed", "agent", "open", "resolved", null)).isEqualTo("changed status Open → Resolved");
+        // The custom statuses the event recorded, not only their base states.
+        assertThat(what("status_changed", "agent", "open", "pending",
+                "{\"toCustomStatus\":{\"id\":9,\"name\":\"Waiting for parts\"},\"pausesSla\":true}"))
+                .isEqualTo("changed status Open → Waiting for parts");
+        assertThat(what("status_changed", "customer", "open", "open",
+                "{\"fromCustomStatus\":{\"id\":4,\"name\":\"On hold\"},\"pausesSla\":false}"))
+                .isEqualTo("changed status On hold → Open");
         assertThat(what("status_changed", "agent", "open", "postponed", null))
                 .as("no time recorded").isEqualTo("changed status Open → Postponed");
     }
