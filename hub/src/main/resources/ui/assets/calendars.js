@@ -176,6 +176,7 @@
           + (skipped ? ' (' + skipped + ': an exception was there already)' : '');
         shown = { year, month: 0 };
         renderMonth();
+        window.dispatchEvent(new Event('hub:sla-recalculation'));
       } catch (err) { fail(err); }
     });
 
@@ -196,6 +197,7 @@
         toast('Calendar saved');
         renderMonth();
         preview();
+        window.dispatchEvent(new Event('hub:sla-recalculation'));
       } catch (err) { fail(err); }
     });
   }

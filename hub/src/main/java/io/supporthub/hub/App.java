@@ -41,7 +41,11 @@ import io.supporthub.hub.ticket.search.ContactSearch;
 import io.supporthub.hub.group.GroupRoutes;
 import io.supporthub.hub.calendar.CalendarRoutes;
 import io.supporthub.hub.calendar.CalendarService;
+import io.supporthub.hub.sla.SlaChanges;
 import io.supporthub.hub.sla.SlaPreview;
+import io.supporthub.hub.sla.SlaRecalculationJob;
+import io.supporthub.hub.sla.SlaRecalculationRoutes;
+import io.supporthub.hub.sla.SlaRecalculations;
 import io.supporthub.hub.sla.SlaRoutes;
 import io.supporthub.hub.sla.SlaRuleService;
 import io.supporthub.hub.sla.SlaRules;
@@ -180,6 +184,7 @@ public final class App implements AutoCloseable {
     private final KeptAsideService keptAside;
     private final AuditLog audit;
     private final Backfiller backfiller;
+    private final SlaRecalculations slaRecalculations;
     private final Javalin web;
     private final RoutePermissions permissions;
     private RouteBodyLimits routeLimits;
@@ -225,7 +230,15 @@ public final class App implements AutoCloseable {
         listeners.add(new MentionAnnouncer(live));
         listeners.add(new WatchAnnouncer(live));
         listeners.add(new QueueAnnouncer(live));
-        listeners.add(new SlaTicketListener(new TicketSlaWriter(new SlaRules()), clock));
+        TicketSlaWriter slaWriter = new TicketSlaWriter(new SlaRules());
+        listeners.add(new SlaTicketListener(slaWriter, clock));
+        // After a calendar, a rule or the defaults change, every open ticket's terms are chosen again and recomputed.
+        this.slaRecalculations = new SlaRecalculations(database.jdbi(), slaWriter::reselect, clock, 500);
+        jobs.put(SlaRecalculationJob.class, () -> new SlaRecalculationJob(slaRecalculations));
+        SlaChanges slaChanges = (handle, reason, afterCommit) -> {
+            slaRecalculations.request(handle, reason, null);
+            afterCommit.add(() -> scheduler.runNow(SlaRecalculationJob.NAME));
+        };
         this.ticketOps = new TicketOps(clock, config.autoCloseAfter(), scheduler, listeners, live::ticketChanged);
         this.timers = new TicketTimerService(transactions, ticketOps);
         jobs.put(PostponeWakeJob.class, () -> new PostponeWakeJob(timers));
@@ -292,8 +305,13 @@ public final class App implements AutoCloseable {
         ObserverRoutes observerRoutes = new ObserverRoutes(new ObserverService(transactions, ticketOps));
         CatalogRoutes catalogRoutes = new CatalogRoutes(transactions);
         GroupRoutes groupRoutes = new GroupRoutes(new GroupService(transactions));
-        CalendarRoutes calendarRoutes = new CalendarRoutes(new CalendarService(transactions));
-        SlaRoutes slaRoutes = new SlaRoutes(new SlaRuleService(transactions), new SlaPreview(transactions, new SlaRules(), clock));
+        CalendarService calendars = new CalendarService(transactions, (handle, calendar, afterCommit) ->
+                slaChanges.changed(handle, "calendar '" + calendar.calendar().name() + "' changed", afterCommit));
+        CalendarRoutes calendarRoutes = new CalendarRoutes(calendars);
+        SlaRoutes slaRoutes = new SlaRoutes(new SlaRuleService(transactions, slaChanges),
+                new SlaPreview(transactions, new SlaRules(), clock));
+        SlaRecalculationRoutes slaRecalculationRoutes = new SlaRecalculationRoutes(transactions, slaRecalculations,
+                () -> scheduler.runNow(SlaRecalculationJob.NAME));
         CompanyService companies = new CompanyService(transactions, phones, clock);
         CompanyRoutes companyRoutes = new CompanyRoutes(companies, new CategoryService(transactions));
         ContactRoutes contactRoutes = new ContactRoutes(new ContactService(transactions, new ContactAddresses(phones), clock, new ContactSearch(phones)),
@@ -315,7 +333,7 @@ public final class App implements AutoCloseable {
         WebUi webUi = new WebUi(transactions, authentication, permissions, agents, access, passwords, tickets, cannedReplies, keptAside, audit, settings,
                 viewCounts,
                 readiness, phones, clock,
-                config.publicUrl().startsWith("https"), apiChannel, channelHealth);
+                config.publicUrl().startsWith("https"), apiChannel, channelHealth, calendars);
         this.web = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -348,6 +366,7 @@ public final class App implements AutoCloseable {
             groupRoutes.register(cfg.routes);
             calendarRoutes.register(cfg.routes);
             slaRoutes.register(cfg.routes);
+            slaRecalculationRoutes.register(cfg.routes);
             companyRoutes.register(cfg.routes);
             contactRoutes.register(cfg.routes);
             settingsRoutes.register(cfg.routes);
@@ -373,6 +392,7 @@ public final class App implements AutoCloseable {
         channels.forEach(channel -> channel.start(options.startBackgroundWork()));
         if (options.startBackgroundWork()) {
             scheduler.every("timer-sweep", TimerSweepJob.class, Duration.ofMinutes(5));
+            scheduler.every(SlaRecalculationJob.NAME, SlaRecalculationJob.class, Duration.ofMinutes(1));
             scheduler.every("kept-aside-retention", KeptAsideRetentionJob.class, Duration.ofDays(1));
             scheduler.every("audit-retention", AuditRetentionJob.class, Duration.ofDays(1));
             channels.forEach(channel -> channel.jobs().forEach(job -> scheduler.every(job.name(), job.type(), job.interval())));
@@ -421,6 +441,11 @@ public final class App implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Recomputes open tickets' planned times after a calendar, an SLA rule or the defaults changed. */
+    public SlaRecalculations slaRecalculations() {
+        return slaRecalculations;
     }
 
     /** Fills new columns on existing rows after a migration asked for it (see the table backfill). */

@@ -115,6 +115,8 @@ public final class RoutePermissions {
                         "GET /api/sla/rules/{id}", "PUT /api/sla/rules/{id}", "PATCH /api/sla/rules/{id}",
                         "DELETE /api/sla/rules/{id}", "GET /api/sla/defaults", "PUT /api/sla/defaults")
                 .allow(any, "POST /api/sla/preview")
+                // The recalculation of open tickets' planned times after such a change: its progress, or one by hand.
+                .allow(settings, "GET /api/sla/recalculations/latest", "POST /api/sla/recalculations")
                 .allow(audit, "GET /api/audit")
                 .allow(settings, "GET /api/channels/api", "PUT /api/channels/api")
                 .allow(channelHealth, "GET /api/channels", "POST /api/channels/{kind}/test")

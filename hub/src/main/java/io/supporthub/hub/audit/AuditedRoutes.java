@@ -70,7 +70,7 @@ public final class AuditedRoutes {
         // The answer names the URL and whether a secret is set, never the secret.
         routes.add(new Audited(PUT, "/api/channels/api", "settings.api_channel_updated", "settings:api_channel", null,
                 After.ANSWER, "secret"));
-        Snapshot calendar = member(() -> new CalendarService(transactions).allAsJson());
+        Snapshot calendar = member(() -> CalendarService.allAsJson(transactions));
         routes.add(new Audited(POST, "/api/calendars", "calendar.created", "calendar", null, After.ANSWER));
         routes.add(new Audited(PUT, "/api/calendars/{id}", "calendar.updated", "calendar", calendar, After.ANSWER));
         routes.add(new Audited(POST, "/api/calendars/{id}/copy", "calendar.copied", "calendar", calendar, After.ANSWER));
@@ -78,17 +78,19 @@ public final class AuditedRoutes {
         routes.add(new Audited(POST, "/api/calendars/{id}/holidays", "calendar.holidays_imported", "calendar", calendar,
                 After.SNAPSHOT));
 
-        SlaRuleService sla = new SlaRuleService(transactions);
-        Snapshot slaRule = member(sla::allAsJson);
+        Snapshot slaRule = member(() -> SlaRuleService.allAsJson(transactions));
         routes.add(new Audited(POST, "/api/sla/rules", "sla_rule.created", "sla_rule", null, After.ANSWER));
         routes.add(new Audited(PUT, "/api/sla/rules/{id}", "sla_rule.updated", "sla_rule", slaRule, After.ANSWER));
         routes.add(new Audited(PATCH, "/api/sla/rules/{id}", "sla_rule.updated", "sla_rule", slaRule, After.ANSWER));
         routes.add(new Audited(DELETE, "/api/sla/rules/{id}", "sla_rule.deleted", "sla_rule", slaRule, After.NONE));
-        Snapshot slaOrder = id -> Json.MAPPER.valueToTree(sla.allAsJson().stream().map(r -> r.get("id")).toList());
+        Snapshot slaOrder = id -> Json.MAPPER.valueToTree(SlaRuleService.allAsJson(transactions).stream().map(r -> r.get("id")).toList());
         routes.add(new Audited(POST, "/api/sla/rules/order", "sla_rule.reordered", "settings:sla_rule_order", slaOrder,
                 After.SNAPSHOT));
         routes.add(new Audited(PUT, "/api/sla/defaults", "settings.sla_defaults_updated", "settings:sla_defaults",
-                id -> Json.MAPPER.valueToTree(sla.defaultsAsJson()), After.SNAPSHOT));
+                id -> Json.MAPPER.valueToTree(SlaRuleService.defaultsAsJson(transactions)), After.SNAPSHOT));
+
+        routes.add(new Audited(POST, "/api/sla/recalculations", "sla.recalculation_requested", "settings:sla_recalculation",
+                null, After.ANSWER));
 
         routes.add(new Audited(POST, "/api/kept-aside/{id}/retry", "kept_aside.retried", "kept_aside", null, After.ANSWER));
         routes.add(new Audited(DELETE, "/api/kept-aside/{id}", "kept_aside.deleted", "kept_aside", null, After.NONE));

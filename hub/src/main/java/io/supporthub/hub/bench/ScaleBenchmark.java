@@ -36,7 +36,7 @@ import java.util.Map;
 public final class ScaleBenchmark {
 
     /** A kept database's comment starts with this once complete; bump it when the generated data changes. */
-    private static final String COMPLETE = "supporthub scale data v1 complete";
+    private static final String COMPLETE = "supporthub scale data v2 complete";
     private static final String RARE_WORD = "rare word ";
     /** Requests before the measured ones, so that the JIT has compiled the route's code and the pages are cached. */
     private static final int WARM_UP = 20;

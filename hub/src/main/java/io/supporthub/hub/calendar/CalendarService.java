@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Creating, changing, copying and deleting service calendars, each in one transaction, and the business-time
@@ -23,18 +22,20 @@ import java.util.function.Function;
 public final class CalendarService {
 
     private final Transactions transactions;
+    private final CalendarChanges changes;
 
-    public CalendarService(Transactions transactions) {
+    public CalendarService(Transactions transactions, CalendarChanges changes) {
         this.transactions = transactions;
+        this.changes = changes;
+    }
+
+    /** Every calendar as the API shows it, read without a service (the audit log's before and after). */
+    public static List<com.fasterxml.jackson.databind.node.ObjectNode> allAsJson(Transactions transactions) {
+        return transactions.read(handle -> new CalendarQueries(handle).all()).stream().map(CalendarJson::toJson).toList();
     }
 
     public List<StoredCalendar> all() {
         return transactions.read(handle -> new CalendarQueries(handle).all());
-    }
-
-    /** Every calendar as the API shows it (the audit log's before and after). */
-    public List<com.fasterxml.jackson.databind.node.ObjectNode> allAsJson() {
-        return all().stream().map(CalendarJson::toJson).toList();
     }
 
     public Optional<StoredCalendar> find(long id) {
@@ -54,14 +55,18 @@ public final class CalendarService {
         ServiceCalendar calendar = CalendarJson.calendar(body);
         Map<LocalDate, DayMark> marks = CalendarJson.marks(body);
         Boolean makeDefault = CalendarJson.defaultFlag(body);
-        return write(calendar.name(), queries -> {
+        return write(calendar.name(), (handle, afterCommit) -> {
+            CalendarQueries queries = new CalendarQueries(handle);
             refuseTakenName(queries, calendar.name(), 0);
             boolean isDefault = Boolean.TRUE.equals(makeDefault) || !queries.hasDefault();
             long id = queries.create(calendar, marks, false);
+            StoredCalendar created = queries.find(id).orElseThrow();
             if (isDefault) {
                 queries.makeDefault(id);
+                created = queries.find(id).orElseThrow();
+                changes.changed(handle, created, afterCommit);
             }
-            return queries.find(id).orElseThrow();
+            return created;
         });
     }
 
@@ -73,7 +78,8 @@ public final class CalendarService {
         ServiceCalendar calendar = CalendarJson.calendar(body);
         Map<LocalDate, DayMark> marks = CalendarJson.marks(body);
         Boolean makeDefault = CalendarJson.defaultFlag(body);
-        return write(calendar.name(), queries -> {
+        return write(calendar.name(), (handle, afterCommit) -> {
+            CalendarQueries queries = new CalendarQueries(handle);
             StoredCalendar current = queries.findForUpdate(id).orElseThrow(() -> Refusal.notFound("no calendar " + id));
             if (Boolean.FALSE.equals(makeDefault) && current.isDefault()) {
                 throw Refusal.unprocessable("this is the default calendar; make another calendar the default instead");
@@ -83,13 +89,16 @@ public final class CalendarService {
             if (Boolean.TRUE.equals(makeDefault)) {
                 queries.makeDefault(id);
             }
-            return queries.find(id).orElseThrow();
+            StoredCalendar updated = queries.find(id).orElseThrow();
+            changes.changed(handle, updated, afterCommit);
+            return updated;
         });
     }
 
     /** A copy under a new name ({@code name}, or "… (copy)"), not the default. */
     public StoredCalendar copy(long id, String name) {
-        return write(name, queries -> {
+        return write(name, (handle, afterCommit) -> {
+            CalendarQueries queries = new CalendarQueries(handle);
             StoredCalendar source = queries.find(id).orElseThrow(() -> Refusal.notFound("no calendar " + id));
             String copyName = name;
             if (copyName == null) {
@@ -140,7 +149,11 @@ public final class CalendarService {
                 queries.update(id, new ServiceCalendar(calendar.name(), calendar.zone(), calendar.weekly(), exceptions),
                         marks);
             }
-            return new HolidayImport(added, skipped, queries.find(id).orElseThrow());
+            StoredCalendar imported = queries.find(id).orElseThrow();
+            if (!added.isEmpty()) {
+                changes.changed(handle, imported, afterCommit);
+            }
+            return new HolidayImport(added, skipped, imported);
         });
     }
 
@@ -192,9 +205,9 @@ public final class CalendarService {
     }
 
     /** Runs the write in a transaction; a name taken meanwhile by another request is a conflict too. */
-    private <T> T write(String name, Function<CalendarQueries, T> write) {
+    private <T> T write(String name, Transactions.Work<T> write) {
         try {
-            return transactions.inTransaction((handle, afterCommit) -> write.apply(new CalendarQueries(handle)));
+            return transactions.inTransaction(write);
         } catch (UnableToExecuteStatementException e) {
             if (e.getMessage() != null && e.getMessage().contains("calendar_name_key")) {
                 throw Refusal.conflict("a calendar named '" + name + "' exists already");

@@ -108,6 +108,21 @@ public final class QuartzScheduler implements TicketTimers, AutoCloseable {
         }
     }
 
+    /**
+     * Runs a periodic job now, on one node (after the current run if one is under way); it keeps its schedule. A job
+     * not scheduled (a hub without background work) is left alone.
+     */
+    public void runNow(String name) {
+        try {
+            JobKey key = JobKey.jobKey(name, "periodic");
+            if (scheduler.checkExists(key)) {
+                scheduler.triggerJob(key);
+            }
+        } catch (SchedulerException e) {
+            log.warn("Could not run {} now (it runs at its next time instead): {}", name, e.getMessage());
+        }
+    }
+
     @Override
     public void wakeAt(long ticketId, Instant at) {
         once("wake-" + ticketId, PostponeWakeJob.class, ticketId, at);

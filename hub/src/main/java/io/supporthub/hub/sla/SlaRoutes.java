@@ -20,7 +20,7 @@ public final class SlaRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/api/sla/rules", ctx -> ctx.json(rules.allAsJson()));
+        routes.get("/api/sla/rules", ctx -> ctx.json(rules.all().stream().map(SlaRuleJson::toJson).toList()));
         routes.post("/api/sla/rules", ctx -> ctx.status(201).json(SlaRuleJson.toJson(rules.create(Json.body(ctx)))));
         routes.post("/api/sla/rules/order", ctx ->
                 ctx.json(rules.reorder(Json.body(ctx)).stream().map(SlaRuleJson::toJson).toList()));

@@ -19,18 +19,27 @@ import java.util.Set;
 public final class SlaRuleService {
 
     private final Transactions transactions;
+    private final SlaChanges changes;
 
-    public SlaRuleService(Transactions transactions) {
+    public SlaRuleService(Transactions transactions, SlaChanges changes) {
         this.transactions = transactions;
+        this.changes = changes;
     }
 
     public List<SlaRule> all() {
         return transactions.read(handle -> new SlaRuleQueries(handle).all());
     }
 
-    /** Every rule as the API shows it (the audit log's before and after). */
-    public List<ObjectNode> allAsJson() {
-        return all().stream().map(SlaRuleJson::toJson).toList();
+    /** Every rule as the API shows it, read without a service (the audit log's before and after). */
+    public static List<ObjectNode> allAsJson(Transactions transactions) {
+        List<SlaRule> rules = transactions.read(handle -> new SlaRuleQueries(handle).all());
+        return rules.stream().map(rule -> SlaRuleJson.toJson(rule)).toList();
+    }
+
+    /** The defaults as the API shows them, read without a service (the audit log's before and after). */
+    public static ObjectNode defaultsAsJson(Transactions transactions) {
+        SlaDefaults defaults = transactions.read(handle -> new SlaRuleQueries(handle).defaults());
+        return SlaRuleJson.toJson(defaults);
     }
 
     public SlaRule get(long id) {
@@ -52,6 +61,7 @@ public final class SlaRuleService {
             long id = queries.create(given);
             rules.add(at, queries.find(id).orElseThrow());
             renumber(queries, rules);
+            changes.changed(handle, "SLA rule '" + given.name() + "' added", afterCommit);
             return queries.find(id).orElseThrow();
         });
     }
@@ -72,6 +82,7 @@ public final class SlaRuleService {
             }
             refuseCatchAllBeforeLast(rules);
             queries.update(changed);
+            changes.changed(handle, "SLA rule '" + changed.name() + "' changed", afterCommit);
             return queries.find(id).orElseThrow();
         });
     }
@@ -80,9 +91,10 @@ public final class SlaRuleService {
         transactions.inTransaction((handle, afterCommit) -> {
             SlaRuleQueries queries = new SlaRuleQueries(handle);
             queries.lockList();
-            queries.find(id).orElseThrow(() -> Refusal.notFound("no SLA rule " + id));
+            SlaRule deleted = queries.find(id).orElseThrow(() -> Refusal.notFound("no SLA rule " + id));
             queries.delete(id);
             renumber(queries, queries.all());
+            changes.changed(handle, "SLA rule '" + deleted.name() + "' deleted", afterCommit);
             return null;
         });
     }
@@ -117,16 +129,13 @@ public final class SlaRuleService {
             }
             refuseCatchAllBeforeLast(rules);
             renumber(queries, rules);
+            changes.changed(handle, "SLA rules reordered", afterCommit);
             return queries.all();
         });
     }
 
     public SlaDefaults defaults() {
         return transactions.read(handle -> new SlaRuleQueries(handle).defaults());
-    }
-
-    public ObjectNode defaultsAsJson() {
-        return SlaRuleJson.toJson(defaults());
     }
 
     public SlaDefaults writeDefaults(JsonNode body) {
@@ -137,6 +146,7 @@ public final class SlaRuleService {
                 throw Refusal.unprocessable("no calendar " + defaults.calendarId());
             }
             queries.writeDefaults(defaults);
+            changes.changed(handle, "SLA defaults changed", afterCommit);
             return queries.defaults();
         });
     }

@@ -54,7 +54,8 @@ public final class WebUi {
     public WebUi(Transactions transactions, Authentication authentication, RoutePermissions permissions, AgentService agents, AccessService accounts,
                  PasswordService passwords, TicketService tickets, CannedReplies cannedReplies, KeptAsideService keptAside,
                  AuditLog audit, SettingsService settings, ViewCounts viewCounts, ChannelReadiness canSend, PhoneNumbers phones, Clock clock,
-                 boolean secureCookies, ApiChannelSettings apiChannel, ChannelHealth channelHealth) {
+                 boolean secureCookies, ApiChannelSettings apiChannel, ChannelHealth channelHealth,
+                 io.supporthub.hub.calendar.CalendarService calendars) {
         this.pages = new Pages(new Views(), new Csrf(secureCookies), permissions, transactions, new ViewerZones(transactions, settings));
         this.access = new PageAccess(authentication, permissions);
         this.login = new LoginPages(authentication, pages);
@@ -63,7 +64,7 @@ public final class WebUi {
         this.inbox = new InboxPage(transactions, viewCounts, access, pages, phones, clock, canSend::canSend);
         this.ticket = new TicketPage(transactions, tickets, canSend, access, pages, clock);
         this.admin = new AdminPages(transactions, agents, cannedReplies, keptAside, audit, settings, access, pages);
-        this.calendarPage = new CalendarPage(new io.supporthub.hub.calendar.CalendarService(transactions), access, pages);
+        this.calendarPage = new CalendarPage(calendars, access, pages);
         this.slaPage = new SlaPage(new io.supporthub.hub.sla.SlaEditorChoices(transactions), access, pages);
         this.companies = new CompanyPages(transactions, access, pages, clock);
         this.clients = new ClientPages(transactions, new ContactService(transactions, new ContactAddresses(phones), clock, new ContactSearch(phones)),

@@ -195,6 +195,9 @@ select a.i as id, a.contact_id, a.messages, 10 * ((a.i - 1) / 2) + a.pair_offset
 from aged a;
 
 -- step: tickets
+insert into calendar (name, time_zone, is_default, hours) values ('Office hours', 'Europe/Paris', true,
+    '{"mon": [["09:00", "18:00"]], "tue": [["09:00", "18:00"]], "wed": [["09:00", "18:00"]], "thu": [["09:00", "18:00"]],
+      "fri": [["09:00", "18:00"]], "sat": [], "sun": []}');
 create unlogged table bench_gen.ticket_plan as
 select p.*,
        case p.address_kind when 'phone' then 'sms' else p.address_kind end as channel,
@@ -222,7 +225,9 @@ as $$ select case when k = 1 then 'in'
 -- ingestion path, so a generated database needs no back-fill.
 insert into ticket (id, number, subject, status, line, group_id, assignee_id, type_id, priority_id, contact_id, channel,
                     postponed_until, created_at, updated_at, first_response_at, resolved_at, closed_at, archived_at,
-                    last_message_at, last_message_in, waiting_since, rating, rating_comment, search)
+                    last_message_at, last_message_in, waiting_since, rating, rating_comment, search,
+                    sla_calendar_id, sla_response_seconds, sla_resolution_seconds, sla_paused, response_due_at,
+                    resolution_due_at, sla_responded_at, sla_due_at)
 select p.id, 1000 + p.id, s.subject, p.status, p.line, (select group_id from bench_gen.line_group g where g.line = p.line),
        p.assignee_id,
        case when bench_gen.u(p.id, 31) < 0.5 then null else (select id from ticket_type where name =
@@ -237,7 +242,11 @@ select p.id, 1000 + p.id, s.subject, p.status, p.line, (select group_id from ben
        case when p.status = 'closed' and bench_gen.u(p.id, 35) < 0.3 then 1 + floor(bench_gen.u(p.id, 36) * 5)::int end,
        case when p.status = 'closed' and bench_gen.u(p.id, 35) < 0.08
             then bench_gen.pick(array['Thanks, quick answer', 'Took too long', 'Très bien, merci', 'Спасибо, всё решили'], p.id, 37) end,
-       strip(to_tsvector('simple', s.subject))
+       strip(to_tsvector('simple', s.subject)),
+       (select id from calendar where is_default), 14400, 259200, p.status in ('pending', 'postponed'),
+       sla.response_due, sla.resolution_due, replies.first_out,
+       case when p.status not in ('resolved', 'closed', 'pending', 'postponed')
+            then case when replies.first_out is null then sla.response_due else sla.resolution_due end end
 from bench_gen.ticket_plan p
 cross join lateral (select bench_gen.kind(p.id, p.messages, p.messages, p.status) as kind) last_kind
 cross join lateral (
@@ -249,6 +258,11 @@ cross join lateral (
     where bench_gen.kind(p.id, k, p.messages, p.status) = 'in') waiting
 cross join lateral (select case when p.status in ('resolved', 'closed')
                                 then least(p.last_at + interval '10 minutes', timestamptz '${anchor}') end as at) resolved
+-- Planned times on the default calendar's standards (4 h to respond, 3 days to resolve), counted here on the clock:
+-- the response due 4 hours after registration, the resolution due spread from three days overdue to a week ahead of
+-- the anchor, so that the due-time sort and the Overdue and Due today views have tickets on every side of now.
+cross join lateral (select p.created_at + interval '4 hours' as response_due,
+                           timestamptz '${anchor}' + interval '1 hour' * (240 * bench_gen.u(p.id, 41) - 72) as resolution_due) sla
 cross join lateral (select case when p.status = 'closed'
                                 then least(resolved.at + interval '3 days', timestamptz '${anchor}') end as at) closed
 cross join lateral (select case when p.channel in ('email', 'api') then
