@@ -180,7 +180,7 @@
   // kept in the back/forward cache would keep its stream open, so the stream is closed whenever the page is left
   // (pagehide) and opened again if it comes back (pageshow); otherwise a few visited pages use up every connection
   // and the page's own requests wait forever. After a gap, `resync` handlers catch up on what was missed.
-  const handlers = { ticket: [], mention: [], watched: [], queued: [], resync: [] };
+  const handlers = { ticket: [], mention: [], watched: [], queued: [], sla: [], resync: [] };
   let source = null;
   let connectedBefore = false;
   function showLive(on, title) {
@@ -196,7 +196,7 @@
       connectedBefore = true;
     };
     source.onerror = () => showLive(false, 'Reconnecting…');
-    ['ticket', 'mention', 'watched', 'queued'].forEach((type) => source.addEventListener(type, (event) => {
+    ['ticket', 'mention', 'watched', 'queued', 'sla'].forEach((type) => source.addEventListener(type, (event) => {
       let data = {};
       try { data = JSON.parse(event.data); } catch (err) { return; }
       handlers[type].forEach((handler) => handler(data));
@@ -218,6 +218,9 @@
     { href: '/tickets/' + Number(data.ticketId), text: 'Open ticket' }));
   handlers.queued.push((data) => toast('#' + Number(data.number) + ' “' + (data.subject || '') + '” is waiting in '
     + ((data.group && data.group.name) || 'a group') + ', unassigned', 'info',
+    { href: '/tickets/' + Number(data.ticketId), text: 'Open ticket' }));
+  // An SLA breach is an alert (kept longer, announced at once); a warning a plain notice.
+  handlers.sla.push((data) => toast(data.text || '', /_breach$/.test(data.kind || '') ? 'error' : 'info',
     { href: '/tickets/' + Number(data.ticketId), text: 'Open ticket' }));
 
   window.Hub = { $, $$, api, toast, fail, debounce, throttle, swapLive, handlers, page };

@@ -44,6 +44,9 @@ import io.supporthub.hub.calendar.CalendarService;
 import io.supporthub.hub.sla.SlaChanges;
 import io.supporthub.hub.sla.SlaPreview;
 import io.supporthub.hub.sla.SlaRecalculationJob;
+import io.supporthub.hub.sla.SlaNoticeSender;
+import io.supporthub.hub.sla.SlaWarningJob;
+import io.supporthub.hub.sla.SlaWarnings;
 import io.supporthub.hub.sla.SlaRecalculationRoutes;
 import io.supporthub.hub.sla.SlaRecalculations;
 import io.supporthub.hub.sla.SlaRoutes;
@@ -185,6 +188,7 @@ public final class App implements AutoCloseable {
     private final AuditLog audit;
     private final Backfiller backfiller;
     private final SlaRecalculations slaRecalculations;
+    private final SlaWarnings slaWarnings;
     private final Javalin web;
     private final RoutePermissions permissions;
     private RouteBodyLimits routeLimits;
@@ -300,6 +304,9 @@ public final class App implements AutoCloseable {
         GenericInboundRoutes inboundRoutes = new GenericInboundRoutes(inbox, config.apiKey(), phones, clock);
         SettingsService settings = new SettingsService(transactions, config.timeZone(), clock);
         ViewerZones viewerZones = new ViewerZones(transactions, settings);
+        this.slaWarnings = new SlaWarnings(transactions, new SlaNoticeSender(live, email.map(EmailChannel::agentMail),
+                config.publicUrl()), viewerZones::of, clock, 200);
+        jobs.put(SlaWarningJob.class, () -> new SlaWarningJob(slaWarnings));
         ViewCounts viewCounts = new ViewCounts(config.inboxCountLimit(), new DueWindows(clock, viewerZones::company));
         TicketRoutes ticketRoutes = new TicketRoutes(transactions, tickets, opener, viewCounts, phones, clock);
         ObserverRoutes observerRoutes = new ObserverRoutes(new ObserverService(transactions, ticketOps));
@@ -393,6 +400,7 @@ public final class App implements AutoCloseable {
         if (options.startBackgroundWork()) {
             scheduler.every("timer-sweep", TimerSweepJob.class, Duration.ofMinutes(5));
             scheduler.every(SlaRecalculationJob.NAME, SlaRecalculationJob.class, Duration.ofMinutes(1));
+            scheduler.every(SlaWarningJob.NAME, SlaWarningJob.class, Duration.ofMinutes(1));
             scheduler.every("kept-aside-retention", KeptAsideRetentionJob.class, Duration.ofDays(1));
             scheduler.every("audit-retention", AuditRetentionJob.class, Duration.ofDays(1));
             channels.forEach(channel -> channel.jobs().forEach(job -> scheduler.every(job.name(), job.type(), job.interval())));
@@ -444,6 +452,11 @@ public final class App implements AutoCloseable {
     }
 
     /** Recomputes open tickets' planned times after a calendar, an SLA rule or the defaults changed. */
+    /** The SLA warnings runner (tests drive it directly instead of waiting for Quartz). */
+    public SlaWarnings slaWarnings() {
+        return slaWarnings;
+    }
+
     public SlaRecalculations slaRecalculations() {
         return slaRecalculations;
     }

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * whenever a ticket changes anywhere in the cluster; {@code mention} with {@code {"ticketId", "by", "text"}} to the
  * agent mentioned in a note; {@code watched} with {@code {"ticketId", "text"}} to each observer of a ticket the customer
  * wrote on; {@code queued} with {@code {"ticketId", "number", "subject", "group": {"id", "name"}}} to each employee on
- * the notification list of the group a ticket arrived in unassigned.
+ * the notification list of the group a ticket arrived in unassigned; {@code sla} with {@code {"ticketId", "kind",
+ * "text"}} to each employee told of an SLA warning or breach notice.
  */
 public final class EventStreamRoutes {
 
@@ -77,6 +78,8 @@ public final class EventStreamRoutes {
         } else if (event instanceof LiveUpdates.Queued queued && queued.agentId() == agent.id()) {
             client.sendEvent("queued", Map.of("ticketId", queued.ticketId(), "number", queued.number(),
                     "subject", queued.subject(), "group", Map.of("id", queued.groupId(), "name", queued.groupName())));
+        } else if (event instanceof LiveUpdates.SlaNotice notice && notice.agentId() == agent.id()) {
+            client.sendEvent("sla", Map.of("ticketId", notice.ticketId(), "kind", notice.kind(), "text", notice.text()));
         } else if (event instanceof LiveUpdates.Heartbeat) {
             // A page that went away fails this write, which closes the client and ends the loop.
             client.sendComment("ping");

@@ -39,7 +39,7 @@ public final class LiveUpdates implements AutoCloseable {
     private static final long HEARTBEAT_SECONDS = 15;
 
     /** What subscribers hear: tickets that changed, and what one agent is told (mentions, watched, queued tickets). */
-    public sealed interface Event permits TicketsChanged, Mentioned, Watched, Queued, Heartbeat {
+    public sealed interface Event permits TicketsChanged, Mentioned, Watched, Queued, SlaNotice, Heartbeat {
     }
 
     public record TicketsChanged(List<Long> ticketIds) implements Event {
@@ -57,6 +57,10 @@ public final class LiveUpdates implements AutoCloseable {
             implements Event {
     }
 
+    /** An SLA warning or breach notice for the agent ({@code kind} as {@code sla_notice} stores it), worded for them. */
+    public record SlaNotice(long agentId, long ticketId, String kind, String text) implements Event {
+    }
+
     /** Local only, not published: lets each stream write something and so find out if its page is gone. */
     public record Heartbeat() implements Event {
     }
@@ -66,6 +70,7 @@ public final class LiveUpdates implements AutoCloseable {
     private final ConcurrentLinkedQueue<Mentioned> pendingMentions = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Watched> pendingWatched = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Queued> pendingQueued = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<SlaNotice> pendingSla = new ConcurrentLinkedQueue<>();
     private final Set<Consumer<Event>> subscribers = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(daemon("live-publish"));
     private volatile boolean running;
@@ -100,6 +105,10 @@ public final class LiveUpdates implements AutoCloseable {
         pendingQueued.add(new Queued(agentId, ticketId, number, subject, groupId, groupName));
     }
 
+    public void slaNotice(long agentId, long ticketId, String kind, String text) {
+        pendingSla.add(new SlaNotice(agentId, ticketId, kind, text));
+    }
+
     public Runnable subscribe(Consumer<Event> subscriber) {
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
@@ -115,7 +124,8 @@ public final class LiveUpdates implements AutoCloseable {
 
     /** Publishes what gathered since the last flush; on a database error it is kept for the next one. */
     void flush() {
-        if (pendingTickets.isEmpty() && pendingMentions.isEmpty() && pendingWatched.isEmpty() && pendingQueued.isEmpty()) {
+        if (pendingTickets.isEmpty() && pendingMentions.isEmpty() && pendingWatched.isEmpty() && pendingQueued.isEmpty()
+                && pendingSla.isEmpty()) {
             return;
         }
         // Taken out one by one, so a change that arrives while this flush runs stays pending for the next one.
@@ -135,6 +145,10 @@ public final class LiveUpdates implements AutoCloseable {
         List<Queued> queued = new ArrayList<>();
         for (Queued one = pendingQueued.poll(); one != null; one = pendingQueued.poll()) {
             queued.add(one);
+        }
+        List<SlaNotice> sla = new ArrayList<>();
+        for (SlaNotice one = pendingSla.poll(); one != null; one = pendingSla.poll()) {
+            sla.add(one);
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement notify = connection.prepareStatement("select pg_notify('" + CHANNEL + "', ?)")) {
@@ -167,11 +181,17 @@ public final class LiveUpdates implements AutoCloseable {
                 notify.setString(1, Json.MAPPER.writeValueAsString(Map.of("queued", payload)));
                 notify.execute();
             }
+            for (SlaNotice one : sla) {
+                notify.setString(1, Json.MAPPER.writeValueAsString(Map.of("sla", Map.of("agentId", one.agentId(),
+                        "ticketId", one.ticketId(), "kind", one.kind(), "text", one.text()))));
+                notify.execute();
+            }
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             pendingTickets.addAll(ids);
             pendingMentions.addAll(mentions);
             pendingWatched.addAll(watched);
             pendingQueued.addAll(queued);
+            pendingSla.addAll(sla);
             log.warn("Live updates could not be published (kept for the next try): {}", e.getMessage());
         }
     }
@@ -219,6 +239,10 @@ public final class LiveUpdates implements AutoCloseable {
                 JsonNode q = node.get("queued");
                 event = new Queued(q.get("agentId").asLong(), q.get("ticketId").asLong(), q.get("number").asLong(),
                         q.get("subject").asText(), q.get("groupId").asLong(), q.get("groupName").asText());
+            } else if (node.has("sla")) {
+                JsonNode n = node.get("sla");
+                event = new SlaNotice(n.get("agentId").asLong(), n.get("ticketId").asLong(), n.get("kind").asText(),
+                        n.get("text").asText());
             } else {
                 return;
             }
