@@ -109,6 +109,11 @@ public final class ScaleBenchmark {
                 new Measured("list: open by channel", "/api/tickets?status=open,awaiting_reply&channel=viber", 10.0),
                 new Measured("list: open by priority", "/api/tickets?status=open,awaiting_reply&priority=urgent", 10.0),
                 new Measured("list: next page (all open)", "/api/tickets?status=open,awaiting_reply&after=" + samples.openCursor(), 10.0),
+                new Measured("list: all open, by due time", "/api/tickets?status=open,awaiting_reply&sort=due", 10.0),
+                new Measured("list: overdue", "/api/tickets?status=open,awaiting_reply,pending,postponed&sla=overdue&sort=due", 10.0),
+                new Measured("list: due today", "/api/tickets?status=open,awaiting_reply,pending,postponed&sla=due_today&sort=due", 10.0),
+                new Measured("list: one agent's, by due time", "/api/tickets?status=open,pending,awaiting_reply&assignee="
+                        + samples.agentId() + "&sort=due", 10.0),
                 new Measured("view counts", "/api/tickets/counts", 10.0),
                 new Measured("inbox page", "/?view=open", 50.0),
                 new Measured("inbox page, my groups' unassigned", "/?view=unassigned", 50.0),

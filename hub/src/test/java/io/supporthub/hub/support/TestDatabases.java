@@ -1,5 +1,6 @@
 package io.supporthub.hub.support;
 
+import io.supporthub.hub.db.Database;
 import io.supporthub.hub.db.EmbeddedDatabase;
 
 import java.sql.Connection;
@@ -12,27 +13,65 @@ import java.util.UUID;
 
 /**
  * Fresh databases for tests: on the PostgreSQL at 127.0.0.1:5432 when one answers, else on an embedded server
- * started once per JVM. Each call gives a new, empty database, dropped when the JVM exits.
+ * started once per JVM. Each call gives a new database, dropped when the JVM exits: empty
+ * ({@link #freshDatabaseUrl}), or with every migration applied ({@link #migratedDatabaseUrl}), copied from a template
+ * migrated once per JVM, since migrating an empty database takes seconds and a hundred test classes start hubs.
  */
 public final class TestDatabases {
 
     private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
     private static final List<String> CREATED = new ArrayList<>();
     private static String serverUrl;
+    private static String template;
 
     private TestDatabases() {
     }
 
     public static synchronized String freshDatabaseUrl() {
+        return create("");
+    }
+
+    /** A new database as the hub's migrations leave it, as if a hub had just migrated an empty one. */
+    public static synchronized String migratedDatabaseUrl() {
+        if (template == null) {
+            String url = freshDatabaseUrl();
+            Database.open(url, 1).close();
+            template = CREATED.get(CREATED.size() - 1);
+        }
+        SQLException last = null;
+        // The template's last connections may still be closing on the server: a copy waits for them.
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                return create(" template " + template);
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof SQLException cause) || !"55006".equals(cause.getSQLState())) {
+                    throw e;
+                }
+                last = cause;
+                sleep();
+            }
+        }
+        throw new IllegalStateException("cannot copy the migrated template " + template + ": " + last.getMessage(), last);
+    }
+
+    private static String create(String template) {
         String server = server();
         String name = "hub_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection connection = DriverManager.getConnection(server); Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
+            statement.execute("create database " + name + template);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
         }
         CREATED.add(name);
         return server.replace("/postgres?", "/" + name + "?");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String server() {

@@ -62,7 +62,7 @@ public final class TestHub implements AutoCloseable {
      *                    channel's sender talking to its loopback fake)
      */
     public TestHub(Map<String, String> settings, boolean background, Instant start, Set<ChannelKind> realSenders) {
-        this(TestDatabases.freshDatabaseUrl(), settings, background, start, realSenders);
+        this(TestDatabases.migratedDatabaseUrl(), settings, background, start, realSenders);
     }
 
     /** A hub on the database at {@code jdbcUrl} (say, a fresh one reached through a {@link TcpProxy}). */
