@@ -25,7 +25,7 @@ class SlaWarningsTwoNodesTest {
 
     @BeforeAll
     static void start() {
-        String url = TestDatabases.freshDatabaseUrl();
+        String url = TestDatabases.migratedDatabaseUrl();
         Instant start = Instant.parse("2026-11-02T09:00:00Z");
         first = new TestHub(url, Map.of(), false, start, Set.of());
         second = new TestHub(url, Map.of(), false, start, Set.of());
