@@ -43,13 +43,13 @@ import io.supporthub.hub.calendar.CalendarRoutes;
 import io.supporthub.hub.calendar.CalendarService;
 import io.supporthub.hub.sla.SlaChanges;
 import io.supporthub.hub.sla.SlaPreview;
-import io.supporthub.hub.sla.SlaRecalculationJob;
 import io.supporthub.hub.sla.SlaNoticeSender;
-import io.supporthub.hub.sla.SlaWarningJob;
-import io.supporthub.hub.sla.SlaWarnings;
+import io.supporthub.hub.sla.SlaRecalculationJob;
 import io.supporthub.hub.sla.SlaRecalculationRoutes;
 import io.supporthub.hub.sla.SlaRecalculations;
 import io.supporthub.hub.sla.SlaRoutes;
+import io.supporthub.hub.sla.SlaWarningJob;
+import io.supporthub.hub.sla.SlaWarnings;
 import io.supporthub.hub.sla.SlaRuleService;
 import io.supporthub.hub.sla.SlaRules;
 import io.supporthub.hub.group.GroupService;
@@ -451,12 +451,12 @@ public final class App implements AutoCloseable {
         return audit;
     }
 
-    /** Recomputes open tickets' planned times after a calendar, an SLA rule or the defaults changed. */
     /** The SLA warnings runner (tests drive it directly instead of waiting for Quartz). */
     public SlaWarnings slaWarnings() {
         return slaWarnings;
     }
 
+    /** Recomputes open tickets' planned times after a calendar, an SLA rule or the defaults changed. */
     public SlaRecalculations slaRecalculations() {
         return slaRecalculations;
     }
