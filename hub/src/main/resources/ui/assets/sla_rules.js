@@ -58,7 +58,7 @@
     const ids = rules.map((r) => r.id);
     const [id] = ids.splice(index, 1);
     ids.splice(index + by, 0, id);
-    try { rules = await api('POST', '/api/sla/rules/order', { ids }); render(); toast('Order saved'); } catch (err) { fail(err); }
+    try { rules = await api('POST', '/api/sla/rules/order', { ids }); render(); toast('Order saved'); window.dispatchEvent(new Event('hub:sla-recalculation')); } catch (err) { fail(err); }
   }
 
   function render() {
@@ -93,7 +93,7 @@
       const edit = button('Edit', 'Edit ' + rule.name, () => fill(rule));
       const remove = button('Delete', 'Delete ' + rule.name, async () => {
         if (!confirm('Delete the SLA rule ' + rule.name + '?')) { return; }
-        try { await api('DELETE', '/api/sla/rules/' + rule.id); toast('Rule deleted'); await load(); } catch (err) { fail(err); }
+        try { await api('DELETE', '/api/sla/rules/' + rule.id); toast('Rule deleted'); window.dispatchEvent(new Event('hub:sla-recalculation')); await load(); } catch (err) { fail(err); }
       });
       remove.classList.add('danger');
       actions.append(toggle, up, down, edit, remove);
@@ -147,8 +147,8 @@
     };
     const id = form.dataset.rule;
     try {
-      if (id) { await api('PUT', '/api/sla/rules/' + id, body); toast('Rule saved'); }
-      else { await api('POST', '/api/sla/rules', body); toast('Rule added'); }
+      if (id) { await api('PUT', '/api/sla/rules/' + id, body); toast('Rule saved'); window.dispatchEvent(new Event('hub:sla-recalculation')); }
+      else { await api('POST', '/api/sla/rules', body); toast('Rule added'); window.dispatchEvent(new Event('hub:sla-recalculation')); }
       fill(null);
       await load();
     } catch (err) { fail(err); }
@@ -180,7 +180,7 @@
         responseSeconds: seconds('#defaults-response-h', '#defaults-response-m'),
         resolutionSeconds: seconds('#defaults-resolution-h', '#defaults-resolution-m')
       });
-      toast('Defaults saved');
+      toast('Defaults saved'); window.dispatchEvent(new Event('hub:sla-recalculation'));
     } catch (err) { fail(err); }
   });
 

@@ -24,6 +24,7 @@ final class Assets {
             Map.entry("calendars.js", "text/javascript; charset=utf-8"),
             Map.entry("sla_rules.js", "text/javascript; charset=utf-8"),
             Map.entry("sla_preview.js", "text/javascript; charset=utf-8"),
+            Map.entry("sla_recalculation.js", "text/javascript; charset=utf-8"),
             Map.entry("settings.js", "text/javascript; charset=utf-8"),
             Map.entry("profile.js", "text/javascript; charset=utf-8"),
             Map.entry("companies.js", "text/javascript; charset=utf-8"),

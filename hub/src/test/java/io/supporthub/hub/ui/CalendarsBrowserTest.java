@@ -80,6 +80,9 @@ class CalendarsBrowserTest {
         setValue("calendar-exceptions", "2026-12-31 09:00-14:00\n2027-01-01 closed");
         driver.findElement(By.id("calendar-save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Calendar saved"));
+        // The edit asked for open tickets' planned times to be recomputed (this hub runs no background job).
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sla-recalculation-status"),
+                "Recalculation asked for (calendar 'Paris office' changed)"));
 
         JsonNode stored = hub.get("/api/calendars").json().get(0);
         assertThat(stored.get("name").asText()).isEqualTo("Paris office");
