@@ -30,18 +30,6 @@ import java.util.TreeMap;
  */
 final class CalendarJson {
 
-    static final Map<String, DayOfWeek> DAYS = new LinkedHashMap<>();
-
-    static {
-        DAYS.put("mon", DayOfWeek.MONDAY);
-        DAYS.put("tue", DayOfWeek.TUESDAY);
-        DAYS.put("wed", DayOfWeek.WEDNESDAY);
-        DAYS.put("thu", DayOfWeek.THURSDAY);
-        DAYS.put("fri", DayOfWeek.FRIDAY);
-        DAYS.put("sat", DayOfWeek.SATURDAY);
-        DAYS.put("sun", DayOfWeek.SUNDAY);
-    }
-
     private CalendarJson() {
     }
 
@@ -133,7 +121,7 @@ final class CalendarJson {
         Iterator<Map.Entry<String, JsonNode>> fields = hours.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            DayOfWeek day = DAYS.get(field.getKey());
+            DayOfWeek day = WeekdayKeys.DAYS.get(field.getKey());
             if (day == null) {
                 throw Refusal.invalid("'hours': unknown weekday '" + field.getKey() + "' (use mon, tue, wed, thu, fri, sat, sun)");
             }
@@ -202,7 +190,7 @@ final class CalendarJson {
 
     private static ObjectNode hoursNode(ServiceCalendar calendar) {
         ObjectNode hours = Json.MAPPER.createObjectNode();
-        DAYS.forEach((key, day) -> hours.set(key, intervalsNode(calendar.weekly().get(day))));
+        WeekdayKeys.DAYS.forEach((key, day) -> hours.set(key, intervalsNode(calendar.weekly().get(day))));
         return hours;
     }
 

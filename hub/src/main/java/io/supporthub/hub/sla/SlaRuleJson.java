@@ -1,5 +1,6 @@
 package io.supporthub.hub.sla;
 
+import io.supporthub.hub.calendar.WeekdayKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,18 +28,6 @@ final class SlaRuleJson {
     /** The longest standard: ten years of working time, as the calendar arithmetic takes. */
     static final int MAX_STANDARD = 3653 * 86_400;
 
-    static final Map<String, DayOfWeek> DAYS = new LinkedHashMap<>();
-
-    static {
-        DAYS.put("mon", DayOfWeek.MONDAY);
-        DAYS.put("tue", DayOfWeek.TUESDAY);
-        DAYS.put("wed", DayOfWeek.WEDNESDAY);
-        DAYS.put("thu", DayOfWeek.THURSDAY);
-        DAYS.put("fri", DayOfWeek.FRIDAY);
-        DAYS.put("sat", DayOfWeek.SATURDAY);
-        DAYS.put("sun", DayOfWeek.SUNDAY);
-    }
-
     private SlaRuleJson() {
     }
 
@@ -57,7 +46,7 @@ final class SlaRuleJson {
         ArrayNode channels = conditions.putArray("channels");
         Arrays.stream(ChannelKind.values()).map(ChannelKind::wireName).filter(c.channels()::contains).forEach(channels::add);
         ArrayNode weekdays = conditions.putArray("weekdays");
-        DAYS.forEach((key, day) -> {
+        WeekdayKeys.DAYS.forEach((key, day) -> {
             if (c.weekdays().contains(day)) {
                 weekdays.add(key);
             }
@@ -234,10 +223,10 @@ final class SlaRuleJson {
         }
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (JsonNode day : list) {
-            DayOfWeek weekday = day.isTextual() ? DAYS.get(day.asText()) : null;
+            DayOfWeek weekday = day.isTextual() ? WeekdayKeys.DAYS.get(day.asText()) : null;
             if (weekday == null) {
                 throw Refusal.unprocessable("'conditions.weekdays': unknown weekday " + day
-                        + " (use " + String.join(", ", DAYS.keySet()) + ")");
+                        + " (use " + String.join(", ", WeekdayKeys.DAYS.keySet()) + ")");
             }
             days.add(weekday);
         }
