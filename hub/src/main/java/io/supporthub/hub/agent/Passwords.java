@@ -22,9 +22,15 @@ import java.util.HexFormat;
 public final class Passwords {
 
     static final String SCHEME = "bcrypt-sha256:";
+    static final int DEFAULT_COST = 11;
     private static final String LEGACY_BCRYPT = "$2";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int COST = 11;
+    /**
+     * bcrypt's cost (2^cost rounds, about 150 ms at 11 on a current core). The test suite lowers it with the system
+     * property {@code supporthub.passwordHashCost} (hundreds of logins would otherwise spend minutes hashing); a
+     * value outside bcrypt's 4..31, or none, gives 11.
+     */
+    private static final int COST = cost(System.getProperty("supporthub.passwordHashCost"));
 
     private Passwords() {
     }
@@ -47,7 +53,16 @@ public final class Passwords {
 
     /** Whether a hash that just verified should be written again in the current scheme and cost. */
     public static boolean needsRehash(String stored) {
-        return !stored.startsWith(SCHEME + "$2a$" + COST + "$");
+        return !stored.startsWith(SCHEME + String.format(java.util.Locale.ROOT, "$2a$%02d$", COST));
+    }
+
+    static int cost(String configured) {
+        try {
+            int cost = configured == null ? DEFAULT_COST : Integer.parseInt(configured.trim());
+            return cost >= 4 && cost <= 31 ? cost : DEFAULT_COST;
+        } catch (NumberFormatException e) {
+            return DEFAULT_COST;
+        }
     }
 
     private static char[] preHash(String password) {

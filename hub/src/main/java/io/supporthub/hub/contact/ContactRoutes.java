@@ -7,6 +7,7 @@ import io.supporthub.channels.DisplayText;
 import io.supporthub.hub.agent.Authentication;
 import io.supporthub.hub.contact.ContactCardQueries.ObserverRow;
 import io.supporthub.hub.error.Refusal;
+import io.supporthub.hub.web.ErrorHandling;
 import io.supporthub.hub.web.Json;
 import io.supporthub.hub.web.PathParams;
 import org.slf4j.Logger;
@@ -37,14 +38,14 @@ public final class ContactRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.exception(AddressTaken.class, (e, ctx) -> {
+        routes.exception(AddressTaken.class, ErrorHandling.whileOpen((e, ctx) -> {
             log.info("Refused {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", e.code());
             body.put("message", e.getMessage());
             body.put("contactId", e.contactId());
             ctx.status(409).json(body);
-        });
+        }));
         routes.get("/api/contacts", this::list);
         routes.post("/api/contacts", ctx -> {
             JsonNode body = Json.body(ctx);

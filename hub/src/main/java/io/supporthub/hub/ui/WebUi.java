@@ -20,6 +20,7 @@ import io.supporthub.hub.settings.SettingsService;
 import io.supporthub.hub.timezone.ViewerZones;
 import io.supporthub.hub.ticket.TicketService;
 import io.supporthub.hub.ticket.ViewCounts;
+import io.supporthub.hub.web.ErrorHandling;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -74,14 +75,14 @@ public final class WebUi {
     }
 
     public void register(RoutesConfig routes) {
-        routes.exception(PageAccess.LoginRequired.class, (e, ctx) -> ctx.redirect(PageAccess.loginUrl(ctx)));
-        routes.exception(PageAccess.PasswordChangeRequired.class, (e, ctx) -> ctx.redirect("/profile"));
-        routes.exception(PageAccess.NotAllowed.class, (e, ctx) -> {
+        routes.exception(PageAccess.LoginRequired.class, ErrorHandling.whileOpen((e, ctx) -> ctx.redirect(PageAccess.loginUrl(ctx))));
+        routes.exception(PageAccess.PasswordChangeRequired.class, ErrorHandling.whileOpen((e, ctx) -> ctx.redirect("/profile")));
+        routes.exception(PageAccess.NotAllowed.class, ErrorHandling.whileOpen((e, ctx) -> {
             Map<String, Object> model = new HashMap<>();
             model.put("title", "Not for your role");
             model.put("message", "You cannot open this page: " + e.getMessage() + ". Ask an administrator if you need a change here.");
             pages.render(ctx, 403, "error", e.agent(), model);
-        });
+        }));
         assets.register(routes);
         login.register(routes);
         passwordPages.register(routes);

@@ -2,6 +2,7 @@ package io.supporthub.hub.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.ExceptionHandler;
 import io.supporthub.hub.db.Failures;
 import io.supporthub.hub.error.HasOpenTickets;
 import io.supporthub.hub.error.Refusal;
@@ -17,6 +18,8 @@ import java.util.Optional;
 /**
  * Every error as {@code {"error", "message"}} with a fitting status: a {@link Refusal} by its kind, a passing database
  * failure as a 503 the caller may retry, a body over its route's limit as a 413, anything else as a logged 500.
+ * Every exception handler is registered {@link #whileOpen}: an error that comes after its request is over is a line in
+ * the log, never a second failure.
  */
 public final class ErrorHandling {
 
@@ -26,26 +29,26 @@ public final class ErrorHandling {
     }
 
     public static void register(RoutesConfig routes) {
-        routes.exception(Refusal.class, (e, ctx) -> {
+        routes.exception(Refusal.class, whileOpen((e, ctx) -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", e.code());
             body.put("message", e.getMessage());
             body.putAll(e.fields());
             ctx.status(status(e.kind())).json(body);
-        });
-        routes.exception(TooManyAttempts.class, ErrorHandling::tooMany);
-        routes.exception(HasOpenTickets.class, (e, ctx) -> {
+        }));
+        routes.exception(TooManyAttempts.class, whileOpen(ErrorHandling::tooMany));
+        routes.exception(HasOpenTickets.class, whileOpen((e, ctx) -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", e.code());
             body.put("message", e.getMessage());
             body.put("count", e.count());
             ctx.status(status(e.kind())).json(body);
-        });
-        routes.exception(ConnectionException.class, (e, ctx) -> {
+        }));
+        routes.exception(ConnectionException.class, whileOpen((e, ctx) -> {
             log.warn("Database unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             respond(ctx, 503, "unavailable", "the database is not answering; try again shortly");
-        });
-        routes.exception(Exception.class, (e, ctx) -> {
+        }));
+        routes.exception(Exception.class, whileOpen((e, ctx) -> {
             Optional<BodyTooLarge> tooLarge = BodyTooLarge.in(e);
             if (tooLarge.isPresent()) {
                 // BodyLimitHandler logged it; the rest of the body is not read and the connection closes.
@@ -68,13 +71,42 @@ public final class ErrorHandling {
             }
             log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "internal", "something went wrong on our side; it has been logged");
-        });
+        }));
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
                 respond(ctx, 404, "not_found", "no route " + ctx.method() + " " + ctx.path());
             }
         });
         routes.error(405, ctx -> respond(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    /**
+     * {@code handler}, unless the request is already over: an event stream whose page went away is completed by its
+     * failed write, Jetty recycles the request, and the stream's handler then returns into Javalin's remaining steps,
+     * which fail on the recycled response. A handler that read the request then would throw too, and Javalin answers
+     * an exception handler's failure with another exception task, without end: one thread looping and logging for as
+     * long as the process lives. So the error is logged in one line and the handler is not run.
+     */
+    public static <T extends Exception> ExceptionHandler<T> whileOpen(ExceptionHandler<T> handler) {
+        return (e, ctx) -> {
+            if (isOver(ctx)) {
+                log.warn("An error after its request was over (a client gone, say), not answered: {}: {}",
+                        e.getClass().getSimpleName(), e.getMessage());
+                return;
+            }
+            handler.handle(e, ctx);
+        };
+    }
+
+    /** Whether Jetty has recycled the request: its parts are gone, and reading one throws. */
+    public static boolean isOver(Context ctx) {
+        try {
+            ctx.req().getRequestURI();
+            ctx.res().getStatus();
+            return false;
+        } catch (RuntimeException gone) {
+            return true;
+        }
     }
 
     /** 429 with {@code Retry-After} and the same figure in the body, for clients that read only JSON. */

@@ -18,6 +18,9 @@ public final class SecurityHeaders {
 
     public static void register(RoutesConfig routes, boolean https) {
         routes.after(ctx -> {
+            if (ErrorHandling.isOver(ctx)) {
+                return;
+            }
             String type = ctx.res().getContentType();
             if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
                 forJson(ctx::header);

@@ -37,4 +37,13 @@ class PasswordsTest {
     void anUnknownSchemeNeverMatches() {
         assertThat(Passwords.matches("anything at all", "md5:0cc175b9c0f1b6a831c399e269772661")).isFalse();
     }
+
+    @Test
+    void theCostIsElevenUnlessAValidOneIsConfigured() {
+        assertThat(Passwords.cost(null)).isEqualTo(11);
+        assertThat(Passwords.cost(" 4 ")).isEqualTo(4);
+        assertThat(Passwords.cost("3")).as("below bcrypt's least").isEqualTo(11);
+        assertThat(Passwords.cost("32")).isEqualTo(11);
+        assertThat(Passwords.cost("fast")).isEqualTo(11);
+    }
 }

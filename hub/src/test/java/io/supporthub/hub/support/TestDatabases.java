@@ -10,10 +10,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Fresh databases for tests: on the PostgreSQL at 127.0.0.1:5432 when one answers, else on an embedded server
- * started once per JVM. Each call gives a new database, dropped when the JVM exits: empty
+ * started once per JVM. Each call gives a new database, dropped by {@link #drop} (a {@link TestHub} drops its own when
+ * it closes) or else when the JVM exits: empty
  * ({@link #freshDatabaseUrl}), or with every migration applied ({@link #migratedDatabaseUrl}), copied from a template
  * migrated once per JVM, since migrating an empty database takes seconds and a hundred test classes start hubs.
  */
@@ -21,6 +24,11 @@ public final class TestDatabases {
 
     private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
     private static final List<String> CREATED = new ArrayList<>();
+    private static final ExecutorService DROPPING = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "test-database-drops");
+        thread.setDaemon(true);
+        return thread;
+    });
     private static String serverUrl;
     private static String template;
 
@@ -64,6 +72,25 @@ public final class TestDatabases {
         }
         CREATED.add(name);
         return server.replace("/postgres?", "/" + name + "?");
+    }
+
+    /**
+     * Drops a database this class created, in the background: dropping costs the server a moment of I/O that the
+     * next test need not wait for, and hundreds of them at the JVM's exit would outlast Surefire's patience.
+     */
+    public static synchronized void drop(String jdbcUrl) {
+        String name = jdbcUrl.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+        if (!CREATED.remove(name)) {
+            return;
+        }
+        DROPPING.execute(() -> {
+            try (Connection connection = DriverManager.getConnection(serverUrl);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("drop database if exists " + name + " with (force)");
+            } catch (SQLException e) {
+                System.err.println("could not drop test database " + name + ": " + e.getMessage());
+            }
+        });
     }
 
     private static void sleep() {

@@ -38,6 +38,8 @@ public final class TestHub implements AutoCloseable {
     public final Database database;
     public final Map<ChannelKind, RecordingSender> senders = new EnumMap<>(ChannelKind.class);
     public final int port;
+    /** The database this hub created for itself, dropped when it closes; null when it was given one. */
+    private final String jdbcUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String sessionCookie;
 
@@ -62,12 +64,19 @@ public final class TestHub implements AutoCloseable {
      *                    channel's sender talking to its loopback fake)
      */
     public TestHub(Map<String, String> settings, boolean background, Instant start, Set<ChannelKind> realSenders) {
-        this(TestDatabases.migratedDatabaseUrl(), settings, background, start, realSenders);
+        this(TestDatabases.migratedDatabaseUrl(), settings, background, start, realSenders, true);
     }
 
     /** A hub on the database at {@code jdbcUrl} (say, a fresh one reached through a {@link TcpProxy}). */
     public TestHub(String jdbcUrl, Map<String, String> settings, boolean background, Instant start,
                    Set<ChannelKind> realSenders) {
+        this(jdbcUrl, settings, background, start, realSenders, false);
+    }
+
+    /** @param ownsDatabase whether the database is this hub's alone, dropped when it closes */
+    private TestHub(String jdbcUrl, Map<String, String> settings, boolean background, Instant start,
+                    Set<ChannelKind> realSenders, boolean ownsDatabase) {
+        this.jdbcUrl = ownsDatabase ? jdbcUrl : null;
         this.clock = new MutableClock(start);
         // Tests move the clock by days between an agent's calls; those about idle sessions set their own idle time.
         Map<String, String> values = new HashMap<>(Map.of("PORT", "0", "API_KEY", API_KEY,
@@ -183,5 +192,8 @@ public final class TestHub implements AutoCloseable {
     public void close() {
         app.close();
         database.close();
+        if (jdbcUrl != null) {
+            TestDatabases.drop(jdbcUrl);
+        }
     }
 }
