@@ -148,30 +148,14 @@ public final class TicketListQueries {
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    /** The due times and pauses of tickets, by id (a list's rows show them); tickets without an SLA are left out. */
-    public Map<Long, DueTime> dueTimes(List<Long> ids) {
-        Map<Long, DueTime> due = new HashMap<>();
-        handle.createQuery("select id, sla_due_at, coalesce(sla_paused, false) as paused from ticket "
-                        + "where id = any(:ids) and (sla_due_at is not null or sla_paused)")
-                .bindArray("ids", Long.class, ids)
-                .map((rs, ctx) -> new DueTime(rs.getLong("id"), instant(rs, "sla_due_at"), rs.getBoolean("paused")))
-                .forEach(time -> due.put(time.ticketId(), time));
-        return due;
-    }
-
     /** The next page's cursor after {@code last}: a due cursor while the due-time order is among tickets with one. */
     public String nextCursor(TicketFilter filter, TicketSummary last) {
         if (filter.due().sorted() && filter.query() == null) {
-            DueTime due = dueTimes(List.of(last.id())).get(last.id());
-            if (due != null && due.dueAt() != null) {
-                return TicketFilter.dueCursor(due.dueAt(), last.id());
+            if (last.sla() != null && last.sla().dueAt() != null) {
+                return TicketFilter.dueCursor(last.sla().dueAt(), last.id());
             }
         }
         return TicketFilter.cursor(last.lastMessageAt(), last.id());
-    }
-
-    /** A ticket's nearest unmet planned time while its clock runs, or {@code paused}. */
-    public record DueTime(long ticketId, Instant dueAt, boolean paused) {
     }
 
     private static String pageByStatus(TicketFilter filter, List<String> conditionsByBranch) {

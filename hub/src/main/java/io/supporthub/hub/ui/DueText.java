@@ -1,7 +1,7 @@
 package io.supporthub.hub.ui;
 
 import io.supporthub.hub.sla.SlaWarningSettings;
-import io.supporthub.hub.ticket.TicketListQueries.DueTime;
+import io.supporthub.hub.ticket.TicketSla;
 import io.supporthub.hub.timezone.Times;
 import org.jdbi.v3.core.Handle;
 
@@ -28,7 +28,7 @@ public record DueText(String text, String level, String title) {
     }
 
     /** The row's text; null when the ticket has no running or paused SLA. */
-    static DueText of(DueTime due, Instant now, ZoneId zone, int warnMinutes) {
+    static DueText of(TicketSla due, Instant now, ZoneId zone, int warnMinutes) {
         if (due == null) {
             return null;
         }

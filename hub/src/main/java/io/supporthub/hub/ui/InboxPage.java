@@ -129,11 +129,10 @@ final class InboxPage {
         List<InboxRow> rows = new ArrayList<>(found.size());
         Set<Long> watched = new HashSet<>(new ObserverQueries(handle)
                 .watchedAmong(agent.id(), found.stream().map(TicketSummary::id).toList()));
-        Map<Long, TicketListQueries.DueTime> due = queries.dueTimes(found.stream().map(TicketSummary::id).toList());
         int warnMinutes = DueText.warningMinutes(handle);
         for (TicketSummary ticket : found) {
             rows.add(InboxRow.of(ticket, now, look, zone, watched.contains(ticket.id()),
-                    DueText.of(due.get(ticket.id()), now, zone, warnMinutes)));
+                    DueText.of(ticket.sla(), now, zone, warnMinutes)));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("view", view);

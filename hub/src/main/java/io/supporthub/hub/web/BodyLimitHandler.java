@@ -9,6 +9,8 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -23,6 +25,9 @@ import java.util.Map;
 public final class BodyLimitHandler extends Handler.Wrapper {
 
     private static final Logger log = LoggerFactory.getLogger(BodyLimitHandler.class);
+    /** The most of a refused body read and dropped so that its sender sees the 413 (see {@link #discard}). */
+    static final long DISCARD_BYTES = 32L * 1024 * 1024;
+    private static final long DISCARD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
     private final RouteBodyLimits limits;
 
@@ -42,10 +47,32 @@ public final class BodyLimitHandler extends Handler.Wrapper {
         if (declared > limit) {
             log.info("Refused {} {} from {}: declared a body of {} bytes, the route takes {}", request.getMethod(), path,
                     Request.getRemoteAddr(request), declared, limit);
+            discard(request, declared);
             answerTooLarge(response, callback, limit);
             return true;
         }
         return super.handle(new Limited(request, limit), response, callback);
+    }
+
+    /**
+     * Reads and drops a refused body of up to {@link #DISCARD_BYTES} (for 10 seconds at most) before the 413 goes out:
+     * a client still writing its body when the connection closes is sent a reset, which takes the answer with it (Java's
+     * HttpClient then reports no answer at all, curl a broken pipe). A client that sent {@code Expect: 100-continue}
+     * has sent nothing and is answered at once; a bigger body is not read, and its sender may miss the answer.
+     */
+    private static void discard(Request request, long declared) {
+        if (declared > DISCARD_BYTES || request.getHeaders().contains(HttpHeader.EXPECT)) {
+            return;
+        }
+        long deadline = System.nanoTime() + DISCARD_NANOS;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            while (System.nanoTime() < deadline && in.read(buffer) != -1) {
+                // dropped
+            }
+        } catch (IOException e) {
+            // The sender went away: there is no one to answer.
+        }
     }
 
     /** The 413 in the hub's error shape; the connection closes, as the rest of the body will not be read. */

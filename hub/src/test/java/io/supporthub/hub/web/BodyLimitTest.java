@@ -96,8 +96,10 @@ class BodyLimitTest {
                     FORTY_MB);
             assertThat(answer.status()).as(route.path() + ": " + answer.body()).isEqualTo(413);
             assertThat(answer.body()).contains("\"error\":\"too_large\"");
-            // Cut off at the limit, not at the end of the body: what the hub read is bounded by the route.
-            assertThat(answer.bytesSent()).as(route.path()).isLessThan(route.expectedLimit() + 8L * chunk + 256 * 1024);
+            // Cut off at the limit, not at the end of the body: what the hub read is bounded by the route. What the
+            // client had sent by the time it read the answer also counts the sockets' buffers and, on a busy machine,
+            // the chunks written while the answer waited for a core (hence a megabyte's slack, against forty).
+            assertThat(answer.bytesSent()).as(route.path()).isLessThan(route.expectedLimit() + 8L * chunk + 1024 * 1024);
             assertThat(answer.took()).as(route.path()).isLessThan(Duration.ofSeconds(10));
         }
         assertHealthy();
