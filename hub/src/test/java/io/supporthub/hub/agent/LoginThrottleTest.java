@@ -3,6 +3,7 @@ package io.supporthub.hub.agent;
 import io.supporthub.hub.support.TestHub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Login limits per (account, client address) and per client address, seen through a trusted proxy on loopback so
  * each test can speak from several addresses ({@code X-Forwarded-For}).
  */
+@Tag("serial")
 class LoginThrottleTest {
 
     static TestHub hub;

@@ -3,6 +3,7 @@ package io.supporthub.hub.apichannel;
 import com.sun.net.httpserver.HttpServer;
 import io.supporthub.channels.SendException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The callback's HTTP side alone: a receiver too slow to answer is a passing failure; a large answer is read only in part. */
+@Tag("serial")
 class CallbackSenderTest {
 
     private static final CallbackAddresses ANY = new CallbackAddresses(true);

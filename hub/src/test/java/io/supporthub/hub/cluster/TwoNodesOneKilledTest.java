@@ -11,6 +11,7 @@ import io.supporthub.hub.support.TestDatabases;
 import io.supporthub.hub.support.TestHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * if it was being sent at the kill; timers fire once; the survivor's agents hear of the other node's changes.
  * {@code -Dcluster.messages=4000 -Dcluster.smsReplies=200 ...} makes it the README's benchmark ({@link RunSize}).
  */
+@Tag("serial")
 class TwoNodesOneKilledTest {
 
     private static final Duration SETTLE = Duration.ofSeconds(120);

@@ -2,12 +2,14 @@ package io.supporthub.hub.db;
 
 import io.supporthub.hub.live.LiveUpdates;
 import io.supporthub.hub.support.TestDatabases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("serial")
 class DatabaseTest {
 
     @Test

@@ -8,6 +8,7 @@ import io.supporthub.hub.outage.AgentReplies.Queued;
 import io.supporthub.hub.outage.CustomerLoad.Message;
 import io.supporthub.hub.outage.CustomerLoad.Redelivery;
 import io.supporthub.hub.support.TestHub;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored once, the SMS Twilio gave up on come back through reconciliation, every queued reply reaches its provider,
  * and the timers and advisory locks carry on by themselves.
  */
+@Tag("serial")
 class DatabaseOutageTest {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutageTest.class);

@@ -11,6 +11,7 @@ import io.supporthub.hub.support.TestHub;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * middle of the outcome's transaction) and comes back a little later: the outcome is written then, the message is
  * sent once and leaves the outbox, so the customer's next messages are not held behind it.
  */
+@Tag("serial")
 class OutcomeAcrossDatabaseCutTest {
 
     private static final Duration CUT = Duration.ofSeconds(2);

@@ -4,6 +4,7 @@ import io.supporthub.hub.support.TestDatabases;
 import io.supporthub.hub.support.TestHub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two whole hubs on one database, each running its own warnings job at the same moment: every notice goes out once. */
+@Tag("serial")
 class SlaWarningsTwoNodesTest {
 
     static TestHub first;

@@ -4,6 +4,7 @@ import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.telegram.FakeTelegramBotApi;
 import io.supporthub.hub.support.TcpProxy;
 import io.supporthub.hub.support.TestHub;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Long polling when the database goes away: its advisory lock goes with it, and is taken again once it is back. */
+@Tag("serial")
 class TelegramPollingOutageTest {
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {

@@ -4,6 +4,7 @@ import io.supporthub.channels.ChannelKind;
 import io.supporthub.channels.telegram.FakeTelegramBotApi;
 import io.supporthub.channels.telegram.TelegramWebhookVerifier;
 import io.supporthub.hub.support.TestHub;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("serial")
 class TelegramWebhookOutageTest {
 
     @Test

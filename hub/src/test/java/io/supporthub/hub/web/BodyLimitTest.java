@@ -7,6 +7,7 @@ import io.supporthub.hub.support.TestHub;
 import io.supporthub.hub.ui.Csrf;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every route holds its body to its limit while reading: a declared Content-Length over it is answered 413 at once,
  * a chunked body that trickles in is cut off as soon as it passes it, and the hub stays healthy.
  */
+@Tag("serial")
 class BodyLimitTest {
 
     private static final long FORTY_MB = 40L * 1024 * 1024;
