@@ -36,6 +36,9 @@ class DueListsTest {
         hub = new TestHub(Map.of(), false, NOW.minus(Duration.ofHours(2)));
         hub.logIn();
         assertThat(hub.patch("/api/settings", Map.of("timeZone", "Asia/Tokyo")).status()).isEqualTo(200);
+        // The calendar the tickets' planned times were computed on: a due time comes with SLA terms.
+        long calendar = hub.post("/api/calendars", Map.of("name", "Office", "timeZone", "Asia/Tokyo", "default", true,
+                "hours", Map.of("mon", List.of(List.of("09:00", "18:00"))))).json().get("id").asLong();
         for (int i = 0; i < DUE_IN.length; i++) {
             if (i % 4 == 0) {
                 hub.clock.advance(Duration.ofMinutes(1));
@@ -49,10 +52,11 @@ class DueListsTest {
                 hub.post("/api/tickets/" + id + "/status", Map.of("status", "pending"));
             }
             Integer minutes = DUE_IN[i];
+            boolean paused = minutes == null && id % 2 == 0;
             hub.app.database().jdbi().useHandle(handle -> handle.createUpdate(
-                            "update ticket set sla_due_at = :due, sla_paused = :paused where id = :id")
-                    .bind("due", minutes == null ? null : NOW.plus(Duration.ofMinutes(minutes)))
-                    .bind("paused", minutes == null && id % 2 == 0).bind("id", id).execute());
+                            "update ticket set sla_due_at = :due, sla_paused = :paused, sla_calendar_id = :calendar where id = :id")
+                    .bind("due", minutes == null ? null : NOW.plus(Duration.ofMinutes(minutes))).bind("paused", paused)
+                    .bind("calendar", minutes != null || paused ? calendar : null).bind("id", id).execute());
         }
         hub.clock.set(NOW);
     }

@@ -43,9 +43,12 @@ class AccessibilityBrowserTest {
         hub.logIn();
         ticketId = hub.inbound("a11y-1", "Alma Access", "alma@example.com", "Where is my parcel?").json().get("ticketId").asLong();
         hub.post("/api/tickets/" + ticketId + "/notes", Map.of("text", "Checked with the courier"));
-        // overdue, so that the inbox rows show their SLA due time
-        hub.app.database().jdbi().useHandle(handle -> handle.execute("update ticket set sla_due_at = ? where id = ?",
-                java.sql.Timestamp.from(hub.clock.instant().minusSeconds(7200)), ticketId));
+        // overdue on a calendar's terms, so that the inbox rows show their SLA due time
+        long calendar = hub.post("/api/calendars", Map.of("name", "Support hours", "timeZone", "UTC",
+                "hours", Map.of("mon", java.util.List.of(java.util.List.of("09:00", "18:00"))))).json().get("id").asLong();
+        hub.app.database().jdbi().useHandle(handle -> handle.execute(
+                "update ticket set sla_due_at = ?, sla_calendar_id = ? where id = ?",
+                java.sql.Timestamp.from(hub.clock.instant().minusSeconds(7200)), calendar, ticketId));
         browser = AdminBrowser.logIn(hub);
         driver = browser.driver;
         wait = browser.wait;

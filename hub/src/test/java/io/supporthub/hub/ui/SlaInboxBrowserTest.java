@@ -33,11 +33,14 @@ class SlaInboxBrowserTest {
     static long tomorrow;
     static long paused;
     static long none;
+    static long calendar;
 
     @BeforeAll
     static void start() {
         hub = new TestHub();
         hub.logIn();
+        calendar = hub.post("/api/calendars", Map.of("name", "Office", "timeZone", "UTC", "default", true,
+                "hours", Map.of("mon", List.of(List.of("09:00", "18:00"))))).json().get("id").asLong();
         // the moment the page is looked at, after the tickets arrived: 09:05
         Instant now = hub.clock.instant().plus(Duration.ofMinutes(5));
         tomorrow = ticket("due-tomorrow", "Tom Tomorrow", now.plus(Duration.ofHours(22).plusMinutes(25)), false);
@@ -56,8 +59,9 @@ class SlaInboxBrowserTest {
         long id = hub.inbound(externalId, name, externalId + "@example.com", "A question from " + name).json()
                 .get("ticketId").asLong();
         hub.app.database().jdbi().useHandle(handle -> handle.execute(
-                "update ticket set sla_due_at = ?, sla_paused = ? where id = ?",
-                dueAt == null ? null : Timestamp.from(dueAt), pausedSla, id));
+                "update ticket set sla_due_at = ?, sla_paused = ?, sla_calendar_id = ? where id = ?",
+                dueAt == null ? null : Timestamp.from(dueAt), pausedSla,
+                dueAt == null && !pausedSla ? null : calendar, id));
         return id;
     }
 
