@@ -85,7 +85,11 @@ class SlaBrowserTest {
         assertThat(hub.get("/api/tickets/" + id).json().path("sla").path("resolutionDueAt").asText())
                 .isEqualTo("2026-11-02T13:00:00Z");
 
-        new Select(driver.findElement(By.id("status-select"))).selectByValue("pending");
+        // The clear's live update may replace the ticket's header while it is read: pick again on a fresh one.
+        wait.until(d -> {
+            new Select(d.findElement(By.id("status-select"))).selectByValue("pending");
+            return true;
+        });
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sla-paused")));
         assertThat(text("sla-resolution")).startsWith("paused");
         assertThat(text("sla-response")).startsWith("met at 2 Nov 10:00 Paris");
