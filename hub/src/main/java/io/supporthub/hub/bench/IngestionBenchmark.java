@@ -27,9 +27,12 @@ import java.util.stream.Collectors;
  * limit. Prints messages/s, p50/p99 latency and the ratio. The hub runs with its own pool ({@code DB_POOL_SIZE}, by
  * default twice the cores plus two).
  *
- * <p>Arguments: {@code [senders=16] [messages=10000] [customers=2000] [rounds=5]}. Uses DATABASE_URL's server when
- * set (a fresh database is created on it and dropped at the end), else the PostgreSQL on 127.0.0.1:5432, else an
- * embedded one.
+ * <p>Arguments: {@code [senders=16] [messages=10000] [customers=2000] [rounds=5] [--sla]}. Without {@code --sla} the
+ * customers are the same in every round, so after the first one every message joins its customer's open ticket. With
+ * it every round has customers of its own (each registers its tickets, a fifth of the messages at the defaults) and
+ * the hub counts them on an SLA ({@link BenchSla}); a hub from before the SLA gets the same messages without one.
+ * Uses DATABASE_URL's server when set (a fresh database is created on it and dropped at the end), else the PostgreSQL
+ * on 127.0.0.1:5432, else an embedded one.
  */
 public final class IngestionBenchmark {
 
@@ -37,7 +40,9 @@ public final class IngestionBenchmark {
     /** On two cores the HTTP path's CPU cost per message settles after about 80,000 requests (C2 done compiling). */
     private static final int WARM_UP_MESSAGES = 80_000;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        boolean sla = Arrays.asList(arguments).contains("--sla");
+        String[] args = Arrays.stream(arguments).filter(a -> !a.startsWith("--")).toArray(String[]::new);
         int senders = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int customers = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
@@ -50,16 +55,21 @@ public final class IngestionBenchmark {
              App hub = new App(config, hubDatabase, App.Options.benchmark("bench-hub"));
              Database directDatabase = Database.open(bench.jdbcUrl(), senders);
              App direct = new App(config, directDatabase, App.Options.benchmark("bench-direct"));
-             SenderProcess httpSenders = new SenderProcess(hub.start(), senders, customers)) {
+             SenderProcess httpSenders = new SenderProcess(hub.start(), senders, customers, sla)) {
             System.out.printf(Locale.ROOT, "Ingestion benchmark: %d senders, %d rounds of %d messages, %d customers, %d cores, hub pool %d connections%n",
                     senders, rounds, messages, customers, Runtime.getRuntime().availableProcessors(), config.databasePoolSize());
+            if (sla) {
+                System.out.println(BenchSla.setUp(hubDatabase.jdbi())
+                        ? "New customers every round, their tickets counted on an SLA (a calendar, 8 rules, the defaults)"
+                        : "New customers every round; this hub has no SLA");
+            }
             // Both paths (and the senders' JVM) first take turns unmeasured until the JIT has compiled their hot code,
             // then take turns measured. The machine's speed drifts by a fifth within minutes, so each HTTP round is
             // compared with the direct round right after it, and the median of those ratios is the figure.
             for (int round = 1; round <= Math.max(1, WARM_UP_MESSAGES / messages); round++) {
                 httpSenders.round("warm" + round, messages);
                 String run = "warmd" + round;
-                run("warm-up", senders, messages, i -> direct(direct, run, i, customers));
+                run("warm-up", senders, messages, i -> direct(direct, run, i, customers, sla));
             }
             List<Result> http = new ArrayList<>();
             List<Result> limit = new ArrayList<>();
@@ -67,7 +77,7 @@ public final class IngestionBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 http.add(httpSenders.round("http" + round, messages));
                 String run = "direct" + round;
-                limit.add(run("Inbox.accept over JDBC", senders, messages, i -> direct(direct, run, i, customers)));
+                limit.add(run("Inbox.accept over JDBC", senders, messages, i -> direct(direct, run, i, customers, sla)));
                 ratios.add(http.get(round - 1).rate() / limit.get(round - 1).rate());
             }
             Result httpMedian = median(http);
@@ -106,9 +116,10 @@ public final class IngestionBenchmark {
                 .getProcessCpuTime();
     }
 
-    private static void direct(App app, String run, int i, int customers) {
+    private static void direct(App app, String run, int i, int customers, boolean customersPerRound) {
         int customer = i % customers;
-        app.inbox().accept(new InboundMessage(ChannelKind.API, Address.email("d" + customer + "@bench.example"),
+        String address = "d" + (customersPerRound ? run + "-" : "") + customer + "@bench.example";
+        app.inbox().accept(new InboundMessage(ChannelKind.API, Address.email(address),
                 SenderProfile.named("Customer " + customer), run + "-" + i,
                 "Message " + i + " about my order " + (i * 7919 % 100000), null, null, null, java.util.List.of(),
                 Instant.now(), false, false, java.util.List.of()));

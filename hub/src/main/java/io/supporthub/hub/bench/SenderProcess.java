@@ -20,10 +20,11 @@ final class SenderProcess implements AutoCloseable {
     private final Writer commands;
     private final BufferedReader output;
 
-    SenderProcess(int port, int senders, int customers) throws IOException {
+    SenderProcess(int port, int senders, int customers, boolean customersPerRound) throws IOException {
         String javaBinary = ProcessHandle.current().info().command().orElse("java");
         this.process = new ProcessBuilder(javaBinary, "-cp", System.getProperty("java.class.path"), HttpSenders.class.getName(),
-                Integer.toString(port), Integer.toString(senders), Integer.toString(customers))
+                Integer.toString(port), Integer.toString(senders), Integer.toString(customers),
+                Boolean.toString(customersPerRound))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);

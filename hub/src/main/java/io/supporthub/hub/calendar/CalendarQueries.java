@@ -99,7 +99,7 @@ public final class CalendarQueries {
     }
 
     private static StoredCalendar row(ResultSet rs) throws SQLException {
-        return CalendarJson.fromColumns(rs.getLong("id"), rs.getBoolean("is_default"), rs.getString("name"),
+        return ParsedCalendars.of(rs.getLong("id"), rs.getBoolean("is_default"), rs.getString("name"),
                 rs.getString("time_zone"), rs.getString("hours"), rs.getString("exceptions"));
     }
 }

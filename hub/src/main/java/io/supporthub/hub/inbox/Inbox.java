@@ -130,21 +130,24 @@ public final class Inbox {
                 // A message without a subject of its own (any messenger's) carries on under the earlier ticket's.
                 String subject = message.subject() != null && !message.subject().isBlank() ? SubjectLine.of(message)
                         : previous.subject();
-                ticket = openTicket(handle, message, address, subject, previous.id(), detail);
+                ticket = openTicket(handle, message, address, subject, previous.id(), detail, now);
                 outcome = AcceptResult.Outcome.FOLLOW_UP;
             }
             default -> {
-                ticket = openTicket(handle, message, address, SubjectLine.of(message), null, detail);
+                ticket = openTicket(handle, message, address, SubjectLine.of(message), null, detail, now);
                 outcome = AcceptResult.Outcome.NEW_TICKET;
             }
         }
         long messageId = store(handle, ticket.id(), message, address, now);
         // Every caller (webhooks, pollers, the generic API) gets open pages told, also when the ticket only grew.
         ticketOps.announce(afterCommit, ticket.id());
-        if (message.automated()) {
+        boolean registered = outcome == AcceptResult.Outcome.NEW_TICKET || outcome == AcceptResult.Outcome.FOLLOW_UP;
+        // A ticket registered by this message was written with it as its last, at this moment: touching the row again
+        // would only cost a new version of it and of every index on it.
+        if (!registered && message.automated()) {
             // An auto-reply or a bounce: nobody is waiting for an answer.
             tickets.touch(ticket.id(), now);
-        } else {
+        } else if (!registered) {
             tickets.touchInbound(ticket.id(), now);
         }
         if (address.lastTicketId() == null || address.lastTicketId() != ticket.id()) {
@@ -153,7 +156,7 @@ public final class Inbox {
         if (!message.automated()) {
             ticketOps.customerWrote(handle, ticket, message.text() == null ? "" : message.text(), afterCommit);
         }
-        if (outcome == AcceptResult.Outcome.NEW_TICKET || outcome == AcceptResult.Outcome.FOLLOW_UP) {
+        if (registered) {
             // Listeners (notifications) run once the customer's message is stored, so it comes first in the thread.
             ticketOps.created(handle, ticket, Actor.CUSTOMER_MESSAGE, null, detail, afterCommit);
         }
@@ -196,11 +199,12 @@ public final class Inbox {
         return address.lastTicketId() == null ? Optional.empty() : tickets.lock(address.lastTicketId());
     }
 
+    /** A ticket registered now with the customer's message as its last one (so it needs no touch after). */
     private Ticket openTicket(Handle handle, InboundMessage message, AddressRow address, String subject, Long followUpOf,
-                              Map<String, Object> detail) {
+                              Map<String, Object> detail, Instant now) {
         detail.put("channel", message.channel().wireName());
         return new TicketQueries(handle).create(new TicketQueries.NewTicket(subject,
-                address.contactId(), message.channel(), null, null, followUpOf, true), ticketOps.now());
+                address.contactId(), message.channel(), null, null, followUpOf, true), now);
     }
 
     private static long store(Handle handle, long ticketId, InboundMessage message, AddressRow address, Instant now) {

@@ -45,6 +45,11 @@ final class SlaAlertQueries {
                 .execute();
     }
 
+    /** Every ticket with a planned time to come is looked at again (through the partial index {@code ticket_sla_due}). */
+    void lookAgainAtAllDue(Instant now) {
+        handle.createUpdate("update ticket set sla_alert_at = :now where sla_due_at is not null").bind("now", now).execute();
+    }
+
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }

@@ -28,19 +28,35 @@ final class SlaNoticePlan {
     }
 
     static List<Notice> of(SlaAlertRow row, ServiceCalendar calendar, Duration warnBefore) {
+        return of(Boolean.TRUE.equals(row.paused()) || row.stopped(), row.responseDueAt(), row.respondedAt(),
+                row.resolutionDueAt(), calendar, warnBefore);
+    }
+
+    /** {@code halted}: paused or stopped, nothing is due. */
+    static List<Notice> of(boolean halted, Instant responseDueAt, Instant respondedAt, Instant resolutionDueAt,
+                           ServiceCalendar calendar, Duration warnBefore) {
         List<Notice> notices = new ArrayList<>();
-        if (Boolean.TRUE.equals(row.paused()) || row.stopped()) {
+        if (halted) {
             return notices;
         }
-        if (row.responseDueAt() != null && row.respondedAt() == null) {
-            add(notices, SlaNoticeKind.RESPONSE_WARNING, SlaNoticeKind.RESPONSE_BREACH, row.responseDueAt(), calendar,
+        if (responseDueAt != null && respondedAt == null) {
+            add(notices, SlaNoticeKind.RESPONSE_WARNING, SlaNoticeKind.RESPONSE_BREACH, responseDueAt, calendar,
                     warnBefore);
         }
-        if (row.resolutionDueAt() != null) {
-            add(notices, SlaNoticeKind.RESOLUTION_WARNING, SlaNoticeKind.RESOLUTION_BREACH, row.resolutionDueAt(),
+        if (resolutionDueAt != null) {
+            add(notices, SlaNoticeKind.RESOLUTION_WARNING, SlaNoticeKind.RESOLUTION_BREACH, resolutionDueAt,
                     calendar, warnBefore);
         }
         return notices;
+    }
+
+    /**
+     * When the warnings job must first look at a ticket whose planned times were just (re)computed: the first notice's
+     * moment, or {@code now} when that has come already (the job sends what is due); null when nothing is to come.
+     */
+    static Instant firstLook(List<Notice> planned, Instant now) {
+        Instant first = planned.stream().map(Notice::at).min(Comparator.naturalOrder()).orElse(null);
+        return first == null ? null : first.isAfter(now) ? first : now;
     }
 
     /**

@@ -30,7 +30,12 @@ public final class SlaSettingsRoutes {
         routes.put("/api/sla/settings", ctx -> {
             int minutes = minutes(Json.body(ctx));
             ctx.json(transactions.inTransaction((handle, afterCommit) -> {
+                boolean changed = SlaWarningSettings.warnBeforeMinutes(handle) != minutes;
                 new SettingQueries(handle).write(SlaWarningSettings.KEY, minutes, clock.instant());
+                if (changed) {
+                    // The warnings were planned with the old lead: the job plans them again, ticket by ticket.
+                    new SlaAlertQueries(handle).lookAgainAtAllDue(clock.instant());
+                }
                 return body(minutes);
             }));
         });

@@ -6,6 +6,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,19 +22,21 @@ final class TicketSlaQueries {
 
     /**
      * What the rules read of the ticket, its SLA columns, its base status and registration, and the pause flag stored
-     * on the Open state's own row (for a ticket just registered, whose history is that one moment). One statement.
+     * on the Open state's own row (for a ticket just registered, whose history is that one moment), and how long
+     * before a planned time the warning goes out (to plan it). One statement.
      */
     Optional<Current> current(long ticketId) {
         return handle.createQuery("select t.type_id, t.priority_id, t.company_id, co.category_id, t.channel, "
                         + "t.created_at, t.status, " + TicketSlaRow.COLUMNS + ", "
-                        + "(select pauses_sla from custom_status where system and base_state = 'open') as open_pauses "
+                        + "(select pauses_sla from custom_status where system and base_state = 'open') as open_pauses, "
+                        + "(select value::text from setting where key = '" + SlaWarningSettings.KEY + "') as warn_before "
                         + "from ticket t left join company co on co.id = t.company_id where t.id = :id")
                 .bind("id", ticketId)
                 .map(TicketSlaQueries::current).findOne();
     }
 
-    /** A ticket's facts for the rules, its SLA as stored, its base status now. */
-    record Current(TicketFacts facts, String status, TicketSlaRow sla, Boolean openPausesStored) {
+    /** A ticket's facts for the rules, its SLA as stored, its base status now, the warnings' lead. */
+    record Current(TicketFacts facts, String status, TicketSlaRow sla, Boolean openPausesStored, Duration warnBefore) {
     }
 
     /** The status changes, oldest first: when, to which base state, and the pause flag recorded then (null: none). */
@@ -77,7 +80,8 @@ final class TicketSlaQueries {
         TicketFacts facts = new TicketFacts(longOrNull(rs, "type_id"), longOrNull(rs, "priority_id"),
                 longOrNull(rs, "company_id"), longOrNull(rs, "category_id"), rs.getString("channel"),
                 instant(rs, "created_at"));
-        return new Current(facts, rs.getString("status"), row(rs), (Boolean) rs.getObject("open_pauses"));
+        return new Current(facts, rs.getString("status"), row(rs), (Boolean) rs.getObject("open_pauses"),
+                Duration.ofMinutes(SlaWarningSettings.warnBeforeMinutes(rs.getString("warn_before"))));
     }
 
     private static TicketSlaRow row(ResultSet rs) throws SQLException {

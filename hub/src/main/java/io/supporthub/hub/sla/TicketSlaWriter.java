@@ -11,6 +11,7 @@ import io.supporthub.hub.ticket.StatusFlags;
 import io.supporthub.hub.ticket.TicketStatus;
 import org.jdbi.v3.core.Handle;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,8 @@ public final class TicketSlaWriter {
         Run run = StatusFlags.effectivePausesSla(TicketStatus.OPEN, current.openPausesStored()) ? Run.PAUSED : Run.RUNNING;
         List<Change> history = List.of(new Change(current.facts().registeredAt(), run));
         TicketSlaRow row = TicketSlaRow.NONE.withTerms(chosen.get());
-        new TicketSlaQueries(handle).write(ticketId, computed(calendar.get(), history, row, TicketStatus.OPEN, row, now));
+        new TicketSlaQueries(handle).write(ticketId, computed(calendar.get(), history, row, TicketStatus.OPEN, row,
+                current.warnBefore(), now));
     }
 
     /**
@@ -110,16 +112,21 @@ public final class TicketSlaWriter {
                     target.byHand() ? Boolean.TRUE : null, target.respondedAt(), null, null, null, null, null, null);
         } else {
             List<Change> history = history(queries.history(ticketId), current);
-            next = computed(calendar.get(), history, target, TicketStatus.fromWire(current.status()), current.sla(), now);
+            next = computed(calendar.get(), history, target, TicketStatus.fromWire(current.status()), current.sla(),
+                    current.warnBefore(), now);
         }
         if (!next.equals(current.sla())) {
             queries.write(ticketId, next);
         }
     }
 
-    /** The row the clocks give: planned times, pause, figures, the nearest due time and when the warnings job looks. */
+    /**
+     * The row the clocks give: planned times, pause, figures, the nearest due time and when the warnings job looks
+     * (when a planned time, the pause or the response changed: at the first warning or breach notice planned, so the
+     * job reads the ticket only when it has something to send; else where the job left it).
+     */
     private static TicketSlaRow computed(ServiceCalendar calendar, List<Change> history, TicketSlaRow target,
-                                         TicketStatus status, TicketSlaRow before, Instant now) {
+                                         TicketStatus status, TicketSlaRow before, Duration warnBefore, Instant now) {
         Reading reading = SlaClock.read(calendar, history, target.responseSeconds(), target.resolutionSeconds(),
                 target.respondedAt(), target.byHand() ? target.resolutionDueAt() : null, now);
         Long responseWorking = null;
@@ -141,7 +148,9 @@ public final class TicketSlaWriter {
                 || !Objects.equals(paused, before.paused())
                 || !Objects.equals(target.respondedAt(), before.respondedAt());
         Instant alertAt = reading.nearestDueAt() == null ? null
-                : changed || before.alertAt() == null ? now : before.alertAt();
+                : changed || before.alertAt() == null ? SlaNoticePlan.firstLook(SlaNoticePlan.of(paused || !status.isOpenType(),
+                        reading.responseDueAt(), target.respondedAt(), reading.resolutionDueAt(), calendar, warnBefore), now)
+                : before.alertAt();
         return new TicketSlaRow(target.ruleId(), target.calendarId(), target.responseSeconds(), target.resolutionSeconds(),
                 paused, reading.responseDueAt(), reading.resolutionDueAt(), target.byHand() ? Boolean.TRUE : null,
                 target.respondedAt(), responseWorking, responseDiff, resolutionWorking, resolutionDiff,

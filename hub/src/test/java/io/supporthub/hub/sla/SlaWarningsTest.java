@@ -121,6 +121,8 @@ class SlaWarningsTest {
     void aWarningThenTheBreach_eachExactlyOnce_andTheAlertMovesToTheNextMomentThenToNull() {
         Instant registered = hub.clock.instant();
         long id = assignedTicket("Printer jams");
+        assertThat(alertAt(id)).as("planned on registration: the job reads the ticket only when it has to send")
+                .isEqualTo(registered.plus(Duration.ofMinutes(30)));
         warnings.runToEnd();
         assertThat(notices(id)).isEmpty();
         assertThat(alertAt(id)).as("the response warning, 30 min before the planned response")
@@ -273,6 +275,28 @@ class SlaWarningsTest {
         assertThat(hub.senders.values().stream().mapToInt(s -> s.sent().size()).sum())
                 .as("nothing went out on a customer channel").isEqualTo(customerMessagesBefore);
         assertThat(count("select count(*) from message where ticket_id = " + id)).isEqualTo(messagesBefore);
+    }
+
+    @Test
+    void aChangedLead_plansTheWarningsAgain() {
+        Instant registered = hub.clock.instant();
+        long id = assignedTicket("Lead changes");
+        assertThat(alertAt(id)).isEqualTo(registered.plus(Duration.ofMinutes(30)));
+        try {
+            assertThat(hub.request("PUT", "/api/sla/settings", Map.of("warnBeforeMinutes", 45), Map.of()).status())
+                    .isEqualTo(200);
+            assertThat(alertAt(id)).as("to be planned again by the job").isEqualTo(hub.clock.instant());
+            warnings.runToEnd();
+            assertThat(alertAt(id)).as("45 working minutes before the planned response")
+                    .isEqualTo(registered.plus(Duration.ofMinutes(15)));
+            assertThat(hub.request("PUT", "/api/sla/settings", Map.of("warnBeforeMinutes", 45), Map.of()).status())
+                    .isEqualTo(200);
+            assertThat(alertAt(id)).as("the same lead again: nothing to plan").isEqualTo(registered.plus(Duration.ofMinutes(15)));
+        } finally {
+            hub.request("PUT", "/api/sla/settings", Map.of("warnBeforeMinutes", 30), Map.of());
+            warnings.runToEnd();
+        }
+        assertThat(alertAt(id)).isEqualTo(registered.plus(Duration.ofMinutes(30)));
     }
 
     @Test
