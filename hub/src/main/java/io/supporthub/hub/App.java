@@ -113,6 +113,7 @@ import io.supporthub.hub.ticket.ReopenPolicy;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketListener;
 import io.supporthub.hub.sla.SlaRules;
+import io.supporthub.hub.sla.SlaRegistration;
 import io.supporthub.hub.sla.SlaTicketListener;
 import io.supporthub.hub.sla.TicketSlaWriter;
 import io.supporthub.hub.ticket.TicketOpener;
@@ -249,7 +250,7 @@ public final class App implements AutoCloseable {
         jobs.put(AutoCloseJob.class, () -> new AutoCloseJob(timers));
         jobs.put(TimerSweepJob.class, () -> new TimerSweepJob(timers));
 
-        this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(reopenPolicy));
+        this.inbox = new Inbox(transactions, ticketOps, new ThreadingPolicy(reopenPolicy), new SlaRegistration(slaWriter));
         BotConversation bot = new BotConversation(inbox, ticketOps, reopenPolicy, botTexts,
                 new BotWaitPolicy(clock, config.botWait()), outbox);
         this.channelEvents = new ChannelEventHandler(transactions, inbox, clock, live::ticketChanged, bot,

@@ -74,10 +74,16 @@ public final class IngestionBenchmark {
             List<Result> http = new ArrayList<>();
             List<Result> limit = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
+            List<Double> httpCost = new ArrayList<>();
+            List<Double> limitCost = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
+                long databaseStart = DatabaseCpu.nanos();
                 http.add(httpSenders.round("http" + round, messages));
+                httpCost.add(cost(http.get(round - 1), databaseStart, messages));
                 String run = "direct" + round;
+                databaseStart = DatabaseCpu.nanos();
                 limit.add(run("Inbox.accept over JDBC", senders, messages, i -> direct(direct, run, i, customers, sla)));
+                limitCost.add(cost(limit.get(round - 1), databaseStart, messages));
                 ratios.add(http.get(round - 1).rate() / limit.get(round - 1).rate());
             }
             Result httpMedian = median(http);
@@ -85,11 +91,31 @@ public final class IngestionBenchmark {
             System.out.printf(Locale.ROOT, "%nMedians of %d rounds of %d messages:%n", rounds, messages);
             System.out.printf(Locale.ROOT, "HTTP            %8.0f msg/s   p50 %6.2f ms   p99 %6.2f ms%n", httpMedian.rate(), httpMedian.p50(), httpMedian.p99());
             System.out.printf(Locale.ROOT, "direct (limit)  %8.0f msg/s   p50 %6.2f ms   p99 %6.2f ms%n", limitMedian.rate(), limitMedian.p50(), limitMedian.p99());
+            if (DatabaseCpu.nanos() >= 0) {
+                System.out.printf(Locale.ROOT, "CPU a message, the hub's JVM and PostgreSQL together (medians): HTTP %.2f ms, direct %.2f ms%n",
+                        httpCost.stream().mapToDouble(Double::doubleValue).sorted().toArray()[rounds / 2],
+                        limitCost.stream().mapToDouble(Double::doubleValue).sorted().toArray()[rounds / 2]);
+            }
             System.out.printf(Locale.ROOT, "ratio of each round, HTTP / database limit: %s%n",
                     ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).collect(Collectors.joining(" ")));
             System.out.printf(Locale.ROOT, "ratio HTTP / database limit (median of the rounds'): %.2f (target >= 0.80), HTTP p99 %.1f ms (target < 50 ms)%n",
                     ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray()[rounds / 2], httpMedian.p99());
         }
+    }
+
+    /**
+     * The CPU a message of the round cost the hub's JVM and PostgreSQL together, in ms (printed; the JVM's alone when
+     * the database's is not to be had).
+     */
+    private static double cost(Result round, long databaseStart, int messages) {
+        long databaseEnd = DatabaseCpu.nanos();
+        if (databaseStart < 0 || databaseEnd < 0) {
+            return round.cpuMillisPerMessage();
+        }
+        double database = (databaseEnd - databaseStart) / 1e6 / messages;
+        System.out.printf(Locale.ROOT, "%-24s PostgreSQL CPU %.2f ms/msg, with the hub's JVM %.2f ms/msg%n", "", database,
+                database + round.cpuMillisPerMessage());
+        return database + round.cpuMillisPerMessage();
     }
 
     /** Each figure's median over the rounds (for an even count, the upper one). */

@@ -14,6 +14,7 @@ import io.supporthub.hub.message.AttachmentStore;
 import io.supporthub.hub.message.MessageQueries.NewMessage;
 import io.supporthub.hub.message.MessageQueries;
 import io.supporthub.hub.ticket.Actor;
+import io.supporthub.hub.ticket.RegistrationSla;
 import io.supporthub.hub.ticket.Ticket;
 import io.supporthub.hub.ticket.TicketOps.StatusTarget;
 import io.supporthub.hub.ticket.TicketOps;
@@ -36,11 +37,13 @@ public final class Inbox {
     private final Transactions transactions;
     private final TicketOps ticketOps;
     private final ThreadingPolicy threading;
+    private final RegistrationSla sla;
 
-    public Inbox(Transactions transactions, TicketOps ticketOps, ThreadingPolicy threading) {
+    public Inbox(Transactions transactions, TicketOps ticketOps, ThreadingPolicy threading, RegistrationSla sla) {
         this.transactions = transactions;
         this.ticketOps = ticketOps;
         this.threading = threading;
+        this.sla = sla;
     }
 
     public AcceptResult accept(InboundMessage message) {
@@ -199,12 +202,16 @@ public final class Inbox {
         return address.lastTicketId() == null ? Optional.empty() : tickets.lock(address.lastTicketId());
     }
 
-    /** A ticket registered now with the customer's message as its last one (so it needs no touch after). */
+    /**
+     * A ticket registered now with the customer's message as its last one (so it needs no touch after) and its SLA
+     * (so the SLA needs no update after).
+     */
     private Ticket openTicket(Handle handle, InboundMessage message, AddressRow address, String subject, Long followUpOf,
                               Map<String, Object> detail, Instant now) {
         detail.put("channel", message.channel().wireName());
+        RegistrationSla.Columns terms = sla.choose(handle, address.contactId(), message.channel(), now).orElse(null);
         return new TicketQueries(handle).create(new TicketQueries.NewTicket(subject,
-                address.contactId(), message.channel(), null, null, followUpOf, true), now);
+                address.contactId(), message.channel(), null, null, followUpOf, true, terms), now);
     }
 
     private static long store(Handle handle, long ticketId, InboundMessage message, AddressRow address, Instant now) {

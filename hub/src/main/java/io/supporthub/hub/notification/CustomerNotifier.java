@@ -65,7 +65,7 @@ public final class CustomerNotifier implements TicketListener {
     }
 
     @Override
-    public void created(Handle handle, Ticket ticket, AfterCommit afterCommit) {
+    public void created(Handle handle, Ticket ticket, Actor actor, AfterCommit afterCommit) {
         if (openedByCustomer(handle, ticket)) {
             notify(handle, ticket, List.of(Notification.TICKET_CREATED), afterCommit);
         }

@@ -29,9 +29,12 @@ public final class SlaTicketListener implements TicketListener {
         this.clock = clock;
     }
 
+    /** A customer's message registered its ticket with its SLA already ({@link SlaRegistration}, in the insert). */
     @Override
-    public void created(Handle handle, Ticket ticket, AfterCommit afterCommit) {
-        writer.registered(handle, ticket.id(), clock.instant());
+    public void created(Handle handle, Ticket ticket, Actor actor, AfterCommit afterCommit) {
+        if (actor != Actor.CUSTOMER_MESSAGE) {
+            writer.registered(handle, ticket.id(), clock.instant());
+        }
     }
 
     @Override

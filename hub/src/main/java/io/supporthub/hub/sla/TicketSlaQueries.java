@@ -35,6 +35,27 @@ final class TicketSlaQueries {
                 .map(TicketSlaQueries::current).findOne();
     }
 
+    /**
+     * What the rules read of a ticket about to be registered for the contact (its company, the company's category, the
+     * default priority), the Open state's stored pause flag and the warnings' lead. One statement.
+     */
+    Registering registering(long contactId) {
+        return handle.createQuery("select c.company_id, co.category_id, "
+                        + "(select id from ticket_priority where name = 'normal') as priority_id, "
+                        + "(select pauses_sla from custom_status where system and base_state = 'open') as open_pauses, "
+                        + "(select value::text from setting where key = '" + SlaWarningSettings.KEY + "') as warn_before "
+                        + "from (select 1) one left join contact c on c.id = :contact "
+                        + "left join company co on co.id = c.company_id")
+                .bind("contact", contactId)
+                .map((rs, ctx) -> new Registering(longOrNull(rs, "company_id"), longOrNull(rs, "category_id"),
+                        longOrNull(rs, "priority_id"), (Boolean) rs.getObject("open_pauses"),
+                        Duration.ofMinutes(SlaWarningSettings.warnBeforeMinutes(rs.getString("warn_before")))))
+                .one();
+    }
+
+    record Registering(Long companyId, Long categoryId, Long priorityId, Boolean openPausesStored, Duration warnBefore) {
+    }
+
     /** A ticket's facts for the rules, its SLA as stored, its base status now, the warnings' lead. */
     record Current(TicketFacts facts, String status, TicketSlaRow sla, Boolean openPausesStored, Duration warnBefore) {
     }

@@ -32,24 +32,31 @@ public final class TicketSlaWriter {
     }
 
     /**
-     * A ticket just registered: its terms chosen and its planned times from the registration. Its history is that one
-     * moment, so nothing is read of it; a ticket no rule or default covers is left without SLA (no write at all).
+     * A ticket an agent just opened: its terms chosen and its planned times from the registration (a customer's message
+     * registers its ticket with them, see {@link SlaRegistration}). Its history is that one moment, so nothing is read
+     * of it; a ticket no rule or default covers is left without SLA (no write at all).
      */
     public void registered(Handle handle, long ticketId, Instant now) {
         Current current = new TicketSlaQueries(handle).current(ticketId).orElseThrow();
-        Optional<SlaTerms> chosen = terms.termsFor(handle, current.facts());
+        atRegistration(handle, current.facts(), current.openPausesStored(), current.warnBefore(), now)
+                .ifPresent(row -> new TicketSlaQueries(handle).write(ticketId, row));
+    }
+
+    /** The SLA columns of a ticket registered with these facts, in the Open state; empty: no SLA. */
+    Optional<TicketSlaRow> atRegistration(Handle handle, TicketFacts facts, Boolean openPausesStored,
+                                          Duration warnBefore, Instant now) {
+        Optional<SlaTerms> chosen = terms.termsFor(handle, facts);
         if (chosen.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Optional<ServiceCalendar> calendar = calendar(handle, chosen.get().calendarId());
         if (calendar.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        Run run = StatusFlags.effectivePausesSla(TicketStatus.OPEN, current.openPausesStored()) ? Run.PAUSED : Run.RUNNING;
-        List<Change> history = List.of(new Change(current.facts().registeredAt(), run));
+        Run run = StatusFlags.effectivePausesSla(TicketStatus.OPEN, openPausesStored) ? Run.PAUSED : Run.RUNNING;
+        List<Change> history = List.of(new Change(facts.registeredAt(), run));
         TicketSlaRow row = TicketSlaRow.NONE.withTerms(chosen.get());
-        new TicketSlaQueries(handle).write(ticketId, computed(calendar.get(), history, row, TicketStatus.OPEN, row,
-                current.warnBefore(), now));
+        return Optional.of(computed(calendar.get(), history, row, TicketStatus.OPEN, row, warnBefore, now));
     }
 
     /**

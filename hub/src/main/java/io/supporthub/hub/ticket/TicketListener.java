@@ -15,7 +15,8 @@ import java.util.Set;
  */
 public interface TicketListener {
 
-    default void created(Handle handle, Ticket ticket, AfterCommit afterCommit) {
+    /** A new ticket, registered by a customer's message ({@link Actor#CUSTOMER_MESSAGE}) or opened by an agent. */
+    default void created(Handle handle, Ticket ticket, Actor actor, AfterCommit afterCommit) {
     }
 
     default void statusChanged(Handle handle, Ticket before, TicketStatus to, Actor actor, AfterCommit afterCommit) {

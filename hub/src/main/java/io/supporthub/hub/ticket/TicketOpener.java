@@ -55,7 +55,7 @@ public final class TicketOpener {
             Long priorityId = request.priority() == null ? null : TicketService.priorityId(handle, request.priority());
             TicketQueries queries = new TicketQueries(handle);
             Ticket ticket = queries.create(new TicketQueries.NewTicket(request.subject().strip(),
-                    contactId, origin, typeId, priorityId, null, false), ops.now());
+                    contactId, origin, typeId, priorityId, null, false, null), ops.now());
             queries.assignTo(ticket.id(), agent.id());
             ops.created(handle, ticket, Actor.AGENT, agent.id(), Map.of("openedBy", agent.name()), afterCommit);
             if (request.text() != null && !request.text().isBlank()) {

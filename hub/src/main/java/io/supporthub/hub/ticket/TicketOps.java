@@ -138,7 +138,7 @@ public final class TicketOps {
                 json(recorded), ticket.createdAt());
         announce(afterCommit, ticket.id());
         for (TicketListener listener : listeners) {
-            listener.created(handle, ticket, afterCommit);
+            listener.created(handle, ticket, actor, afterCommit);
         }
         arrivedIfUnassigned(handle, ticket.id(), agentId, afterCommit);
     }

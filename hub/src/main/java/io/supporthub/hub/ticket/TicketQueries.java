@@ -2,6 +2,7 @@ package io.supporthub.hub.ticket;
 
 import io.supporthub.channels.ChannelKind;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,11 @@ public final class TicketQueries {
      */
     private static final String APPEND_SEARCH = "search = case when length(search) < 20000 "
             + "then search || strip(to_tsvector('simple', left(:text, 5000))) else search end";
+
+    private static final String SLA_COLUMNS = "sla_rule_id, sla_calendar_id, sla_response_seconds, sla_resolution_seconds, "
+            + "sla_paused, response_due_at, resolution_due_at, sla_due_at, sla_alert_at";
+    private static final String SLA_VALUES = ":slaRuleId, :slaCalendarId, :slaResponseSeconds, :slaResolutionSeconds, "
+            + ":slaPaused, :responseDueAt, :resolutionDueAt, :slaDueAt, :slaAlertAt";
 
     private final Handle handle;
 
@@ -50,12 +56,23 @@ public final class TicketQueries {
     }
 
     private Ticket insert(NewTicket ticket, Instant now) {
-        return handle.createQuery("insert into ticket (subject, status, line, type_id, priority_id, contact_id, channel, "
-                        + "follow_up_of, created_at, updated_at, last_message_at, last_message_in, waiting_since, search) "
+        RegistrationSla.Columns sla = ticket.sla();
+        Query insert = handle.createQuery("insert into ticket (subject, status, line, type_id, priority_id, contact_id, channel, "
+                        + "follow_up_of, created_at, updated_at, last_message_at, last_message_in, waiting_since, search"
+                        + (sla == null ? "" : ", " + SLA_COLUMNS) + ") "
                         + "values (:subject, 'open', 1, :typeId, coalesce(:priorityId, (select id from ticket_priority where name = 'normal')), "
                         + ":contactId, :channel, :followUpOf, :now, :now, :now, :fromCustomer, "
-                        + "case when :fromCustomer then cast(:now as timestamptz) end, to_tsvector('simple', :subject)) "
-                        + "returning " + Ticket.COLUMNS)
+                        + "case when :fromCustomer then cast(:now as timestamptz) end, to_tsvector('simple', :subject)"
+                        + (sla == null ? "" : ", " + SLA_VALUES) + ") "
+                        + "returning " + Ticket.COLUMNS);
+        if (sla != null) {
+            insert.bind("slaRuleId", sla.ruleId()).bind("slaCalendarId", sla.calendarId())
+                    .bind("slaResponseSeconds", sla.responseSeconds()).bind("slaResolutionSeconds", sla.resolutionSeconds())
+                    .bind("slaPaused", sla.paused()).bind("responseDueAt", sla.responseDueAt())
+                    .bind("resolutionDueAt", sla.resolutionDueAt()).bind("slaDueAt", sla.dueAt())
+                    .bind("slaAlertAt", sla.alertAt());
+        }
+        return insert
                 .bind("subject", ticket.subject())
                 .bind("typeId", ticket.typeId())
                 .bind("priorityId", ticket.priorityId())
@@ -87,8 +104,9 @@ public final class TicketQueries {
     }
 
     /** What a new ticket starts with. */
+    /** {@code sla}: the SLA it is registered with (see {@link RegistrationSla}), or null. */
     public record NewTicket(String subject, long contactId, ChannelKind channel, Long typeId, Long priorityId,
-                            Long followUpOf, boolean fromCustomer) {
+                            Long followUpOf, boolean fromCustomer, RegistrationSla.Columns sla) {
     }
 
     /** Records a customer's message: the ticket waits for the company from now (unless it already did). */

@@ -255,6 +255,38 @@ class TicketSlaApiTest {
     }
 
     @Test
+    void aCustomersMessage_registersItsTicketWithTheRuleOfTheContactsCompanyAndTheDefaultPriority_inItsInsert() {
+        long company = hub.post("/api/companies", Map.of("name", "Registrars Ltd")).json().get("id").asLong();
+        long contact = hub.post("/api/contacts", Map.of("name", "Rita Registrar", "email", "rita@registrars.example"))
+                .json().get("id").asLong();
+        hub.database.jdbi().useHandle(h -> h.execute("update contact set company_id = ? where id = ?", company, contact));
+        long rule = hub.database.jdbi().withHandle(h -> h.createQuery("insert into sla_rule (name, position, company_ids, "
+                        + "priority_ids, channels, response_seconds, resolution_seconds) values ('Registrars', 0, "
+                        + "array[:company]::bigint[], array[(select id from ticket_priority where name = 'normal')], '{api}', "
+                        + "7200, 14400) returning id")
+                .bind("company", company).mapTo(Long.class).one());
+        try {
+            Instant registered = hub.clock.instant();
+            long id = inbound("rita@registrars.example", "Our domain expires tomorrow");
+            JsonNode sla = sla(id);
+            assertThat(sla.get("ruleId").asLong()).isEqualTo(rule);
+            assertThat(at(sla, "responseDueAt")).isEqualTo(registered.plusSeconds(7200));
+            assertThat(at(sla, "resolutionDueAt")).isEqualTo(registered.plusSeconds(14400));
+            Instant alertAt = hub.database.jdbi().withHandle(h -> h.createQuery("select sla_alert_at from ticket where id = :id")
+                    .bind("id", id).mapTo(Instant.class).one());
+            assertThat(alertAt).as("the first warning, planned in the same insert")
+                    .isEqualTo(registered.plusSeconds(7200 - 30 * 60));
+            assertThat(sla(inbound("nobody@registrars.example", "And ours?")).get("ruleId").isNull())
+                    .as("a contact of no company: the defaults").isTrue();
+            TestHub.Response opened = hub.post("/api/tickets", Map.of("subject", "Renewal", "contact", Map.of("id", contact)));
+            assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+            assertThat(opened.json().get("sla").get("ruleId").asLong()).as("an agent's ticket: the same choice").isEqualTo(rule);
+        } finally {
+            hub.database.jdbi().useHandle(h -> h.execute("delete from sla_rule where id = ?", rule));
+        }
+    }
+
+    @Test
     void aResolutionTimeSetByHand_isKeptThroughARecompute_andNullReturnsToTheComputedTime() {
         Instant registered = hub.clock.instant();
         long id = inbound("byhand@example.com", "Move our office on Friday");
