@@ -19,8 +19,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The one place that writes a ticket's SLA columns: the terms, the planned times, the pause, the response, the figures,
- * and {@code sla_due_at} and {@code sla_alert_at} with them. Nothing here locks: callers hold the ticket's row lock
+ * The one place that computes and writes a ticket's SLA columns: the terms, the planned times, the pause, the response,
+ * the figures, and {@code sla_due_at} and {@code sla_alert_at} with them (for a ticket a customer's message registers,
+ * it computes them for the insert, see {@link SlaRegistration}). Nothing here locks: callers hold the ticket's row lock
  * (every ticket change path does; the warnings and recalculation jobs take it before they call).
  */
 public final class TicketSlaWriter {

@@ -103,8 +103,7 @@ public final class TicketQueries {
                 .mapTo(String.class).findOne();
     }
 
-    /** What a new ticket starts with. */
-    /** {@code sla}: the SLA it is registered with (see {@link RegistrationSla}), or null. */
+    /** What a new ticket starts with; {@code sla}: the SLA it is registered with (see {@link RegistrationSla}), or null. */
     public record NewTicket(String subject, long contactId, ChannelKind channel, Long typeId, Long priorityId,
                             Long followUpOf, boolean fromCustomer, RegistrationSla.Columns sla) {
     }
