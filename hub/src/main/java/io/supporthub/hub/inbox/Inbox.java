@@ -147,11 +147,13 @@ public final class Inbox {
         boolean registered = outcome == AcceptResult.Outcome.NEW_TICKET || outcome == AcceptResult.Outcome.FOLLOW_UP;
         // A ticket registered by this message was written with it as its last, at this moment: touching the row again
         // would only cost a new version of it and of every index on it.
-        if (!registered && message.automated()) {
-            // An auto-reply or a bounce: nobody is waiting for an answer.
-            tickets.touch(ticket.id(), now);
-        } else if (!registered) {
-            tickets.touchInbound(ticket.id(), now);
+        if (!registered) {
+            if (message.automated()) {
+                // An auto-reply or a bounce: nobody is waiting for an answer.
+                tickets.touch(ticket.id(), now);
+            } else {
+                tickets.touchInbound(ticket.id(), now);
+            }
         }
         if (address.lastTicketId() == null || address.lastTicketId() != ticket.id()) {
             new ContactQueries(handle).rememberTicket(address.id(), ticket.id());

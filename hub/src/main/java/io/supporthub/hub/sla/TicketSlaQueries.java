@@ -14,6 +14,11 @@ import java.util.Optional;
 /** SQL on a ticket's SLA columns and status history, within the caller's transaction (the caller locks the row). */
 final class TicketSlaQueries {
 
+    /** The Open state's stored pause flag and the warnings' lead as stored, read with a ticket's or a contact's row. */
+    private static final String OPEN_PAUSES_AND_LEAD =
+            "(select pauses_sla from custom_status where system and base_state = 'open') as open_pauses, "
+            + "(select value::text from setting where key = '" + SlaWarningSettings.KEY + "') as warn_before";
+
     private final Handle handle;
 
     TicketSlaQueries(Handle handle) {
@@ -28,9 +33,7 @@ final class TicketSlaQueries {
     Optional<Current> current(long ticketId) {
         return handle.createQuery("select t.type_id, t.priority_id, t.company_id, co.category_id, t.channel, "
                         + "t.created_at, t.status, " + TicketSlaRow.COLUMNS + ", "
-                        + "(select pauses_sla from custom_status where system and base_state = 'open') as open_pauses, "
-                        + "(select value::text from setting where key = '" + SlaWarningSettings.KEY + "') as warn_before "
-                        + "from ticket t left join company co on co.id = t.company_id where t.id = :id")
+                        + OPEN_PAUSES_AND_LEAD + " from ticket t left join company co on co.id = t.company_id where t.id = :id")
                 .bind("id", ticketId)
                 .map(TicketSlaQueries::current).findOne();
     }
@@ -42,14 +45,11 @@ final class TicketSlaQueries {
     Registering registering(long contactId) {
         return handle.createQuery("select c.company_id, co.category_id, "
                         + "(select id from ticket_priority where name = 'normal') as priority_id, "
-                        + "(select pauses_sla from custom_status where system and base_state = 'open') as open_pauses, "
-                        + "(select value::text from setting where key = '" + SlaWarningSettings.KEY + "') as warn_before "
-                        + "from (select 1) one left join contact c on c.id = :contact "
+                        + OPEN_PAUSES_AND_LEAD + " from (select 1) one left join contact c on c.id = :contact "
                         + "left join company co on co.id = c.company_id")
                 .bind("contact", contactId)
                 .map((rs, ctx) -> new Registering(longOrNull(rs, "company_id"), longOrNull(rs, "category_id"),
-                        longOrNull(rs, "priority_id"), (Boolean) rs.getObject("open_pauses"),
-                        Duration.ofMinutes(SlaWarningSettings.warnBeforeMinutes(rs.getString("warn_before")))))
+                        longOrNull(rs, "priority_id"), (Boolean) rs.getObject("open_pauses"), warnBefore(rs)))
                 .one();
     }
 
@@ -101,8 +101,7 @@ final class TicketSlaQueries {
         TicketFacts facts = new TicketFacts(longOrNull(rs, "type_id"), longOrNull(rs, "priority_id"),
                 longOrNull(rs, "company_id"), longOrNull(rs, "category_id"), rs.getString("channel"),
                 instant(rs, "created_at"));
-        return new Current(facts, rs.getString("status"), row(rs), (Boolean) rs.getObject("open_pauses"),
-                Duration.ofMinutes(SlaWarningSettings.warnBeforeMinutes(rs.getString("warn_before"))));
+        return new Current(facts, rs.getString("status"), row(rs), (Boolean) rs.getObject("open_pauses"), warnBefore(rs));
     }
 
     private static TicketSlaRow row(ResultSet rs) throws SQLException {
@@ -113,6 +112,10 @@ final class TicketSlaQueries {
                 longOrNull(rs, "response_working_seconds"), longOrNull(rs, "response_diff_seconds"),
                 longOrNull(rs, "resolution_working_seconds"), longOrNull(rs, "resolution_diff_seconds"),
                 instant(rs, "sla_due_at"), instant(rs, "sla_alert_at"));
+    }
+
+    private static Duration warnBefore(ResultSet rs) throws SQLException {
+        return Duration.ofMinutes(SlaWarningSettings.warnBeforeMinutes(rs.getString("warn_before")));
     }
 
     private static Long longOrNull(ResultSet rs, String column) throws SQLException {
